@@ -1,0 +1,31 @@
+# Two commands set everything up: `make run` and `make test`. Each creates .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EXAMPLE := examples/cnas-responds/cnas-responds.presskit
+
+.PHONY: run test lint clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/presskit export $(EXAMPLE)
+
+test: $(BIN)/.installed-test
+	$(BIN)/python -m pytest -n 2 -q
+
+lint: $(BIN)/.installed-test
+	$(BIN)/pip install --quiet ruff mypy
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src/presskit
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

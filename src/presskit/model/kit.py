@@ -1,0 +1,200 @@
+"""The press kit as plain data: the kit, its brand, people, quotes, resources and sections.
+
+Everything here is a dataclass with no I/O and no Qt. Asset paths (logo, photos, font files)
+are held as absolute ``Path`` objects; ``storage`` writes them relative to the project file.
+Text fields hold exactly what the user typed: paragraphs are separated by blank lines and
+nothing is escaped or trimmed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from presskit.model.sections import Section
+
+
+class Status(StrEnum):
+    """Whether a kit may go out: a draft is marked DRAFT on every page."""
+
+    DRAFT = "draft"
+    FINAL = "final"
+
+
+class ApprovalState(StrEnum):
+    """Where a quote stands with the expert who gave it."""
+
+    DRAFT = "draft"
+    PENDING = "pending"
+    APPROVED = "approved"
+
+
+class PageSize(StrEnum):
+    LETTER = "letter"
+    A4 = "a4"
+
+
+#: Font families shipped in ``resources/fonts``; a brand may also name a TTF file instead.
+BUILTIN_FONTS = ("DejaVu Sans", "DejaVu Serif")
+
+
+@dataclass
+class Embargo:
+    """Not for publication before ``until`` (wall-clock time) in the IANA time ``zone``."""
+
+    until: dt.datetime
+    zone: str = "UTC"
+
+
+@dataclass
+class Colors:
+    """Brand colours as ``#rrggbb`` strings."""
+
+    primary: str = "#1F3A5F"
+    accent: str = "#C8102E"
+    text: str = "#222222"
+
+
+@dataclass
+class Fonts:
+    """Body and heading typefaces: a name from ``BUILTIN_FONTS`` or a path to a TTF file."""
+
+    body: str | Path = "DejaVu Sans"
+    heading: str | Path = "DejaVu Sans"
+
+
+@dataclass
+class Margins:
+    """Page margins in millimetres."""
+
+    top: float = 20.0
+    right: float = 20.0
+    bottom: float = 22.0
+    left: float = 20.0
+
+
+@dataclass
+class Brand:
+    """The house style a kit is printed in."""
+
+    organisation: str = ""
+    short_name: str = ""
+    logo: Path | None = None
+    colors: Colors = field(default_factory=Colors)
+    fonts: Fonts = field(default_factory=Fonts)
+    page_size: PageSize = PageSize.LETTER
+    margins: Margins = field(default_factory=Margins)
+    footer: str = ""
+    boilerplate: str = ""
+    website: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Contact:
+    """A media contact journalists call or write to book an interview."""
+
+    id: str
+    name: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Expert:
+    """Someone who can comment; ``id`` is a stable slug that quotes and sections refer to."""
+
+    id: str
+    name: str
+    honorific: str = ""
+    pronouns: str = ""
+    title: str = ""
+    program: str = ""
+    bio: str = ""
+    photo: Path | None = None
+    email: str = ""
+    phone: str = ""
+    topics: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Approval:
+    """Who approved a quote, and when; ``state`` alone for drafts and pending quotes."""
+
+    state: ApprovalState = ApprovalState.DRAFT
+    by: str = ""
+    date: dt.date | None = None
+
+
+@dataclass
+class Quote:
+    """What an expert says, attributed by ``expert`` (an expert id)."""
+
+    id: str
+    expert: str
+    text: str
+    topic: str = ""
+    date: dt.date | None = None
+    source: str = ""
+    approval: Approval = field(default_factory=Approval)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Resource:
+    """Related reading: a report or article, optionally written by one of the kit's experts."""
+
+    id: str
+    title: str
+    url: str = ""
+    author: str = ""
+    expert: str = ""
+    blurb: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Kit:
+    """One press kit: what it says (sections) and everything the sections refer to."""
+
+    title: str
+    series: str = ""
+    date: dt.date | None = None
+    embargo: Embargo | None = None
+    status: Status = Status.FINAL
+    brand: Brand = field(default_factory=Brand)
+    contacts: list[Contact] = field(default_factory=list)
+    experts: list[Expert] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    # Look-ups by id. Kits hold tens of items, so a scan is simpler than keeping an index
+    # in step with every edit.
+    def expert(self, expert_id: str) -> Expert | None:
+        return next((e for e in self.experts if e.id == expert_id), None)
+
+    def quote(self, quote_id: str) -> Quote | None:
+        return next((q for q in self.quotes if q.id == quote_id), None)
+
+    def contact(self, contact_id: str) -> Contact | None:
+        return next((c for c in self.contacts if c.id == contact_id), None)
+
+    def resource(self, resource_id: str) -> Resource | None:
+        return next((r for r in self.resources if r.id == resource_id), None)
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def visible_sections(self) -> list[Section]:
+        return [s for s in self.sections if not s.hidden]
+
+    def quotes_by(self, expert_id: str) -> list[Quote]:
+        return [q for q in self.quotes if q.expert == expert_id]

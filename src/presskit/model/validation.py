@@ -1,0 +1,228 @@
+"""The rules a kit must follow (errors) and the things a press officer should look at before
+sending it (warnings). Pure functions of the kit; the one check that needs the disk (does an
+image file exist?) is handed in by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from presskit.model.ids import is_valid_id
+from presskit.model.kit import ApprovalState, Kit
+from presskit.model.problems import Problem, error, warning
+from presskit.model.sections import (
+    AboutSection,
+    BiosSection,
+    CalloutSection,
+    ContactSection,
+    LeadSection,
+    QuotesSection,
+    TextSection,
+)
+
+COLOR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
+SAFE_URL_SCHEMES = ("http://", "https://", "mailto:")
+EMAIL_PATTERN = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+def is_safe_url(url: str) -> bool:
+    """Only web and mail links may become live links in a PDF."""
+    return url.strip().lower().startswith(SAFE_URL_SCHEMES)
+
+
+def validate(kit: Kit, exists: Callable[[Path], bool] | None = None) -> list[Problem]:
+    """Every problem in ``kit``, errors first in document order, then warnings.
+
+    ``exists`` checks asset files (logo, photos, fonts); without it they are not checked.
+    """
+    problems = [
+        *_check_ids(kit),
+        *_check_kit(kit),
+        *_check_brand(kit, exists),
+        *_check_people(kit, exists),
+        *_check_quotes(kit),
+        *_check_sections(kit),
+    ]
+    return sorted(problems, key=lambda p: not p.is_error)
+
+
+def _check_ids(kit: Kit) -> Iterator[Problem]:
+    lists: Sequence[tuple[str, Sequence[Any]]] = (
+        ("contacts", kit.contacts),
+        ("experts", kit.experts),
+        ("quotes", kit.quotes),
+        ("resources", kit.resources),
+        ("sections", kit.sections),
+    )
+    for key, items in lists:
+        first_at: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if not is_valid_id(item.id):
+                yield error(
+                    f"id {item.id!r} is not valid: use letters, digits, '-', '_' or '.'",
+                    key, index, "id",
+                )
+            if item.id in first_at:
+                yield error(
+                    f"duplicate id {item.id!r} in {key}: item {index + 1} has the same id "
+                    f"as item {first_at[item.id] + 1}",
+                    key, index, "id",
+                )
+            else:
+                first_at[item.id] = index
+
+
+def _check_kit(kit: Kit) -> Iterator[Problem]:
+    if not kit.title.strip():
+        yield error("the kit has no title (headline)", "kit", "title")
+    if kit.embargo is not None:
+        try:
+            zoneinfo.ZoneInfo(kit.embargo.zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            yield error(
+                f"unknown time zone {kit.embargo.zone!r}: use a name like "
+                "'America/New_York', 'Europe/Brussels' or 'UTC'",
+                "kit", "embargo", "zone",
+            )
+    if not kit.contacts:
+        yield warning("the kit has no media contact", "contacts")
+
+
+def _check_brand(kit: Kit, exists: Callable[[Path], bool] | None) -> Iterator[Problem]:
+    brand = kit.brand
+    for name in ("primary", "accent", "text"):
+        value = getattr(brand.colors, name)
+        if not COLOR_PATTERN.match(value):
+            yield error(
+                f"colour {value!r} is not a colour: write it as #rrggbb, e.g. #1F3A5F",
+                "brand", "colors", name,
+            )
+    if brand.website and not is_safe_url(brand.website):
+        yield warning(
+            f"website {brand.website!r} is not an http(s) address and will not be a link",
+            "brand", "website",
+        )
+    if exists is not None:
+        if brand.logo is not None and not exists(brand.logo):
+            yield warning(f"logo file not found: {brand.logo}", "brand", "logo")
+        for role in ("body", "heading"):
+            font = getattr(brand.fonts, role)
+            if isinstance(font, Path) and not exists(font):
+                yield warning(
+                    f"{role} font file not found: {font}; DejaVu Sans is used instead",
+                    "brand", "fonts", role,
+                )
+
+
+def _check_people(kit: Kit, exists: Callable[[Path], bool] | None) -> Iterator[Problem]:
+    for index, contact in enumerate(kit.contacts):
+        if not contact.name.strip():
+            yield error(f"contact {contact.id!r} has no name", "contacts", index, "name")
+        if contact.email and not EMAIL_PATTERN.match(contact.email):
+            yield warning(
+                f"contact {contact.id!r}: {contact.email!r} does not look like an e-mail address",
+                "contacts", index, "email",
+            )
+        if not contact.email and not contact.phone:
+            yield warning(
+                f"contact {contact.id!r} has neither an e-mail address nor a phone number",
+                "contacts", index,
+            )
+    quoted = {q.expert for q in kit.quotes}
+    for index, expert in enumerate(kit.experts):
+        if not expert.name.strip():
+            yield error(f"expert {expert.id!r} has no name", "experts", index, "name")
+        if not expert.title.strip() and expert.id in quoted:
+            yield warning(f"expert {expert.name!r} has no title", "experts", index, "title")
+        if expert.photo is not None and exists is not None and not exists(expert.photo):
+            yield warning(
+                f"photo of {expert.name!r} not found: {expert.photo}", "experts", index, "photo"
+            )
+    expert_ids = {e.id for e in kit.experts}
+    for index, resource in enumerate(kit.resources):
+        if not resource.title.strip():
+            yield error(f"resource {resource.id!r} has no title", "resources", index, "title")
+        if resource.url and not is_safe_url(resource.url):
+            yield warning(
+                f"resource {resource.id!r}: {resource.url!r} is not an http(s) address "
+                "and will not be a link",
+                "resources", index, "url",
+            )
+        if resource.expert and resource.expert not in expert_ids:
+            yield _dangling("resource", resource.id, "expert", resource.expert,
+                            "resources", index, "expert")
+
+
+def _check_quotes(kit: Kit) -> Iterator[Problem]:
+    expert_ids = {e.id for e in kit.experts}
+    used = {
+        quote_id
+        for section in kit.visible_sections()
+        if isinstance(section, QuotesSection)
+        for quote_id in section.quotes
+    }
+    for index, quote in enumerate(kit.quotes):
+        if quote.expert not in expert_ids:
+            yield _dangling("quote", quote.id, "expert", quote.expert, "quotes", index, "expert")
+        if not quote.text.strip():
+            yield warning(f"quote {quote.id!r} is empty", "quotes", index, "text")
+        if quote.id in used and quote.approval.state is not ApprovalState.APPROVED:
+            yield warning(
+                f"quote {quote.id!r} is used in the kit but is {quote.approval.state.value}, "
+                "not approved",
+                "quotes", index, "approval",
+            )
+
+
+def _check_sections(kit: Kit) -> Iterator[Problem]:
+    ids = {
+        "quote": {q.id for q in kit.quotes},
+        "expert": {e.id for e in kit.experts},
+        "contact": {c.id for c in kit.contacts},
+        "resource": {r.id for r in kit.resources},
+    }
+    has_contact_section = False
+    for index, section in enumerate(kit.sections):
+        here = ("sections", index)
+        label = f"section {section.id!r}"
+        empty = False
+        match section:
+            case LeadSection() | TextSection():
+                empty = not section.text.strip()
+            case ContactSection():
+                has_contact_section = has_contact_section or not section.hidden
+                if not section.contact:
+                    yield error(f"{label} does not name a contact", *here, "contact")
+                elif section.contact not in ids["contact"]:
+                    yield _dangling(label, None, "contact", section.contact, *here, "contact")
+            case CalloutSection():
+                if section.resource and section.resource not in ids["resource"]:
+                    yield _dangling(label, None, "resource", section.resource, *here, "resource")
+                empty = not (section.text.strip() or section.resource)
+            case QuotesSection():
+                for n, quote_id in enumerate(section.quotes):
+                    if quote_id not in ids["quote"]:
+                        yield _dangling(label, None, "quote", quote_id, *here, "quotes", n)
+                empty = not section.quotes
+            case BiosSection():
+                for n, expert_id in enumerate(section.experts):
+                    if expert_id not in ids["expert"]:
+                        yield _dangling(label, None, "expert", expert_id, *here, "experts", n)
+                empty = not (section.experts or kit.quotes)
+            case AboutSection():
+                empty = not (section.text.strip() or kit.brand.boilerplate.strip())
+        if empty and not section.hidden:
+            yield warning(f"{label} ({section.TYPE.value}) is empty", *here)
+    if kit.contacts and not has_contact_section:
+        yield warning("no visible section tells journalists whom to contact", "sections")
+
+
+def _dangling(
+    owner: str, owner_id: str | None, kind: str, target: str, *where: str | int
+) -> Problem:
+    who = f"{owner} {owner_id!r}" if owner_id is not None else owner
+    return error(f"{who} refers to {kind} {target!r}, which is not defined", *where)
