@@ -7,12 +7,16 @@ import unicodedata
 from collections.abc import Collection
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# Latin letters that Unicode does not decompose into a base letter plus accent.
+_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "þ": "th",
+                       "ð": "d", "ı": "i"})
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 def slugify(text: str, fallback: str = "item") -> str:
     """``"Duyeon Kim"`` → ``"duyeon-kim"``; accents are folded, other scripts fall back."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = text.lower().translate(_FOLD)
+    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
     return slug[:48].rstrip("-") or fallback
 

@@ -1,54 +1,45 @@
-"""The changes a user makes to a kit, as plain functions the GUI's undo commands call.
+"""New items for a kit, each with an id no other item of its kind uses.
 
-Each returns what its inverse needs (an index, a removed item), so an undo command can put the
-kit back exactly as it was.
+These make things; inserting them is an edit like any other (``model.paths.insert_at``), so
+the GUI's undo commands stay the same four operations.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import TypeVar
 
-from presskit.model.ids import unique_id
-from presskit.model.kit import Kit
+from presskit.model.ids import slugify, unique_id
+from presskit.model.kit import Contact, Expert, Kit, Quote, Resource
 from presskit.model.sections import SECTION_CLASSES, Section, SectionType
-
-T = TypeVar("T")
-
-
-def move_item(items: list[T], source: int, destination: int) -> None:
-    """Move ``items[source]`` so that it ends up at index ``destination``."""
-    item = items.pop(source)
-    items.insert(destination, item)
 
 
 def new_section(kit: Kit, section_type: SectionType) -> Section:
-    """A new empty section of ``section_type`` with an id not used in ``kit``."""
+    """An empty section of ``section_type``."""
     taken = {s.id for s in kit.sections}
     return SECTION_CLASSES[section_type](id=unique_id(section_type.value, taken))
 
 
-def add_section(kit: Kit, section: Section, index: int | None = None) -> int:
-    """Insert ``section`` (at the end by default) and return where it went."""
-    position = len(kit.sections) if index is None else index
-    kit.sections.insert(position, section)
-    return position
-
-
-def duplicate_section(kit: Kit, index: int) -> int:
-    """Insert a copy of section ``index`` right after it, under a fresh id."""
+def duplicated_section(kit: Kit, index: int) -> Section:
+    """A copy of section ``index`` under a fresh id, ready to insert after it."""
     original = kit.sections[index]
     clone = copy.deepcopy(original)
     clone.id = unique_id(original.id, {s.id for s in kit.sections})
-    return add_section(kit, clone, index + 1)
+    return clone
 
 
-def remove_section(kit: Kit, index: int) -> Section:
-    return kit.sections.pop(index)
+def new_expert(kit: Kit, name: str) -> Expert:
+    return Expert(id=unique_id(slugify(name, "expert"), {e.id for e in kit.experts}), name=name)
 
 
-def set_hidden(kit: Kit, index: int, hidden: bool) -> bool:
-    """Hide or show a section; returns the previous state."""
-    section = kit.sections[index]
-    previous, section.hidden = section.hidden, hidden
-    return previous
+def new_quote(kit: Kit, expert_id: str, text: str = "") -> Quote:
+    base = f"{expert_id.split('-')[0]}-quote"
+    return Quote(id=unique_id(base, {q.id for q in kit.quotes}), expert=expert_id, text=text)
+
+
+def new_contact(kit: Kit, name: str) -> Contact:
+    return Contact(id=unique_id(slugify(name, "contact"), {c.id for c in kit.contacts}), name=name)
+
+
+def new_resource(kit: Kit, title: str) -> Resource:
+    taken = {r.id for r in kit.resources}
+    return Resource(id=unique_id(slugify(title, "resource")[:24].rstrip("-"), taken), title=title)

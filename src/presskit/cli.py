@@ -1,0 +1,170 @@
+"""The ``presskit`` command: export and check kits from a terminal or a server.
+
+It drives the same engine as the desktop app. Problems are printed as
+``file:line:column: severity: message``; the exit code says how it went: 0 done, 1 warnings
+only (``validate``), 2 errors or bad input. No traceback reaches the user for a bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from presskit import __version__
+from presskit.model import PresskitError, Problem
+from presskit.render import RenderedPdf, render_pdf
+from presskit.storage import LoadedKit, ProjectFileError, atomic_write, format_problem, load_kit
+
+EXIT_OK = 0
+EXIT_WARNINGS = 1
+EXIT_ERRORS = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit with the same code as every other bad input."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERRORS, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="presskit",
+        description="Build branded PDF press kits from .presskit project files.",
+        epilog="Without a command, presskit opens the desktop app; 'presskit KIT.presskit' "
+        "opens the app on that kit.",
+    )
+    parser.add_argument("--version", action="version", version=f"presskit {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    export = commands.add_parser(
+        "export",
+        help="export a kit to PDF",
+        description="Export KIT to a branded PDF. Warnings go to standard error.",
+    )
+    export.add_argument("kit", type=Path, metavar="KIT", help="the .presskit file")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="OUT.pdf",
+        help="where to write the PDF (default: beside the kit, same name, .pdf; "
+        "a folder puts it there under the kit's name)",
+    )
+    export.add_argument(
+        "--strict", action="store_true",
+        help="treat warnings (unapproved quotes, missing images, …) as errors",
+    )
+
+    validate = commands.add_parser(
+        "validate",
+        help="check a kit and list every problem",
+        description="List every error and warning in KIT with its location. "
+        "Exit status: 0 clean, 1 warnings only, 2 errors.",
+    )
+    validate.add_argument("kit", type=Path, metavar="KIT", help="the .presskit file")
+    return parser
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    # argparse keeps its subcommands in a private action; reading them here means a new
+    # subcommand is never mistaken for a kit to open.
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _wants_gui(arguments: Sequence[str], parser: argparse.ArgumentParser) -> bool:
+    """No arguments, or a first argument that is a path rather than a command or option."""
+    if not arguments:
+        return True
+    first = arguments[0]
+    return not first.startswith("-") and first not in _command_names(parser)
+
+
+def _run_gui(arguments: Sequence[str]) -> int:
+    # Qt is imported here only, so exporting on a server never needs (or loads) PySide6.
+    try:
+        from presskit.gui.app import run
+    except ImportError as exc:
+        print(
+            f"presskit: error: the desktop app needs PySide6 ({exc}); install it with "
+            "pip install 'presskit[gui]', or use 'presskit export' / 'presskit validate'",
+            file=sys.stderr,
+        )
+        return EXIT_ERRORS
+    return run(arguments)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if _wants_gui(arguments, parser):
+        return _run_gui(arguments)
+    args = parser.parse_args(arguments)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        if args.command == "export":
+            return _export(args.kit, args.output, strict=args.strict)
+        return _validate(args.kit)
+    except ProjectFileError as exc:
+        for problem in exc.problems:
+            print(format_problem(problem, exc.path, exc.source_map), file=sys.stderr)
+        return EXIT_ERRORS
+    except PresskitError as exc:
+        print(f"presskit: error: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        return 130
+
+
+def _check(path: Path) -> tuple[LoadedKit, RenderedPdf, list[Problem]]:
+    """Load and render ``path``; every warning either step found, load's first."""
+    loaded = load_kit(path)
+    rendered = render_pdf(loaded.kit)
+    return loaded, rendered, [*loaded.problems, *rendered.warnings]
+
+
+def _report(loaded: LoadedKit, problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(format_problem(problem, loaded.path, loaded.source_map), file=sys.stderr)
+
+
+def _export(kit_path: Path, output: Path | None, *, strict: bool) -> int:
+    loaded, rendered, warnings = _check(kit_path)
+    _report(loaded, warnings)
+    if strict and warnings:
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        print(
+            f"presskit: error: {len(warnings)} {noun} with --strict; no PDF written",
+            file=sys.stderr,
+        )
+        return EXIT_ERRORS
+    target = _output_path(kit_path, output)
+    atomic_write(target, rendered.data)
+    print(target)
+    return EXIT_OK
+
+
+def _output_path(kit_path: Path, output: Path | None) -> Path:
+    if output is None:
+        return kit_path.with_suffix(".pdf")
+    if output.is_dir():
+        return output / kit_path.with_suffix(".pdf").name
+    return output
+
+
+def _validate(kit_path: Path) -> int:
+    loaded, _rendered, warnings = _check(kit_path)
+    _report(loaded, warnings)
+    if warnings:
+        return EXIT_WARNINGS
+    print(f"{kit_path}: no problems found")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

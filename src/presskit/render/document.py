@@ -1,0 +1,165 @@
+"""The document template and ``render_pdf``: kit in, PDF bytes and warnings out.
+
+``render_pdf`` resolves the brand (fonts, colours, page size), builds the story, and lets a
+``BaseDocTemplate`` lay it out into an in-memory buffer. The template turns each
+:class:`OutlineMark` of the story into a bookmark in ``afterFlowable`` and carries the
+metadata (title, author = organisation, subject, keywords = topics, creator). Rendering is a
+pure function of the kit: no module state, no ReportLab global settings touched. Anything
+unexpected is wrapped in a :class:`RenderError` that says what failed.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable
+
+import presskit
+from presskit.model import Kit, PageSize, PresskitError, QuotesSection, Status
+from presskit.render import fonts as font_registry
+from presskit.render import styles as house_style
+from presskit.render.context import RenderContext
+from presskit.render.flowables import KeepWithNextGroup, OutlineMark
+from presskit.render.page import MIN_MARGIN, FolioCanvas, Geometry, PageDecor, page_templates
+from presskit.render.result import RenderedPdf, RenderError
+from presskit.render.sections import story
+from presskit.render.text import clean, embargo_line, long_date
+
+
+class KitDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type stubs
+    """Lays out a kit's story; bookmarks every :class:`OutlineMark` where it lands."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
+        if isinstance(flowable, OutlineMark):
+            top = self.frame._y + 14  # a little above the marked content
+            self.canv.bookmarkPage(flowable.key, fit="XYZ", left=0, top=top)
+            self.canv.addOutlineEntry(clean(flowable.title), flowable.key,
+                                      level=flowable.level, closed=False)
+
+
+def geometry(kit: Kit) -> Geometry:
+    width, height = A4 if kit.brand.page_size == PageSize.A4 else LETTER
+    margins = kit.brand.margins
+
+    def side(value: float, minimum: float = 0.0) -> float:
+        points: float = float(value) * mm if value == value else 0.0  # NaN counts as 0
+        return float(min(max(points, minimum), 80 * mm))
+
+    return Geometry(
+        width=width, height=height,
+        top=side(margins.top, MIN_MARGIN), right=side(margins.right),
+        bottom=side(margins.bottom, MIN_MARGIN), left=side(margins.left),
+    )
+
+
+def keywords(kit: Kit) -> list[str]:
+    """Topics of the quoted experts and of the quotes used, each once (case-insensitive)."""
+    found: dict[str, str] = {}
+
+    def add(topic: str) -> None:
+        topic = " ".join(clean(topic).split())
+        if topic and topic.casefold() not in found:
+            found[topic.casefold()] = topic
+
+    used = [
+        quote
+        for section in kit.visible_sections() if isinstance(section, QuotesSection)
+        for quote_id in section.quotes
+        if (quote := kit.quote(quote_id)) is not None
+    ]
+    experts = {quote.expert for quote in used}
+    for expert in kit.experts:
+        if expert.id in experts:
+            for topic in expert.topics:
+                add(topic)
+    for quote in used:
+        add(quote.topic)
+    return list(found.values())
+
+
+def _metadata(kit: Kit) -> dict[str, Any]:
+    title = " ".join(clean(kit.title).split())
+    series = " ".join(clean(kit.series).split())
+    return {
+        "title": f"{series}: {title}" if series else title,
+        "author": " ".join(clean(kit.brand.organisation).split()),
+        "subject": series or "Press kit",
+        "keywords": keywords(kit),
+        "creator": f"presskit {presskit.__version__}",
+    }
+
+
+def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:
+    brand = kit.brand
+    who = (brand.short_name.strip() or brand.organisation.strip())
+    title = " ".join(clean(kit.title).split())
+    what = f"{kit.series.strip()}: {title}" if kit.series.strip() else title
+    return PageDecor(
+        geometry=ctx.geometry,
+        colors=ctx.colors,
+        fonts=ctx.fonts,
+        running_head=" · ".join(part for part in (clean(who), what) if part),
+        dateline=long_date(kit.date) if kit.date else "",
+        footer=" ".join(clean(brand.footer).split()),
+        draft=kit.status == Status.DRAFT,
+        embargo=embargo_line(kit.embargo.until, kit.embargo.zone) if kit.embargo else "",
+    )
+
+
+def _render(kit: Kit, invariant: bool) -> RenderedPdf:
+    brand_fonts, font_problems = font_registry.resolve(kit.brand.fonts)
+    colors, color_problems = house_style.palette(kit.brand.colors)
+    ctx = RenderContext(
+        kit=kit, colors=colors, fonts=brand_fonts,
+        styles=house_style.build(colors, brand_fonts), geometry=geometry(kit),
+        warnings=[*font_problems, *color_problems],
+    )
+    flowables = list(story(ctx))
+    decor = _decor(kit, ctx)
+    buffer = io.BytesIO()
+    g = ctx.geometry
+    doc = KitDocTemplate(
+        buffer,
+        pagesize=(g.width, g.height),
+        leftMargin=g.left, rightMargin=g.right, topMargin=g.top, bottomMargin=g.bottom,
+        pageTemplates=page_templates(decor),
+        invariant=1 if invariant else 0,
+        initialFontName=brand_fonts.body.regular,  # never let ReportLab pull in Helvetica
+        lang="en",
+        keepTogetherClass=KeepWithNextGroup,
+        displayDocTitle=1,
+        **_metadata(kit),
+    )
+    canvases: list[FolioCanvas] = []
+
+    def make_canvas(*args: Any, **kwargs: Any) -> FolioCanvas:
+        canvas = FolioCanvas(*args, decor=decor, **kwargs)
+        canvas.showOutline()
+        canvases.append(canvas)
+        return canvas
+
+    doc.build(flowables, canvasmaker=make_canvas)
+    return RenderedPdf(buffer.getvalue(), canvases[-1].pages_done, ctx.warnings)
+
+
+def render_pdf(kit: Kit, *, strict: bool = False, invariant: bool = False) -> RenderedPdf:
+    """The kit as a PDF; unusable images and fonts become warnings (errors when ``strict``).
+
+    ``invariant`` makes the output byte-for-byte repeatable (no dates or random ids), for
+    tests. Raises :class:`RenderError` on any failure, and with ``strict`` if there is any
+    warning.
+    """
+    try:
+        result = _render(kit, invariant)
+    except PresskitError:
+        raise
+    except Exception as exc:
+        raise RenderError(
+            f"could not render the PDF for {kit.title!r}: {type(exc).__name__}: {exc}"
+        ) from exc
+    if strict and result.warnings:
+        raise RenderError.from_warnings(result.warnings)
+    return result

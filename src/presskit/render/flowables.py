@@ -1,0 +1,246 @@
+"""The few custom flowables a kit needs beyond ReportLab's own.
+
+``OutlineMark`` is an invisible marker the document template turns into a bookmark
+(``KeepTogetherPastMarks`` keeps it from upsetting ReportLab's fit test, and
+``KeepWithNextGroup`` keeps a heading with the start, not the whole, of what follows);
+``KeepHeadTogether`` keeps a name with its quote (and lets a quote longer than a page start in
+place as long as the name and its first lines fit); ``Placeholder`` stands in for a missing
+headshot; ``Masthead`` is the first page's logo and series band.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+
+from presskit.render.images import PreparedImage
+from presskit.render.styles import Palette
+
+
+def fit_string(text: str, font: str, size: float, width: float) -> str:
+    """``text`` on one line, cut with an ellipsis if it is wider than ``width`` points."""
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # longest prefix that fits with the ellipsis
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid].rstrip() + "…", font, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
+class OutlineMark(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
+    """Zero-size marker: the document bookmarks the spot where it lands.
+
+    It keeps with the next flowable, so a heading pushed to the next page takes its bookmark
+    along, and it is transparent to the space between its neighbours.
+    """
+
+    _ZEROSIZE = True
+    _SPACETRANSFER = True
+
+    def __init__(self, key: str, title: str, level: int) -> None:
+        super().__init__()
+        self.key = key
+        self.title = title
+        self.level = level
+        self.keepWithNext = True
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class KeepTogetherPastMarks(KeepTogether):  # type: ignore[misc]  # ReportLab has no type stubs
+    """KeepTogether whose space above is that of its first visible flowable, and which can
+    start in place when the whole does not fit but its head and a few lines do.
+
+    ReportLab takes a container's space-before from its first member; when that is a
+    zero-size :class:`OutlineMark` the heading's real space-before would be left out of the
+    fit test and a heading could be stranded at a page foot.
+    """
+
+    def getSpaceBefore(self, content: list[Flowable] | None = None) -> float:  # noqa: N802
+        members = self._content if content is None else content
+        visible = [f for f in members if not isinstance(f, OutlineMark)]
+        return float(super().getSpaceBefore(visible))
+
+    def _start_here(self, aW: float, aH: float, head: int, min_start: float
+                    ) -> list[Flowable] | None:
+        """The content to lay out from here if ``head`` flowables + ``min_start`` fit."""
+        needed, previous_after = min_start, None
+        for flowable in self._content[:head]:
+            height = flowable.wrap(aW, aH)[1]
+            if height <= 0:
+                continue
+            if previous_after is not None:
+                needed += max(flowable.getSpaceBefore() - previous_after, 0) + previous_after
+            needed += height
+            previous_after = flowable.getSpaceAfter()
+        if needed + (previous_after or 0) > aH:
+            return None
+        # Starting here on purpose: stop the document from regrouping the head with the next
+        # flowable (which would push it all to the next page again).
+        for flowable in self._content[:-1]:
+            flowable.__dict__["keepWithNext"] = 0
+        return list(self._content)
+
+
+class KeepWithNextGroup(KeepTogetherPastMarks):
+    """The document's keep-with-next group (bookmark, heading, first flowable after them).
+
+    "Keep with next" means with the *start* of the next flowable: when the group does not fit,
+    it still starts here if the heading and three lines of a splittable paragraph or box do,
+    rather than leaving a half-empty page behind.
+    """
+
+    START_LINES = 48.0  # points: about three lines of body text
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        last = self._content[-1]
+        if aH < self._H and isinstance(last, Paragraph | Table):
+            started = self._start_here(aW, aH, len(self._content) - 1, self.START_LINES)
+            if started is not None:
+                return started
+        return list(super().split(aW, aH))
+
+
+class KeepHeadTogether(KeepTogetherPastMarks):
+    """KeepTogether for one entry (name + quote, name + bio), with a smarter fallback.
+
+    An entry that fits on a page moves whole to the next page when it does not fit here. One
+    taller than a page has to split anyway: it starts right here if its first ``head``
+    flowables plus ``min_start`` points of what follows fit (so a name never stands alone at
+    the foot of a page), and on the next page otherwise.
+    """
+
+    def __init__(self, flowables: list[Flowable], *, head: int, min_start: float) -> None:
+        super().__init__(flowables)
+        self._head = head
+        self._min_start = min_start
+
+    def prepend(self, flowables: list[Flowable]) -> None:
+        """Put ``flowables`` (a section heading, a bookmark) in front, as part of the head."""
+        self._content[0:0] = flowables
+        self._head += len(flowables)
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        next_frame = self._doctemplateAttr("_peekNextFrame")
+        page_height = next_frame()._height if next_frame else getattr(frame, "_height", 0)
+        if frame is not None and page_height < self._H:
+            started = self._start_here(aW, aH, self._head, self._min_start)
+            if started is not None:
+                return started
+        return list(super().split(aW, aH))
+
+
+class Placeholder(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
+    """A neutral grey square with initials, where a headshot is missing or unusable."""
+
+    def __init__(self, size: float, initials: str, font: str, fill: Color, ink: Color) -> None:
+        super().__init__()
+        self.size = size
+        self.initials = initials
+        self.font = font
+        self.fill = fill
+        self.ink = ink
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    # ImageAndFlowables asks its image to fit the space; a placeholder has a fixed size.
+    def _restrictSize(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N802
+        return self.size, self.size
+
+    def _unRestrictSize(self) -> None:  # noqa: N802
+        pass
+
+    def draw(self) -> None:
+        canv, size = self.canv, self.size
+        canv.saveState()
+        canv.setFillColor(self.fill)
+        canv.roundRect(0, 0, size, size, size * 0.08, stroke=0, fill=1)
+        font_size = size * 0.34
+        canv.setFillColor(self.ink)
+        canv.setFont(self.font, font_size)
+        canv.drawCentredString(size / 2, size / 2 - font_size * 0.36, self.initials)
+        canv.restoreState()
+
+
+class Masthead(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
+    """The first page's top: the logo (if any) above a band in the brand's primary colour
+    carrying the series label and the organisation."""
+
+    LOGO_HEIGHT = 40.0
+    BAND_HEIGHT = 30.0
+
+    def __init__(self, *, logo: PreparedImage | None, series: str, organisation: str,
+                 colors: Palette, bold_font: str, regular_font: str) -> None:
+        super().__init__()
+        self.logo = logo
+        self.series = series
+        self.organisation = organisation
+        self.colors = colors
+        self.bold_font = bold_font
+        self.regular_font = regular_font
+        self.spaceAfter = 16
+
+    def _logo_size(self, width: float) -> tuple[float, float]:
+        if self.logo is None:
+            return 0.0, 0.0
+        height = self.LOGO_HEIGHT
+        logo_width = height / self.logo.aspect
+        if logo_width > width * 0.6:
+            logo_width = width * 0.6
+            height = logo_width * self.logo.aspect
+        return logo_width, height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        logo_height = self._logo_size(availWidth)[1]
+        self.height = self.BAND_HEIGHT + (logo_height + 12 if self.logo else 0)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv, width, colors = self.canv, self.width, self.colors
+        canv.saveState()
+        if self.logo is not None:
+            logo_width, logo_height = self._logo_size(width)
+            canv.drawImage(
+                self.logo.reader(), 0, self.BAND_HEIGHT + 12, logo_width, logo_height,
+                mask="auto",
+            )
+        canv.setFillColor(colors.primary)
+        canv.rect(0, 0, width, self.BAND_HEIGHT, stroke=0, fill=1)
+        canv.setFillColor(colors.accent)
+        canv.rect(0, 0, 5, self.BAND_HEIGHT, stroke=0, fill=1)
+        pad = 14.0
+        baseline = self.BAND_HEIGHT / 2 - 4.5
+        left = self.series or self.organisation
+        right = self.organisation if self.series else ""
+        canv.setFillColor(colors.on_primary)
+        if left:
+            text = fit_string(left, self.bold_font, 14, width * (0.55 if right else 0.9))
+            canv.setFont(self.bold_font, 14)
+            canv.drawString(pad, baseline, text)
+            used = stringWidth(text, self.bold_font, 14)
+        else:
+            used = 0.0
+        if right:
+            room = width - 2 * pad - used - 24
+            text = fit_string(right, self.regular_font, 9.5, room)
+            canv.setFont(self.regular_font, 9.5)
+            canv.drawRightString(width - pad, baseline + 1.5, text)
+        canv.restoreState()

@@ -1,0 +1,154 @@
+"""Headshots and logos, read safely with Pillow and shrunk to what the page needs.
+
+An image is only decoded after its header has been checked: an unreadable, unsupported or
+enormous file (a decompression bomb) raises :class:`ImageProblem` with a reason the caller turns
+into a warning and a placeholder. JPEGs are decoded at reduced scale (``draft``), EXIF
+orientation is applied, headshots are cropped square around the centre and re-encoded as JPEG at
+about 300 dpi of their printed size, so a hundred 5 MB photos make a PDF of a few MB. Logos keep
+their transparency (re-encoded as PNG when they have alpha). Pillow's global settings are never
+changed.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from reportlab.lib.utils import ImageReader
+
+#: Images above this many pixels are refused before decoding (Pillow's own guard is ~89 MP).
+MAX_PIXELS = 50_000_000
+#: Pixels per inch of printed size: twice a 150 dpi screen/print compromise.
+TARGET_DPI = 300
+SUPPORTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "GIF", "WEBP", "TIFF", "BMP"})
+
+
+class ImageProblem(Exception):
+    """Why an image file cannot be used (the message completes "… cannot be used: ")."""
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    """An image re-encoded in memory, ready for ReportLab."""
+
+    data: bytes
+    width_px: int
+    height_px: int
+
+    @property
+    def aspect(self) -> float:
+        """Height over width."""
+        return self.height_px / self.width_px
+
+    def reader(self) -> ImageReader:
+        return ImageReader(io.BytesIO(self.data))
+
+
+def pixels_for(points: float) -> int:
+    """How many pixels a length of ``points`` needs at :data:`TARGET_DPI`."""
+    return max(1, round(points / 72 * TARGET_DPI))
+
+
+def _open(path: Path) -> Image.Image:
+    """Open ``path`` lazily (header only) and check it before anything is decoded."""
+    try:
+        image = Image.open(path)
+    except FileNotFoundError:
+        raise ImageProblem("file not found") from None
+    except IsADirectoryError:
+        raise ImageProblem("it is a folder, not an image file") from None
+    except Image.DecompressionBombError:
+        raise ImageProblem(
+            f"the image is too large (more than {MAX_PIXELS // 1_000_000} megapixels)"
+        ) from None
+    except UnidentifiedImageError:
+        raise ImageProblem("not a readable image (corrupt, or not PNG/JPEG)") from None
+    except OSError as exc:
+        raise ImageProblem(f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        if image.format not in SUPPORTED_FORMATS:
+            raise ImageProblem(f"{image.format} images are not supported; use PNG or JPEG")
+        width, height = image.size
+        if width < 1 or height < 1:
+            raise ImageProblem("the image is empty")
+        if width * height > MAX_PIXELS:
+            raise ImageProblem(
+                f"the image is too large ({width}×{height} pixels, more than "
+                f"{MAX_PIXELS // 1_000_000} megapixels)"
+            )
+    except ImageProblem:
+        image.close()
+        raise
+    return image
+
+
+def _decode(image: Image.Image, needed: tuple[int, int]) -> Image.Image:
+    """Decode (reduced where the format allows it) and apply EXIF orientation."""
+    try:
+        if image.format in ("JPEG", "MPO"):
+            # Let libjpeg decode at 1/2, 1/4 or 1/8 scale while staying >= needed.
+            image.draft("RGB", needed)
+        image.load()
+        return ImageOps.exif_transpose(image) or image
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise ImageProblem(f"the image data is damaged ({exc})") from None
+
+
+def _has_alpha(image: Image.Image) -> bool:
+    return image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB on a white background, whatever the mode (CMYK, palette, 16-bit, alpha)."""
+    if _has_alpha(image):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        image = image.point(lambda v: v / 256).convert("L")
+    return image.convert("RGB")
+
+
+def _encode(image: Image.Image, fmt: str) -> PreparedImage:
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        image.save(out, "JPEG", quality=85, optimize=True)
+    else:
+        image.save(out, "PNG", optimize=True)
+    return PreparedImage(out.getvalue(), image.width, image.height)
+
+
+def prepare_headshot(path: Path, size_pt: float) -> PreparedImage:
+    """A square JPEG of ``path`` cropped around its centre, for a ``size_pt`` square."""
+    needed = pixels_for(size_pt)
+    with _open(path) as image:
+        decoded = _decode(image, (needed, needed))
+        try:
+            rgb = _flatten(decoded)
+            side = min(needed, rgb.width, rgb.height)  # never upsample
+            square = ImageOps.fit(rgb, (side, side), Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+        except (OSError, ValueError) as exc:
+            raise ImageProblem(f"the image data is damaged ({exc})") from None
+        return _encode(square, "JPEG")
+
+
+def prepare_logo(path: Path, max_width_pt: float, max_height_pt: float) -> PreparedImage:
+    """``path`` shrunk to fit the box, PNG when it has transparency, JPEG otherwise."""
+    box = (pixels_for(max_width_pt), pixels_for(max_height_pt))
+    with _open(path) as image:
+        decoded = _decode(image, box)
+        try:
+            if _has_alpha(decoded):
+                fitted = decoded.convert("RGBA")
+                fitted.thumbnail(box, Image.Resampling.LANCZOS)
+                return _encode(fitted, "PNG")
+            fitted = _flatten(decoded)
+            fitted.thumbnail(box, Image.Resampling.LANCZOS)
+        except (OSError, ValueError) as exc:
+            raise ImageProblem(f"the image data is damaged ({exc})") from None
+        return _encode(fitted, "JPEG")

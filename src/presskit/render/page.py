@@ -1,0 +1,202 @@
+"""Page templates and everything drawn around the text: running header, footer, markings.
+
+The first page has no running header (the masthead is in the story); later pages carry the
+organisation and headline. Every page gets the footer with "Page X of Y", and the EMBARGOED
+banner and DRAFT watermark when the kit says so. "Y" is unknown until the last page is done, so
+each page draws a named form XObject for its folio and :class:`FolioCanvas` fills the forms in
+when the document is saved: one pass, and bookmarks and links keep their real pages (a canvas
+that defers ``showPage`` would bind every bookmark to the first page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, PageTemplate
+from reportlab.platypus.doctemplate import BaseDocTemplate
+
+from presskit.render.flowables import fit_string
+from presskit.render.fonts import BrandFonts
+from presskit.render.styles import Palette
+
+#: Header and footer live in the margins; margins smaller than this are widened to make room.
+MIN_MARGIN = 14 * mm
+FOOTER_SIZE = 7.5
+HEADER_SIZE = 7.5
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Page size and the text block, in points."""
+
+    width: float
+    height: float
+    top: float
+    right: float
+    bottom: float
+    left: float
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+@dataclass(frozen=True)
+class PageDecor:
+    """What to draw on every page; the onPage callbacks of the page templates."""
+
+    geometry: Geometry
+    colors: Palette
+    fonts: BrandFonts
+    running_head: str  # "CNAS · CNAS Responds: …"
+    dateline: str
+    footer: str
+    draft: bool
+    embargo: str  # "EMBARGOED UNTIL …" or ""
+
+    # -- callbacks ---------------------------------------------------------------------------
+
+    def first_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._decorate(canv, doc, running_head=False)
+
+    def later_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._decorate(canv, doc, running_head=True)
+
+    def page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        # Drawn last, over the text, but faint enough to read through.
+        if self.draft:
+            self._watermark(canv)
+
+    def finish(self, canv: Canvas, pages: int) -> None:
+        """Define each page's folio form, now that the page count is known."""
+        for number in range(1, pages + 1):
+            canv.beginForm(_folio_form(number), -400, -10, 10, 30)
+            canv.setFont(self.fonts.body.regular, FOOTER_SIZE)
+            canv.setFillColor(self.colors.muted)
+            canv.drawRightString(0, 0, f"Page {number} of {pages}")
+            canv.endForm()
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate, *, running_head: bool) -> None:
+        canv.saveState()
+        if self.embargo:
+            self._embargo_banner(canv)
+        if running_head:
+            self._header(canv)
+        elif self.draft:
+            self._draft_label(canv, self.geometry.height - self.geometry.top + 8)
+        self._footer(canv, doc.page)
+        canv.restoreState()
+
+    def _header(self, canv: Canvas) -> None:
+        g, colors, font = self.geometry, self.colors, self.fonts.body
+        rule_y = g.height - g.top + 8
+        canv.setStrokeColor(colors.rule)
+        canv.setLineWidth(0.6)
+        canv.line(g.left, rule_y, g.width - g.right, rule_y)
+        right = "DRAFT" if self.draft else self.dateline
+        right_width = canv.stringWidth(right, font.bold, HEADER_SIZE) if right else 0
+        if right:
+            canv.setFont(font.bold, HEADER_SIZE)
+            canv.setFillColor(colors.accent_ink if self.draft else colors.muted)
+            canv.drawRightString(g.width - g.right, rule_y + 5, right)
+        canv.setFont(font.regular, HEADER_SIZE)
+        canv.setFillColor(colors.muted)
+        room = g.frame_width - right_width - 18
+        canv.drawString(g.left, rule_y + 5, fit_string(self.running_head, font.regular,
+                                                        HEADER_SIZE, room))
+
+    def _draft_label(self, canv: Canvas, y: float) -> None:
+        g = self.geometry
+        canv.setFont(self.fonts.body.bold, HEADER_SIZE)
+        canv.setFillColor(self.colors.accent_ink)
+        canv.drawRightString(g.width - g.right, y + 5, "DRAFT · NOT FOR DISTRIBUTION")
+
+    def _footer(self, canv: Canvas, page: int) -> None:
+        g, colors, font = self.geometry, self.colors, self.fonts.body
+        rule_y = g.bottom - 10
+        canv.setStrokeColor(colors.accent)
+        canv.setLineWidth(1.2)
+        canv.line(g.left, rule_y, g.left + 28, rule_y)
+        canv.setStrokeColor(colors.rule)
+        canv.setLineWidth(0.6)
+        canv.line(g.left + 28, rule_y, g.width - g.right, rule_y)
+        text_y = rule_y - 11
+        folio_room = canv.stringWidth("Page 9999 of 9999", font.regular, FOOTER_SIZE) + 18
+        if self.footer:
+            canv.setFont(font.regular, FOOTER_SIZE)
+            canv.setFillColor(colors.muted)
+            canv.drawString(g.left, text_y, fit_string(self.footer, font.regular, FOOTER_SIZE,
+                                                       g.frame_width - folio_room))
+        canv.saveState()
+        canv.translate(g.width - g.right, text_y)
+        canv.doForm(_folio_form(page))
+        canv.restoreState()
+
+    def _embargo_banner(self, canv: Canvas) -> None:
+        g, colors = self.geometry, self.colors
+        height = 17.0
+        canv.setFillColor(colors.accent)
+        canv.rect(0, g.height - height, g.width, height, stroke=0, fill=1)
+        canv.setFillColor(colors.on_accent)
+        canv.setFont(self.fonts.body.bold, 8.5)
+        text = fit_string(self.embargo, self.fonts.body.bold, 8.5, g.width - 2 * g.left)
+        canv.drawCentredString(g.width / 2, g.height - height + 5.5, text)
+
+    def _watermark(self, canv: Canvas) -> None:
+        g = self.geometry
+        canv.saveState()
+        canv.setFillColor(self.colors.accent)
+        canv.setFillAlpha(0.07)
+        canv.setFont(self.fonts.heading.bold, 150)
+        canv.translate(g.width / 2, g.height / 2)
+        canv.rotate(52)
+        canv.drawCentredString(0, -50, "DRAFT")
+        canv.restoreState()
+
+
+def _folio_form(page: int) -> str:
+    return f"pkFolio{page}"
+
+
+class FolioCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
+    """A canvas that lets the page decor fill in the folio forms once the page count is known."""
+
+    def __init__(self, *args: Any, decor: PageDecor, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decor = decor
+        self.pages_done = 0
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        self.pages_done += 1
+        super().showPage()
+
+    def save(self) -> None:
+        if self._code:  # a page still open: ReportLab is about to show it
+            self.showPage()
+        self._decor.finish(self, self.pages_done)
+        super().save()
+
+
+def page_templates(decor: PageDecor) -> list[PageTemplate]:
+    """The first-page and later-page templates; both use the full text block."""
+    g = decor.geometry
+
+    def frame(frame_id: str) -> Frame:
+        return Frame(g.left, g.bottom, g.frame_width, g.frame_height, id=frame_id,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    return [
+        PageTemplate(id="first", frames=[frame("first")], onPage=decor.first_page,
+                     onPageEnd=decor.page_end, autoNextPageTemplate="later"),
+        PageTemplate(id="later", frames=[frame("later")], onPage=decor.later_page,
+                     onPageEnd=decor.page_end),
+    ]

@@ -1,0 +1,355 @@
+"""One flowable builder per section type, plus the front matter (masthead, dateline, headline).
+
+Each builder turns one section into a list of flowables, escaping every user string through
+``render.text``. The story opens with an :class:`OutlineMark` per visible section (and one per
+quoted expert, nested under its quotes section) that the document turns into bookmarks. A
+reference to something that is not in the kit (validation reports it as an error) is skipped
+with a warning rather than crashing the render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable
+
+from presskit.model import (
+    AboutSection,
+    BiosSection,
+    CalloutSection,
+    ContactSection,
+    Expert,
+    LeadSection,
+    QuotesSection,
+    Section,
+    SectionType,
+    TextSection,
+)
+from presskit.render.context import RenderContext
+from presskit.render.flowables import KeepHeadTogether, Masthead, OutlineMark
+from presskit.render.styles import hex_of
+from presskit.render.text import (
+    clean,
+    email_link,
+    escape,
+    link,
+    long_date,
+    paragraphs,
+    plain,
+    split_paragraphs,
+)
+
+HEADSHOT_QUOTE = 50.0  # points: headshot beside a quote
+HEADSHOT_BIO = 58.0
+DEFAULT_CONTACT_TEXT = "To arrange an interview, contact {name} at {email}."
+_OPEN_QUOTES = ('"', "“", "„", "«")
+_CLOSE_QUOTES = ('"', "”", "“", "»")
+
+
+def para(markup: str, style: ParagraphStyle, raw: str | None = None) -> Paragraph:
+    """A Paragraph of ``markup``; should ReportLab still reject it, the escaped ``raw`` text."""
+    try:
+        return Paragraph(markup, style)
+    except ValueError:
+        return Paragraph(plain(raw if raw is not None else markup), style)
+
+
+def _paras(text: str, style: ParagraphStyle, fields: dict[str, str] | None = None
+           ) -> list[Flowable]:
+    raws = split_paragraphs(text)  # same split as paragraphs(): the fallback for each
+    return [para(markup, style, raw) for markup, raw in zip(paragraphs(text, fields), raws,
+                                                             strict=True)]
+
+
+def heading(text: str, ctx: RenderContext) -> list[Flowable]:
+    """A short accent rule over the heading; both keep with what follows."""
+    tab = HRFlowable(width=26, thickness=2.2, color=ctx.colors.accent, hAlign="LEFT",
+                     spaceBefore=16, spaceAfter=6)
+    tab.keepWithNext = 1
+    return [tab, para(plain(text), ctx.styles.heading)]
+
+
+def _box(content: list[Flowable], ctx: RenderContext, *, background: Any, bar: Any) -> Table:
+    """A tinted box with a coloured bar on the left; it may split across pages."""
+    table = Table([[content]], colWidths=[ctx.geometry.frame_width], splitInRow=1)
+    table.setStyle(TableStyle([
+        # Tables set a cell font even when cells hold flowables; never let it be Helvetica.
+        ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.body.regular),
+        ("BACKGROUND", (0, 0), (-1, -1), background),
+        ("LINEBEFORE", (0, 0), (0, -1), 3.5, bar),
+        ("LEFTPADDING", (0, 0), (-1, -1), 15),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 15),
+        ("TOPPADDING", (0, 0), (-1, -1), 10),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    table.hAlign = "LEFT"
+    table.spaceBefore = 8
+    table.spaceAfter = 12
+    return table
+
+
+# -- front matter ------------------------------------------------------------------------------
+
+def front_matter(ctx: RenderContext) -> list[Flowable]:
+    kit, styles = ctx.kit, ctx.styles
+    story: list[Flowable] = []
+    brand = kit.brand
+    logo = ctx.logo(Masthead.LOGO_HEIGHT)
+    series, organisation = clean(kit.series).strip(), clean(brand.organisation).strip()
+    if logo is not None or series or organisation:
+        story.append(Masthead(
+            logo=logo, series=series, organisation=organisation,
+            colors=ctx.colors, bold_font=ctx.fonts.heading.bold,
+            regular_font=ctx.fonts.body.regular,
+        ))
+    if kit.date is not None:
+        story.append(para(escape(long_date(kit.date)), styles.dateline))
+    story.append(para(plain(kit.title), styles.headline))
+    return story
+
+
+# -- sections ----------------------------------------------------------------------------------
+
+def _lead(section: LeadSection, index: int, ctx: RenderContext) -> list[Flowable]:
+    return _paras(section.text, ctx.styles.lead)
+
+
+def _contact(section: ContactSection, index: int, ctx: RenderContext) -> list[Flowable]:
+    contact = ctx.kit.contact(section.contact)
+    if contact is None:
+        ctx.warn(f"section {section.id!r} refers to contact {section.contact!r}, which is not "
+                 "defined; the section is left out", "sections", index, "contact")
+        return []
+    fields = {
+        "name": plain(contact.name),
+        "role": plain(contact.role),
+        "email": email_link(contact.email, ctx.link_color),
+        "phone": plain(contact.phone),
+    }
+    text = section.text
+    if not text.strip():
+        text = DEFAULT_CONTACT_TEXT
+        if not contact.email.strip() and contact.phone.strip():
+            text = text.replace("{email}", "{phone}")
+    content = _paras(text, ctx.styles.box_body, fields)
+    return [_box(content, ctx, background=ctx.colors.primary_tint, bar=ctx.colors.primary)]
+
+
+def _callout(section: CalloutSection, index: int, ctx: RenderContext) -> list[Flowable]:
+    kit, styles = ctx.kit, ctx.styles
+    resource = kit.resource(section.resource) if section.resource else None
+    if section.resource and resource is None:
+        ctx.warn(f"section {section.id!r} refers to resource {section.resource!r}, which is not "
+                 "defined", "sections", index, "resource")
+    fields: dict[str, str] = {"title": "", "author": "", "url": ""}
+    blurb = ""
+    if resource is not None:
+        author = resource.author
+        if not author and resource.expert:
+            expert = kit.expert(resource.expert)
+            author = expert.name if expert else ""
+        fields = {
+            "title": link(resource.url, plain(resource.title), ctx.link_color),
+            "author": plain(author),
+            "url": link(resource.url, plain(resource.url), ctx.link_color),
+        }
+        blurb = resource.blurb
+        default = "Read “{title}”" + (" by {author}" if author.strip() else "") + "."
+    content: list[Flowable] = []
+    if section.heading.strip():
+        content.append(para(plain(section.heading), styles.box_heading))
+    if section.text.strip():
+        content += _paras(section.text, styles.box_body, fields)
+    elif resource is not None:
+        content += _paras(default, styles.box_body, fields)
+        content += _paras(blurb, styles.box_body)
+    if not content:
+        return []
+    return [_box(content, ctx, background=ctx.colors.accent_tint, bar=ctx.colors.accent)]
+
+
+def _quote_paragraphs(text: str, ctx: RenderContext) -> list[Flowable]:
+    """The quote in typographic quotation marks (unless the user typed their own)."""
+    marked, raws = paragraphs(text), split_paragraphs(text)
+    if not marked:
+        return []
+    styles = ctx.styles
+    stripped = text.strip()
+    if stripped.startswith(_OPEN_QUOTES) and stripped.endswith(_CLOSE_QUOTES):
+        return [para(m, styles.quote, raw) for m, raw in zip(marked, raws, strict=True)]
+    marked[0] = "“" + marked[0]
+    marked[-1] = marked[-1] + "”"
+    return [para(m, styles.quote_first if n == 0 else styles.quote, raw)
+            for n, (m, raw) in enumerate(zip(marked, raws, strict=True))]
+
+
+def _display_name(expert: Expert) -> str:
+    return " ".join(part for part in (expert.honorific.strip(), expert.name.strip()) if part)
+
+
+def person_line(expert: Expert, ctx: RenderContext) -> str:
+    """``<b>Dr. Duyeon Kim</b> (she/her), <i>Adjunct Senior Fellow …</i>`` as markup."""
+    markup = f"<b>{plain(_display_name(expert))}</b>"
+    if expert.pronouns.strip():
+        markup += f" ({plain(expert.pronouns)})"
+    if expert.title.strip():
+        muted = hex_of(ctx.colors.muted)
+        markup += f', <font color="{muted}"><i>{plain(expert.title)}</i></font>'
+    return markup
+
+
+def _with_photo(photo: Flowable | None, size: float, content: list[Flowable],
+                ctx: RenderContext) -> Table:
+    """``content`` in a column beside a ``size``-point headshot slot; splits across pages."""
+    gap = 14.0
+    width = ctx.geometry.frame_width
+    table = Table([[photo or "", content]], colWidths=[size + gap, width - size - gap],
+                  splitInRow=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.body.regular),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    table.hAlign = "LEFT"
+    table.spaceBefore = 10
+    table.spaceAfter = 4
+    return table
+
+
+def _entry(head: list[Flowable], name: list[Flowable], body: list[Flowable],
+           photo: Flowable | None, size: float, line_height: float,
+           ctx: RenderContext) -> KeepHeadTogether:
+    """One person's entry: bookmark(s), name, body, optionally beside a headshot."""
+    lines = 3 * line_height
+    if photo is not None:
+        table = _with_photo(photo, size, [*name, *body], ctx)
+        return KeepHeadTogether([*head, table], head=len(head),
+                                min_start=max(size, lines) + table.spaceBefore)
+    return KeepHeadTogether([*head, *name, *body], head=len(head) + len(name), min_start=lines)
+
+
+def _attach(story: list[Flowable], lead_in: list[Flowable]) -> list[Flowable]:
+    """Put ``lead_in`` (a heading) in front of the first entry so they never part."""
+    if story and isinstance(story[0], KeepHeadTogether):
+        story[0].prepend(lead_in)
+        return story
+    return [*lead_in, *story]
+
+
+def _quotes(section: QuotesSection, index: int, ctx: RenderContext) -> list[Flowable]:
+    kit, styles = ctx.kit, ctx.styles
+    entries: list[Flowable] = []
+    bookmarked: set[str] = set()
+    for n, quote_id in enumerate(section.quotes):
+        quote = kit.quote(quote_id)
+        expert = kit.expert(quote.expert) if quote is not None else None
+        if quote is None or expert is None:
+            missing = (f"quote {quote_id!r}" if quote is None
+                       else f"expert {quote.expert!r} of quote {quote_id!r}")
+            ctx.warn(f"section {section.id!r}: {missing} is not defined; it is left out",
+                     "sections", index, "quotes", n)
+            continue
+        head: list[Flowable] = []
+        if expert.id not in bookmarked:
+            bookmarked.add(expert.id)
+            head.append(OutlineMark(f"s{index}-q{n}", expert.name.strip() or expert.id, 1))
+        name = [para(person_line(expert, ctx), styles.name, expert.name)]
+        photo = ctx.headshot(expert, HEADSHOT_QUOTE) if section.photos else None
+        body = _quote_paragraphs(quote.text, ctx)
+        entries.append(_entry(head, name, body, photo, HEADSHOT_QUOTE, styles.quote.leading,
+                              ctx))
+    if section.heading.strip():
+        return _attach(entries, heading(section.heading, ctx))
+    return entries
+
+
+def quoted_experts(ctx: RenderContext) -> list[Expert]:
+    """Every expert quoted in a visible quotes section, in order of first quote."""
+    seen: dict[str, Expert] = {}
+    for section in ctx.kit.visible_sections():
+        if isinstance(section, QuotesSection):
+            for quote_id in section.quotes:
+                quote = ctx.kit.quote(quote_id)
+                expert = ctx.kit.expert(quote.expert) if quote else None
+                if expert is not None and expert.id not in seen:
+                    seen[expert.id] = expert
+    return list(seen.values())
+
+
+def _bios(section: BiosSection, index: int, ctx: RenderContext) -> list[Flowable]:
+    styles = ctx.styles
+    if section.experts:
+        experts = []
+        for n, expert_id in enumerate(section.experts):
+            expert = ctx.kit.expert(expert_id)
+            if expert is None:
+                ctx.warn(f"section {section.id!r} refers to expert {expert_id!r}, which is not "
+                         "defined; it is left out", "sections", index, "experts", n)
+            else:
+                experts.append(expert)
+    else:
+        experts = quoted_experts(ctx)
+    # One photo column for all, if anyone has a photo, so names line up down the page.
+    photos = any(expert.photo is not None for expert in experts)
+    entries: list[Flowable] = []
+    for expert in experts:
+        name = [para(f"<b>{plain(_display_name(expert))}</b>", styles.name, expert.name)]
+        if expert.title.strip():
+            name.append(para(plain(expert.title), styles.person_title))
+        body = _paras(expert.bio, styles.bio)
+        photo = ctx.headshot(expert, HEADSHOT_BIO) if photos else None
+        entries.append(_entry([], name, body, photo, HEADSHOT_BIO, styles.bio.leading, ctx))
+    return _attach(entries, heading(section.heading.strip() or section.LABEL, ctx))
+
+
+def about_heading(section: AboutSection, ctx: RenderContext) -> str:
+    organisation = ctx.kit.brand.organisation.strip()
+    return section.heading.strip() or (f"About {organisation}" if organisation else "About us")
+
+
+def _about(section: AboutSection, index: int, ctx: RenderContext) -> list[Flowable]:
+    text = section.text if section.text.strip() else ctx.kit.brand.boilerplate
+    return [*heading(about_heading(section, ctx), ctx), *_paras(text, ctx.styles.body)]
+
+
+def _text(section: TextSection, index: int, ctx: RenderContext) -> list[Flowable]:
+    story: list[Flowable] = []
+    if section.heading.strip():
+        story += heading(section.heading, ctx)
+    return story + _paras(section.text, ctx.styles.body)
+
+
+_BUILDERS: dict[SectionType, Callable[[Any, int, RenderContext], list[Flowable]]] = {
+    SectionType.LEAD: _lead,
+    SectionType.CONTACT: _contact,
+    SectionType.CALLOUT: _callout,
+    SectionType.QUOTES: _quotes,
+    SectionType.TEXT: _text,
+    SectionType.BIOS: _bios,
+    SectionType.ABOUT: _about,
+}
+
+
+def outline_title(section: Section, ctx: RenderContext) -> str:
+    if isinstance(section, AboutSection):
+        return about_heading(section, ctx)
+    return section.title
+
+
+def story(ctx: RenderContext) -> Iterator[Flowable]:
+    """The whole document: front matter, then every visible section in order."""
+    yield from front_matter(ctx)
+    for index, section in enumerate(ctx.kit.sections):
+        if section.hidden:
+            continue
+        flowables = _BUILDERS[section.type](section, index, ctx)
+        if flowables:
+            mark = OutlineMark(f"s{index}", outline_title(section, ctx), 0)
+            yield from _attach(flowables, [mark])

@@ -1,0 +1,185 @@
+"""The brand as a palette and a set of ParagraphStyles: the house style in one place.
+
+Colours come from the brand (``#rrggbb``; an unreadable value falls back to the default with a
+warning) and a few derived tints and greys; type sizes, leading and spacing are fixed here so
+every kit has the same clear hierarchy: a large headline, a slightly larger lead, 10.5 pt body
+text, headings in the brand's primary colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from presskit.model import Colors, Problem, Severity
+from presskit.model.validation import COLOR_PATTERN
+from presskit.render.fonts import BrandFonts
+
+WHITE = Color(1, 1, 1)
+
+
+def mix(color: Color, other: Color, amount: float) -> Color:
+    """``color`` moved ``amount`` (0–1) of the way towards ``other``."""
+    return Color(
+        color.red + (other.red - color.red) * amount,
+        color.green + (other.green - color.green) * amount,
+        color.blue + (other.blue - color.blue) * amount,
+    )
+
+
+def luminance(color: Color) -> float:
+    """Relative luminance (WCAG), 0 for black to 1 for white."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.red) + 0.7152 * channel(color.green)
+        + 0.0722 * channel(color.blue)
+    )
+
+
+def contrast(a: Color, b: Color) -> float:
+    """WCAG contrast ratio, 1 (none) to 21 (black on white)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def ink_on(background: Color, dark: Color) -> Color:
+    """White or ``dark``, whichever reads better on ``background``."""
+    return WHITE if contrast(WHITE, background) >= contrast(dark, background) else dark
+
+
+def hex_of(color: Color) -> str:
+    """``#rrggbb`` for paragraph markup (``<a color="…">``)."""
+    return "#" + "".join(f"{round(c * 255):02x}" for c in (color.red, color.green, color.blue))
+
+
+@dataclass(frozen=True)
+class Palette:
+    primary: Color
+    accent: Color
+    text: Color
+    muted: Color  # secondary text: titles, dateline, footer
+    rule: Color  # hairlines
+    primary_tint: Color  # box backgrounds
+    accent_tint: Color
+    on_primary: Color  # text drawn on a primary-coloured band
+    on_accent: Color  # text drawn on an accent-coloured band
+    accent_ink: Color  # small bold accent text (dateline, DRAFT): the accent if readable
+    link: Color
+
+
+def palette(colors: Colors) -> tuple[Palette, list[Problem]]:
+    """The brand colours plus derived tints; bad values fall back to the defaults."""
+    problems: list[Problem] = []
+    defaults = Colors()
+    parsed: dict[str, Color] = {}
+    for name in ("primary", "accent", "text"):
+        value = getattr(colors, name)
+        if not isinstance(value, str) or not COLOR_PATTERN.match(value):
+            problems.append(Problem(
+                Severity.WARNING,
+                f"colour {value!r} is not a #rrggbb colour; the default "
+                f"{getattr(defaults, name)} is used",
+                ("brand", "colors", name),
+            ))
+            value = getattr(defaults, name)
+        parsed[name] = HexColor(value)
+    primary, accent, text = parsed["primary"], parsed["accent"], parsed["text"]
+    return Palette(
+        primary=primary,
+        accent=accent,
+        text=text,
+        muted=mix(text, WHITE, 0.38),
+        rule=mix(text, WHITE, 0.82),
+        primary_tint=mix(primary, WHITE, 0.92),
+        accent_tint=mix(accent, WHITE, 0.93),
+        on_primary=ink_on(primary, text),
+        on_accent=ink_on(accent, text),
+        # Accent-coloured text only where it reads on white (WCAG: 3 for bold, 4.5 for body
+        # text); a pale accent (amber, yellow) hands over to the primary colour.
+        accent_ink=accent if contrast(accent, WHITE) >= 3 else primary,
+        link=accent if contrast(accent, WHITE) >= 4.5 else primary,
+    ), problems
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Every paragraph style a kit uses."""
+
+    dateline: ParagraphStyle
+    headline: ParagraphStyle
+    lead: ParagraphStyle
+    body: ParagraphStyle
+    heading: ParagraphStyle
+    box_heading: ParagraphStyle
+    box_body: ParagraphStyle
+    name: ParagraphStyle
+    person_title: ParagraphStyle
+    quote: ParagraphStyle
+    quote_first: ParagraphStyle  # opening mark hangs into the indent
+    bio: ParagraphStyle
+
+
+BODY_SIZE = 10.5
+BODY_LEADING = 15.0
+
+
+def build(colors: Palette, fonts: BrandFonts) -> Styles:
+    """ParagraphStyles for ``colors`` and ``fonts``; nothing here reads global stylesheets."""
+    body_font, heading_font = fonts.body, fonts.heading
+    body = ParagraphStyle(
+        "pk-body",
+        fontName=body_font.name,
+        fontSize=BODY_SIZE,
+        leading=BODY_LEADING,
+        textColor=colors.text,
+        alignment=TA_LEFT,
+        spaceAfter=7,
+        splitLongWords=1,
+        allowOrphans=0,
+        allowWidows=0,
+    )
+    quote = ParagraphStyle("pk-quote", parent=body, leftIndent=12, spaceAfter=5)
+    return Styles(
+        dateline=ParagraphStyle(
+            "pk-dateline", parent=body, fontName=body_font.bold, fontSize=9, leading=12,
+            textColor=colors.accent_ink, spaceBefore=0, spaceAfter=4,
+        ),
+        headline=ParagraphStyle(
+            "pk-headline", parent=body, fontName=heading_font.bold, fontSize=23, leading=28,
+            textColor=colors.primary, spaceAfter=12,
+        ),
+        lead=ParagraphStyle(
+            "pk-lead", parent=body, fontSize=11.5, leading=17, spaceAfter=9,
+        ),
+        body=body,
+        heading=ParagraphStyle(
+            "pk-heading", parent=body, fontName=heading_font.bold, fontSize=13, leading=17,
+            textColor=colors.primary, spaceBefore=2, spaceAfter=6, keepWithNext=1,
+        ),
+        box_heading=ParagraphStyle(
+            "pk-box-heading", parent=body, fontName=heading_font.bold, fontSize=11,
+            leading=15, textColor=colors.primary, spaceAfter=3, keepWithNext=1,
+        ),
+        box_body=ParagraphStyle("pk-box-body", parent=body, spaceAfter=4),
+        name=ParagraphStyle(
+            "pk-name", parent=body, fontSize=11, leading=15, textColor=colors.primary,
+            spaceBefore=10, spaceAfter=3, keepWithNext=1,
+        ),
+        person_title=ParagraphStyle(
+            "pk-person-title", parent=body, fontName=body_font.italic, fontSize=9.5,
+            leading=13, textColor=colors.muted, spaceAfter=4, keepWithNext=1,
+        ),
+        quote=quote,
+        quote_first=ParagraphStyle(
+            "pk-quote-first", parent=quote,
+            firstLineIndent=-stringWidth("“", body_font.name, quote.fontSize),
+        ),
+        bio=ParagraphStyle("pk-bio", parent=body, fontSize=9.5, leading=13.5, spaceAfter=5),
+    )

@@ -1,0 +1,35 @@
+"""Project files: YAML text ⇄ ``Kit``, with ``file:line:col`` messages, and safe writing.
+
+``load_kit``/``loads_kit`` open a ``.presskit`` (or ``.yaml``/``.yml``) file and refuse it with
+a ``ProjectFileError`` listing every error found; ``save_kit``/``dumps_kit`` write it back in
+a stable, hand-editable form; ``atomic_write`` is the one way any file is written. No Qt, no
+ReportLab: the GUI and the command line both stand on this.
+"""
+
+from presskit.storage.atomic import atomic_write
+from presskit.storage.errors import (
+    LocatedProblem,
+    ProjectFileError,
+    StorageError,
+    format_problem,
+)
+from presskit.storage.migrations import FORMAT_VERSION
+from presskit.storage.reader import PROJECT_SUFFIXES, LoadedKit, load_kit, loads_kit
+from presskit.storage.source_map import SourceMap
+from presskit.storage.writer import dumps_kit, save_kit
+
+__all__ = [
+    "FORMAT_VERSION",
+    "PROJECT_SUFFIXES",
+    "LoadedKit",
+    "LocatedProblem",
+    "ProjectFileError",
+    "SourceMap",
+    "StorageError",
+    "atomic_write",
+    "dumps_kit",
+    "format_problem",
+    "load_kit",
+    "loads_kit",
+    "save_kit",
+]

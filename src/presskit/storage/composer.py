@@ -1,0 +1,173 @@
+"""YAML text → a tree of position-carrying nodes, with every YAML feature presskit refuses found.
+
+PyYAML's safe composer is used as is (nothing is ever constructed from a tag, so no YAML text
+can run code), wrapped so that anchors, aliases, explicit tags, merge keys, duplicate keys,
+non-scalar keys and absurd nesting are reported as problems at their exact position instead
+of being silently accepted. An alias is replaced by an empty placeholder node rather than
+shared, so a "billion laughs" file composes to a small tree. Syntax errors stop at once: what
+follows a syntax error cannot be trusted, so it is not interpreted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from presskit.model.problems import Problem, Severity
+from presskit.storage.errors import LocatedProblem
+
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+FLOAT_TAG = "tag:yaml.org,2002:float"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+NULL_TAG = "tag:yaml.org,2002:null"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+#: Given to nodes already reported as refused, so later passes skip them without a second
+#: message. Not a URI YAML could produce from a file: explicit tags are refused first.
+REFUSED_TAG = "presskit:refused"
+
+#: Deeper than any presskit document needs (it uses five levels), shallow enough that no
+#: recursive pass over the tree can exhaust Python's stack.
+MAX_DEPTH = 64
+
+_NO_ANCHORS = "YAML anchors/aliases are not supported"
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader's composer, reporting what presskit refuses as it composes."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.refusals: list[Problem] = []
+        self.depth = 0
+
+    # ``Any``: the stubs type marks as a union of the pure-Python and libyaml classes.
+    def _refuse(self, mark: Any, message: str) -> None:
+        self.refusals.append(
+            LocatedProblem(Severity.ERROR, message, line=mark.line + 1, column=mark.column + 1)
+        )
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, AliasEvent):
+            self.get_event()  # type: ignore[no-untyped-call]
+            self._refuse(event.start_mark, f"{_NO_ANCHORS} (*{event.anchor})")
+            return ScalarNode(REFUSED_TAG, "", event.start_mark, event.end_mark)  # type: ignore[arg-type]
+        if event.anchor is not None:
+            self._refuse(event.start_mark, f"{_NO_ANCHORS} (&{event.anchor})")
+        explicit_tag = getattr(event, "tag", None)
+        if explicit_tag is not None:
+            self._refuse(
+                event.start_mark, f"YAML tags such as {_short_tag(explicit_tag)} are not allowed"
+            )
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"the document is nested more than {MAX_DEPTH} levels deep",
+                event.start_mark,
+            )
+        # Anchors are reported above; composing without one keeps the alias table empty.
+        event.anchor = None
+        node = super().compose_node(parent, index)
+        self.depth -= 1
+        if node is not None and explicit_tag is not None:
+            node.tag = REFUSED_TAG
+        if isinstance(node, MappingNode):
+            self._check_keys(node)
+        return node
+
+    def _check_keys(self, node: MappingNode) -> None:
+        """Refuse merge keys, list or mapping keys, and a key given twice."""
+        first_at: dict[str, Node] = {}
+        for key, _value in node.value:
+            if key.tag == REFUSED_TAG:
+                continue
+            if key.tag == MERGE_TAG:
+                self._refuse(key.start_mark, "YAML merge keys ('<<') are not supported")
+                key.tag = REFUSED_TAG
+            elif not isinstance(key, ScalarNode):
+                self._refuse(key.start_mark, "a key must be a plain word, not a list or mapping")
+                key.tag = REFUSED_TAG
+            elif key.value in first_at:
+                first = first_at[key.value].start_mark
+                self._refuse(
+                    key.start_mark,
+                    f"duplicate key {key.value!r} (first at line {first.line + 1}); "
+                    "this one is ignored",
+                )
+                key.tag = REFUSED_TAG
+            else:
+                first_at[key.value] = key
+
+
+def _short_tag(tag: str) -> str:
+    """``tag:yaml.org,2002:python/object`` → ``!!python/object``, the way it is typed."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+
+
+@dataclass
+class Composed:
+    """The document's root node (``None`` for an empty file) and what was refused in it."""
+
+    root: Node | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def compose(text: str) -> Composed:
+    """Compose ``text`` into nodes; a syntax error gives no root and exactly one problem."""
+    try:
+        loader = _Loader(text)  # the reader checks every character up front
+    except yaml.reader.ReaderError as exc:
+        return Composed(None, [_reader_problem(exc, text)])
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return Composed(None, [_syntax_problem(exc, text)])
+    finally:
+        loader.dispose()
+    return Composed(root, loader.refusals)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    what = exc.problem or exc.context or "cannot be read"
+    message = f"invalid YAML: {what}"
+    if exc.context and exc.problem and exc.context_mark is not None:
+        if mark is not None and mark.index >= len(text.rstrip()):
+            # Found at the end of the file: the useful place is the bracket or quote that
+            # was opened and never closed, not the last line.
+            opened = exc.context.removeprefix("while parsing ").removeprefix("while scanning ")
+            opened = opened.replace("scalar", "string")
+            message = f"invalid YAML: {opened} starting here is never closed ({what})"
+            mark = exc.context_mark
+        else:
+            message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+    if mark is None:
+        return Problem(Severity.ERROR, message)
+    return LocatedProblem(Severity.ERROR, message, line=mark.line + 1, column=mark.column + 1)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    message = (
+        f"invalid YAML: the character U+{code:04X} may not appear in a YAML file "
+        "(write it inside double quotes as an escape, e.g. \"\\x01\")"
+    )
+    return LocatedProblem(Severity.ERROR, message, line=line, column=column)
+
+
+def is_refused(node: Node) -> bool:
+    return node.tag == REFUSED_TAG
+

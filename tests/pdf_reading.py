@@ -1,0 +1,89 @@
+"""Reading a PDF the way a journalist's viewer does: text, outline, links, metadata, fonts."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+
+def reader(pdf: bytes | Path) -> PdfReader:
+    return PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+
+
+def page_texts(pdf: bytes | Path) -> list[str]:
+    return [page.extract_text() or "" for page in reader(pdf).pages]
+
+
+def text(pdf: bytes | Path) -> str:
+    return "\n".join(page_texts(pdf))
+
+
+def squash(value: str) -> str:
+    """Text with all whitespace removed, so line breaks chosen by the layout do not matter."""
+    return re.sub(r"\s+", "", value)
+
+
+def assert_in_order(haystack: str, needles: list[str]) -> None:
+    """Every needle occurs in ``haystack`` after the previous one (whitespace ignored)."""
+    flat = squash(haystack)
+    position = 0
+    for needle in needles:
+        found = flat.find(squash(needle), position)
+        assert found >= 0, f"not found after position {position}: {needle!r}"
+        position = found + len(squash(needle))
+
+
+def outline_titles(pdf: bytes | Path) -> list[tuple[int, str]]:
+    """(depth, title) for every bookmark, in order."""
+    result: list[tuple[int, str]] = []
+
+    def walk(items: list[Any], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            elif isinstance(item, Destination):
+                result.append((depth, str(item.title)))
+
+    walk(reader(pdf).outline, 0)
+    return result
+
+
+def link_uris(pdf: bytes | Path) -> list[str]:
+    uris = []
+    for page in reader(pdf).pages:
+        for annot in page.get("/Annots") or []:
+            obj = annot.get_object()
+            action = obj.get("/A")
+            if action is not None and "/URI" in action:
+                uris.append(str(action["/URI"]))
+    return uris
+
+
+def fonts(pdf: bytes | Path) -> dict[str, bool]:
+    """Every font used on any page, mapped to whether its glyphs are embedded."""
+    found: dict[str, bool] = {}
+
+    def visit(resources: Any) -> None:
+        font_dict = resources.get("/Font") if resources else None
+        for font in (font_dict or {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(font.get("/BaseFont"))] = embedded
+        xobjects = resources.get("/XObject") if resources else None
+        for xobject in (xobjects or {}).values():
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                visit(xobject.get("/Resources"))
+
+    for page in reader(pdf).pages:
+        visit(page.get("/Resources"))
+    return found

@@ -1,0 +1,204 @@
+"""Headshots and logos: bad files give a placeholder and a warning (an error when strict),
+EXIF orientation is honoured, photos are shrunk so a kit of 5 MB photos stays small."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from render_fixtures import make_headshot, make_logo, page_texts, read_pdf, seed_kit
+
+from presskit.model import Expert, Kit, Quote, QuotesSection
+from presskit.render import RenderError, render_pdf
+from presskit.render.images import (
+    MAX_PIXELS,
+    ImageProblem,
+    pixels_for,
+    prepare_headshot,
+    prepare_logo,
+)
+
+
+def png_header(path: Path, width: int, height: int) -> Path:
+    """A PNG that claims ``width``×``height`` pixels: a decompression bomb's header."""
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(tag + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", crc)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
+                     + chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + chunk(b"IEND", b""))
+    return path
+
+
+def truncated_jpeg(path: Path) -> Path:
+    good = make_headshot(path.with_suffix(".full.jpg"), 1).read_bytes()
+    path.write_bytes(good[: len(good) // 3])
+    return path
+
+
+def ico_file(path: Path) -> Path:
+    Image.new("RGB", (32, 32), "red").save(path, "ICO")
+    return path
+
+
+BAD_PHOTOS = {
+    "missing": (lambda p: p / "nowhere.jpg", "file not found"),
+    "garbage": (lambda p: _write(p / "garbage.jpg", os.urandom(5000)), "not a readable image"),
+    "svg": (lambda p: _write(p / "face.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
+            "not a readable image"),
+    "truncated": (lambda p: truncated_jpeg(p / "cut.jpg"), "damaged"),
+    "unsupported": (lambda p: ico_file(p / "face.ico"), "ICO images are not supported"),
+    "bomb-60mp": (lambda p: png_header(p / "bomb60.png", 10_000, 6_000), "too large"),
+    "bomb-400mp": (lambda p: png_header(p / "bomb400.png", 20_000, 20_000), "too large"),
+    "folder": (lambda p: p, "folder"),
+}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def with_photo(kit: Kit, index: int, photo: Path, photos: bool = True) -> Kit:
+    kit.experts[index].photo = photo
+    kit.sections[3].photos = photos  # the quotes section
+    return kit
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PHOTOS))
+def test_a_bad_photo_gives_a_placeholder_and_a_warning_naming_file_and_problem(
+        tmp_path: Path, case: str) -> None:
+    make, reason = BAD_PHOTOS[case]
+    path = make(tmp_path)
+    kit = with_photo(seed_kit(), 0, path)
+    pdf = render_pdf(kit)
+    [warning] = pdf.warnings
+    assert warning.where == ("experts", 0, "photo")
+    assert str(path) in warning.message
+    assert reason in warning.message
+    assert "Duyeon Kim" in warning.message
+    assert "DK" in page_texts(pdf.data)[0]  # the placeholder's initials
+    with pytest.raises(RenderError, match="experts.0.photo"):
+        render_pdf(kit, strict=True)
+
+
+def test_global_pillow_limit_is_left_alone(tmp_path: Path) -> None:
+    before = Image.MAX_IMAGE_PIXELS
+    render_pdf(with_photo(seed_kit(), 0, png_header(tmp_path / "b.png", 10_000, 6_000)))
+    assert before == Image.MAX_IMAGE_PIXELS
+    assert (before or 0) > MAX_PIXELS
+
+
+def test_a_bad_photo_is_reported_once_even_when_used_twice(tmp_path: Path) -> None:
+    kit = with_photo(seed_kit(), 0, tmp_path / "gone.jpg")
+    kit.sections[3].quotes.append("duyeon-kim-1")
+    assert len(render_pdf(kit).warnings) == 1
+
+
+def test_a_good_photo_is_drawn_without_warnings(tmp_path: Path) -> None:
+    kit = with_photo(seed_kit(), 0, make_headshot(tmp_path / "kim.jpg", 3))
+    pdf = render_pdf(kit, strict=True)
+    assert pdf.warnings == []
+    xobjects = read_pdf(pdf.data).pages[0]["/Resources"]["/XObject"]
+    images = [x.get_object() for x in xobjects.values()
+              if x.get_object()["/Subtype"] == "/Image"]
+    assert len(images) == 1
+    assert "/DCTDecode" in images[0]["/Filter"]  # the JPEG is passed through, not re-coded
+    assert images[0]["/Width"] == images[0]["/Height"] == pixels_for(50)
+
+
+def test_photos_are_hidden_unless_the_quotes_section_asks_for_them(tmp_path: Path) -> None:
+    kit = with_photo(seed_kit(), 0, tmp_path / "gone.jpg", photos=False)
+    pdf = render_pdf(kit)
+    assert pdf.warnings == []  # never read
+    assert "DK" not in page_texts(pdf.data)[0]
+
+
+def test_a_missing_logo_warns_and_the_masthead_is_printed_without_it(tmp_path: Path) -> None:
+    kit = seed_kit(logo=tmp_path / "logo.png")
+    pdf = render_pdf(kit)
+    [warning] = pdf.warnings
+    assert warning.where == ("brand", "logo")
+    assert str(tmp_path / "logo.png") in warning.message
+    assert "CNAS Responds" in page_texts(pdf.data)[0]
+    with pytest.raises(RenderError):
+        render_pdf(kit, strict=True)
+
+
+def test_a_transparent_logo_keeps_its_transparency(tmp_path: Path) -> None:
+    prepared = prepare_logo(make_logo(tmp_path / "logo.png"), 300, 40)
+    with Image.open(io.BytesIO(prepared.data)) as image:
+        assert image.format == "PNG" and image.mode == "RGBA"
+        assert image.height <= pixels_for(40)
+    pdf = render_pdf(seed_kit(logo=tmp_path / "logo.png"), strict=True)
+    xobjects = read_pdf(pdf.data).pages[0]["/Resources"]["/XObject"]
+    assert any("/SMask" in x.get_object() for x in xobjects.values())
+
+
+def test_headshots_are_cropped_square_downsampled_and_turned_upright(tmp_path: Path) -> None:
+    image = Image.new("RGB", (3000, 1500), (255, 0, 0))
+    image.paste((0, 0, 255), (1500, 0, 3000, 1500))  # right half blue
+    exif = Image.Exif()
+    exif[0x0112] = 3  # stored upside down: rotate 180° to show
+    path = tmp_path / "upside-down.jpg"
+    image.save(path, "JPEG", exif=exif.tobytes())
+    prepared = prepare_headshot(path, 50)
+    assert prepared.width_px == prepared.height_px == pixels_for(50)
+    with Image.open(io.BytesIO(prepared.data)) as shot:
+        assert shot.format == "JPEG"
+        red, _, blue = shot.convert("RGB").getpixel((5, shot.height // 2))
+        assert blue > 200 and red < 60  # upright: the blue half is now on the left
+
+
+def test_a_small_photo_is_not_upsampled(tmp_path: Path) -> None:
+    path = make_headshot(tmp_path / "tiny.jpg", 2, size=(80, 120))
+    assert prepare_headshot(path, 50).width_px == 80
+
+
+def test_prepare_raises_image_problem_for_a_bomb(tmp_path: Path) -> None:
+    with pytest.raises(ImageProblem, match="10000×6000"):
+        prepare_headshot(png_header(tmp_path / "b.png", 10_000, 6_000), 50)
+
+
+@pytest.fixture(scope="session")
+def big_photos(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """100 distinct ~5 MB JPEGs of noise (noise does not compress: the worst case)."""
+    folder = tmp_path_factory.mktemp("big-photos")
+    paths = []
+    for n in range(100):
+        width, height = 1500, 1125
+        noise = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
+        path = folder / f"photo-{n:03}.jpg"
+        noise.save(path, "JPEG", quality=97, subsampling=0)
+        paths.append(path)
+    return paths
+
+
+def test_a_kit_with_100_photos_of_5_mb_stays_a_few_mb(big_photos: list[Path]) -> None:
+    assert min(p.stat().st_size for p in big_photos) > 4_500_000
+    kit = seed_kit()
+    kit.experts = [Expert(id=f"e{n}", name=f"Expert {n}", title="Fellow", photo=path)
+                   for n, path in enumerate(big_photos)]
+    kit.quotes = [Quote(id=f"q{n}", expert=f"e{n}", text="A short approved quote.")
+                  for n in range(len(big_photos))]
+    kit.sections[3] = QuotesSection(id="experts", photos=True, quotes=[q.id for q in kit.quotes])
+    started = time.perf_counter()
+    pdf = render_pdf(kit, strict=True)
+    elapsed = time.perf_counter() - started
+    images = sum(
+        1 for page in read_pdf(pdf.data).pages
+        for x in (page["/Resources"].get("/XObject") or {}).values()
+        if x.get_object()["/Subtype"] == "/Image"
+    )
+    assert images == 100
+    assert len(pdf.data) < 8_000_000, f"{len(pdf.data) / 1e6:.1f} MB"
+    print(f"100 photos: {len(pdf.data) / 1e6:.2f} MB, {pdf.page_count} pages, {elapsed:.1f} s")
+    assert elapsed < 30  # a sanity bound, not a benchmark
