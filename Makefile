@@ -17,7 +17,7 @@ $(BIN)/.installed-test: $(BIN)/.installed pyproject.toml
 	touch $@
 
 run: $(BIN)/.installed
-	$(BIN)/presskit export $(EXAMPLE)
+	$(BIN)/presskit $(EXAMPLE)
 
 test: $(BIN)/.installed-test
 	$(BIN)/python -m pytest -n 2 -q

@@ -18,7 +18,9 @@ SEED = ROOT / "tests" / "fixtures" / "cnas-responds-2019-09-20.txt"  # copy of s
 
 
 @pytest.fixture(autouse=True)
-def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point every platformdirs folder at a temp dir so tests never touch the real profile."""
     home = tmp_path_factory.mktemp("home")
     for var, sub in (

@@ -38,39 +38,52 @@ def assert_in_order(haystack: str, needles: list[str]) -> None:
         position = found + len(squash(needle))
 
 
-def outline_titles(pdf: bytes | Path) -> list[tuple[int, str]]:
-    """(depth, title) for every bookmark, in order."""
-    result: list[tuple[int, str]] = []
+def outline(pdf: bytes | Path) -> list[tuple[int, str, int]]:
+    """``(depth, title, page index)`` of every bookmark, in order."""
+    pdf_reader = reader(pdf)
+    found: list[tuple[int, str, int]] = []
 
     def walk(items: list[Any], depth: int) -> None:
         for item in items:
             if isinstance(item, list):
                 walk(item, depth + 1)
             elif isinstance(item, Destination):
-                result.append((depth, str(item.title)))
+                found.append((depth, str(item.title), pdf_reader.get_destination_page_number(item)))
 
-    walk(reader(pdf).outline, 0)
-    return result
+    walk(pdf_reader.outline, 0)
+    return found
+
+
+def outline_titles(pdf: bytes | Path) -> list[tuple[int, str]]:
+    """(depth, title) for every bookmark, in order."""
+    return [(depth, title) for depth, title, _page in outline(pdf)]
+
+
+def links(pdf: bytes | Path) -> list[tuple[int, str]]:
+    """``(page index, URI)`` of every link annotation."""
+    found = []
+    for index, page in enumerate(reader(pdf).pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            if annotation.get("/Subtype") == "/Link" and action is not None:
+                action = action.get_object()
+                if "/URI" in action:
+                    found.append((index, str(action["/URI"])))
+    return found
 
 
 def link_uris(pdf: bytes | Path) -> list[str]:
-    uris = []
-    for page in reader(pdf).pages:
-        for annot in page.get("/Annots") or []:
-            obj = annot.get_object()
-            action = obj.get("/A")
-            if action is not None and "/URI" in action:
-                uris.append(str(action["/URI"]))
-    return uris
+    return [uri for _page, uri in links(pdf)]
 
 
 def fonts(pdf: bytes | Path) -> dict[str, bool]:
-    """Every font used on any page, mapped to whether its glyphs are embedded."""
+    """Every font used by a page or form: base font name → is it embedded?"""
     found: dict[str, bool] = {}
 
     def visit(resources: Any) -> None:
-        font_dict = resources.get("/Font") if resources else None
-        for font in (font_dict or {}).values():
+        resources = resources.get_object() if resources is not None else {}
+        for font in (resources.get("/Font") or {}).values():
             font = font.get_object()
             descriptor = font.get("/FontDescriptor")
             if descriptor is None and "/DescendantFonts" in font:
@@ -78,8 +91,7 @@ def fonts(pdf: bytes | Path) -> dict[str, bool]:
             descriptor = descriptor.get_object() if descriptor is not None else {}
             embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             found[str(font.get("/BaseFont"))] = embedded
-        xobjects = resources.get("/XObject") if resources else None
-        for xobject in (xobjects or {}).values():
+        for xobject in (resources.get("/XObject") or {}).values():
             xobject = xobject.get_object()
             if xobject.get("/Subtype") == "/Form":
                 visit(xobject.get("/Resources"))

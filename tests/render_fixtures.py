@@ -2,21 +2,17 @@
 
 ``seed_kit()`` reproduces ``seeds/cnas-responds-2019-09-20.txt`` with every word of its text;
 the e-mail address hidden in the seed is ``press@example.org``. ``SEED_SENTENCES`` are
-sentences of the seed in reading order, for checking the PDF's extracted text. The helpers at
-the end read a PDF the way a reader (or pypdf) sees it: text, outline, links, fonts.
+sentences of the seed in reading order, for checking the PDF's extracted text (with the
+helpers in ``pdf_reading``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
-import re
 from pathlib import Path
-from typing import Any
 
 from PIL import Image, ImageDraw
-from pypdf import PdfReader
 
 from presskit.model import (
     AboutSection,
@@ -286,71 +282,3 @@ def international_kit(folder: Path, count: int = 12) -> Kit:
     kit.sections.insert(5, BiosSection(id="bios", heading="About the experts"))
     kit.sections.append(AboutSection(id="about"))
     return kit
-
-
-# -- reading a PDF as a reader does ----------------------------------------------------------
-
-def read_pdf(data: bytes) -> PdfReader:
-    return PdfReader(io.BytesIO(data))
-
-
-def page_texts(data: bytes) -> list[str]:
-    """The text of each page, in the order pypdf extracts it."""
-    return [page.extract_text() or "" for page in read_pdf(data).pages]
-
-
-def squash(text: str) -> str:
-    """``text`` with all whitespace removed, for comparing across line breaks."""
-    return re.sub(r"\s+", "", text)
-
-
-def outline(data: bytes) -> list[tuple[int, str, int]]:
-    """``(level, title, page index)`` of every bookmark, depth first."""
-    reader = read_pdf(data)
-    found: list[tuple[int, str, int]] = []
-
-    def walk(items: list[Any], level: int) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item, level + 1)
-            else:
-                found.append((level, item.title, reader.get_destination_page_number(item)))
-
-    walk(reader.outline, 0)
-    return found
-
-
-def link_uris(data: bytes) -> list[tuple[int, str]]:
-    """``(page index, URI)`` of every link annotation."""
-    links = []
-    for index, page in enumerate(read_pdf(data).pages):
-        for annotation in page.get("/Annots") or []:
-            annotation = annotation.get_object()
-            action = annotation.get("/A")
-            if annotation.get("/Subtype") == "/Link" and action is not None:
-                links.append((index, str(action.get_object().get("/URI"))))
-    return links
-
-
-def fonts(data: bytes) -> dict[str, bool]:
-    """Every font used by a page or form: base font name → is it embedded?"""
-    found: dict[str, bool] = {}
-
-    def visit(resources: Any) -> None:
-        resources = resources.get_object() if resources is not None else {}
-        for font in (resources.get("/Font") or {}).values():
-            font = font.get_object()
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None and "/DescendantFonts" in font:
-                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-            descriptor = descriptor.get_object() if descriptor is not None else {}
-            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-            found[str(font["/BaseFont"])] = embedded
-        for xobject in (resources.get("/XObject") or {}).values():
-            xobject = xobject.get_object()
-            if xobject.get("/Subtype") == "/Form":
-                visit(xobject.get("/Resources"))
-
-    for page in read_pdf(data).pages:
-        visit(page.get("/Resources"))
-    return found

@@ -166,3 +166,46 @@ def test_the_console_script_is_installed() -> None:
     script = Path(sys.executable).with_name("presskit")
     assert script.is_file() and os.access(script, os.X_OK)
     assert subprocess.run([script, "--version"], capture_output=True).returncode == 0
+
+
+def test_exporting_over_the_kit_itself_is_refused_and_the_kit_is_kept(tmp_path: Path) -> None:
+    kit = write_kit(tmp_path, MINIMAL)
+    result = run("export", str(kit), "-o", str(kit))
+    assert result.returncode == 2
+    assert "is the kit itself" in result.stderr and "Traceback" not in result.stderr
+    assert kit.read_text(encoding="utf-8") == MINIMAL
+
+
+def test_even_an_unexpected_failure_is_one_line_and_exit_2_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(path: Path) -> None:
+        raise TypeError("something the reader did not foresee")
+
+    monkeypatch.setattr("presskit.cli.load_kit", broken)
+    assert main(["validate", str(write_kit(tmp_path, MINIMAL))]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "internal error: TypeError: something the reader did not foresee" in err
+
+
+def test_warnings_from_loading_and_from_rendering_are_listed_in_file_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kit = write_kit(
+        tmp_path,
+        "presskit: 1\n"
+        "kit: {title: Order}\n"
+        "brand:\n"
+        "  logo: gone.png\n"  # found by the renderer
+        "  fonts: {body: gone.ttf}\n"  # found by the renderer, but listed first
+        "contacts:\n"
+        "- {id: desk, name: Desk, email: not-an-address}\n"  # found by validation
+        "sections:\n"
+        "- {type: contact, contact: desk}\n",
+    )
+    assert main(["validate", str(kit)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(": warning")[0] for line in lines] == [
+        f"{kit}:4:9", f"{kit}:5:17", f"{kit}:7:33"
+    ]

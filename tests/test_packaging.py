@@ -8,8 +8,9 @@ import textwrap
 import zipfile
 from pathlib import Path
 
+from conftest import CNAS_KIT, ROOT
+
 import presskit
-from conftest import ROOT
 
 RESOURCES = [
     "fonts/DejaVuSans.ttf",
@@ -69,7 +70,7 @@ def test_the_engine_exports_a_kit_without_pyside6(tmp_path: Path) -> None:
         sys.meta_path.insert(0, NoQt())
         from pathlib import Path
         import presskit.cli, presskit.model, presskit.storage, presskit.render
-        loaded = presskit.storage.load_kit(Path({str(ROOT / "examples/cnas-responds/cnas-responds.presskit")!r}))
+        loaded = presskit.storage.load_kit(Path({str(CNAS_KIT)!r}))
         pdf = presskit.render.render_pdf(loaded.kit)
         print(pdf.page_count > 0, [m for m in sys.modules if m.startswith("PySide6")])
         """

@@ -6,13 +6,17 @@ from __future__ import annotations
 import io
 import os
 import struct
+import subprocess
+import sys
+import textwrap
 import time
 import zlib
 from pathlib import Path
 
 import pytest
+from pdf_reading import page_texts, reader
 from PIL import Image
-from render_fixtures import make_headshot, make_logo, page_texts, read_pdf, seed_kit
+from render_fixtures import make_headshot, make_logo, seed_kit
 
 from presskit.model import Expert, Kit, Quote, QuotesSection
 from presskit.render import RenderError, render_pdf
@@ -107,7 +111,7 @@ def test_a_good_photo_is_drawn_without_warnings(tmp_path: Path) -> None:
     kit = with_photo(seed_kit(), 0, make_headshot(tmp_path / "kim.jpg", 3))
     pdf = render_pdf(kit, strict=True)
     assert pdf.warnings == []
-    xobjects = read_pdf(pdf.data).pages[0]["/Resources"]["/XObject"]
+    xobjects = reader(pdf.data).pages[0]["/Resources"]["/XObject"]
     images = [x.get_object() for x in xobjects.values()
               if x.get_object()["/Subtype"] == "/Image"]
     assert len(images) == 1
@@ -139,7 +143,7 @@ def test_a_transparent_logo_keeps_its_transparency(tmp_path: Path) -> None:
         assert image.format == "PNG" and image.mode == "RGBA"
         assert image.height <= pixels_for(40)
     pdf = render_pdf(seed_kit(logo=tmp_path / "logo.png"), strict=True)
-    xobjects = read_pdf(pdf.data).pages[0]["/Resources"]["/XObject"]
+    xobjects = reader(pdf.data).pages[0]["/Resources"]["/XObject"]
     assert any("/SMask" in x.get_object() for x in xobjects.values())
 
 
@@ -194,7 +198,7 @@ def test_a_kit_with_100_photos_of_5_mb_stays_a_few_mb(big_photos: list[Path]) ->
     pdf = render_pdf(kit, strict=True)
     elapsed = time.perf_counter() - started
     images = sum(
-        1 for page in read_pdf(pdf.data).pages
+        1 for page in reader(pdf.data).pages
         for x in (page["/Resources"].get("/XObject") or {}).values()
         if x.get_object()["/Subtype"] == "/Image"
     )
@@ -202,3 +206,29 @@ def test_a_kit_with_100_photos_of_5_mb_stays_a_few_mb(big_photos: list[Path]) ->
     assert len(pdf.data) < 8_000_000, f"{len(pdf.data) / 1e6:.1f} MB"
     print(f"100 photos: {len(pdf.data) / 1e6:.2f} MB, {pdf.page_count} pages, {elapsed:.1f} s")
     assert elapsed < 30  # a sanity bound, not a benchmark
+
+
+@pytest.mark.parametrize("kind", ["headshot", "logo"])
+def test_a_huge_png_costs_its_decoded_size_once_not_several_times(
+        tmp_path: Path, kind: str) -> None:
+    """A 200 KB PNG of 6000×6000 pixels decodes to 144 MB; shrinking it must not copy that
+    three more times (orientation, premultiplied alpha, flattening) on the way down."""
+    path = tmp_path / "huge.png"
+    Image.new("RGBA", (6000, 6000), (30, 90, 160, 200)).save(path)
+    decoded_mb = 6000 * 6000 * 4 / 2**20
+    probe = textwrap.dedent(
+        f"""
+        import resource
+        from pathlib import Path
+        from presskit.render.images import prepare_headshot, prepare_logo
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if {kind!r} == "logo":
+            prepare_logo(Path({str(path)!r}), 300, 40)
+        else:
+            prepare_headshot(Path({str(path)!r}), 50)
+        print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert float(result.stdout) < 1.5 * decoded_mb

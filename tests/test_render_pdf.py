@@ -8,17 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from render_fixtures import (
-    SEED_SENTENCES,
-    fonts,
-    international_kit,
-    link_uris,
-    outline,
-    page_texts,
-    read_pdf,
-    seed_kit,
-    squash,
-)
+from pdf_reading import assert_in_order, fonts, links, outline, page_texts, reader, squash
+from render_fixtures import SEED_SENTENCES, international_kit, seed_kit
 
 import presskit
 from presskit.model import (
@@ -40,14 +31,6 @@ FONTS = Path(presskit.resources_path() / "fonts")  # a real folder in checkout a
 @pytest.fixture(scope="module")
 def seed_pdf() -> RenderedPdf:
     return render_pdf(seed_kit(), invariant=True)
-
-
-def assert_in_order(text: str, sentences: list[str]) -> None:
-    flat, position = squash(text), 0
-    for sentence in sentences:
-        found = flat.find(squash(sentence), position)
-        assert found >= 0, f"not found after position {position}: {sentence!r}"
-        position = found + 1
 
 
 def test_seed_kit_reads_like_the_seed_in_the_same_order(seed_pdf: RenderedPdf) -> None:
@@ -124,7 +107,7 @@ def test_hidden_section_is_neither_printed_nor_in_the_outline() -> None:
 
 
 def test_contact_email_is_a_live_mailto_link(seed_pdf: RenderedPdf) -> None:
-    uris = link_uris(seed_pdf.data)
+    uris = links(seed_pdf.data)
     assert (0, "mailto:press@example.org") in uris
     assert uris.count((0, "mailto:press@example.org")) >= 1
     assert any(uri == "https://cnas.example.org/reports/roadmap" for _, uri in uris)
@@ -143,13 +126,13 @@ def test_javascript_and_file_urls_are_printed_but_never_linked() -> None:
     text = squash("\n".join(page_texts(pdf.data)))
     assert squash("See Evil report at javascript:alert(1).") in text
     assert squash("See Local report at file:///etc/passwd.") in text
-    uris = [uri for _, uri in link_uris(pdf.data)]
+    uris = [uri for _, uri in links(pdf.data)]
     assert uris and all(uri.startswith(("mailto:", "https:", "http:")) for uri in uris)
 
 
 def test_metadata_names_the_kit_the_organisation_and_the_topics(
         seed_pdf: RenderedPdf) -> None:
-    meta = read_pdf(seed_pdf.data).metadata
+    meta = reader(seed_pdf.data).metadata
     assert meta is not None
     assert "U.S., North Korea Consider Renewed Talks" in meta.title
     assert meta.author == "Center for a New American Security"
@@ -159,6 +142,15 @@ def test_metadata_names_the_kit_the_organisation_and_the_topics(
     for topic in ("North Korea", "sanctions", "China", "North Korea talks", "sanctions relief"):
         assert topic in keywords
     assert len(keywords) == len({k.casefold() for k in keywords})  # deduplicated
+
+
+def test_the_pdf_title_is_the_headline_and_the_series_is_its_subject(
+        seed_pdf: RenderedPdf) -> None:
+    meta = reader(seed_pdf.data).metadata
+    assert meta is not None
+    assert (meta.title, meta.subject) == (
+        "U.S., North Korea Consider Renewed Talks", "CNAS Responds"
+    )
 
 
 def test_every_font_is_embedded_and_none_is_a_standard_font(seed_pdf: RenderedPdf,
@@ -173,11 +165,11 @@ def test_every_font_is_embedded_and_none_is_a_standard_font(seed_pdf: RenderedPd
 
 
 def test_page_size_follows_the_brand(seed_pdf: RenderedPdf) -> None:
-    letter = read_pdf(seed_pdf.data).pages[0].mediabox
+    letter = reader(seed_pdf.data).pages[0].mediabox
     assert (round(letter.width), round(letter.height)) == (612, 792)
     kit = seed_kit()
     kit.brand.page_size = PageSize.A4
-    a4 = read_pdf(render_pdf(kit).data).pages[0].mediabox
+    a4 = reader(render_pdf(kit).data).pages[0].mediabox
     assert (round(a4.width), round(a4.height)) == (595, 842)
 
 

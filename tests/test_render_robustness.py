@@ -8,7 +8,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from render_fixtures import make_headshot, outline, page_texts, seed_kit, squash
+from pdf_reading import outline, page_texts, squash
+from render_fixtures import make_headshot, seed_kit
 
 from presskit.model import (
     BiosSection,

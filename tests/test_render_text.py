@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from render_fixtures import fonts, link_uris, page_texts, seed_kit, squash
+from pdf_reading import fonts, links, page_texts, squash
+from render_fixtures import seed_kit
 
-from presskit.model import ContactSection, LeadSection, TextSection
-from presskit.render import render_pdf
+from presskit.model import ContactSection, LeadSection, QuotesSection, TextSection
+from presskit.render import RenderError, render_pdf
 from presskit.render.text import (
     email_link,
     embargo_line,
@@ -143,4 +144,31 @@ def test_email_placeholder_with_odd_address_is_text_not_a_broken_link() -> None:
     kit.sections = [ContactSection(id="c", contact="cole")]
     pdf = render_pdf(kit)
     assert "press at example dot org" in "\n".join(page_texts(pdf.data))
-    assert not [uri for _, uri in link_uris(pdf.data) if uri.startswith("mailto:")]
+    assert not [uri for _, uri in links(pdf.data) if uri.startswith("mailto:")]
+
+
+def test_characters_the_font_lacks_are_a_warning_at_their_field_not_silent_boxes() -> None:
+    kit = seed_kit()
+    kit.title = "Talks resume 🎉"
+    kit.quotes[0].text = "Hi 👋 and 北朝鮮, Ελληνικά and Кириллица are fine."
+    kit.quotes[1].text = "Unused quotes are not printed: 🎉"
+    kit.sections[3] = QuotesSection(id="experts", quotes=[kit.quotes[0].id])
+    kit.sections.append(TextSection(id="hidden", hidden=True, text="not printed 🎉"))
+    pdf = render_pdf(kit)
+    assert [(p.where, p.message) for p in pdf.warnings] == [
+        (("kit", "title"),
+         "the heading font has no glyph for 🎉 (U+1F389): it prints as an empty box"),
+        (("quotes", 0, "text"),
+         "the body font has no glyph for 👋 (U+1F44B), 北 (U+5317), 朝 (U+671D), 鮮 (U+9BAE): "
+         "they print as empty boxes"),
+    ]
+    with pytest.raises(RenderError, match="quotes.0.text"):
+        render_pdf(kit, strict=True)
+
+
+def test_a_control_character_in_the_series_never_reaches_the_running_header() -> None:
+    kit = seed_kit()
+    kit.series = "CNAS\x07 Responds\n"
+    later_page = page_texts(render_pdf(kit).data)[1]
+    assert "CNAS · CNAS Responds: U.S., North Korea" in later_page
+    assert "\x00" not in later_page and "\x07" not in later_page

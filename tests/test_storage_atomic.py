@@ -139,3 +139,13 @@ def test_a_failed_project_save_keeps_the_previous_project(
     monkeypatch.undo()
     assert load_kit(project).kit.title == "First version"
     assert leftovers(tmp_path) == []
+
+
+def test_a_pipe_or_device_at_the_target_is_refused_not_replaced(tmp_path: Path) -> None:
+    """``-o /dev/full`` run as root must not swap the device for a regular file."""
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(StorageError, match="not a regular file"):
+        atomic_write(fifo, b"%PDF")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert leftovers(tmp_path) == []

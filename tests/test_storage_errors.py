@@ -25,7 +25,8 @@ def refusal(text: str) -> list[str]:
 
 def test_a_yaml_syntax_error_is_reported_at_the_markers_line_and_column() -> None:
     assert refusal("presskit: 1\nkit:\n  title: U.S.: talks\n") == [
-        "kit.presskit:3:14: error: invalid YAML: mapping values are not allowed here"
+        "kit.presskit:3:14: error: invalid YAML: a ': ' is not allowed here: put text that "
+        "contains ': ' in quotes, or indent this line like the lines it belongs to"
     ]
 
 
@@ -44,6 +45,21 @@ def test_a_bracket_or_quote_never_closed_is_reported_where_it_was_opened() -> No
         "kit.presskit:3:10: error: invalid YAML: a quoted string starting here is never closed "
         "(found unexpected end of stream)"
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("presskit: 1\nexperts:\n- id: kim\n name: Kim\n",
+     "kit.presskit:4:2: error: invalid YAML: this line is indented differently from the lines "
+     "above it"),
+    ("presskit: 1\nkit:\n  title: X\n  text: |\n  a line of text\n  date: 2019-09-20\n",
+     "kit.presskit:5:3: error: invalid YAML: this line is neither 'key: value' nor part of the "
+     "text above it: add the ':' or indent it like the lines it belongs to"),
+    ("presskit: 1\nkit:\n\ttitle: X\n",
+     "kit.presskit:3:1: error: invalid YAML: a tab cannot indent a line; use spaces"),
+])
+def test_common_slips_of_hand_editing_are_explained_in_plain_words(
+        text: str, expected: str) -> None:
+    assert refusal(text) == [expected]
 
 
 def test_a_control_character_in_the_file_is_refused_with_its_position() -> None:
@@ -295,3 +311,36 @@ def test_a_file_that_is_not_utf8_is_refused_at_the_bad_byte(tmp_path: Path) -> N
         f"{project}:3:13: error: the file is not UTF-8 text (byte 0xe9); "
         "save it with UTF-8 encoding"
     )
+
+
+def test_a_required_text_field_of_the_wrong_kind_is_an_error_not_a_crash() -> None:
+    text = (
+        "presskit: 1\n"
+        "kit: {title: X}\n"
+        "experts:\n"
+        "- {id: kim, name: [Duyeon, Kim]}\n"
+        "quotes:\n"
+        "- id: kim-1\n"
+        "  expert: kim\n"
+        "  text: {said: Hello}\n"
+    )
+    assert refusal(text) == [
+        "kit.presskit:4:19: error: experts[0].name: expected text, got a list",
+        "kit.presskit:8:9: error: quotes[0].text: expected text, got a mapping",
+    ]
+
+
+def test_an_expert_without_a_name_is_named_by_id_in_the_other_messages() -> None:
+    text = (
+        "presskit: 1\n"
+        "kit: {title: X}\n"
+        "experts:\n"
+        "- id: kim\n"
+        "quotes:\n"
+        "- {id: kim-1, expert: kim, text: Hello}\n"
+    )
+    with pytest.raises(ProjectFileError) as caught:
+        loads_kit(text, NAME)
+    messages = [p.message for p in caught.value.problems]
+    assert "expert 'kim' has no title" in messages
+    assert "expert '' has no title" not in messages

@@ -15,7 +15,15 @@ from pathlib import Path
 from presskit import __version__
 from presskit.model import PresskitError, Problem
 from presskit.render import RenderedPdf, render_pdf
-from presskit.storage import LoadedKit, ProjectFileError, atomic_write, format_problem, load_kit
+from presskit.storage import (
+    PROJECT_SUFFIXES,
+    LoadedKit,
+    ProjectFileError,
+    atomic_write,
+    format_problem,
+    load_kit,
+)
+from presskit.storage.errors import position_of
 
 EXIT_OK = 0
 EXIT_WARNINGS = 1
@@ -76,11 +84,17 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 
 def _wants_gui(arguments: Sequence[str], parser: argparse.ArgumentParser) -> bool:
-    """No arguments, or a first argument that is a path rather than a command or option."""
+    """No arguments, or a first argument that is a kit rather than a command or option.
+
+    A word that is neither a command nor a kit (``presskit exprot``) goes to argparse, which
+    names the valid commands, instead of opening a window on a file that is not there.
+    """
     if not arguments:
         return True
     first = arguments[0]
-    return not first.startswith("-") and first not in _command_names(parser)
+    if first.startswith("-") or first in _command_names(parser):
+        return False
+    return Path(first).suffix.lower() in PROJECT_SUFFIXES or Path(first).is_file()
 
 
 def _run_gui(arguments: Sequence[str]) -> int:
@@ -90,7 +104,8 @@ def _run_gui(arguments: Sequence[str]) -> int:
     except ImportError as exc:
         print(
             f"presskit: error: the desktop app needs PySide6 ({exc}); install it with "
-            "pip install 'presskit[gui]', or use 'presskit export' / 'presskit validate'",
+            "pip install PySide6-Essentials PySide6-Addons, or use 'presskit export' / "
+            "'presskit validate'",
             file=sys.stderr,
         )
         return EXIT_ERRORS
@@ -119,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERRORS
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug, but the user still gets one line, not a traceback
+        print(f"presskit: internal error: {type(exc).__name__}: {exc} (please report this, "
+              "with the kit if you can)", file=sys.stderr)
+        return EXIT_ERRORS
 
 
 def _check(path: Path) -> tuple[LoadedKit, RenderedPdf, list[Problem]]:
@@ -129,7 +148,8 @@ def _check(path: Path) -> tuple[LoadedKit, RenderedPdf, list[Problem]]:
 
 
 def _report(loaded: LoadedKit, problems: Sequence[Problem]) -> None:
-    for problem in problems:
+    """Print ``problems`` in the order of the file, whichever step found them."""
+    for problem in sorted(problems, key=lambda p: position_of(p, loaded.source_map) or (0, 0)):
         print(format_problem(problem, loaded.path, loaded.source_map), file=sys.stderr)
 
 
@@ -144,6 +164,10 @@ def _export(kit_path: Path, output: Path | None, *, strict: bool) -> int:
         )
         return EXIT_ERRORS
     target = _output_path(kit_path, output)
+    if target.exists() and target.samefile(kit_path):
+        print(f"presskit: error: {target} is the kit itself; choose another name for the PDF",
+              file=sys.stderr)
+        return EXIT_ERRORS
     atomic_write(target, rendered.data)
     print(target)
     return EXIT_OK

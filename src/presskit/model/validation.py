@@ -1,6 +1,10 @@
 """The rules a kit must follow (errors) and the things a press officer should look at before
 sending it (warnings). Pure functions of the kit; the one check that needs the disk (does an
 image file exist?) is handed in by the caller.
+
+Errors are what makes a kit contradict itself (a duplicate id, a reference to nothing, a
+colour that is not one): a file with them is refused on open. A blank field is only
+unfinished work, so it is a warning: a kit saved half-done from the app must reopen.
 """
 
 from __future__ import annotations
@@ -78,7 +82,7 @@ def _check_ids(kit: Kit) -> Iterator[Problem]:
 
 def _check_kit(kit: Kit) -> Iterator[Problem]:
     if not kit.title.strip():
-        yield error("the kit has no title (headline)", "kit", "title")
+        yield warning("the kit has no headline", "kit", "title")
     if kit.embargo is not None:
         try:
             zoneinfo.ZoneInfo(kit.embargo.zone)
@@ -121,7 +125,7 @@ def _check_brand(kit: Kit, exists: Callable[[Path], bool] | None) -> Iterator[Pr
 def _check_people(kit: Kit, exists: Callable[[Path], bool] | None) -> Iterator[Problem]:
     for index, contact in enumerate(kit.contacts):
         if not contact.name.strip():
-            yield error(f"contact {contact.id!r} has no name", "contacts", index, "name")
+            yield warning(f"contact {contact.id!r} has no name", "contacts", index, "name")
         if contact.email and not EMAIL_PATTERN.match(contact.email):
             yield warning(
                 f"contact {contact.id!r}: {contact.email!r} does not look like an e-mail address",
@@ -134,18 +138,17 @@ def _check_people(kit: Kit, exists: Callable[[Path], bool] | None) -> Iterator[P
             )
     quoted = {q.expert for q in kit.quotes}
     for index, expert in enumerate(kit.experts):
+        who = repr(expert.name.strip() or expert.id)
         if not expert.name.strip():
-            yield error(f"expert {expert.id!r} has no name", "experts", index, "name")
+            yield warning(f"expert {expert.id!r} has no name", "experts", index, "name")
         if not expert.title.strip() and expert.id in quoted:
-            yield warning(f"expert {expert.name!r} has no title", "experts", index, "title")
+            yield warning(f"expert {who} has no title", "experts", index, "title")
         if expert.photo is not None and exists is not None and not exists(expert.photo):
-            yield warning(
-                f"photo of {expert.name!r} not found: {expert.photo}", "experts", index, "photo"
-            )
+            yield warning(f"photo of {who} not found: {expert.photo}", "experts", index, "photo")
     expert_ids = {e.id for e in kit.experts}
     for index, resource in enumerate(kit.resources):
         if not resource.title.strip():
-            yield error(f"resource {resource.id!r} has no title", "resources", index, "title")
+            yield warning(f"resource {resource.id!r} has no title", "resources", index, "title")
         if resource.url and not is_safe_url(resource.url):
             yield warning(
                 f"resource {resource.id!r}: {resource.url!r} is not an http(s) address "
@@ -196,7 +199,7 @@ def _check_sections(kit: Kit) -> Iterator[Problem]:
             case ContactSection():
                 has_contact_section = has_contact_section or not section.hidden
                 if not section.contact:
-                    yield error(f"{label} does not name a contact", *here, "contact")
+                    yield warning(f"{label} does not name a contact yet", *here, "contact")
                 elif section.contact not in ids["contact"]:
                     yield _dangling(label, None, "contact", section.contact, *here, "contact")
             case CalloutSection():

@@ -3,9 +3,10 @@
 ``render_pdf`` resolves the brand (fonts, colours, page size), builds the story, and lets a
 ``BaseDocTemplate`` lay it out into an in-memory buffer. The template turns each
 :class:`OutlineMark` of the story into a bookmark in ``afterFlowable`` and carries the
-metadata (title, author = organisation, subject, keywords = topics, creator). Rendering is a
-pure function of the kit: no module state, no ReportLab global settings touched. Anything
-unexpected is wrapped in a :class:`RenderError` that says what failed.
+metadata (title = headline, author = organisation, subject = series, keywords = topics,
+creator). Rendering is a pure function of the kit: no module state, no ReportLab global
+settings touched. Anything unexpected is wrapped in a :class:`RenderError` that says what
+failed.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from presskit.model import Kit, PageSize, PresskitError, QuotesSection, Status
 from presskit.render import fonts as font_registry
 from presskit.render import styles as house_style
 from presskit.render.context import RenderContext
+from presskit.render.coverage import missing_glyphs
 from presskit.render.flowables import KeepWithNextGroup, OutlineMark
 from presskit.render.page import MIN_MARGIN, FolioCanvas, Geometry, PageDecor, page_templates
 from presskit.render.result import RenderedPdf, RenderError
 from presskit.render.sections import story
-from presskit.render.text import clean, embargo_line, long_date
+from presskit.render.text import clean, embargo_line, long_date, one_line
 
 
 class KitDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type stubs
@@ -60,7 +62,7 @@ def keywords(kit: Kit) -> list[str]:
     found: dict[str, str] = {}
 
     def add(topic: str) -> None:
-        topic = " ".join(clean(topic).split())
+        topic = one_line(topic)
         if topic and topic.casefold() not in found:
             found[topic.casefold()] = topic
 
@@ -80,13 +82,17 @@ def keywords(kit: Kit) -> list[str]:
     return list(found.values())
 
 
+def full_title(kit: Kit) -> str:
+    """``Series: Headline``, as the running header gives it."""
+    title, series = one_line(kit.title), one_line(kit.series)
+    return f"{series}: {title}" if series else title
+
+
 def _metadata(kit: Kit) -> dict[str, Any]:
-    title = " ".join(clean(kit.title).split())
-    series = " ".join(clean(kit.series).split())
     return {
-        "title": f"{series}: {title}" if series else title,
-        "author": " ".join(clean(kit.brand.organisation).split()),
-        "subject": series or "Press kit",
+        "title": one_line(kit.title),  # the headline; the series is the subject
+        "author": one_line(kit.brand.organisation),
+        "subject": one_line(kit.series) or "Press kit",
         "keywords": keywords(kit),
         "creator": f"presskit {presskit.__version__}",
     }
@@ -94,16 +100,14 @@ def _metadata(kit: Kit) -> dict[str, Any]:
 
 def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:
     brand = kit.brand
-    who = (brand.short_name.strip() or brand.organisation.strip())
-    title = " ".join(clean(kit.title).split())
-    what = f"{kit.series.strip()}: {title}" if kit.series.strip() else title
+    who = one_line(brand.short_name) or one_line(brand.organisation)
     return PageDecor(
         geometry=ctx.geometry,
         colors=ctx.colors,
         fonts=ctx.fonts,
-        running_head=" · ".join(part for part in (clean(who), what) if part),
+        running_head=" · ".join(part for part in (who, full_title(kit)) if part),
         dateline=long_date(kit.date) if kit.date else "",
-        footer=" ".join(clean(brand.footer).split()),
+        footer=one_line(brand.footer),
         draft=kit.status == Status.DRAFT,
         embargo=embargo_line(kit.embargo.until, kit.embargo.zone) if kit.embargo else "",
     )
@@ -115,7 +119,7 @@ def _render(kit: Kit, invariant: bool) -> RenderedPdf:
     ctx = RenderContext(
         kit=kit, colors=colors, fonts=brand_fonts,
         styles=house_style.build(colors, brand_fonts), geometry=geometry(kit),
-        warnings=[*font_problems, *color_problems],
+        warnings=[*font_problems, *color_problems, *missing_glyphs(kit, brand_fonts)],
     )
     flowables = list(story(ctx))
     decor = _decor(kit, ctx)

@@ -23,6 +23,10 @@ MAX_PIXELS = 50_000_000
 #: Pixels per inch of printed size: twice a 150 dpi screen/print compromise.
 TARGET_DPI = 300
 SUPPORTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "GIF", "WEBP", "TIFF", "BMP"})
+_ORIENTATION = 0x0112  # the EXIF tag; values 5 to 8 turn the image on its side
+_SIDEWAYS = (5, 6, 7, 8)
+#: Modes whose pixels can be averaged when an image is shrunk.
+_AVERAGED_MODES = frozenset({"L", "LA", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "I", "F"})
 
 
 class ImageProblem(Exception):
@@ -85,15 +89,42 @@ def _open(path: Path) -> Image.Image:
 
 
 def _decode(image: Image.Image, needed: tuple[int, int]) -> Image.Image:
-    """Decode (reduced where the format allows it) and apply EXIF orientation."""
+    """Decode (reduced where the format allows it), shrink, and apply EXIF orientation."""
     try:
         if image.format in ("JPEG", "MPO"):
             # Let libjpeg decode at 1/2, 1/4 or 1/8 scale while staying >= needed.
             image.draft("RGB", needed)
         image.load()
+        image = _shrink(image, needed)
         return ImageOps.exif_transpose(image) or image
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise ImageProblem(f"the image data is damaged ({exc})") from None
+
+
+def _shrink(image: Image.Image, needed: tuple[int, int]) -> Image.Image:
+    """``image`` reduced by a whole factor while staying at least ``needed`` (as displayed).
+
+    PNG, TIFF and the like cannot be decoded at reduced scale like a JPEG; shrinking right
+    after decoding keeps every later copy (orientation, mode conversion, alpha flattening)
+    small, so a 50-megapixel image costs its decoded size once rather than four times over.
+    """
+    if image.getexif().get(_ORIENTATION, 1) in _SIDEWAYS:
+        needed = (needed[1], needed[0])
+    factor = min(image.width // max(needed[0], 1), image.height // max(needed[1], 1))
+    if factor < 2:
+        return image
+    size = (image.width // factor, image.height // factor)
+    if image.mode not in _AVERAGED_MODES:  # palette, 1-bit, 16-bit: pick pixels instead
+        return image.resize(size, Image.Resampling.NEAREST)
+    # Strip by strip: Pillow reduces an image with alpha through a full-size premultiplied
+    # copy, which would double the memory this is here to save.
+    shrunk = Image.new(image.mode, size)
+    rows = factor * max(1, 256 // factor)  # about 256 source rows, a whole number of factors
+    for top in range(0, size[1] * factor, rows):
+        strip = image.crop((0, top, size[0] * factor, min(top + rows, size[1] * factor)))
+        shrunk.paste(strip.reduce(factor), (0, top // factor))
+    shrunk.info = dict(image.info)  # keeps the EXIF orientation for exif_transpose
+    return shrunk
 
 
 def _has_alpha(image: Image.Image) -> bool:

@@ -40,6 +40,12 @@ def clean(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def one_line(text: str) -> str:
+    """User text for a single drawn line (metadata, running header, footer): cleaned, with
+    every run of whitespace, line breaks included, made one space."""
+    return " ".join(clean(text).split())
+
+
 def escape(text: str) -> str:
     """Escape ``&``, ``<`` and ``>`` so ReportLab's paragraph parser prints them as typed."""
     return _xml_escape(text)

@@ -34,6 +34,10 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     temp: Path | None = None
     try:
         mode = _existing_mode(target)
+        if mode is not None and not target.is_file():
+            # Replacing a folder, a device or a pipe would destroy it, not write into it.
+            kind = "a directory" if target.is_dir() else "not a regular file"
+            raise StorageError(f"cannot write {path}: is {kind}")
         fd, temp = _create_temp(target)
         with os.fdopen(fd, "wb") as stream:
             stream.write(payload)
@@ -55,6 +59,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
 
 
 def _existing_mode(target: Path) -> int | None:
+    """The permission bits of ``target``, or ``None`` if there is no such file yet."""
     try:
         return stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:

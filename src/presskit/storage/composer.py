@@ -141,7 +141,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     what = exc.problem or exc.context or "cannot be read"
     message = f"invalid YAML: {what}"
-    if exc.context and exc.problem and exc.context_mark is not None:
+    plain = _plain_syntax_problem(exc)
+    if plain is not None:
+        message, mark = f"invalid YAML: {plain[0]}", plain[1] or mark
+    elif exc.context and exc.problem and exc.context_mark is not None:
         if mark is not None and mark.index >= len(text.rstrip()):
             # Found at the end of the file: the useful place is the bracket or quote that
             # was opened and never closed, not the last line.
@@ -154,6 +157,22 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if mark is None:
         return Problem(Severity.ERROR, message)
     return LocatedProblem(Severity.ERROR, message, line=mark.line + 1, column=mark.column + 1)
+
+
+def _plain_syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[str, Any] | None:
+    """The commonest slips of hand editing, said in words a press officer uses, and where."""
+    problem = exc.problem or ""
+    if problem == "mapping values are not allowed here":
+        return ("a ': ' is not allowed here: put text that contains ': ' in quotes, or indent "
+                "this line like the lines it belongs to"), None
+    if problem.startswith("expected <block end>"):
+        return "this line is indented differently from the lines above it", None
+    if problem == "could not find expected ':'" and exc.context_mark is not None:
+        return ("this line is neither 'key: value' nor part of the text above it: add the "
+                "':' or indent it like the lines it belongs to"), exc.context_mark
+    if "'\\t'" in problem and "cannot start any token" in problem:
+        return "a tab cannot indent a line; use spaces", None
+    return None
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:

@@ -248,8 +248,9 @@ class _DocumentReader:
     ) -> tuple[dict[str, Any], dict[Any, Any]]:
         """Model keyword arguments for ``record`` and its unknown keys.
 
-        A missing required text field becomes ``''`` (so the item keeps its place and
-        validation can still look at the rest); ``name`` names the item in messages.
+        A required text field that is missing or unreadable becomes ``''`` (so the item keeps
+        its place and validation can still look at the rest); ``name`` names the item in
+        messages.
         """
         mapping = self._mapping(node, where, record.keys)
         reported = mapping is None or is_refused(node)
@@ -260,9 +261,9 @@ class _DocumentReader:
         for field in record.fields:
             value_node = entries.get(field.key)
             here = (*where, field.key)
+            if field.required and field.kind in (Kind.TEXT, Kind.LONG_TEXT):
+                values[field.key] = ""
             if value_node is None or is_null(value_node):
-                if field.required and field.kind in (Kind.TEXT, Kind.LONG_TEXT):
-                    values[field.key] = ""
                 if value_node is not None and is_refused(value_node):
                     self.refused.append(here)
                 elif field.required and not reported:
@@ -346,12 +347,10 @@ class _DocumentReader:
             kind = self._section_type(item, where)
             if kind is None:
                 continue
-            record = SECTIONS[kind]
-            known = ("type", *record.keys)
             values, extra = self._record(
-                _without_key(item, "type"), where, record, _item_name("sections", index, item)
+                _without_key(item, "type"), where, SECTIONS[kind],
+                _item_name("sections", index, item),
             )
-            extra = {k: v for k, v in extra.items() if k not in known}
             read.append((index, kind, values, extra))
         taken = {values["id"] for _, _, values, _ in read if values.get("id")}
         sections = []
@@ -397,3 +396,42 @@ def _item_name(key: str, index: int, item: MappingNode) -> str:
     if isinstance(node, ScalarNode) and not is_null(node) and node.value:
         return f"{key}[{index}] ({node.value!r})"
     return f"{key}[{index}]"
+
+
+class RecordReader:
+    """Reads the mappings ``schema`` describes from a file other than a kit (the roster).
+
+    The same walk, the same checks and the same ``file:line:col`` messages as a project file,
+    for files that hold experts, quotes or brands outside a kit. ``base`` is the folder that
+    relative paths in the file are read against. Problems collect in ``problems``.
+    """
+
+    def __init__(self, base: Path) -> None:
+        self._reader = _DocumentReader(base)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self._reader.problems
+
+    def record(
+        self, node: Node, where: Where, record: Record, name: str
+    ) -> tuple[dict[str, Any], dict[Any, Any]]:
+        """Model keyword arguments for ``record`` read from ``node``, and its unknown keys."""
+        return self._reader._record(node, where, record, name)
+
+    def mapping(
+        self, node: Node, where: Where, known: tuple[str, ...]
+    ) -> tuple[dict[str, Node], dict[Any, Any]] | None:
+        """Known entries by key and unknown ones as plain data; ``None`` if not a mapping."""
+        return self._reader._mapping(node, where, known)
+
+    def error(self, message: str, node: Node, where: Where) -> None:
+        self._reader._report(Severity.ERROR, message, node, where)
+
+    def warning(self, message: str, node: Node, where: Where) -> None:
+        self._reader._report(Severity.WARNING, message, node, where)
+
+
+def without_key(node: MappingNode, key: str) -> MappingNode:
+    """``node`` minus the entry ``key``, keeping positions (for keys read on their own)."""
+    return _without_key(node, key)

@@ -97,8 +97,13 @@ _Dumper.add_representer(_FlowMap, _represent_flow_map)
 def dumps_kit(kit: Kit, path: Path) -> str:
     """The project file text for ``kit`` saved at ``path`` (paths are written relative to it)."""
     writer = _DocumentWriter(os.path.dirname(os.path.abspath(path)))
+    return dumps_data(writer.document(kit))
+
+
+def dumps_data(data: dict[str, Any]) -> str:
+    """YAML text in the project file's style for ``data`` built by ``record_data``."""
     return yaml.dump(
-        writer.document(kit),
+        data,
         Dumper=_Dumper,
         default_flow_style=False,
         sort_keys=False,
@@ -111,6 +116,15 @@ def dumps_kit(kit: Kit, path: Path) -> str:
 def save_kit(kit: Kit, path: Path) -> None:
     """Write ``kit`` to ``path`` safely: the old file stays intact if anything goes wrong."""
     atomic_write(Path(path), dumps_kit(kit, path))
+
+
+def record_data(
+    obj: Any, record: Record, folder: Path, extra: dict[Any, Any] | None = None
+) -> dict[str, Any]:
+    """``obj`` as the mapping a project file holds for ``record`` (keys in order, defaults
+    left out, paths relative to ``folder``, then ``extra``): for files other than a kit, such
+    as the roster, that keep experts, quotes and brands the way a kit does."""
+    return _DocumentWriter(os.path.abspath(folder)).record(obj, record, extra or {})
 
 
 def relative_path(path: Path, base: str) -> str:

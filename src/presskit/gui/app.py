@@ -1,0 +1,67 @@
+"""The composition root: ``presskit`` with no arguments (or a kit's path) starts here.
+
+``run`` builds the ``QApplication`` (name and organisation, window icon), the one
+``MainWindow``, opens the kit named on the command line and offers to recover work that a
+crash left in the autosave folder. It is the only place that starts an event loop.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from presskit import __version__, resources_path
+from presskit.gui.main_window import MainWindow
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    icons = resources_path() / "icons"
+    for name in ("presskit.svg", "presskit.png"):
+        if (icons / name).is_file():
+            icon.addFile(str(icons / name))
+    return icon
+
+
+def make_application(argv: Sequence[str] = ()) -> QApplication:
+    """The process's ``QApplication`` (created once), named and with the presskit icon."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["presskit", *argv])
+    app.setApplicationName("presskit")
+    app.setOrganizationName("presskit")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("presskit")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run(argv: Sequence[str] = ()) -> int:
+    """Run the desktop app; ``argv`` holds the arguments after the program name.
+
+    A path among them is opened; Qt's own options (``-style``, ``-platform``…) are left to Qt.
+    """
+    created = QApplication.instance() is None
+    app = make_application(argv)
+    # Qt strips its own options from the arguments of an application it created.
+    arguments = app.arguments()[1:] if created else list(argv)
+    files = [Path(arg) for arg in arguments if not arg.startswith("-")]
+    window = MainWindow()
+    window.show()
+
+    def start() -> None:
+        # After the window is on screen, so the questions have a parent to sit over.
+        recovered = window.offer_recovery()
+        if files and not recovered:
+            window.open_project(files[0])
+
+    QTimer.singleShot(0, start)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

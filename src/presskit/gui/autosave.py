@@ -1,0 +1,167 @@
+"""Autosave: a copy of a modified kit in the state dir every minute, offered back after a crash.
+
+Each window has its own session id; its copy is ``<state dir>/autosave/<id>.presskit`` with a
+sidecar ``<id>.json`` naming the file the kit came from, when it was written and by which
+process. The copy is written with ``storage.dumps_kit`` + ``atomic_write`` (asset paths relative
+to the copy, so it opens like any project) and deleted when the kit is saved or closed cleanly.
+Whatever is left at the next start was left by a crash: ``find_autosaves`` lists it, newest
+first, skipping copies that another running presskit process is still keeping.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QObject, QTimer
+
+from presskit.gui.document import KitDocument
+from presskit.gui.settings import APP_NAME
+from presskit.model import PresskitError
+from presskit.storage import atomic_write, dumps_kit
+
+DEFAULT_INTERVAL_MS = 60_000
+_log = logging.getLogger(__name__)
+
+
+def autosave_dir() -> Path:
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "autosave"
+
+
+@dataclass(frozen=True)
+class Autosave:
+    """One autosaved copy on disk."""
+
+    kit_path: Path
+    sidecar_path: Path
+    original: Path | None
+    saved_at: str
+    pid: int
+
+    def delete(self) -> None:
+        for path in (self.kit_path, self.sidecar_path):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
+def _process_is_running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process has just started; its own leftovers are a past crash's
+    if os.name != "posix":
+        return False  # no cheap, safe check; offering a copy twice beats losing one
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def find_autosaves(directory: Path | None = None, exclude: str = "") -> list[Autosave]:
+    """Copies left behind by sessions that did not close cleanly, newest first."""
+    folder = directory if directory is not None else autosave_dir()
+    found: list[Autosave] = []
+    for sidecar in folder.glob("*.json") if folder.is_dir() else []:
+        if sidecar.stem == exclude:
+            continue
+        try:
+            info = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        kit_path = sidecar.with_suffix(".presskit")
+        pid = info.get("pid", 0) if isinstance(info, dict) else 0
+        if not kit_path.is_file() or (isinstance(pid, int) and _process_is_running(pid)):
+            continue
+        original = info.get("original")
+        found.append(Autosave(
+            kit_path=kit_path,
+            sidecar_path=sidecar,
+            original=Path(original) if isinstance(original, str) and original else None,
+            saved_at=str(info.get("saved_at", "")),
+            pid=pid if isinstance(pid, int) else 0,
+        ))
+    return sorted(found, key=lambda a: a.saved_at, reverse=True)
+
+
+class Autosaver(QObject):
+    """Writes the document's kit to its session's autosave copy while it is modified."""
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = DEFAULT_INTERVAL_MS,
+        directory: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = uuid.uuid4().hex[:12]
+        self.directory = directory if directory is not None else autosave_dir()
+        self._document: KitDocument | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.save_if_modified)
+        self._timer.start()
+
+    @property
+    def kit_path(self) -> Path:
+        return self.directory / f"{self.session}.presskit"
+
+    @property
+    def sidecar_path(self) -> Path:
+        return self.directory / f"{self.session}.json"
+
+    def set_interval(self, interval_ms: int) -> None:
+        self._timer.start(interval_ms)
+
+    def set_document(self, document: KitDocument) -> None:
+        if self._document is not None:
+            self._document.undo_stack.cleanChanged.disconnect(self._clean_changed)
+        self.discard()
+        self._document = document
+        document.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.discard()
+
+    def save_if_modified(self) -> bool:
+        """Write the copy if the kit has unsaved changes; ``True`` if one was written."""
+        if self._document is None or not self._document.is_modified:
+            return False
+        return self.save_now()
+
+    def save_now(self) -> bool:
+        if self._document is None:
+            return False
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.kit_path, dumps_kit(self._document.kit, self.kit_path))
+            original = self._document.path
+            sidecar = {
+                "original": str(original) if original is not None else "",
+                "saved_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                "pid": os.getpid(),
+            }
+            atomic_write(self.sidecar_path, json.dumps(sidecar, indent=2) + "\n")
+        except (OSError, PresskitError) as exc:
+            # Autosave is a safety net; failing to write it must not interrupt the user.
+            _log.warning("autosave failed: %s", exc)
+            return False
+        return True
+
+    def discard(self) -> None:
+        """Delete this session's copy (the kit was saved or closed on purpose)."""
+        for path in (self.kit_path, self.sidecar_path):
+            with contextlib.suppress(FileNotFoundError, OSError):
+                path.unlink()
+
+    def stop(self) -> None:
+        self._timer.stop()

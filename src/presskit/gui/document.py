@@ -1,0 +1,57 @@
+"""The open kit: the model, where it lives on disk, its undo stack, and change signals.
+
+Every edit goes through ``push`` as an undo command from ``gui.commands``; the commands emit
+the signals below with the path they touched, so item models and editors refresh exactly what
+changed and the preview re-renders. The stack's clean state is the "saved" state.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from presskit.model import Kit
+
+
+class KitDocument(QObject):
+    """One kit being edited. Signals carry a path (tuple) into the kit."""
+
+    #: A value was replaced at this path.
+    value_changed = Signal(tuple)
+    #: An item is about to be / was inserted into the list at this path, at this index.
+    about_to_insert = Signal(tuple, int)
+    inserted = Signal(tuple, int)
+    #: An item is about to be / was removed from the list at this path, at this index.
+    about_to_remove = Signal(tuple, int)
+    removed = Signal(tuple, int)
+    #: An item is about to move / moved in the list at this path, from source to destination.
+    about_to_move = Signal(tuple, int, int)
+    moved = Signal(tuple, int, int)
+    #: Anything at all changed (after the specific signal); drives the preview.
+    changed = Signal()
+
+    def __init__(self, kit: Kit, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.kit = kit
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        for signal in (self.value_changed, self.inserted, self.removed, self.moved):
+            signal.connect(self.changed)
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def snapshot(self) -> Kit:
+        """A deep copy of the kit that a background worker may read while the user edits."""
+        return copy.deepcopy(self.kit)
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = path
+        self.undo_stack.setClean()

@@ -1,0 +1,154 @@
+"""The "Experts & quotes" panel: the kit's experts, the selected expert's details, and their quotes.
+
+It composes ``ExpertsEditor`` (table and expert form) and ``ExpertQuotesEditor`` (that
+expert's quotes and the quote form) in splitters, keeps the quotes side on the selected
+expert, and routes ``select(where)`` — for ``("experts", i, …)`` or ``("quotes", j, …)`` — to
+the row and field it names.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QSplitter,
+    QStackedLayout,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presskit.gui.binding import index_of
+from presskit.gui.expert_form import ExpertsEditor
+from presskit.gui.expert_quotes import ExpertQuotesEditor
+from presskit.gui.inputs import scrolled
+from presskit.model.problems import Where
+
+if TYPE_CHECKING:
+    from presskit.gui.document import KitDocument
+
+
+class SideBySide(QWidget):
+    """Two panes side by side when there is room, else as two tabs (in a narrow dock)."""
+
+    WIDE = 860  # px: below this, two forms side by side are too cramped to type in
+
+    def __init__(self, panes: list[tuple[QGroupBox, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panes = panes
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.stack = QStackedLayout(self)
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.tabs)
+        self._wide: bool | None = None
+        self._arrange(wide=True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange(event.size().width() >= self.WIDE)
+
+    def _arrange(self, wide: bool) -> None:
+        if wide == self._wide:
+            return
+        self._wide = wide
+        for box, title in self.panes:
+            if wide:
+                box.setTitle(title)
+                self.splitter.addWidget(box)  # takes it out of the tab widget
+            else:
+                box.setTitle("")  # the tab says it
+                self.tabs.addTab(box, title)
+        self.stack.setCurrentWidget(self.splitter if wide else self.tabs)
+
+    def set_title(self, box: QGroupBox, title: str) -> None:
+        self.panes = [(b, title if b is box else t) for b, t in self.panes]
+        if self._wide:
+            box.setTitle(title)
+        else:
+            self.tabs.setTabText(self.tabs.indexOf(box), title)
+
+
+class ExpertsPanel(QWidget):
+    """See the module docstring."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("experts")
+        self.document: KitDocument | None = None
+        self.experts = ExpertsEditor()
+        self.quotes = ExpertQuotesEditor()
+
+        # The experts editor's form goes in its own box beside the quotes, not under the table.
+        self.experts.layout_.removeWidget(self.experts.form_box)
+        details = QGroupBox()
+        QVBoxLayout(details).addWidget(self.experts.form_box)
+        self.quotes_box = QGroupBox()
+        QVBoxLayout(self.quotes_box).addWidget(self.quotes)
+        self.sides = SideBySide([(details, "Expert"), (self.quotes_box, "Quotes")])
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.experts)
+        self.splitter.addWidget(self.sides)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        # One scroll bar for the whole panel when its dock is small, rather than every form
+        # squeezed into its own little scrolling box.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolled(self.splitter))
+
+        self.experts.current_changed.connect(self._on_expert)
+        self._on_expert(None)
+
+    def set_document(self, document: KitDocument | None) -> None:
+        if self.document is not None:
+            self.document.value_changed.disconnect(self._on_value_changed)
+        self.document = document
+        if document is not None:
+            document.value_changed.connect(self._on_value_changed)
+        self.quotes.set_document(document)
+        self.experts.set_document(document)
+        self._on_expert(self.experts.current)
+
+    def _on_expert(self, expert: Any) -> None:
+        self.quotes.set_expert(expert)
+        self.sides.set_title(self.quotes_box, f"Quotes by {expert.name}" if expert else "Quotes")
+        self.quotes_box.setEnabled(expert is not None)
+
+    def _on_value_changed(self, where: Where) -> None:
+        path = self.experts.current_path()
+        if path is not None and where[:2] == path and where[2:] in ((), ("name",)):
+            self._on_expert(self.experts.current)  # the box title shows the name
+
+    def select(self, where: Where) -> None:
+        """Select the expert or quote ``where`` points at and focus the named field."""
+        if len(where) < 2 or not isinstance(where[1], int) or self.document is None:
+            return
+        kit = self.document.kit
+        field = ".".join(str(step) for step in where[2:4])
+        if where[0] == "experts" and where[1] < len(kit.experts):
+            self.experts.select_row(where[1])
+            if field:
+                self.experts.focus_field(field)
+            else:
+                self.experts.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif where[0] == "quotes" and where[1] < len(kit.quotes):
+            quote = kit.quotes[where[1]]
+            expert = kit.expert(quote.expert)
+            row = index_of(kit.experts, expert) if expert else None
+            if row is not None:
+                self.experts.select_row(row)
+            self.quotes.select_row(where[1])
+            if field and field in self.quotes.fields:
+                self.quotes.focus_field(field)
+            elif where[2:3]:
+                self.quotes.focus_field(str(where[2]))
+            else:
+                self.quotes.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,496 @@
+"""The main window: composes the panes around one open kit and owns its files.
+
+Outline (left), section editor (centre) and preview (right) are docks the user can move and
+resize; "Experts & quotes" and "Kit & brand" are tabified docks beside the outline. The window
+keeps exactly one ``KitDocument`` and hands it to every pane; it opens, saves, exports and
+closes kits, always through the engine (``storage``, ``render``) and the questions in
+``Prompts``, and it remembers its layout and recent files in ``Settings``. The menus and the
+toolbar are built by ``menus.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QUndoGroup,
+)
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolButton, QWidget
+
+from presskit.gui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_autosaves
+from presskit.gui.document import KitDocument
+from presskit.gui.experts import ExpertsPanel
+from presskit.gui.icons import themed_icon
+from presskit.gui.kit_brand import KitBrandPanel
+from presskit.gui.menus import build_menus, fill_recent_menu
+from presskit.gui.outline import OutlinePanel
+from presskit.gui.preflight import PreflightDialog, collect_problems, pane_for, summary
+from presskit.gui.preview import DEFAULT_DELAY_MS, PreviewPane
+from presskit.gui.prompts import Prompts, UnsavedChoice
+from presskit.gui.rendering import describe_render_error, render_in_background
+from presskit.gui.section_editor import SectionEditor
+from presskit.gui.settings import Settings
+from presskit.model import (
+    AboutSection,
+    Brand,
+    Kit,
+    LeadSection,
+    PresskitError,
+    QuotesSection,
+    Status,
+    Where,
+)
+from presskit.model.ids import slugify
+from presskit.storage import PROJECT_SUFFIXES, atomic_write, load_kit, save_kit
+
+STATUS_TIMEOUT_MS = 6000
+
+
+def blank_kit() -> Kit:
+    """What File ▸ New starts from: a draft with a headline to replace and the usual sections.
+
+    It has no errors, so it can be saved and reopened at once.
+    """
+    return Kit(
+        title="Untitled press kit",
+        date=dt.date.today(),
+        status=Status.DRAFT,
+        brand=Brand(organisation="Your Organisation"),
+        sections=[LeadSection(id="lead"), QuotesSection(id="quotes"), AboutSection(id="about")],
+    )
+
+
+def _dock(window: QMainWindow, title: str, name: str, widget: QWidget) -> QDockWidget:
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)  # saveState() finds docks by object name
+    dock.setWidget(widget)
+    dock.setAccessibleName(title.replace("&", ""))
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        | QDockWidget.DockWidgetFeature.DockWidgetClosable
+    )
+    return dock
+
+
+class MainWindow(QMainWindow):
+    """One kit, its panes, and the file operations; see the module docstring."""
+
+    #: The dialogs; tests replace single methods (``monkeypatch.setattr(Prompts, ...)``).
+    prompts: type[Prompts] = Prompts
+    preflight_dialog: type[PreflightDialog] = PreflightDialog
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        settings: Settings | None = None,
+        autosave_interval_ms: int = DEFAULT_INTERVAL_MS,
+        preview_delay_ms: int = DEFAULT_DELAY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(QApplication.windowIcon())
+        self.settings = settings if settings is not None else Settings()
+        self.undo_group = QUndoGroup(self)
+        self.document = KitDocument(blank_kit(), None, self)
+        self._busy = False
+
+        self.section_editor = SectionEditor(self)
+        self.section_editor.setAccessibleName("Section editor")
+        self.outline = OutlinePanel(self)
+        self.preview = PreviewPane(self, delay_ms=preview_delay_ms)
+        self.experts = ExpertsPanel(self)
+        self.kit_brand = KitBrandPanel(self)
+        self.setCentralWidget(self.section_editor)
+        self.outline_dock = _dock(self, "&Outline", "outlineDock", self.outline)
+        self.preview_dock = _dock(self, "&Preview", "previewDock", self.preview)
+        self.experts_dock = _dock(self, "&Experts && Quotes", "expertsDock", self.experts)
+        self.kit_brand_dock = _dock(self, "&Kit && Brand", "kitBrandDock", self.kit_brand)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+        self.resize(1400, 900)
+        # The outline and the preview run the full height; experts and brand share the
+        # bottom of the centre column, under the section editor, where the tables get width.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.experts_dock)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.kit_brand_dock)
+        self.tabifyDockWidget(self.experts_dock, self.kit_brand_dock)
+        self.experts_dock.raise_()
+        self.resizeDocks([self.outline_dock, self.preview_dock], [300, 500],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.experts_dock], [440], Qt.Orientation.Vertical)
+        self.outline.section_selected.connect(self.section_editor.show_section)
+
+        self.autosaver = Autosaver(self, interval_ms=autosave_interval_ms)
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(400)
+        self._check_timer.timeout.connect(self._update_problem_count)
+        self.actions_ = build_menus(self)
+        self._build_status_bar()
+        self.setAcceptDrops(True)
+        self._catch_project_drops()
+        self._set_document(self.document)
+        self._default_state = self.saveState()
+        self._restore_layout()
+
+    # Status bar.
+
+    def _build_status_bar(self) -> None:
+        self.problems_button = QToolButton(self)
+        self.problems_button.setObjectName("problemsButton")
+        self.problems_button.setAutoRaise(True)
+        self.problems_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.problems_button.setToolTip("List the problems presskit found in this kit")
+        self.problems_button.setAccessibleName("Problems in this kit")
+        self.problems_button.clicked.connect(self.check_kit)
+        self.statusBar().addPermanentWidget(self.problems_button)
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def _update_problem_count(self) -> None:
+        problems = collect_problems(self.document.kit)
+        errors = any(p.is_error for p in problems)
+        icon = "dialog-error" if errors else "dialog-warning" if problems else "dialog-information"
+        self.problems_button.setIcon(themed_icon(icon))
+        self.problems_button.setText(summary(problems).capitalize())
+
+    # The document.
+
+    def _set_document(self, document: KitDocument) -> None:
+        old = self.document
+        if old is not document:
+            old.undo_stack.cleanChanged.disconnect(self._clean_changed)
+            old.changed.disconnect(self._check_timer.start)
+            self.undo_group.removeStack(old.undo_stack)
+        self.document = document
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        document.undo_stack.cleanChanged.connect(self._clean_changed)
+        document.changed.connect(self._check_timer.start)
+        # The outline goes last: it selects its first row, and the editor that row is
+        # announced to must already hold the new document.
+        for pane in (self.section_editor, self.experts, self.kit_brand, self.preview,
+                     self.outline):
+            pane.set_document(document)
+        self.autosaver.set_document(document)
+        self._update_title()
+        self._update_problem_count()
+        if old is not document:
+            old.deleteLater()
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _update_title(self) -> None:
+        name = self.document.path.name if self.document.path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — presskit")
+        self.setWindowFilePath(str(self.document.path or ""))
+        self.setWindowModified(self.document.is_modified)
+
+    def confirm_discard(self) -> bool:
+        """Ask about unsaved changes; ``True`` if the kit may now be closed."""
+        if not self.document.is_modified:
+            return True
+        name = self.document.path.name if self.document.path else "Untitled"
+        choice, _ = self.prompts.unsaved_changes(self, name)
+        if choice is UnsavedChoice.SAVE:
+            return self.save_project()
+        return choice is UnsavedChoice.DISCARD
+
+    # File operations.
+
+    def new_project(self) -> bool:
+        if not self.confirm_discard():
+            return False
+        self._set_document(KitDocument(blank_kit(), None, self))
+        self.show_status("New kit")
+        return True
+
+    def close_project(self) -> bool:
+        """Close the kit (asking about unsaved changes) and start a blank one."""
+        name = self.document.path.name if self.document.path else "Untitled"
+        if not self.new_project():
+            return False
+        self.show_status(f"Closed {name}")
+        return True
+
+    def open_dialog(self) -> bool:
+        folder = self.settings.folder("last_folder", self._document_folder())
+        path, accepted = self.prompts.open_path(self, folder)
+        return self.open_project(path) if accepted and path is not None else False
+
+    def open_project(self, path: Path | str) -> bool:
+        """Open ``path``; on a bad file show the engine's message and keep the current kit."""
+        path = Path(path).absolute()
+        try:
+            loaded = load_kit(path)
+        except PresskitError as exc:
+            self.prompts.error(self, f"“{path.name}” could not be opened.", str(exc))
+            self.show_status(f"Could not open {path.name}")
+            return False
+        if not self.confirm_discard():
+            return False
+        self._set_document(KitDocument(loaded.kit, path, self))
+        self._remember_recent(path)
+        self.settings.remember_folder("last_folder", path.parent)
+        note = f" ({summary(loaded.problems)})" if loaded.problems else ""
+        self.show_status(f"Opened {path.name}{note}")
+        return True
+
+    def save_project(self, path: Path | str | None = None) -> bool:
+        """Save to ``path`` (Save As) or to the kit's own file; ask for one if it has none."""
+        target = Path(path).absolute() if path is not None else self.document.path
+        if target is None:
+            return self.save_project_as()
+        try:
+            save_kit(self.document.kit, target)
+        except PresskitError as exc:
+            self.prompts.error(self, f"“{target.name}” could not be saved.", str(exc))
+            return False
+        self.document.mark_saved(target)
+        self._update_title()
+        self._remember_recent(target)
+        errors = [p for p in collect_problems(self.document.kit) if p.is_error]
+        if errors:
+            # Opening refuses a file with errors; say so now, not next week.
+            self.show_status(
+                f"Saved {target.name}, but it has {summary(errors)}: fix them, or presskit "
+                "will refuse to reopen it"
+            )
+        else:
+            self.show_status(f"Saved {target.name}")
+        return True
+
+    def save_project_as(self) -> bool:
+        kit = self.document.kit
+        folder = self.settings.folder("last_folder", self._document_folder())
+        name = self.document.path.name if self.document.path else (
+            f"{slugify(kit.title, 'press-kit')}.presskit"
+        )
+        path, accepted = self.prompts.save_path(self, folder / name)
+        if not accepted or path is None:
+            return False
+        if not path.suffix:
+            path = path.with_suffix(".presskit")
+        self.settings.remember_folder("last_folder", path.parent)
+        return self.save_project(path)
+
+    def _remember_recent(self, path: Path) -> None:
+        self.settings.add_recent_file(path)
+        fill_recent_menu(self, self.actions_.recent_menu)
+
+    def _document_folder(self) -> Path:
+        return self.document.path.parent if self.document.path else Path.home()
+
+    def export_dialog(self) -> bool:
+        """File ▸ Export PDF…: choose where, check the kit, write the PDF."""
+        stem = self.document.path.stem if self.document.path else slugify(
+            self.document.kit.title, "press-kit")
+        folder = self.settings.folder("last_export_folder", self._document_folder())
+        path, accepted = self.prompts.export_path(self, folder / f"{stem}.pdf")
+        if not accepted or path is None:
+            return False
+        self.settings.remember_folder("last_export_folder", path.parent)
+        return self.export_pdf(path, review=True)
+
+    def export_pdf(self, path: Path | str, *, review: bool = False) -> bool:
+        """Write the kit's PDF to ``path``; never with errors in the kit.
+
+        With ``review`` (the menu command) the pre-flight list is shown whenever there is
+        anything on it and the export waits for the user's go-ahead; without it (scripts,
+        tests) warnings only reach the status bar.
+        """
+        path = Path(path)
+        kit = self.document.snapshot()
+        problems = collect_problems(kit)
+        if any(p.is_error for p in problems):
+            if review:
+                self.preflight_dialog.review(self, kit, problems, self.select_problem)
+            self.show_status(f"Not exported: {summary(problems)}; fix the errors first")
+            return False
+        if self._busy:
+            return False
+        self._busy = True
+        self.actions_.export.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            rendered = render_in_background(kit)
+        except Exception as exc:  # noqa: BLE001 - any render failure becomes a message
+            failure: BaseException | None = exc
+        else:
+            failure = None
+        finally:
+            QApplication.restoreOverrideCursor()
+            self._busy = False
+            self.actions_.export.setEnabled(True)
+        if failure is not None:
+            self.prompts.error(self, "The PDF could not be made.", describe_render_error(failure))
+            return False
+        problems = collect_problems(kit, rendered.warnings)
+        if review and problems:
+            go, _ = self.preflight_dialog.review(self, kit, problems, self.select_problem)
+            if not go:
+                self.show_status("Export cancelled")
+                return False
+        try:
+            atomic_write(path, rendered.data)
+        except PresskitError as exc:
+            self.prompts.error(self, f"“{path.name}” could not be written.", str(exc))
+            return False
+        pages = f"{rendered.page_count} page{'s' if rendered.page_count != 1 else ''}"
+        note = f", {summary(problems)}" if problems else ""
+        self.show_status(f"Exported {path.name} ({pages}{note})")
+        if review and self.actions_.open_after_export.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return True
+
+    def check_kit(self) -> None:
+        """List the kit's problems without exporting; an entry selects its item."""
+        kit = self.document.kit
+        self.preflight_dialog.review(
+            self, kit, collect_problems(kit), self.select_problem, exporting=False
+        )
+
+    def select_problem(self, where: Where) -> None:
+        """Show the item a problem is about in the pane that edits it."""
+        pane = pane_for(where)
+        if pane == "outline":
+            self.outline_dock.show()
+            self.outline_dock.raise_()
+            self.outline.select(where)
+            self.section_editor.select(where)
+        elif pane == "experts":
+            self.experts_dock.show()
+            self.experts_dock.raise_()
+            self.experts.select(where)
+        else:
+            self.kit_brand_dock.show()
+            self.kit_brand_dock.raise_()
+            self.kit_brand.select(where)
+
+    # Crash recovery.
+
+    def offer_recovery(self) -> bool:
+        """Offer the copies a crashed session left behind; ``True`` if one was recovered."""
+        for autosave in find_autosaves(self.autosaver.directory, exclude=self.autosaver.session):
+            recover, _ = self.prompts.recover_autosave(self, autosave.original, autosave.saved_at)
+            if not recover:
+                autosave.delete()
+                continue
+            try:
+                loaded = load_kit(autosave.kit_path)
+            except PresskitError as exc:
+                self.prompts.error(
+                    self, "The autosaved copy could not be read; it is kept at "
+                    f"{autosave.kit_path}.", str(exc),
+                )
+                continue
+            if not self.confirm_discard():
+                return False
+            document = KitDocument(loaded.kit, autosave.original, self)
+            # Recovered work is unsaved work: the title shows it and closing asks about it.
+            document.undo_stack.resetClean()
+            self._set_document(document)
+            self.autosaver.save_now()
+            autosave.delete()
+            name = autosave.original.name if autosave.original else "an untitled kit"
+            self.show_status(f"Recovered unsaved changes to {name}")
+            return True
+        return False
+
+    # Layout.
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get("window_geometry")
+        state = self.settings.get("window_state")
+        if isinstance(geometry, str):
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+        if isinstance(state, str):
+            self.restoreState(QByteArray.fromBase64(state.encode()))
+
+    def save_layout(self) -> None:
+        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
+        self.settings.set("window_state", bytes(self.saveState().toBase64().data()).decode())
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        for dock in (self.outline_dock, self.preview_dock, self.experts_dock,
+                     self.kit_brand_dock):
+            dock.show()
+
+    # Dropping a project file on the window opens it.
+
+    @staticmethod
+    def _dropped_project(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> Path | None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in PROJECT_SUFFIXES:
+                return Path(url.toLocalFile())
+        return None
+
+    def _catch_project_drops(self) -> None:
+        """A project file dropped on a list or text field that takes drops of its own would
+        stop there (Qt does not pass a refused drop up to the window); watch those widgets."""
+        for widget in self.findChildren(QWidget):
+            if widget.acceptDrops():
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)
+            if self._dropped_project(event) is not None:
+                if event.type() == QEvent.Type.Drop:
+                    self.dropEvent(event)
+                else:
+                    event.acceptProposedAction()
+                return True
+        return super().eventFilter(watched, event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self._dropped_project(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+        if self._dropped_project(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        path = self._dropped_project(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # Open after the drop returns, so the drag source is not left waiting on a dialog.
+        QTimer.singleShot(0, lambda: self.open_project(path))
+
+    # Closing.
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._busy:
+            # An export is waiting for its render; closing under it would lose the PDF.
+            self.show_status("Exporting… close again in a moment")
+            event.ignore()
+            return
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.save_layout()
+        self.preview.stop()
+        self._check_timer.stop()
+        self.autosaver.stop()
+        self.autosaver.discard()
+        event.accept()

@@ -1,0 +1,102 @@
+"""Every question the main window puts to the user, one classmethod each.
+
+Each returns ``(value, accepted)`` as novelWriter's dialogs do, so a test replaces one method
+with a lambda that answers instead of driving a modal dialog, and the window's logic never
+touches a ``QMessageBox`` or ``QFileDialog`` directly. File dialogs are the platform's native
+ones; message boxes are built and ``exec()``-ed (not the static helpers) so a test that prefers
+to answer the real dialog can find it as the active modal widget.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+PROJECT_FILTER = "Press kits (*.presskit *.yaml *.yml);;All files (*)"
+SAVE_FILTER = "Press kits (*.presskit)"
+PDF_FILTER = "PDF documents (*.pdf)"
+
+
+class UnsavedChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def _with_suffix(path: Path, suffix: str) -> Path:
+    """Add ``suffix`` when the user typed a bare name, as native dialogs do on some platforms."""
+    return path if path.suffix else path.with_suffix(suffix)
+
+
+class Prompts:
+    """The dialogs, as replaceable classmethods."""
+
+    @classmethod
+    def unsaved_changes(cls, parent: QWidget | None, name: str) -> tuple[UnsavedChoice, bool]:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to “{name}” before closing it?")
+        box.setInformativeText("If you don't save, your changes since the last save are lost.")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        choice = {
+            QMessageBox.StandardButton.Save: UnsavedChoice.SAVE,
+            QMessageBox.StandardButton.Discard: UnsavedChoice.DISCARD,
+        }.get(QMessageBox.StandardButton(answer), UnsavedChoice.CANCEL)
+        return choice, choice is not UnsavedChoice.CANCEL
+
+    @classmethod
+    def open_path(cls, parent: QWidget | None, folder: Path) -> tuple[Path | None, bool]:
+        name, _ = QFileDialog.getOpenFileName(parent, "Open Press Kit", str(folder), PROJECT_FILTER)
+        return (Path(name), True) if name else (None, False)
+
+    @classmethod
+    def save_path(cls, parent: QWidget | None, suggested: Path) -> tuple[Path | None, bool]:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Save Press Kit As", str(suggested), SAVE_FILTER
+        )
+        return (_with_suffix(Path(name), ".presskit"), True) if name else (None, False)
+
+    @classmethod
+    def export_path(cls, parent: QWidget | None, suggested: Path) -> tuple[Path | None, bool]:
+        name, _ = QFileDialog.getSaveFileName(parent, "Export PDF", str(suggested), PDF_FILTER)
+        return (_with_suffix(Path(name), ".pdf"), True) if name else (None, False)
+
+    @classmethod
+    def error(cls, parent: QWidget | None, text: str, details: str = "") -> tuple[None, bool]:
+        """Tell the user something failed; ``details`` (e.g. ``file:line:col`` lines) is shown
+        in full, not behind a "Show details" button, because it is the part that helps."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("presskit")
+        box.setText(text)
+        box.setInformativeText(details)
+        box.exec()
+        return None, True
+
+    @classmethod
+    def recover_autosave(
+        cls, parent: QWidget | None, original: Path | None, saved_at: str
+    ) -> tuple[bool, bool]:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Recover unsaved work?")
+        name = original.name if original else "an untitled kit"
+        box.setText(f"presskit did not close normally. Recover the unsaved changes to {name}?")
+        box.setInformativeText(
+            f"Autosaved {saved_at}. If you discard it, the autosaved copy is deleted."
+        )
+        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(recover)
+        box.exec()
+        return box.clickedButton() is recover, True

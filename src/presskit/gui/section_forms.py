@@ -1,0 +1,304 @@
+"""One small form per section type (lead, text, about, contact, callout, bios).
+
+Each form binds its controls to fields of the section the editor shows; the quotes form,
+which needs a list model and a picker, lives in ``quotes_form``. Forms know nothing about
+which section they show: the editor hands them a ``base`` callable that finds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presskit.gui.binding import Binder, describe
+from presskit.gui.inputs import IdCombo
+from presskit.model import QuotesSection, SectionType
+from presskit.model.problems import Where
+
+if TYPE_CHECKING:
+    from presskit.gui.document import KitDocument
+
+DEFAULT_CONTACT_TEXT = "To arrange an interview, contact {name} at {email}."
+
+
+def text_box(min_lines: int = 8, max_lines: int | None = None) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)  # Tab moves on; paragraphs are separated by blank lines
+    line = box.fontMetrics().lineSpacing()
+    box.setMinimumHeight(line * min_lines)
+    if max_lines is not None:  # a line or two of text should not fill the whole pane
+        box.setMaximumHeight(line * max_lines + 2 * box.frameWidth() + 8)
+    return box
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    # No colour of its own: a smaller font sets it apart and the palette stays the system's.
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    return label
+
+
+class SectionForm(QWidget):
+    """A form over the fields of one section; subclasses add rows in ``build``."""
+
+    section_type: SectionType
+    #: Top-level parts of the kit whose edits change what this form shows besides its fields.
+    refresh_on: tuple[str, ...] = ()
+    #: Whether a field (a long text, a list) should take the pane's spare height.
+    fills_height = True
+
+    def __init__(self, base: Callable[[], Where | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: KitDocument | None = None
+        self.binder = Binder(self, base)
+        self.fields: dict[str, QWidget] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(self.form)
+        self.build()
+        if not self.fills_height:
+            outer.addStretch(1)  # short fields stay together at the top
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def add(self, label: str, name: str, widget: QWidget, tooltip: str = "") -> QWidget:
+        """Add a row bound to the section's field ``name``."""
+        describe(widget, label.replace("&", "").rstrip(":"), tooltip)
+        self.form.addRow(label, widget)
+        self.fields[name] = widget
+        self.binder.bind(widget, name)
+        return widget
+
+    def heading(self, tooltip: str = "Printed above the section; also its bookmark") -> None:
+        self.add("&Heading:", "heading", QLineEdit(), tooltip)
+
+    def set_document(self, document: KitDocument | None) -> None:
+        if self.document is not None and self.refresh_on:
+            self.document.value_changed.disconnect(self._on_value_changed)
+        self.document = document
+        if document is not None and self.refresh_on:
+            document.value_changed.connect(self._on_value_changed)
+        self.binder.set_document(document)
+
+    def _on_value_changed(self, where: Where) -> None:
+        if where and where[0] in self.refresh_on:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.binder.refresh()
+
+    def focus_field(self, where: Where) -> None:
+        widget = self.fields.get(str(where[0])) if where else None
+        (widget or self).setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class LeadForm(SectionForm):
+    section_type = SectionType.LEAD
+
+    def build(self) -> None:
+        self.add(
+            "&Text:",
+            "text",
+            text_box(12),
+            "The news, right under the headline; blank lines separate paragraphs",
+        )
+
+
+class TextForm(SectionForm):
+    section_type = SectionType.TEXT
+
+    def build(self) -> None:
+        self.heading()
+        self.add(
+            "&Text:",
+            "text",
+            text_box(12),
+            "Blank lines separate paragraphs; **bold** and *italic* work",
+        )
+
+
+class AboutForm(SectionForm):
+    section_type = SectionType.ABOUT
+    refresh_on = ("brand",)
+
+    def build(self) -> None:
+        self.heading()
+        self.text = text_box(6)
+        self.add("&Text:", "text", self.text, "Leave empty to print the brand's boilerplate")
+
+    def refresh(self) -> None:
+        super().refresh()
+        # The boilerplate that will be printed when the field is left empty.
+        boilerplate = self.document.kit.brand.boilerplate if self.document else ""
+        self.text.setPlaceholderText(
+            boilerplate or "The brand's boilerplate (set it under Kit & brand)"
+        )
+
+
+class ContactForm(SectionForm):
+    section_type = SectionType.CONTACT
+    fills_height = False
+
+    def build(self) -> None:
+        self.contact = IdCombo(
+            "contacts", lambda c: f"{c.name} — {c.role}" if c.role else c.name, "(choose a contact)"
+        )
+        self.add("&Contact:", "contact", self.contact, "Add contacts under Kit & brand ▸ Contacts")
+        text = text_box(4, 8)
+        text.setPlaceholderText(DEFAULT_CONTACT_TEXT)
+        self.add("&Text:", "text", text, "Leave empty for the default line shown in grey")
+        self.form.addRow(
+            "",
+            hint(
+                "{name}, {role}, {email} and {phone} stand for the contact's "
+                "details; {email} becomes a mail link."
+            ),
+        )
+
+    def set_document(self, document: KitDocument | None) -> None:
+        self.contact.set_document(document)
+        super().set_document(document)
+
+
+class CalloutForm(SectionForm):
+    section_type = SectionType.CALLOUT
+    fills_height = False
+
+    def build(self) -> None:
+        self.heading("For example “Need a cheat sheet?”")
+        self.resource = IdCombo("resources", lambda r: r.title, "(choose a resource)")
+        self.add(
+            "&Resource:", "resource", self.resource, "Add resources under Kit & brand ▸ Resources"
+        )
+        self.add("&Text:", "text", text_box(4, 8), "The sentence in the box")
+        self.form.addRow(
+            "",
+            hint(
+                "{title} is the resource's title (linked), {author} its author "
+                "and {url} its address."
+            ),
+        )
+
+    def set_document(self, document: KitDocument | None) -> None:
+        self.resource.set_document(document)
+        super().set_document(document)
+
+
+class ExpertChecklist(QWidget):
+    """Which experts a bios section shows: every quoted expert, or the ones ticked.
+
+    The file says "every quoted expert" with an empty list, so unticking the last expert
+    falls back to that, and leaving "every quoted expert" starts from those experts ticked.
+    """
+
+    edited = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: KitDocument | None = None
+        self._value: list[str] = []
+        self.every = QCheckBox("Every quoted expert, in quote order")
+        describe(self.every, "Every quoted expert", "Untick to choose the experts yourself")
+        self.list = QListWidget()
+        describe(self.list, "Experts shown", "Tick the experts whose bios appear (Space ticks)")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.every)
+        layout.addWidget(self.list)
+        self.setFocusProxy(self.every)
+        self.every.toggled.connect(self._on_every)
+        self.list.itemChanged.connect(self._on_item)
+
+    def value(self) -> list[str]:
+        return list(self._value)
+
+    def set_value(self, value: list[str] | None) -> None:
+        self._value = list(value or [])
+        chosen = set(self._value) if self._value else set(self._quoted())
+        with QSignalBlocker(self.every), QSignalBlocker(self.list):
+            self.every.setChecked(not self._value)
+            self.list.clear()
+            for expert in self.document.kit.experts if self.document else []:
+                item = QListWidgetItem(
+                    f"{expert.name} — {expert.title}" if expert.title else expert.name
+                )
+                item.setData(Qt.ItemDataRole.UserRole, expert.id)
+                flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+                if self._value:
+                    flags |= Qt.ItemFlag.ItemIsEnabled
+                item.setFlags(flags)
+                item.setCheckState(
+                    Qt.CheckState.Checked if expert.id in chosen else Qt.CheckState.Unchecked
+                )
+                self.list.addItem(item)
+
+    def _quoted(self) -> list[str]:
+        if self.document is None:
+            return []
+        kit = self.document.kit
+        ids: list[str] = []
+        for section in kit.sections:
+            if isinstance(section, QuotesSection):
+                for quote_id in section.quotes:
+                    quote = kit.quote(quote_id)
+                    if quote and quote.expert not in ids:
+                        ids.append(quote.expert)
+        return ids
+
+    def _on_every(self, every: bool) -> None:
+        if every:
+            new: list[str] = []
+        else:
+            everyone = [e.id for e in self.document.kit.experts] if self.document else []
+            new = self._quoted() or everyone
+        self.set_value(new)
+        self.edited.emit(new)
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        expert_id = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked:
+            new = [*self._value, expert_id] if expert_id not in self._value else self._value
+        else:
+            new = [e for e in self._value if e != expert_id]
+        self._value = list(new)
+        self.edited.emit(list(new))
+        if not new:
+            self.set_value(new)  # back to "every quoted expert"
+
+
+class BiosForm(SectionForm):
+    section_type = SectionType.BIOS
+    refresh_on = ("experts",)
+
+    def build(self) -> None:
+        self.heading("For example “About the experts”")
+        self.checklist = ExpertChecklist()
+        self.add("&Experts:", "experts", self.checklist)
+
+    def set_document(self, document: KitDocument | None) -> None:
+        self.checklist.document = document
+        super().set_document(document)
+
+
+def all_forms() -> list[type[SectionForm]]:
+    return [LeadForm, ContactForm, CalloutForm, TextForm, BiosForm, AboutForm]

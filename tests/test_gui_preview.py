@@ -1,0 +1,172 @@
+"""The preview pane shows the PDF export would write, renders off the GUI thread after the
+user pauses, drops stale results and shows render errors instead of crashing."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pdf_reading
+from gui_actions import click_check_box, outline_view
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QWidget
+
+import presskit.gui.rendering as rendering
+from presskit.gui.main_window import MainWindow
+from presskit.gui.preview import PreviewPane
+from presskit.render import RenderedPdf, RenderError
+
+pytest_plugins = ["gui_fixtures"]
+
+
+def preview_of(window: MainWindow) -> PreviewPane:
+    pane = window.findChild(QWidget, "preview")
+    assert isinstance(pane, PreviewPane)
+    return pane
+
+
+def wait_for_pdf(qtbot: Any, pane: PreviewPane, containing: str = "North Korea") -> QPdfDocument:
+    """The PDF on screen once it shows ``containing`` on page 1 (the open kit, not the blank
+    kit the window started with)."""
+
+    def shows_it() -> bool:
+        document = pane.document()
+        return document is not None and containing in document.getAllText(0).text()
+
+    qtbot.waitUntil(shows_it, timeout=10_000)
+    document = pane.document()
+    assert document is not None and document.pageCount() > 0
+    return document
+
+
+def test_the_preview_shows_the_kit_and_follows_a_change(
+    qtbot: Any, cnas_window: MainWindow
+) -> None:
+    pane = preview_of(cnas_window)
+    first = wait_for_pdf(qtbot, pane)
+    assert pane.view.document() is first
+    assert first.pageCount() == 3
+    assert "U.S., North Korea" in first.getAllText(0).text()
+
+    with qtbot.waitSignal(pane.rendered, timeout=10_000):
+        click_check_box(qtbot, outline_view(cnas_window), 3)  # hide the five expert quotes
+    assert pane.document() is not first
+    assert pane.page_count() > 0
+    assert "My concern is Pyongyang" not in pane.document().getAllText(0).text()
+
+
+def test_renders_run_in_the_pool_not_on_the_gui_thread(
+    qtbot: Any, window: MainWindow, cnas_copy: Path, monkeypatch: Any
+) -> None:
+    threads: list[threading.Thread] = []
+    real = rendering.render_pdf
+
+    def spy(kit: Any) -> RenderedPdf:
+        threads.append(threading.current_thread())
+        return real(kit)
+
+    monkeypatch.setattr(rendering, "render_pdf", spy)
+    with qtbot.waitSignal(preview_of(window).rendered, timeout=10_000):
+        window.open_project(cnas_copy)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+
+
+def test_a_burst_of_changes_renders_once_after_the_pause(
+    qtbot: Any, cnas_window: MainWindow, monkeypatch: Any
+) -> None:
+    pane = preview_of(cnas_window)
+    wait_for_pdf(qtbot, pane)
+    calls: list[int] = []
+    real = rendering.render_pdf
+    monkeypatch.setattr(rendering, "render_pdf", lambda kit: calls.append(1) or real(kit))
+    view = outline_view(cnas_window)
+    with qtbot.waitSignal(pane.rendered, timeout=10_000):
+        for _ in range(4):
+            click_check_box(qtbot, view, 0)
+        click_check_box(qtbot, view, 0)
+    qtbot.wait(150)
+    assert len(calls) == 1
+    assert cnas_window.document.kit.sections[0].hidden
+
+
+def test_a_stale_result_is_dropped(qtbot: Any, cnas_window: MainWindow, tmp_path: Path) -> None:
+    pane = preview_of(cnas_window)
+    shown = wait_for_pdf(qtbot, pane)
+    cnas_window.export_pdf(tmp_path / "old.pdf")
+    old = RenderedPdf((tmp_path / "old.pdf").read_bytes(), 3)
+    # The relay delivers a result for a job that is not the newest one: nothing changes.
+    pane._relay.finished.emit(pane.job_id - 1, old)
+    qtbot.wait(50)
+    assert pane.document() is shown
+    pane._relay.failed.emit(pane.job_id - 1, RenderError("old news"))
+    qtbot.wait(50)
+    assert pane.error_text() == ""
+
+
+def test_a_render_error_is_shown_in_the_pane_and_the_last_pages_stay(
+    qtbot: Any, cnas_window: MainWindow, monkeypatch: Any
+) -> None:
+    pane = preview_of(cnas_window)
+    shown = wait_for_pdf(qtbot, pane)
+
+    def broken(kit: Any) -> RenderedPdf:
+        raise RenderError("the logo file is not an image")
+
+    monkeypatch.setattr(rendering, "render_pdf", broken)
+    with qtbot.waitSignal(pane.render_failed, timeout=10_000):
+        click_check_box(qtbot, outline_view(cnas_window), 0)
+    assert pane.error_label.isVisible()
+    assert "the logo file is not an image" in pane.error_label.text()
+    assert pane.document() is shown and pane.page_count() == 3
+
+    def bug(kit: Any) -> RenderedPdf:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(rendering, "render_pdf", bug)
+    with qtbot.waitSignal(pane.render_failed, timeout=10_000):
+        click_check_box(qtbot, outline_view(cnas_window), 0)
+    assert "ZeroDivisionError" in pane.error_text()
+
+    monkeypatch.undo()
+    with qtbot.waitSignal(pane.rendered, timeout=10_000):
+        click_check_box(qtbot, outline_view(cnas_window), 0)
+    assert not pane.error_label.isVisible()
+
+
+def test_page_navigation_and_zoom(qtbot: Any, cnas_window: MainWindow) -> None:
+    pane = preview_of(cnas_window)
+    wait_for_pdf(qtbot, pane)
+    navigator = pane.view.pageNavigator()
+    assert pane.page_total.text() == "of 3"
+    qtbot.mouseClick(pane.next_button, Qt.MouseButton.LeftButton)
+    assert navigator.currentPage() == 1 and pane.page_box.value() == 2
+    pane.page_box.setValue(3)
+    assert navigator.currentPage() == 2
+    assert not pane.next_button.isEnabled()
+    qtbot.mouseClick(pane.previous_button, Qt.MouseButton.LeftButton)
+    assert navigator.currentPage() == 1
+
+    qtbot.mouseClick(pane.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert pane.view.zoomMode() == QPdfView.ZoomMode.Custom
+    zoomed = pane.view.zoomFactor()
+    qtbot.mouseClick(pane.zoom_out_button, Qt.MouseButton.LeftButton)
+    assert pane.view.zoomFactor() < zoomed
+    assert pane.zoom_label.text().endswith("%")
+    qtbot.mouseClick(pane.fit_button, Qt.MouseButton.LeftButton)
+    assert pane.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+
+
+def test_the_preview_is_the_pdf_export_writes(
+    qtbot: Any, cnas_window: MainWindow, tmp_path: Path
+) -> None:
+    pane = preview_of(cnas_window)
+    shown = wait_for_pdf(qtbot, pane)
+    target = tmp_path / "kit.pdf"
+    assert cnas_window.export_pdf(target)
+    exported = pdf_reading.page_texts(target)
+    assert len(exported) == shown.pageCount()
+    on_screen = shown.getAllText(0).text()
+    assert pdf_reading.squash(exported[0])[:200] == pdf_reading.squash(on_screen)[:200]
