@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from presskit import __version__
+from presskit.cli_library import add_commands as add_library_commands
 from presskit.model import PresskitError, Problem
 from presskit.render import RenderedPdf, render_pdf
 from presskit.storage import (
@@ -71,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit status: 0 clean, 1 warnings only, 2 errors.",
     )
     validate.add_argument("kit", type=Path, metavar="KIT", help="the .presskit file")
+    # The roster and text-import commands live in their own module (they set a handler).
+    add_library_commands(commands)
     return parser
 
 
@@ -122,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     try:
+        if hasattr(args, "handler"):
+            return int(args.handler(args))
         if args.command == "export":
             return _export(args.kit, args.output, strict=args.strict)
         return _validate(args.kit)

@@ -1,0 +1,88 @@
+"""The roster: the experts a press office quotes again and again, each with a bank of past
+quotes, and the brand presets kits are printed in. Plain data, no I/O (``roster_file`` reads
+and writes it), no Qt.
+
+It mirrors the kit on purpose: experts and quotes are the model's own ``Expert`` and
+``Quote`` (a quote's ``expert`` is an expert id), so copying between roster and kit is a
+copy, not a conversion, and a kit made from the roster stays self-contained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from presskit.library.names import email_key, fold, name_key
+from presskit.model.kit import Brand, Expert, Quote
+
+
+@dataclass
+class BrandPreset:
+    """A house style saved under a name, to start new kits with."""
+
+    name: str
+    brand: Brand = field(default_factory=Brand)
+
+
+@dataclass
+class Roster:
+    """Everyone the press office works with, their quote bank, and the brand presets."""
+
+    experts: list[Expert] = field(default_factory=list)
+    #: The quote bank: past quotes of the experts above (``Quote.expert`` is an expert id).
+    quotes: list[Quote] = field(default_factory=list)
+    brands: list[BrandPreset] = field(default_factory=list)
+    #: Unknown top-level keys of the roster file, kept as they are.
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def expert(self, expert_id: str) -> Expert | None:
+        return next((e for e in self.experts if e.id == expert_id), None)
+
+    def quote(self, quote_id: str) -> Quote | None:
+        return next((q for q in self.quotes if q.id == quote_id), None)
+
+    def quotes_by(self, expert_id: str) -> list[Quote]:
+        return [q for q in self.quotes if q.expert == expert_id]
+
+    def brand(self, name: str) -> BrandPreset | None:
+        """The preset called ``name`` (letter case does not count)."""
+        wanted = name.strip().casefold()
+        return next((b for b in self.brands if b.name.strip().casefold() == wanted), None)
+
+    def find(self, *, email: str = "", name: str = "") -> Expert | None:
+        """The expert with this e-mail address, else with this name (see ``names``)."""
+        return find_expert(self.experts, email=email, name=name)
+
+
+def find_expert(experts: Iterable[Expert], *, email: str = "", name: str = "") -> Expert | None:
+    """Match by e-mail address first, then by name; ``None`` if neither matches one person."""
+    people = list(experts)
+    wanted_email = email_key(email)
+    if wanted_email:
+        found = next((e for e in people if email_key(e.email) == wanted_email), None)
+        if found is not None:
+            return found
+    wanted_name = name_key(name)
+    if wanted_name:
+        return next((e for e in people if name_key(e.name) == wanted_name), None)
+    return None
+
+
+def search_text(expert: Expert, quotes: Sequence[Quote] = ()) -> str:
+    """What a roster search looks through for ``expert``, folded: name, title, program,
+    topics, and the topics of their banked quotes (for a filter model's search role)."""
+    parts = [expert.honorific, expert.name, expert.title, expert.program, *expert.topics]
+    parts += [q.topic for q in quotes]
+    return fold(" \u2029 ".join(p for p in parts if p))
+
+
+def matches(expert: Expert, query: str, quotes: Sequence[Quote] = ()) -> bool:
+    """Every word of ``query`` occurs in the expert's name, title, program or topics."""
+    haystack = search_text(expert, quotes)
+    return all(word in haystack for word in fold(query).split())
+
+
+def search(roster: Roster, query: str) -> list[Expert]:
+    """The roster's experts that ``matches`` ``query``, in roster order."""
+    return [e for e in roster.experts if matches(e, query, roster.quotes_by(e.id))]

@@ -1,0 +1,251 @@
+"""Importing a press office's experts spreadsheet, whichever program saved it."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from presskit.library.csv_columns import ALIASES, detect_mapping, field_for, split_topics
+from presskit.library.csv_import import CsvImportError, import_rows, sniff
+from presskit.library.roster import Roster
+from presskit.model import Expert
+
+
+def imported(data: bytes | str, roster: Roster | None = None) -> Roster:
+    preview = sniff(data.encode("utf-8") if isinstance(data, str) else data)
+    return import_rows(preview, preview.detected_mapping, roster or Roster()).roster
+
+
+# -- headings ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("field", "alias"), [(f, a) for f, aliases in ALIASES.items() for a in aliases]
+)
+def test_every_documented_heading_alias_is_recognised(field: str, alias: str) -> None:
+    assert field_for(alias) == field
+    assert field_for(alias.upper()) == field
+
+
+@pytest.mark.parametrize(
+    ("heading", "field"),
+    [("Full Name", "name"), ("FULL NAME", "name"), ("Job Title", "title"),
+     ("Position", "title"), ("E-mail", "email"), ("e-mail address", "email"),
+     ("Email (work)", "email"), ("Department", "program"), ("Team", "program"),
+     ("Areas of Expertise", "topics"), ("Tags", "topics"), ("Biography", "bio"),
+     ("\ufeffName", "name"), (" phone ", "phone"), ("Twitter", None)],
+)
+def test_headings_are_matched_whatever_their_case_spacing_or_remarks(
+    heading: str, field: str | None
+) -> None:
+    assert field_for(heading) == field
+
+
+def test_a_field_claimed_by_two_columns_keeps_the_first() -> None:
+    assert detect_mapping(["Email", "E-mail", "Name"]) == ["email", None, "name"]
+
+
+def test_a_sheet_with_the_usual_spreadsheet_headings_imports_every_field() -> None:
+    roster = imported(
+        "Full Name,Job Title,Department,E-mail,Phone,Expertise,Biography\n"
+        "Duyeon Kim,Adjunct Senior Fellow,Asia-Pacific Security,dkim@example.org,"
+        "+1 202 555 0100,North Korea; nuclear talks,Kim writes on Korea.\n"
+    )
+    assert roster.experts == [Expert(
+        id="duyeon-kim", name="Duyeon Kim", title="Adjunct Senior Fellow",
+        program="Asia-Pacific Security", email="dkim@example.org", phone="+1 202 555 0100",
+        topics=["North Korea", "nuclear talks"], bio="Kim writes on Korea.",
+    )]
+
+
+def test_first_and_last_name_columns_are_joined_and_honorifics_split_off() -> None:
+    roster = imported("First Name,Last Name,Title\nDr. Jane,Doe,Fellow\n")
+    expert = roster.experts[0]
+    assert (expert.honorific, expert.name) == ("Dr.", "Jane Doe")
+
+
+# -- delimiters, encodings, quoting, blank rows -------------------------------------------------
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_comma_semicolon_and_tab_separated_files_are_all_read(delimiter: str) -> None:
+    rows = [["Name", "Title", "Topics"],
+            ["Elizabeth Rosenberg", "Director & Senior Fellow", "sanctions, energy"],
+            ["Neil Bhatiya", "Associate Fellow", "sanctions"]]
+    text = "\r\n".join(
+        delimiter.join(f'"{c}"' if delimiter in c else c for c in row) for row in rows
+    )
+    preview = sniff(text.encode())
+    assert preview.delimiter == delimiter
+    experts = import_rows(preview, preview.detected_mapping, Roster()).roster.experts
+    assert [e.title for e in experts] == ["Director & Senior Fellow", "Associate Fellow"]
+    assert experts[0].topics == ["sanctions", "energy"]
+
+
+def test_a_semicolon_file_whose_titles_are_full_of_commas_is_still_semicolon_separated() -> None:
+    text = ("Name;Title;Program\n"
+            "Elizabeth Rosenberg;Director, Senior Fellow, and Chair;Energy, Economics, and "
+            "Security\nNeil Bhatiya;Associate Fellow, Energy;Energy, Economics\n")
+    preview = sniff(text.encode())
+    assert preview.delimiter == ";"
+    assert import_rows(preview, preview.detected_mapping, Roster()).roster.experts[0].title == \
+        "Director, Senior Fellow, and Chair"
+
+
+def test_a_windows_1252_file_from_classic_excel_keeps_its_accents(tmp_path: Path) -> None:
+    path = tmp_path / "experts.csv"
+    path.write_bytes("Name,Title\r\nZoë Müller,Directrice générale – Europe\r\n"
+                     .encode("cp1252"))
+    preview = sniff(path)
+    assert preview.encoding == "windows-1252"
+    expert = import_rows(preview, preview.detected_mapping, Roster()).roster.experts[0]
+    assert (expert.name, expert.title) == ("Zoë Müller", "Directrice générale – Europe")
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_utf8_files_with_or_without_a_byte_order_mark_read_the_same(bom: bytes) -> None:
+    data = bom + "Name,Email\nΓιώργος Παπαδόπουλος,gp@example.org\n王小明,wang@example.org\n" \
+        .encode()
+    preview = sniff(data)
+    assert preview.headers == ("Name", "Email")  # no BOM stuck to the first heading
+    experts = import_rows(preview, preview.detected_mapping, Roster()).roster.experts
+    assert [e.name for e in experts] == ["Γιώργος Παπαδόπουλος", "王小明"]
+
+
+def test_a_utf16_unicode_text_file_from_excel_is_read() -> None:
+    data = "Name\tTitle\r\nОльга Иванова\tFellow\r\n".encode("utf-16")
+    preview = sniff(data)
+    assert (preview.encoding, preview.delimiter) == ("utf-16", "\t")
+    assert import_rows(preview, preview.detected_mapping, Roster()).roster.experts[0].name == \
+        "Ольга Иванова"
+
+
+def test_quoted_fields_may_hold_commas_quotes_and_line_breaks() -> None:
+    text = ('Name,Title,Bio\r\n'
+            '"Rosenberg, Elizabeth","Director, Energy ""and"" Security","Line one.\r\n\r\n'
+            'Line two, after a blank line."\r\n'
+            'Neil Bhatiya,Fellow,Short.\r\n')
+    preview = sniff(text.encode())
+    assert [row.number for row in preview.rows] == [2, 3]
+    assert [row.line for row in preview.rows] == [2, 5]  # the bio spans lines 2-4
+    experts = import_rows(preview, preview.detected_mapping, Roster()).roster.experts
+    assert experts[0].name == "Rosenberg, Elizabeth"
+    assert experts[0].title == 'Director, Energy "and" Security'
+    assert experts[0].bio == "Line one.\n\nLine two, after a blank line."
+    assert experts[1].name == "Neil Bhatiya"
+
+
+def test_blank_rows_and_rows_of_empty_cells_are_skipped_silently() -> None:
+    text = "\n\nName,Title\n\nDuyeon Kim,Fellow\n,,\n  ,  \n\nVan Jackson,Fellow\n\n"
+    preview = sniff(text.encode())
+    result = import_rows(preview, preview.detected_mapping, Roster())
+    assert [e.name for e in result.roster.experts] == ["Duyeon Kim", "Van Jackson"]
+    assert result.skipped == []
+    assert [row.number for row in preview.rows] == [5, 9]  # spreadsheet row numbers
+
+
+@pytest.mark.parametrize(
+    ("cell", "topics"),
+    [("sanctions; North Korea", ["sanctions", "North Korea"]),
+     ("sanctions, North Korea", ["sanctions", "North Korea"]),
+     ("Energy, Economics, and Security; sanctions", ["Energy, Economics, and Security",
+                                                      "sanctions"]),
+     (" a ;; b ;", ["a", "b"]), ("", [])],
+)
+def test_topics_are_split_on_semicolons_or_else_commas(cell: str, topics: list[str]) -> None:
+    assert split_topics(cell) == topics
+
+
+def test_a_workbook_instead_of_a_csv_is_refused_with_how_to_save_it(tmp_path: Path) -> None:
+    path = tmp_path / "experts.xlsx"
+    path.write_bytes(b"PK\x03\x04rest-of-a-zip")
+    with pytest.raises(Exception, match="save it as CSV"):
+        sniff(path)
+
+
+def test_an_empty_file_is_refused_with_what_the_first_row_should_be() -> None:
+    with pytest.raises(CsvImportError, match="first row should name the columns"):
+        sniff(b"\n\n")
+
+
+def test_a_sheet_without_a_name_column_cannot_be_imported_until_mapped() -> None:
+    preview = sniff(b"Nom,Poste\nJeanne Dupont,Chercheuse\n")
+    assert preview.detected_mapping == (None, None)
+    with pytest.raises(CsvImportError, match="Name"):
+        import_rows(preview, preview.detected_mapping, Roster())
+    # The mapping step: the user says which column is which.
+    result = import_rows(preview, ["name", "title"], Roster())
+    assert (result.roster.experts[0].name, result.roster.experts[0].title) == \
+        ("Jeanne Dupont", "Chercheuse")
+
+
+# -- merging on re-import ----------------------------------------------------------------------
+
+def test_reimporting_merges_by_email_then_by_name_and_counts_what_happened() -> None:
+    first = imported("Name,Email,Title\nDuyeon Kim,dkim@example.org,Fellow\n"
+                     "Van Jackson,,Fellow\n")
+    preview = sniff(
+        b"Name,Email,Title\n"
+        b"Duyeon  KIM,DKim@Example.org,Adjunct Senior Fellow\n"  # e-mail match; title changed
+        b"VAN JACKSON,,Fellow\n"                                  # name match, unchanged
+        b"Kristine Lee,klee@example.org,Associate Fellow\n"
+    )
+    result = import_rows(preview, preview.detected_mapping, first)
+    assert result.summary() == "1 added, 1 updated, 1 unchanged, 0 skipped"
+    assert [e.id for e in result.roster.experts] == ["duyeon-kim", "van-jackson", "kristine-lee"]
+    kim = result.roster.experts[0]
+    assert kim.title == "Adjunct Senior Fellow"
+    # Only the title changed: a name or address written differently is the same one.
+    assert [c.field for c in result.changes["duyeon-kim"]] == ["title"]
+    assert (kim.name, kim.email) == ("Duyeon Kim", "dkim@example.org")
+    assert first.experts[0].title == "Fellow"  # the roster passed in is left alone
+
+
+def test_an_empty_cell_never_erases_what_the_roster_knows() -> None:
+    roster = Roster(experts=[Expert(id="kim", name="Duyeon Kim", bio="Long bio.",
+                                    topics=["Korea"])])
+    result = import_rows(sniff(b"Name,Bio,Topics\nDuyeon Kim,,\n"), ["name", "bio", "topics"],
+                         roster)
+    assert result.unchanged == ["kim"]
+    assert result.roster.experts[0].bio == "Long bio."
+    assert result.roster.experts[0].topics == ["Korea"]
+
+
+def test_each_skipped_row_says_why() -> None:
+    text = ("Name,Email,Title,Notes\n"
+            ",nobody@example.org,Fellow,\n"             # row 2: no name
+            "Name,Email,Title,Notes\n"                   # row 3: header again
+            ",,,just a note\n"                           # row 4: nothing imported
+            "Duyeon Kim,dkim@example.org,Fellow,\n"      # row 5: added
+            "D. Kim,dkim@example.org,Fellow,\n")         # row 6: same person as row 5
+    preview = sniff(text.encode())
+    result = import_rows(preview, preview.detected_mapping, Roster())
+    reasons = {note.row: note.message for note in result.skipped}
+    assert result.added == ["duyeon-kim"]
+    assert set(reasons) == {2, 3, 4, 6}
+    assert "no name" in reasons[2]
+    assert "header" in reasons[3]
+    assert "empty" in reasons[4]
+    assert "same person as row 5" in reasons[6]
+
+
+def test_a_whole_paragraph_in_the_name_column_is_skipped_as_a_likely_mapping_mistake() -> None:
+    preview = sniff(b'Bio,Title\n"A long biography\nover lines",Fellow\n')
+    result = import_rows(preview, ["name", "title"], Roster())
+    assert result.added == [] and "several lines" in result.skipped[0].message
+
+
+def test_a_doubtful_email_is_imported_as_typed_with_a_note() -> None:
+    result = import_rows(sniff(b"Name,Email\nJane Doe,jane at example\n"), ["name", "email"],
+                         Roster())
+    assert result.roster.experts[0].email == "jane at example"
+    assert "does not look like an e-mail address" in result.notes[0].message
+
+
+def test_photo_paths_are_read_relative_to_the_spreadsheet(tmp_path: Path) -> None:
+    path = tmp_path / "sheets" / "experts.csv"
+    path.parent.mkdir()
+    path.write_text("Name,Headshot\nJane Doe,../photos/jane.jpg\n", encoding="utf-8")
+    preview = sniff(path)
+    expert = import_rows(preview, preview.detected_mapping, Roster()).roster.experts[0]
+    assert expert.photo == tmp_path / "photos" / "jane.jpg"
