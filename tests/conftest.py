@@ -30,3 +30,5 @@ def _private_user_dirs(
         ("XDG_CACHE_HOME", "cache"),
     ):
         monkeypatch.setenv(var, str(home / sub))
+    # A developer's own roster must never be read by the tests.
+    monkeypatch.delenv("PRESSKIT_ROSTER", raising=False)

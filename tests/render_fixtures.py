@@ -282,3 +282,45 @@ def international_kit(folder: Path, count: int = 12) -> Kit:
     kit.sections.insert(5, BiosSection(id="bios", heading="About the experts"))
     kit.sections.append(AboutSection(id="about"))
     return kit
+
+
+#: Names in every script the renderer must print, each with a quote in its own script mixed
+#: with Latin text in the same line.
+MIXED_SCRIPT_PEOPLE = [
+    ("wang", "王小明 (Wang Xiaoming)", "研究员 · Senior Fellow",
+     "Beijing will read the talks as a test: 这次会谈是一个考验, and the region is watching."),
+    ("yamada", "山田 太郎", "Visiting Fellow, 東京",
+     "日本にとって、this is about the shipping lanes and the alliance."),
+    ("kim", "김민준", "Korea Chair",
+     "서울은 대화를 환영합니다 — Seoul welcomes the talks, but verification comes first."),
+    ("eleni", "Ελένη Παπαδοπούλου", "Senior Fellow, Maritime Security",
+     "Η ναυτιλία αλλάζει: shipping insurers are already pricing the new route."),
+    ("anna", "Анна Смирнова", "Research Director, Russia and Eurasia",
+     "Москва будет молчать — Moscow will stay quiet until the summit."),
+    ("nguyen", "Nguyễn Thị Minh", "Visiting Fellow, Asia Trade Routes",
+     "Đây là một lựa chọn, không phải sự thay thế: an option, not a replacement."),
+    ("zoe", "Zoë Ødegård", "Fellow, Nordic Policy",
+     "Norway's fishing communities feel this first; Tromsø and Ålesund know it."),
+]
+
+
+def mixed_script_kit(folder: Path | None = None) -> Kit:
+    """A kit whose headline, series, names and quotes mix Latin with CJK, Greek, Cyrillic and
+    Vietnamese; with ``folder``, every expert has a headshot."""
+    kit = seed_kit()
+    kit.title = "北朝鮮 and 한국: Talks Resume in 東京"
+    kit.series = "CNAS Responds · 専門家"
+    kit.experts = [
+        Expert(id=eid, name=name, title=title, bio=f"{name} writes on security.",
+               photo=make_headshot(folder / f"{eid}.jpg", n) if folder else None)
+        for n, (eid, name, title, _quote) in enumerate(MIXED_SCRIPT_PEOPLE)
+    ]
+    kit.quotes = [
+        Quote(id=f"{eid}-1", expert=eid, text=quote,
+              approval=Approval(state=ApprovalState.APPROVED))
+        for eid, _name, _title, quote in MIXED_SCRIPT_PEOPLE
+    ]
+    kit.sections[3] = QuotesSection(id="experts", heading="What our experts say",
+                                    photos=folder is not None,
+                                    quotes=[q.id for q in kit.quotes])
+    return kit

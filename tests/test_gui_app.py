@@ -3,6 +3,7 @@ technology, and a layout that is remembered between sessions."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -110,10 +111,11 @@ def test_the_layout_is_remembered(qtbot: Any, make_window: Any) -> None:
 def test_docks_can_be_moved_and_closed(window: MainWindow) -> None:
     docks = window.findChildren(QDockWidget)
     assert {d.objectName() for d in docks} == {
-        "outlineDock", "previewDock", "expertsDock", "kitBrandDock"}
+        "outlineDock", "previewDock", "expertsDock", "kitBrandDock", "rosterDock"}
     for dock in docks:
         assert dock.features() & QDockWidget.DockWidgetFeature.DockWidgetMovable
-    assert window.tabifiedDockWidgets(window.experts_dock) == [window.kit_brand_dock]
+    assert set(window.tabifiedDockWidgets(window.experts_dock)) == {
+        window.kit_brand_dock, window.library.dock}
 
 
 @pytest.mark.parametrize("name", ["presskit.svg", "presskit.png"])
@@ -131,9 +133,18 @@ def test_many_edits_never_exhaust_the_references_to_none_or_true(window: MainWin
     from presskit.gui.commands import SetValue
 
     document = window.document
-    before = sys.getrefcount(None), sys.getrefcount(True)
-    for n in range(3000):
+    edits = 3000
+
+    def references() -> tuple[int, int]:
+        # Garbage left by earlier tests in this process, freed whenever the collector runs,
+        # drops references to None too; collect it first, so only a leak is counted.
+        gc.collect()
+        return sys.getrefcount(None), sys.getrefcount(True)
+
+    before = references()
+    for n in range(edits):
         document.push(SetValue(document, ("title",), f"Headline {n}"))
         window.outline.move_down_action.setEnabled(True)
-    after = sys.getrefcount(None), sys.getrefcount(True)
-    assert after[0] >= before[0] - 100 and after[1] >= before[1] - 100
+    after = references()
+    # The bug loses at least one reference per edit; ordinary churn is a few dozen.
+    assert before[0] - after[0] < edits // 3 and before[1] - after[1] < edits // 3

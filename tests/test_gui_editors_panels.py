@@ -280,12 +280,12 @@ def test_deleting_a_contact_used_by_sections_clears_them_and_undo_restores(
 def test_adding_a_resource_and_choosing_its_expert(qtbot, brand, document) -> None:
     brand.tabs.setCurrentWidget(brand.resources)
     qtbot.mouseClick(brand.resources.add_button, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(brand.resources.fields["title"], " on sanctions")
+    qtbot.keyClicks(brand.resources.fields["title"], "Sanctions reading list")
     combo = brand.resources.expert_combo
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     resource = document.kit.resources[-1]
-    assert (resource.title, resource.expert) == ("New resource on sanctions", "duyeon-kim")
+    assert (resource.title, resource.expert) == ("Sanctions reading list", "duyeon-kim")
 
 
 # -- all panels ------------------------------------------------------------------------------

@@ -9,15 +9,17 @@ from typing import Any
 
 import pdf_reading
 from gui_actions import click_check_box, outline_view
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 import presskit.gui.rendering as rendering
 from presskit.gui.main_window import MainWindow
 from presskit.gui.preview import PreviewPane
-from presskit.render import RenderedPdf, RenderError
+from presskit.model import Brand
+from presskit.model.operations import new_kit
+from presskit.render import RenderedPdf, RenderError, render_pdf
 
 pytest_plugins = ["gui_fixtures"]
 
@@ -170,3 +172,65 @@ def test_the_preview_is_the_pdf_export_writes(
     assert len(exported) == shown.pageCount()
     on_screen = shown.getAllText(0).text()
     assert pdf_reading.squash(exported[0])[:200] == pdf_reading.squash(on_screen)[:200]
+
+
+def test_a_damaged_logo_is_shown_in_the_preview_and_counted_before_export(
+    qtbot: Any, cnas_window: MainWindow, tmp_path: Path, monkeypatch: Any
+) -> None:
+    pane = preview_of(cnas_window)
+    wait_for_pdf(qtbot, pane)
+    assert not pane.warning_label.isVisible()
+    damaged = tmp_path / "logo.png"
+    damaged.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)  # a PNG cut short
+    monkeypatch.setattr(
+        "presskit.gui.inputs.QFileDialog.getOpenFileName", lambda *a, **k: (str(damaged), "")
+    )
+    brand = cnas_window.kit_brand
+    brand.tabs.setCurrentWidget(brand.tabs.widget(1))
+    with qtbot.waitSignal(pane.rendered, timeout=10_000):
+        qtbot.mouseClick(brand.brand_form.logo._choose, Qt.MouseButton.LeftButton)
+    assert pane.warning_label.isVisible()
+    assert "logo" in pane.warning_label.text() and "cannot be used" in pane.warning_label.text()
+    assert cnas_window.problems_button.text() == "1 warning"
+    with qtbot.waitSignal(pane.rendered, timeout=10_000):
+        qtbot.mouseClick(brand.brand_form.logo._clear, Qt.MouseButton.LeftButton)
+    assert not pane.warning_label.isVisible()
+    assert cnas_window.problems_button.text() == "No problems"
+
+
+class ScrollBarFlips(QObject):
+    """Counts a scroll bar's showing and hiding; past ``limit`` it pins the bar on, which ends
+    any endless relayout, so a test sees the failure instead of hanging."""
+
+    def __init__(self, view: QPdfView, limit: int = 100) -> None:
+        super().__init__(view)
+        self.view, self.limit, self.count, self.runaway = view, limit, 0, False
+        view.verticalScrollBar().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.count += 1
+            if self.count > self.limit:
+                self.runaway = True
+                self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        return False
+
+
+def test_the_preview_settles_at_every_size_the_user_gives_its_pane(qtbot: Any) -> None:
+    """At some pane sizes a page fitted to the width needs a scroll bar only while the bar is
+    not there; Qt then relaid the view out for ever and the window froze (seen at 125 %)."""
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_pdf(render_pdf(new_kit(Brand())).data)  # one Letter page
+    flips = ScrollBarFlips(pane.view)
+    frozen = []
+    for width in range(330, 350):
+        for height in range(466, 492):
+            flips.count = 0
+            pane.resize(width, height)
+            QApplication.processEvents()
+            if flips.runaway:
+                frozen.append((width, height))
+                flips.runaway = False
+    assert frozen == []

@@ -4,7 +4,9 @@ EXIF orientation is honoured, photos are shrunk so a kit of 5 MB photos stays sm
 from __future__ import annotations
 
 import io
+import math
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -15,10 +17,10 @@ from pathlib import Path
 
 import pytest
 from pdf_reading import page_texts, reader
-from PIL import Image
+from PIL import Image, ImageChops
 from render_fixtures import make_headshot, make_logo, seed_kit
 
-from presskit.model import Expert, Kit, Quote, QuotesSection
+from presskit.model import Expert, HeadshotShape, Kit, Quote, QuotesSection
 from presskit.render import RenderError, render_pdf
 from presskit.render.images import (
     MAX_PIXELS,
@@ -160,6 +162,67 @@ def test_headshots_are_cropped_square_downsampled_and_turned_upright(tmp_path: P
         assert shot.format == "JPEG"
         red, _, blue = shot.convert("RGB").getpixel((5, shot.height // 2))
         assert blue > 200 and red < 60  # upright: the blue half is now on the left
+
+
+def test_a_sideways_phone_photo_is_upright_in_the_pdf(tmp_path: Path) -> None:
+    """A phone stores a portrait photo as a landscape image plus EXIF orientation 6 ("turn
+    90° clockwise to show"); the headshot in the PDF is the upright, centre-cropped photo."""
+    stored = Image.new("RGB", (1200, 800), (220, 0, 0))
+    stored.paste((0, 0, 220), (0, 400, 1200, 800))  # stored: red on top, blue below
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    path = tmp_path / "phone.jpg"
+    stored.save(path, "JPEG", exif=exif.tobytes())
+    kit = with_photo(seed_kit(), 0, path)
+    kit.sections = [kit.sections[3]]
+    pdf = render_pdf(kit, strict=True)
+    [shown] = reader(pdf.data).pages[0].images
+    picture = shown.image.convert("RGB")
+    assert picture.width == picture.height  # cropped square around the centre
+    middle = picture.height // 2
+    left, right = picture.getpixel((3, middle)), picture.getpixel((picture.width - 4, middle))
+    assert left[2] > 150 and left[0] < 80  # turned upright: blue on the left …
+    assert right[0] > 150 and right[2] < 80  # … red on the right
+
+
+def headshot_coverage(pdf: bytes, tmp_path: Path) -> float:
+    """How much of its bounding box the (pure red) headshot fills on the rendered page."""
+    source = tmp_path / "page.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "144", "-f", "1", "-l", "1", "-png", str(source),
+                    str(tmp_path / "page")], check=True)
+    [png] = tmp_path.glob("page*.png")
+    with Image.open(png) as page:
+        rgb = page.convert("RGB")
+    red = Image.eval(rgb.getchannel("R"), lambda v: 255 if v > 235 else 0)  # not the accent
+    green = Image.eval(rgb.getchannel("G"), lambda v: 255 if v < 40 else 0)
+    blue = Image.eval(rgb.getchannel("B"), lambda v: 255 if v < 40 else 0)
+    mask = ImageChops.multiply(ImageChops.multiply(red, green), blue)
+    box = mask.getbbox()
+    assert box is not None, "no headshot on the page"
+    filled = mask.crop(box).histogram()[255]
+    return filled / ((box[2] - box[0]) * (box[3] - box[1]))
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm is not installed")
+@pytest.mark.parametrize("shape, coverage", [(HeadshotShape.SQUARE, 1.0),
+                                             (HeadshotShape.CIRCLE, math.pi / 4)])
+def test_headshots_are_cropped_to_the_brands_shape(
+        tmp_path: Path, shape: HeadshotShape, coverage: float) -> None:
+    photo = tmp_path / "red.jpg"
+    Image.new("RGB", (900, 1200), (255, 0, 0)).save(photo, "JPEG")
+    kit = with_photo(seed_kit(), 0, photo)
+    kit.sections = [kit.sections[3]]
+    kit.brand.headshots = shape
+    assert headshot_coverage(render_pdf(kit, strict=True).data, tmp_path) == \
+        pytest.approx(coverage, abs=0.04)
+
+
+def test_a_circle_placeholder_for_a_missing_photo_keeps_the_initials(tmp_path: Path) -> None:
+    kit = with_photo(seed_kit(), 0, tmp_path / "gone.jpg")
+    kit.brand.headshots = HeadshotShape.CIRCLE
+    pdf = render_pdf(kit)
+    assert "DK" in page_texts(pdf.data)[0]
 
 
 def test_a_small_photo_is_not_upsampled(tmp_path: Path) -> None:

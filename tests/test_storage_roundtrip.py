@@ -34,6 +34,7 @@ from presskit.model import (
     Embargo,
     Expert,
     Fonts,
+    HeadshotShape,
     Kit,
     LeadSection,
     Margins,
@@ -44,6 +45,7 @@ from presskit.model import (
     Section,
     Status,
     TextSection,
+    Typography,
 )
 from presskit.storage import FORMAT_VERSION, dumps_kit, load_kit, loads_kit, save_kit
 
@@ -150,16 +152,21 @@ def kits(draw: st.DrawFn) -> Kit:
         else:
             sections.append(LeadSection(**common, text=draw(TEXT)))
     brand_extra = draw(extras(Brand))
-    for nested in ("colors", "fonts", "margins"):
+    for nested in ("colors", "fonts", "margins", "typography"):
         if draw(st.booleans()):
-            brand_extra[nested] = draw(extras(Colors, Fonts, Margins, min_size=1))
+            brand_extra[nested] = draw(extras(Colors, Fonts, Margins, Typography, min_size=1))
     font = st.sampled_from(BUILTIN_FONTS) | PATHS
+    face = st.none() | PATHS
     brand = Brand(
         organisation=draw(TEXT), short_name=draw(TEXT), logo=draw(st.none() | PATHS),
         colors=Colors(draw(COLORS), draw(COLORS), draw(COLORS)),
-        fonts=Fonts(draw(font), draw(font)), page_size=draw(st.sampled_from(PageSize)),
+        fonts=Fonts(draw(font), draw(font), body_bold=draw(face), body_italic=draw(face),
+                    heading_bold_italic=draw(face)),
+        page_size=draw(st.sampled_from(PageSize)),
         margins=Margins(*(draw(MILLIMETRES) for _ in range(4))), footer=draw(TEXT),
-        boilerplate=draw(TEXT), website=draw(TEXT), extra=brand_extra,
+        boilerplate=draw(TEXT), website=draw(TEXT),
+        typography=Typography(smart_quotes=draw(st.booleans())),
+        headshots=draw(st.sampled_from(HeadshotShape)), extra=brand_extra,
     )
     embargo = draw(st.none() | st.builds(Embargo, st.datetimes(), ZONES))
     kit_extra = draw(extras(Kit))
@@ -307,7 +314,10 @@ def test_the_documented_example_opens_without_any_problem() -> None:
     assert kit.title == "U.S., North Korea Consider Renewed Talks"
     assert kit.embargo == Embargo(dt.datetime(2019, 9, 20, 9, 0), "America/New_York")
     assert kit.brand.logo == BASE / "assets" / "logo.png"
-    assert kit.brand.fonts == Fonts("DejaVu Sans", BASE / "fonts" / "House.ttf")
+    assert kit.brand.fonts == Fonts("DejaVu Sans", BASE / "fonts" / "House.ttf",
+                                    heading_bold=BASE / "fonts" / "House-Bold.ttf")
+    assert kit.brand.typography == Typography(smart_quotes=True)
+    assert kit.brand.headshots is HeadshotShape.CIRCLE
     assert kit.brand.margins == Margins(20, 20, 22, 20)
     assert [type(s) for s in kit.sections] == [
         LeadSection, ContactSection, CalloutSection, QuotesSection, TextSection, BiosSection,
@@ -322,7 +332,7 @@ def test_saving_the_documented_example_keeps_every_value_it_states() -> None:
     example = yaml.safe_load(annotated_example())
     saved = yaml.safe_load(dumps_kit(loads_kit(annotated_example(), PROJECT).kit, PROJECT))
     defaults = {"final", "letter", "DejaVu Sans", "#1F3A5F", "#C8102E", "#222222", False, "",
-                20, 22}
+                20, 22, True}
     written = dict(_leaves(saved))
     for where, value in _leaves(example):
         if where in written:

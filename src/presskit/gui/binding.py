@@ -11,6 +11,7 @@ because the item a form shows can move in its list while the form is open.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, SignalInstance
@@ -70,10 +71,13 @@ class _UndoGoesToDocument(QObject):
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        is_override = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-        if is_override and (
-            event.matches(QKeySequence.StandardKey.Undo)
-            or event.matches(QKeySequence.StandardKey.Redo)
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
         ):
             event.ignore()
             return True
@@ -89,6 +93,7 @@ class _Field:
         write: Callable[[Any], None],
         to_widget: Callable[[Any], Any],
         to_model: Callable[[Any], Any],
+        clear: Callable[[], None],
     ) -> None:
         self.widget = widget
         self.rel = rel
@@ -96,6 +101,8 @@ class _Field:
         self.write = write
         self.to_widget = to_widget
         self.to_model = to_model
+        #: Empties the widget while the form shows nothing, so it never shows a stale value.
+        self.clear = clear
 
 
 def _same(value: Any) -> Any:
@@ -149,13 +156,16 @@ class Binder(QObject):
         """
         read: Callable[[], Any]
         write: Callable[[Any], None]
+        clear: Callable[[], None]
         commit = self._committer(widget, rel, to_model)
         if hasattr(widget, "edited") and hasattr(widget, "set_value"):
             custom: Any = widget  # a ValueWidget (inputs.py), checked before its Qt base class
             read, write = custom.value, custom.set_value
+            clear = partial(custom.set_value, None)
             custom.edited.connect(commit)
         elif isinstance(widget, QLineEdit):
             read, write = widget.text, _write_line_edit(widget)
+            clear = widget.clear
             if on_finish:
                 widget.editingFinished.connect(lambda: commit(widget.text()))
             else:
@@ -163,23 +173,27 @@ class Binder(QObject):
             widget.installEventFilter(self._undo_filter)
         elif isinstance(widget, QPlainTextEdit):
             read, write = widget.toPlainText, _write_plain_text(widget)
+            clear = widget.clear
             widget.setUndoRedoEnabled(False)  # the document's stack is the one undo history
             widget.textChanged.connect(lambda: commit(widget.toPlainText()))
             widget.installEventFilter(self._undo_filter)
         elif isinstance(widget, QCheckBox):
             read, write = widget.isChecked, widget.setChecked
+            clear = partial(widget.setChecked, False)
             widget.toggled.connect(commit)
         elif isinstance(widget, QComboBox):
             read, write = widget.currentData, _write_combo(widget)
+            clear = partial(widget.setCurrentIndex, -1)
             widget.activated.connect(lambda _row: commit(widget.currentData()))
         elif isinstance(widget, QDoubleSpinBox):
             # Without keyboard tracking a typed number is one edit, not one per digit.
             widget.setKeyboardTracking(False)
             read, write = widget.value, widget.setValue
+            clear = partial(widget.setValue, widget.minimum())
             widget.valueChanged.connect(commit)
         else:  # pragma: no cover - a programming error, not a user one
             raise TypeError(f"cannot bind {type(widget).__name__}")
-        self._fields.append(_Field(widget, tuple(rel), read, write, to_widget, to_model))
+        self._fields.append(_Field(widget, tuple(rel), read, write, to_widget, to_model, clear))
         return widget
 
     def _committer(
@@ -217,7 +231,7 @@ class Binder(QObject):
     # -- document → widgets ---------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Write every field from the model (or clear and disable them when nothing is shown)."""
+        """Write every field from the model (or empty and disable them when nothing is shown)."""
         for field in self._fields:
             self._load(field)
 
@@ -225,6 +239,10 @@ class Binder(QObject):
         path = self.path(*field.rel)
         field.widget.setEnabled(path is not None)
         if path is None:
+            # Nothing to show (no expert selected, none in the kit): an empty, disabled field
+            # rather than the last item's text, which would read as this one's.
+            with QSignalBlocker(field.widget):
+                field.clear()
             return
         value = get_at(self.document.kit, path) if self.document is not None else None
         with QSignalBlocker(field.widget):

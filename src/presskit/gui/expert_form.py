@@ -149,9 +149,3 @@ class ExpertsEditor(ListEditor):
     def new_item(self) -> Any:
         assert self.document is not None
         return new_expert(self.document.kit, "New expert")
-
-    def add_item(self) -> None:
-        super().add_item()
-        name = self.fields["name"]
-        if isinstance(name, QLineEdit):
-            name.selectAll()  # typing replaces "New expert"

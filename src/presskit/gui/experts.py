@@ -66,6 +66,11 @@ class SideBySide(QWidget):
                 self.tabs.addTab(box, title)
         self.stack.setCurrentWidget(self.splitter if wide else self.tabs)
 
+    def reveal(self, box: QGroupBox) -> None:
+        """Bring ``box`` into view: side by side it already is; as tabs, its tab is raised."""
+        if not self._wide:
+            self.tabs.setCurrentWidget(box)
+
     def set_title(self, box: QGroupBox, title: str) -> None:
         self.panes = [(b, title if b is box else t) for b, t in self.panes]
         if self._wide:
@@ -86,11 +91,11 @@ class ExpertsPanel(QWidget):
 
         # The experts editor's form goes in its own box beside the quotes, not under the table.
         self.experts.layout_.removeWidget(self.experts.form_box)
-        details = QGroupBox()
-        QVBoxLayout(details).addWidget(self.experts.form_box)
+        self.details_box = QGroupBox()
+        QVBoxLayout(self.details_box).addWidget(self.experts.form_box)
         self.quotes_box = QGroupBox()
         QVBoxLayout(self.quotes_box).addWidget(self.quotes)
-        self.sides = SideBySide([(details, "Expert"), (self.quotes_box, "Quotes")])
+        self.sides = SideBySide([(self.details_box, "Expert"), (self.quotes_box, "Quotes")])
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.experts)
@@ -100,9 +105,10 @@ class ExpertsPanel(QWidget):
         self.splitter.setChildrenCollapsible(False)
         # One scroll bar for the whole panel when its dock is small, rather than every form
         # squeezed into its own little scrolling box.
+        self.scroll_area = scrolled(self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolled(self.splitter))
+        layout.addWidget(self.scroll_area)
 
         self.experts.current_changed.connect(self._on_expert)
         self._on_expert(None)
@@ -128,17 +134,18 @@ class ExpertsPanel(QWidget):
             self._on_expert(self.experts.current)  # the box title shows the name
 
     def select(self, where: Where) -> None:
-        """Select the expert or quote ``where`` points at and focus the named field."""
+        """Select the expert or quote ``where`` points at, bring its form into view (raising
+        its tab when the panel is narrow) and focus the named field."""
         if len(where) < 2 or not isinstance(where[1], int) or self.document is None:
             return
         kit = self.document.kit
-        field = ".".join(str(step) for step in where[2:4])
+        field: QWidget | None
         if where[0] == "experts" and where[1] < len(kit.experts):
             self.experts.select_row(where[1])
-            if field:
-                self.experts.focus_field(field)
-            else:
-                self.experts.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            field = field_for(self.experts.fields, where[2:])
+            if field is not None:
+                self.sides.reveal(self.details_box)
+            target = field or self.experts.view
         elif where[0] == "quotes" and where[1] < len(kit.quotes):
             quote = kit.quotes[where[1]]
             expert = kit.expert(quote.expert)
@@ -146,9 +153,21 @@ class ExpertsPanel(QWidget):
             if row is not None:
                 self.experts.select_row(row)
             self.quotes.select_row(where[1])
-            if field and field in self.quotes.fields:
-                self.quotes.focus_field(field)
-            elif where[2:3]:
-                self.quotes.focus_field(str(where[2]))
-            else:
-                self.quotes.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.sides.reveal(self.quotes_box)
+            target = field_for(self.quotes.fields, where[2:]) or self.quotes.view
+        else:
+            return
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll_area.ensureWidgetVisible(target)
+
+
+def field_for(fields: dict[str, QWidget], rel: Where) -> QWidget | None:
+    """The form field for a path inside an item: ``("approval", "state")`` is the field
+    ``approval.state``; ``("approval",)`` the first ``approval.…`` one; ``("topics", 2)``
+    the field ``topics``."""
+    if not rel:
+        return None
+    for key in (".".join(str(step) for step in rel[:2]), str(rel[0])):
+        if key in fields:
+            return fields[key]
+    return next((w for key, w in fields.items() if key.startswith(f"{rel[0]}.")), None)

@@ -3,8 +3,9 @@
 Linux desktops ship freedesktop-named icons that match the user's theme (light or dark); other
 platforms, and the offscreen test platform, have no theme, so every icon names a ``QStyle``
 standard pixmap to fall back on rather than shipping a second icon set. The few the style
-lacks (add, copy, export) are drawn as simple line icons in the palette's text colour, so they
-follow a light or dark system palette.
+lacks (add, copy, export) and those whose style pixmaps are black whatever the palette (the
+arrows of undo, redo, move and page) are drawn as simple line icons in the palette's text
+colour, so they follow a light or dark system palette.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QApplication, QStyle
 
 SP = QStyle.StandardPixmap
@@ -26,14 +27,7 @@ _FALLBACKS: dict[str, QStyle.StandardPixmap] = {
     "document-save-as": SP.SP_DialogSaveButton,
     "document-close": SP.SP_DialogCloseButton,
     "application-exit": SP.SP_TitleBarCloseButton,
-    "edit-undo": SP.SP_ArrowBack,
-    "edit-redo": SP.SP_ArrowForward,
-
     "edit-delete": SP.SP_TrashIcon,
-    "go-up": SP.SP_ArrowUp,
-    "go-down": SP.SP_ArrowDown,
-    "go-previous": SP.SP_ArrowLeft,
-    "go-next": SP.SP_ArrowRight,
     "dialog-warning": SP.SP_MessageBoxWarning,
     "dialog-error": SP.SP_MessageBoxCritical,
     "dialog-information": SP.SP_MessageBoxInformation,
@@ -68,10 +62,51 @@ def _export(path: QPainterPath) -> None:
     path.lineTo(17.5, 14.5)
 
 
+def _arrow_up(path: QPainterPath) -> None:
+    path.moveTo(12, 19.5)
+    path.lineTo(12, 4.5)
+    path.moveTo(5.5, 11)
+    path.lineTo(12, 4.5)
+    path.lineTo(18.5, 11)
+
+
+def _undo(path: QPainterPath) -> None:
+    # A hook: back along the top, then round and down.
+    path.moveTo(8.5, 5)
+    path.lineTo(4, 9.5)
+    path.lineTo(8.5, 14)
+    path.moveTo(4, 9.5)
+    path.lineTo(14, 9.5)
+    path.cubicTo(QPointF(17.6, 9.5), QPointF(20, 12), QPointF(20, 15))
+    path.cubicTo(QPointF(20, 18), QPointF(17.6, 20), QPointF(14, 20))
+    path.lineTo(10, 20)
+
+
+def _turned(draw: Callable[[QPainterPath], None], degrees: float = 0,
+            mirrored: bool = False) -> Callable[[QPainterPath], None]:
+    """``draw`` turned about the middle of the 24-unit square, or mirrored left to right."""
+
+    def turned(path: QPainterPath) -> None:
+        shape = QPainterPath()
+        draw(shape)
+        transform = QTransform().translate(12, 12).rotate(degrees)
+        if mirrored:
+            transform.scale(-1, 1)
+        path.addPath(transform.translate(-12, -12).map(shape))
+
+    return turned
+
+
 _DRAWN: dict[str, Callable[[QPainterPath], None]] = {
     "list-add": _plus,
     "edit-copy": _copy,
     "document-export": _export,
+    "go-up": _arrow_up,
+    "go-down": _turned(_arrow_up, 180),
+    "go-previous": _turned(_arrow_up, -90),
+    "go-next": _turned(_arrow_up, 90),
+    "edit-undo": _undo,
+    "edit-redo": _turned(_undo, mirrored=True),
 }
 
 

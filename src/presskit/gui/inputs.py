@@ -97,8 +97,9 @@ class OptionalDateEdit(QWidget):
         with QSignalBlocker(self._check), QSignalBlocker(self._edit):
             self._check.setChecked(value is not None)
             self._edit.setEnabled(value is not None)
-            if value is not None:
-                self._edit.setDate(to_qdate(value))
+            # Without a date the greyed picker shows today, which ticking the box starts
+            # from, not the date of whatever item this editor showed before.
+            self._edit.setDate(to_qdate(value) if value is not None else QDate.currentDate())
 
     def _on_toggled(self, checked: bool) -> None:
         self._edit.setEnabled(checked)

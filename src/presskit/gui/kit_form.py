@@ -85,7 +85,9 @@ class EmbargoEditor(QWidget):
         self.check.toggled.connect(self._on_toggled)
         self.until.dateTimeChanged.connect(lambda _v: self._commit())
         self.zone.activated.connect(lambda _row: self._commit())
-        self.zone.lineEdit().editingFinished.connect(self._commit)
+        zone_text = self.zone.lineEdit()
+        assert zone_text is not None  # the combo is editable
+        zone_text.editingFinished.connect(self._commit)
         self.set_value(None)
 
     def value(self) -> Embargo | None:

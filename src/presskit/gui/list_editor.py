@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -109,6 +110,10 @@ class ListEditor(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.model().rowsRemoved.connect(self._after_rows_removed)
+        # A kit started empty has columns as narrow as their headers; the first names typed
+        # would show as "Ana…" until the kit is reopened.
+        self.view.model().rowsInserted.connect(self._grow_columns)
+        self.view.model().dataChanged.connect(self._grow_columns)
         self.view.model().modelReset.connect(self._after_rows_removed)
         self._update_enabled()
 
@@ -140,6 +145,17 @@ class ListEditor(QWidget):
         for column in range(self.model.columnCount()):
             header.resizeSection(column, min(header.sectionSize(column), 260))
         header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+
+    def _grow_columns(self, *_args: Any) -> None:
+        """Widen a column whose text has outgrown it, up to the cap; never narrow one (the user
+        may have sized it)."""
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column == self.stretch_column:
+                continue
+            wanted = min(self.view.sizeHintForColumn(column), 260)
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
 
     @property
     def current(self) -> Any:
@@ -222,6 +238,8 @@ class ListEditor(QWidget):
         first = next(iter(self.fields.values()), None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(first, QLineEdit):
+                first.selectAll()  # typing replaces the placeholder ("New contact")
 
     def delete_current(self) -> None:
         row = self.current_row()

@@ -10,7 +10,8 @@ toolbar are built by ``menus.py``.
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
+from importlib.resources import as_file
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl
@@ -24,11 +25,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolButton, QWidget
 
+from presskit import resources_path
 from presskit.gui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_autosaves
 from presskit.gui.document import KitDocument
 from presskit.gui.experts import ExpertsPanel
 from presskit.gui.icons import themed_icon
 from presskit.gui.kit_brand import KitBrandPanel
+from presskit.gui.library_actions import LibraryActions
 from presskit.gui.menus import build_menus, fill_recent_menu
 from presskit.gui.outline import OutlinePanel
 from presskit.gui.preflight import PreflightDialog, collect_problems, pane_for, summary
@@ -37,34 +40,29 @@ from presskit.gui.prompts import Prompts, UnsavedChoice
 from presskit.gui.rendering import describe_render_error, render_in_background
 from presskit.gui.section_editor import SectionEditor
 from presskit.gui.settings import Settings
-from presskit.model import (
-    AboutSection,
-    Brand,
-    Kit,
-    LeadSection,
-    PresskitError,
-    QuotesSection,
-    Status,
-    Where,
-)
+from presskit.model import Brand, Kit, PresskitError, Problem, Where
 from presskit.model.ids import slugify
-from presskit.storage import PROJECT_SUFFIXES, atomic_write, load_kit, save_kit
+from presskit.model.operations import new_kit
+from presskit.storage import PROJECT_SUFFIXES, atomic_write, load_brand, load_kit, save_kit
 
 STATUS_TIMEOUT_MS = 6000
+_log = logging.getLogger(__name__)
+
+
+def default_brand() -> Brand:
+    """The brand shipped in ``resources/brand/default.yaml``, read like any brand file."""
+    with as_file(resources_path() / "brand" / "default.yaml") as path:
+        try:
+            return load_brand(path)
+        except PresskitError as exc:
+            # A damaged installation must not stop File ▸ New; the model's defaults will do.
+            _log.warning("the default brand cannot be read, using built-in values: %s", exc)
+            return Brand()
 
 
 def blank_kit() -> Kit:
-    """What File ▸ New starts from: a draft with a headline to replace and the usual sections.
-
-    It has no errors, so it can be saved and reopened at once.
-    """
-    return Kit(
-        title="Untitled press kit",
-        date=dt.date.today(),
-        status=Status.DRAFT,
-        brand=Brand(organisation="Your Organisation"),
-        sections=[LeadSection(id="lead"), QuotesSection(id="quotes"), AboutSection(id="about")],
-    )
+    """What File ▸ New starts from: ``model.operations.new_kit`` in the default brand."""
+    return new_kit(default_brand())
 
 
 def _dock(window: QMainWindow, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -103,12 +101,14 @@ class MainWindow(QMainWindow):
         self.document = KitDocument(blank_kit(), None, self)
         self._busy = False
 
+        # Made in the order Tab visits them: outline, section editor, experts, kit and brand,
+        # preview (the focus chain follows the order widgets are created in).
+        self.outline = OutlinePanel(self)
         self.section_editor = SectionEditor(self)
         self.section_editor.setAccessibleName("Section editor")
-        self.outline = OutlinePanel(self)
-        self.preview = PreviewPane(self, delay_ms=preview_delay_ms)
         self.experts = ExpertsPanel(self)
         self.kit_brand = KitBrandPanel(self)
+        self.preview = PreviewPane(self, delay_ms=preview_delay_ms)
         self.setCentralWidget(self.section_editor)
         self.outline_dock = _dock(self, "&Outline", "outlineDock", self.outline)
         self.preview_dock = _dock(self, "&Preview", "previewDock", self.preview)
@@ -135,7 +135,11 @@ class MainWindow(QMainWindow):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(400)
         self._check_timer.timeout.connect(self._update_problem_count)
+        # A new PDF may bring the renderer's own warnings (an image it could not use).
+        self.preview.rendered.connect(lambda _pages: self._update_problem_count())
         self.actions_ = build_menus(self)
+        # The roster dock and menu, spreadsheet import, New Kit from Text, Preferences.
+        self.library = LibraryActions(self)
         self._build_status_bar()
         self.setAcceptDrops(True)
         self._catch_project_drops()
@@ -158,8 +162,13 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
+    def current_problems(self) -> list[Problem]:
+        """The kit's problems and the warnings of the PDF in the preview (a logo it could
+        not use), which only rendering finds."""
+        return collect_problems(self.document.kit, self.preview.render_warnings())
+
     def _update_problem_count(self) -> None:
-        problems = collect_problems(self.document.kit)
+        problems = self.current_problems()
         errors = any(p.is_error for p in problems)
         icon = "dialog-error" if errors else "dialog-warning" if problems else "dialog-information"
         self.problems_button.setIcon(themed_icon(icon))
@@ -181,7 +190,7 @@ class MainWindow(QMainWindow):
         # The outline goes last: it selects its first row, and the editor that row is
         # announced to must already hold the new document.
         for pane in (self.section_editor, self.experts, self.kit_brand, self.preview,
-                     self.outline):
+                     self.library.panel, self.outline):
             pane.set_document(document)
         self.autosaver.set_document(document)
         self._update_title()
@@ -210,10 +219,14 @@ class MainWindow(QMainWindow):
 
     # File operations.
 
-    def new_project(self) -> bool:
+    def new_project(self, kit: Kit | None = None) -> bool:
+        """File ▸ New; with ``kit`` (New Kit from Text…) that kit, unsaved and modified."""
         if not self.confirm_discard():
             return False
-        self._set_document(KitDocument(blank_kit(), None, self))
+        document = KitDocument(kit if kit is not None else blank_kit(), None, self)
+        if kit is not None:
+            document.undo_stack.resetClean()  # made, not opened: closing asks to save it
+        self._set_document(document)
         self.show_status("New kit")
         return True
 
@@ -351,15 +364,16 @@ class MainWindow(QMainWindow):
         pages = f"{rendered.page_count} page{'s' if rendered.page_count != 1 else ''}"
         note = f", {summary(problems)}" if problems else ""
         self.show_status(f"Exported {path.name} ({pages}{note})")
-        if review and self.actions_.open_after_export.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        opening = review and self.actions_.open_after_export.isChecked()
+        if opening and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.show_status(f"Exported {path.name}, but no PDF viewer could be started to open it")
         return True
 
     def check_kit(self) -> None:
         """List the kit's problems without exporting; an entry selects its item."""
         kit = self.document.kit
         self.preflight_dialog.review(
-            self, kit, collect_problems(kit), self.select_problem, exporting=False
+            self, kit, self.current_problems(), self.select_problem, exporting=False
         )
 
     def select_problem(self, where: Where) -> None:
@@ -418,6 +432,23 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
         if isinstance(state, str):
             self.restoreState(QByteArray.fromBase64(state.encode()))
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """Keep the window within its screen's free area: the default size on a small laptop,
+        or a size remembered from a bigger screen or a smaller scale, would otherwise put the
+        status bar and the right-hand pane out of reach."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        width, height = min(self.width(), free.width()), min(self.height(), free.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        if not free.contains(self.geometry()):
+            x = min(max(self.x(), free.left()), max(free.right() - self.width(), free.left()))
+            y = min(max(self.y(), free.top()), max(free.bottom() - self.height(), free.top()))
+            self.move(x, y)
 
     def save_layout(self) -> None:
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
@@ -426,7 +457,7 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
         for dock in (self.outline_dock, self.preview_dock, self.experts_dock,
-                     self.kit_brand_dock):
+                     self.kit_brand_dock, self.library.dock):
             dock.show()
 
     # Dropping a project file on the window opens it.

@@ -96,20 +96,33 @@ def build_menus(window: MainWindow) -> WindowActions:
     a.open_after_export.toggled.connect(
         lambda on: window.settings.set("open_pdf_after_export", bool(on)))
     a.quit.setMenuRole(QAction.MenuRole.QuitRole)
-    for action, icon, keys, tip in (
-        (a.undo, "edit-undo", _keys(Key.Undo, "Ctrl+Z"), "Undo the last change"),
-        (a.redo, "edit-redo", _keys(Key.Redo, "Ctrl+Shift+Z"), "Redo the change just undone"),
+    group = window.undo_group
+    for action, icon, keys, tip, word, text_changed in (
+        (a.undo, "edit-undo", _keys(Key.Undo, "Ctrl+Z"), "Undo the last change", "Undo",
+         group.undoTextChanged),
+        (a.redo, "edit-redo", _keys(Key.Redo, "Ctrl+Shift+Z"), "Redo the change just undone",
+         "Redo", group.redoTextChanged),
     ):
         action.setIcon(themed_icon(icon))
         action.setShortcuts(keys)
         action.setStatusTip(tip)
         action.setToolTip(tip)
+        # The toolbar button says only "Undo": with the whole "Undo Edit headline" the
+        # buttons after it would jump sideways on every edit. The tooltip names the change.
+        action.setIconText(word)
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        text_changed.connect(
+            lambda text, action=action, word=word, tip=tip, shortcut=shortcut: action.setToolTip(
+                f"{word} {text} ({shortcut})" if text else tip
+            )
+        )
     a.recent_menu.setIcon(themed_icon("document-open-recent"))
     a.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window, a.recent_menu))
     fill_recent_menu(window, a.recent_menu)
 
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
+    file_menu.setObjectName("fileMenu")  # gui.library_actions adds to it
     file_menu.addActions([a.new, a.open])
     file_menu.addMenu(a.recent_menu)
     file_menu.addSeparator()
@@ -120,6 +133,7 @@ def build_menus(window: MainWindow) -> WindowActions:
     file_menu.addActions([a.close, a.quit])
 
     edit_menu = bar.addMenu("&Edit")
+    edit_menu.setObjectName("editMenu")  # gui.library_actions adds to it
     edit_menu.addActions([a.undo, a.redo])
 
     outline = window.outline
@@ -130,6 +144,7 @@ def build_menus(window: MainWindow) -> WindowActions:
     section_menu.addActions([outline.move_up_action, outline.move_down_action])
 
     view_menu = bar.addMenu("&View")
+    view_menu.setObjectName("viewMenu")  # gui.library_actions adds to it
     for dock in (window.outline_dock, window.preview_dock, window.experts_dock,
                  window.kit_brand_dock):
         view_menu.addAction(dock.toggleViewAction())

@@ -5,7 +5,9 @@ second the pane renders a snapshot of the kit in the thread pool (``rendering.Re
 are numbered: only the newest job's result is shown, and while one render runs a newer request
 waits for it and then renders the latest state once, so a burst of typing costs at most two
 renders. The last good PDF stays on screen until its successor is ready; a failed render shows
-its message in a banner above it instead of raising.
+its message in a banner above it instead of raising, and a PDF made with warnings (a logo or
+photo it could not use, a font it replaced) says so in a second banner, so a broken asset is
+seen while editing rather than at export.
 """
 
 from __future__ import annotations
@@ -37,11 +39,14 @@ from PySide6.QtWidgets import (
 from presskit.gui.document import KitDocument
 from presskit.gui.icons import themed_icon
 from presskit.gui.rendering import RenderJob, RenderRelay, describe_render_error
+from presskit.model import Problem
 from presskit.render import RenderedPdf
 
 DEFAULT_DELAY_MS = 500
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.25, 4.0
+#: Warnings listed in the banner; the rest are counted ("and 3 more").
+BANNER_WARNINGS = 3
 
 
 class PreviewPane(QWidget):
@@ -62,6 +67,7 @@ class PreviewPane(QWidget):
         self._running = False
         self._pending = False
         self._last_error = ""
+        self._warnings: list[Problem] = []
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -77,6 +83,10 @@ class PreviewPane(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
+        # Fitting the width with a scroll bar that comes and goes never settles for some
+        # pane sizes (the bar shrinks the page until it is not needed, which grows the page
+        # until it is): Qt then lays the view out forever and the window freezes.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.pageNavigator().currentPageChanged.connect(self._sync_page_box)
 
         self._placeholder = QLabel("Rendering the preview…", self)
@@ -104,11 +114,27 @@ class PreviewPane(QWidget):
         banner_layout.addWidget(self.error_label, 1)
         self._banner.hide()
 
+        self._warning_banner = QFrame(self)
+        self._warning_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self._warning_banner.setAccessibleName("Render warnings")
+        warning_icon = QLabel(self._warning_banner)
+        warning_icon.setPixmap(themed_icon("dialog-warning").pixmap(20, 20))
+        self.warning_label = QLabel(self._warning_banner)
+        self.warning_label.setObjectName("previewWarnings")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        warning_layout = QHBoxLayout(self._warning_banner)
+        warning_layout.addWidget(warning_icon, 0, Qt.AlignmentFlag.AlignTop)
+        warning_layout.addWidget(self.warning_label, 1)
+        self._warning_banner.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self._build_toolbar())
         layout.addWidget(self._banner)
+        layout.addWidget(self._warning_banner)
         layout.addWidget(self._stack, 1)
 
     def _build_toolbar(self) -> QWidget:
@@ -210,7 +236,7 @@ class PreviewPane(QWidget):
         self._job_done()
         if job_id != self._job_id:
             return
-        self.show_pdf(result.data)
+        self.show_pdf(result.data, result.warnings)
 
     def _on_failed(self, job_id: int, exc: BaseException) -> None:
         self._job_done()
@@ -230,8 +256,12 @@ class PreviewPane(QWidget):
     def error_text(self) -> str:
         return self._last_error
 
-    def show_pdf(self, data: bytes) -> None:
-        """Swap in a new PDF, keeping the reader's place and zoom."""
+    def render_warnings(self) -> list[Problem]:
+        """What the renderer warned about when it made the PDF on screen."""
+        return list(self._warnings)
+
+    def show_pdf(self, data: bytes, warnings: list[Problem] | None = None) -> None:
+        """Swap in a new PDF, keeping the reader's place and zoom, and say what it warned of."""
         pdf = QPdfDocument(self)
         # QPdfDocument reads the buffer lazily, so the buffer lives exactly as long as the
         # document: it is the document's child.
@@ -254,11 +284,25 @@ class PreviewPane(QWidget):
         self._stack.setCurrentWidget(self.view)
         self._banner.hide()
         self._last_error = ""
+        self._show_warnings(list(warnings or []))
         count = pdf.pageCount()
         self.page_box.setRange(1, max(count, 1))
         self.page_total.setText(f"of {count}")
         self._sync_page_box(self.view.pageNavigator().currentPage())
         self.rendered.emit(count)
+
+    def _show_warnings(self, warnings: list[Problem]) -> None:
+        self._warnings = warnings
+        if not warnings:
+            self._warning_banner.hide()
+            self.warning_label.setText("")
+            return
+        lines = [f"• {p.message}" for p in warnings[:BANNER_WARNINGS]]
+        if len(warnings) > BANNER_WARNINGS:
+            lines.append(f"… and {len(warnings) - BANNER_WARNINGS} more (File ▸ Check Kit)")
+        count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+        self.warning_label.setText(f"The PDF was made with {count}:\n" + "\n".join(lines))
+        self._warning_banner.show()
 
     def show_error(self, message: str) -> None:
         self._last_error = message

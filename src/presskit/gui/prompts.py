@@ -9,6 +9,7 @@ to answer the real dialog can find it as the active modal widget.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 
@@ -28,6 +29,21 @@ class UnsavedChoice(Enum):
 def _with_suffix(path: Path, suffix: str) -> Path:
     """Add ``suffix`` when the user typed a bare name, as native dialogs do on some platforms."""
     return path if path.suffix else path.with_suffix(suffix)
+
+
+def when(iso_time: str, now: dt.datetime | None = None) -> str:
+    """An ISO time stamp as people say it: "today at 09:41", "on 3 Mar 2026 at 09:41"."""
+    try:
+        moment = dt.datetime.fromisoformat(iso_time).astimezone()
+    except ValueError:
+        return iso_time
+    today = (now or dt.datetime.now().astimezone()).date()
+    clock = moment.strftime("%H:%M")
+    if moment.date() == today:
+        return f"today at {clock}"
+    if moment.date() == today - dt.timedelta(days=1):
+        return f"yesterday at {clock}"
+    return f"on {moment.day} {moment.strftime('%b %Y')} at {clock}"
 
 
 class Prompts:
@@ -93,7 +109,7 @@ class Prompts:
         name = original.name if original else "an untitled kit"
         box.setText(f"presskit did not close normally. Recover the unsaved changes to {name}?")
         box.setInformativeText(
-            f"Autosaved {saved_at}. If you discard it, the autosaved copy is deleted."
+            f"Autosaved {when(saved_at)}. If you discard it, the autosaved copy is deleted."
         )
         recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)

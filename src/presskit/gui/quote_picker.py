@@ -151,9 +151,13 @@ class QuotePickerDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.add_button.setEnabled(bool(self.selected_ids()))
         )
-        self.table.doubleClicked.connect(lambda _i: self.add_button.isEnabled() and self.accept())
+        self.table.doubleClicked.connect(self._double_clicked)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+    def _double_clicked(self, _index: QModelIndex) -> None:
+        if self.add_button.isEnabled():
+            self.accept()
 
     def selected_ids(self) -> list[str]:
         """The selected quotes in the order the table shows them."""

@@ -10,7 +10,7 @@ picker dialog in ``quote_picker``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -71,18 +71,12 @@ class SectionQuotesModel(QAbstractListModel):
 
     def _connections(self, d: KitDocument) -> list[tuple[Any, Callable[..., None]]]:
         return [
-            (
-                d.about_to_insert,
-                lambda w, i: self._is_mine(w) and self.beginInsertRows(QModelIndex(), i, i),
-            ),
-            (d.inserted, lambda w, i: self._is_mine(w) and self.endInsertRows()),
-            (
-                d.about_to_remove,
-                lambda w, i: self._is_mine(w) and self.beginRemoveRows(QModelIndex(), i, i),
-            ),
-            (d.removed, lambda w, i: self._is_mine(w) and self.endRemoveRows()),
+            (d.about_to_insert, self._about_to_insert),
+            (d.inserted, self._inserted),
+            (d.about_to_remove, self._about_to_remove),
+            (d.removed, self._removed),
             (d.about_to_move, self._about_to_move),
-            (d.moved, lambda w, s, t: self._is_mine(w) and self.endMoveRows()),
+            (d.moved, self._moved),
             (d.value_changed, self._value_changed),
         ]
 
@@ -97,6 +91,26 @@ class SectionQuotesModel(QAbstractListModel):
 
     def _is_mine(self, where: Where) -> bool:
         return where == self.list_path()
+
+    def _about_to_insert(self, where: Where, index: int) -> None:
+        if self._is_mine(where):
+            self.beginInsertRows(QModelIndex(), index, index)
+
+    def _inserted(self, where: Where, _index: int) -> None:
+        if self._is_mine(where):
+            self.endInsertRows()
+
+    def _about_to_remove(self, where: Where, index: int) -> None:
+        if self._is_mine(where):
+            self.beginRemoveRows(QModelIndex(), index, index)
+
+    def _removed(self, where: Where, _index: int) -> None:
+        if self._is_mine(where):
+            self.endRemoveRows()
+
+    def _moved(self, where: Where, _source: int, _destination: int) -> None:
+        if self._is_mine(where):
+            self.endMoveRows()
 
     def _about_to_move(self, where: Where, source: int, destination: int) -> None:
         if self._is_mine(where):
@@ -168,7 +182,7 @@ class SectionQuotesModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
         return [ROWS_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt override
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt override
         path = self.list_path()
         payload = {"list": list(path or ()), "rows": sorted({i.row() for i in indexes})}
         data = QMimeData()

@@ -8,6 +8,7 @@ page appears (and the form comes back when the delete is undone).
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -46,11 +47,12 @@ class SectionEditor(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.forms: dict[SectionType, SectionForm] = {}
-        for form_class in [*all_forms(), QuotesForm]:
+        form_classes: list[type[SectionForm]] = [*all_forms(), QuotesForm]
+        for form_class in form_classes:
             section_type = form_class.section_type
             # Each form sees the shown section only while it is of its type, so hidden forms
             # never try to read fields the shown section does not have.
-            form = form_class(lambda t=section_type: self._path_if(t))  # type: ignore[misc]
+            form = form_class(functools.partial(self._path_if, section_type))
             self.forms[section_type] = form
             self.stack.addWidget(form)
 

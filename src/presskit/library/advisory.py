@@ -78,8 +78,8 @@ from presskit.storage.errors import LocatedProblem
 MAX_HEADLINE = 250
 _SERIES = re.compile(r"^(?P<series>[^:：]{2,40})[:：]\s+(?P<title>\S.*)$")
 _END_MARK = re.compile(r"^(?:#{3,}|-+\s*30\s*-+|-*\s*ends?\s*-*)$", re.IGNORECASE)
-_HIDDEN_HINT = ("add the address to the contact (on the command line: import-text "
-                "--contact-email ADDRESS)")
+_HIDDEN_HINT = ("give the contact's address (the Contact e-mail field in the app, "
+                "--contact-email ADDRESS on the command line)")
 
 
 @dataclass

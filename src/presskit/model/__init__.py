@@ -2,6 +2,7 @@
 
 from presskit.model.kit import (
     BUILTIN_FONTS,
+    FONT_FACES,
     Approval,
     ApprovalState,
     Brand,
@@ -10,12 +11,15 @@ from presskit.model.kit import (
     Embargo,
     Expert,
     Fonts,
+    HeadshotShape,
     Kit,
     Margins,
     PageSize,
     Quote,
     Resource,
     Status,
+    Typography,
+    font_file,
 )
 from presskit.model.problems import KitProblems, PresskitError, Problem, Severity, Where
 from presskit.model.sections import (
@@ -33,9 +37,10 @@ from presskit.model.sections import (
 from presskit.model.validation import is_safe_url, validate
 
 __all__ = [
-    "BUILTIN_FONTS", "SECTION_CLASSES", "AboutSection", "Approval", "ApprovalState",
+    "BUILTIN_FONTS", "FONT_FACES", "SECTION_CLASSES", "AboutSection", "Approval", "ApprovalState",
     "BiosSection", "Brand", "CalloutSection", "Colors", "Contact", "ContactSection", "Embargo",
-    "Expert", "Fonts", "Kit", "KitProblems", "LeadSection", "Margins", "PageSize",
+    "Expert", "Fonts", "HeadshotShape", "Kit", "KitProblems", "LeadSection", "Margins", "PageSize",
     "PresskitError", "Problem", "Quote", "QuotesSection", "Resource", "Section", "SectionType",
-    "Severity", "Status", "TextSection", "Where", "is_safe_url", "validate",
+    "Severity", "Status", "TextSection", "Typography", "Where", "font_file", "is_safe_url",
+    "validate",
 ]

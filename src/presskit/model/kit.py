@@ -9,6 +9,7 @@ nothing is escaped or trimmed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -37,8 +38,27 @@ class PageSize(StrEnum):
     A4 = "a4"
 
 
+class HeadshotShape(StrEnum):
+    """How headshots are cropped: a square or a circle, around the photo's centre."""
+
+    SQUARE = "square"
+    CIRCLE = "circle"
+
+
 #: Font families shipped in ``resources/fonts``; a brand may also name a TTF file instead.
 BUILTIN_FONTS = ("DejaVu Sans", "DejaVu Serif")
+#: The faces of a family beyond the regular one, as suffixes of the ``Fonts`` field names.
+FONT_FACES = ("bold", "italic", "bold_italic")
+_COLLECTION_INDEX = re.compile(r"^(.*\.tt[cf])#(\d{1,3})$", re.IGNORECASE)
+
+
+def font_file(path: Path) -> tuple[Path, int]:
+    """A font file value as ``(file, index)``: ``House.ttc#1`` is the second font of the
+    collection ``House.ttc``; any other path is index 0 of itself."""
+    match = _COLLECTION_INDEX.match(path.name)
+    if match is None:
+        return path, 0
+    return path.with_name(match.group(1)), int(match.group(2))
 
 
 @dataclass
@@ -60,10 +80,35 @@ class Colors:
 
 @dataclass
 class Fonts:
-    """Body and heading typefaces: a name from ``BUILTIN_FONTS`` or a path to a TTF file."""
+    """Body and heading typefaces: a name from ``BUILTIN_FONTS`` or a path to a TTF file.
+
+    A file names the regular face; the bold, italic and bold italic faces of a brand's own
+    family are files of their own (``body_bold`` …). A face left out is the regular one (the
+    built-in families bring their own four faces). ``House.ttc#1`` picks the second font of
+    a TrueType collection (see :func:`font_file`).
+    """
 
     body: str | Path = "DejaVu Sans"
     heading: str | Path = "DejaVu Sans"
+    body_bold: Path | None = None
+    body_italic: Path | None = None
+    body_bold_italic: Path | None = None
+    heading_bold: Path | None = None
+    heading_italic: Path | None = None
+    heading_bold_italic: Path | None = None
+
+    def face(self, role: str, face: str) -> Path | None:
+        """The file given for ``face`` (``bold``, ``italic``, ``bold_italic``) of ``role``."""
+        value: Path | None = getattr(self, f"{role}_{face}")
+        return value
+
+
+@dataclass
+class Typography:
+    """Typesetting choices applied when the PDF is made; the saved text is never changed."""
+
+    #: Straight quotes and dashes typed by the user print as typographic ones (“ ” ‘ ’ – —).
+    smart_quotes: bool = True
 
 
 @dataclass
@@ -90,6 +135,8 @@ class Brand:
     footer: str = ""
     boilerplate: str = ""
     website: str = ""
+    typography: Typography = field(default_factory=Typography)
+    headshots: HeadshotShape = HeadshotShape.SQUARE
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -1,4 +1,4 @@
-"""New items for a kit, each with an id no other item of its kind uses.
+"""New kits and new items for a kit, each item with an id no other item of its kind uses.
 
 These make things; inserting them is an edit like any other (``model.paths.insert_at``), so
 the GUI's undo commands stay the same four operations.
@@ -7,10 +7,35 @@ the GUI's undo commands stay the same four operations.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 from presskit.model.ids import slugify, unique_id
-from presskit.model.kit import Contact, Expert, Kit, Quote, Resource
-from presskit.model.sections import SECTION_CLASSES, Section, SectionType
+from presskit.model.kit import Brand, Contact, Expert, Kit, Quote, Resource, Status
+from presskit.model.sections import (
+    SECTION_CLASSES,
+    AboutSection,
+    LeadSection,
+    QuotesSection,
+    Section,
+    SectionType,
+)
+
+#: The headline a new kit starts with, for the user to replace.
+NEW_KIT_TITLE = "Untitled press kit"
+
+
+def new_kit(brand: Brand, today: dt.date | None = None) -> Kit:
+    """What File ▸ New starts from: a draft dated ``today`` in ``brand``, with a headline to
+    replace and the usual sections (lead, quotes, about). It has no errors, so it can be
+    saved and reopened at once. ``brand`` is copied: the kit never shares it with its source.
+    """
+    return Kit(
+        title=NEW_KIT_TITLE,
+        date=today or dt.date.today(),
+        status=Status.DRAFT,
+        brand=copy.deepcopy(brand),
+        sections=[LeadSection(id="lead"), QuotesSection(id="quotes"), AboutSection(id="about")],
+    )
 
 
 def new_section(kit: Kit, section_type: SectionType) -> Section:

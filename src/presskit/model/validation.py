@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from presskit.model.ids import is_valid_id
-from presskit.model.kit import ApprovalState, Kit
+from presskit.model.kit import FONT_FACES, ApprovalState, Kit, font_file
 from presskit.model.problems import Problem, error, warning
 from presskit.model.sections import (
     AboutSection,
@@ -115,11 +115,19 @@ def _check_brand(kit: Kit, exists: Callable[[Path], bool] | None) -> Iterator[Pr
             yield warning(f"logo file not found: {brand.logo}", "brand", "logo")
         for role in ("body", "heading"):
             font = getattr(brand.fonts, role)
-            if isinstance(font, Path) and not exists(font):
+            if isinstance(font, Path) and not exists(font_file(font)[0]):
                 yield warning(
                     f"{role} font file not found: {font}; DejaVu Sans is used instead",
                     "brand", "fonts", role,
                 )
+            for face in FONT_FACES:
+                file = brand.fonts.face(role, face)
+                if file is not None and not exists(font_file(file)[0]):
+                    yield warning(
+                        f"{role} {face.replace('_', ' ')} font file not found: {file}; the "
+                        f"{role} font's regular face is used instead",
+                        "brand", "fonts", f"{role}_{face}",
+                    )
 
 
 def _check_people(kit: Kit, exists: Callable[[Path], bool] | None) -> Iterator[Problem]:

@@ -1,18 +1,21 @@
-"""Characters the brand's fonts cannot draw, found before they print as empty boxes.
+"""Characters the PDF cannot draw, or not draw right, found before they reach the reader.
 
-The shipped DejaVu families cover Latin, Greek and Cyrillic, but not emoji, CJK or many other
-scripts, and neither do most brand fonts; a PDF viewer shows each such character as an empty
-box. ReportLab does not say so, so every text the PDF prints is checked against the font it is
-printed in, and each field with missing characters gets a warning at its place in the file
-(``--strict`` then refuses the export rather than send a kit with a broken name).
+Every character is drawn by the brand's font or, when it lacks the glyph, by a fallback font
+(``render.fallback``: DejaVu Sans, then WenQuanYi Micro Hei for Chinese, Japanese and Korean),
+so Latin with diacritics, Greek, Cyrillic and CJK print as real glyphs. What no font has
+(emoji, many scripts of South and South-East Asia…) would print as an empty box, and ReportLab
+does not say so; right-to-left scripts (Arabic, Hebrew…) would print with their letters
+unjoined and in left-to-right order, because presskit does no bidirectional layout or shaping.
+Each printed field with such characters gets one warning at its place in the file, naming the
+characters (``--strict`` then refuses the export rather than send a kit with a broken name).
+The characters are still printed as typed, never silently replaced or dropped.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
-
-from reportlab.pdfbase import pdfmetrics
 
 from presskit.model import (
     AboutSection,
@@ -25,38 +28,51 @@ from presskit.model import (
     Severity,
     Where,
 )
-from presskit.render.fonts import BrandFonts
+from presskit.render.fallback import FALLBACK_NAMES, Face, Glyphs
 from presskit.render.text import clean
 
-_SHOWN = 5  # missing characters named in one message
+_SHOWN = 5  # characters named in one message
+#: Bidirectional classes of right-to-left letters (Hebrew: R; Arabic, Syriac, Thaana: AL).
+_RIGHT_TO_LEFT = frozenset({"R", "AL"})
 
 
-def missing_glyphs(kit: Kit, fonts: BrandFonts) -> list[Problem]:
-    """A warning for every printed field with characters its font has no glyph for."""
-    charsets = {
-        False: pdfmetrics.getFont(fonts.body.regular).face.charToGlyph,
-        True: pdfmetrics.getFont(fonts.heading.regular).face.charToGlyph,
-    }
+def missing_glyphs(kit: Kit, glyphs: Glyphs) -> list[Problem]:
+    """A warning for every printed field with characters no font has, or right-to-left ones."""
+    faces = {False: Face(glyphs.fonts.body), True: Face(glyphs.fonts.heading, bold=True)}
     problems: list[Problem] = []
     seen: set[Where] = set()
     for where, text, heading in printed_text(kit):
-        if where in seen:
+        if where in seen or not text:
             continue
         seen.add(where)
-        missing = dict.fromkeys(
-            ch for ch in clean(text) if not ch.isspace() and ord(ch) not in charsets[heading]
-        )
+        text = clean(text)
+        rtl = list(dict.fromkeys(ch for ch in text if unicodedata.bidirectional(ch) in
+                                 _RIGHT_TO_LEFT))
+        if rtl:
+            problems.append(Problem(Severity.WARNING, _rtl_message(rtl), where))
+        missing = [ch for ch in glyphs.missing(text, faces[heading]) if ch not in rtl]
         if missing:
-            problems.append(Problem(Severity.WARNING, _message(list(missing), heading), where))
+            problems.append(Problem(Severity.WARNING, _missing_message(missing, heading), where))
     return problems
 
 
-def _message(missing: list[str], heading: bool) -> str:
-    named = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:_SHOWN])
-    more = f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else ""
+def _named(chars: list[str]) -> str:
+    named = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars[:_SHOWN])
+    return named + (f" and {len(chars) - _SHOWN} more" if len(chars) > _SHOWN else "")
+
+
+def _missing_message(missing: list[str], heading: bool) -> str:
     font = "heading" if heading else "body"
     effect = "it prints as an empty box" if len(missing) == 1 else "they print as empty boxes"
-    return f"the {font} font has no glyph for {named}{more}: {effect}"
+    return (f"no font has a glyph for {_named(missing)} (neither the {font} font nor the "
+            f"fallback fonts {' and '.join(FALLBACK_NAMES)}): {effect}")
+
+
+def _rtl_message(chars: list[str]) -> str:
+    scripts = sorted({unicodedata.name(ch, "right-to-left").split()[0].title() for ch in chars})
+    return (f"right-to-left text ({', '.join(scripts)}: {_named(chars)}) is not supported: it "
+            "prints with its letters unjoined and in left-to-right order; write the name in "
+            "Latin letters or leave it out")
 
 
 def printed_text(kit: Kit) -> Iterator[tuple[Where, str, bool]]:

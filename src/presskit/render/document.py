@@ -1,7 +1,8 @@
 """The document template and ``render_pdf``: kit in, PDF bytes and warnings out.
 
-``render_pdf`` resolves the brand (fonts, colours, page size), builds the story, and lets a
-``BaseDocTemplate`` lay it out into an in-memory buffer. The template turns each
+``render_pdf`` typesets the kit (smart quotes, on a copy: the caller's kit keeps the text as
+typed), resolves the brand (fonts and their fallbacks, colours, page size), builds the story,
+and lets a ``BaseDocTemplate`` lay it out into an in-memory buffer. The template turns each
 :class:`OutlineMark` of the story into a bookmark in ``afterFlowable`` and carries the
 metadata (title = headline, author = organisation, subject = series, keywords = topics,
 creator). Rendering is a pure function of the kit: no module state, no ReportLab global
@@ -24,11 +25,13 @@ from presskit.render import fonts as font_registry
 from presskit.render import styles as house_style
 from presskit.render.context import RenderContext
 from presskit.render.coverage import missing_glyphs
+from presskit.render.fallback import Glyphs
 from presskit.render.flowables import KeepWithNextGroup, OutlineMark
 from presskit.render.page import MIN_MARGIN, FolioCanvas, Geometry, PageDecor, page_templates
 from presskit.render.result import RenderedPdf, RenderError
 from presskit.render.sections import story
 from presskit.render.text import clean, embargo_line, long_date, one_line
+from presskit.render.typography import typeset
 
 
 class KitDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type stubs
@@ -104,7 +107,7 @@ def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:
     return PageDecor(
         geometry=ctx.geometry,
         colors=ctx.colors,
-        fonts=ctx.fonts,
+        glyphs=ctx.glyphs,
         running_head=" · ".join(part for part in (who, full_title(kit)) if part),
         dateline=long_date(kit.date) if kit.date else "",
         footer=one_line(brand.footer),
@@ -114,12 +117,14 @@ def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:
 
 
 def _render(kit: Kit, invariant: bool) -> RenderedPdf:
+    kit = typeset(kit)
     brand_fonts, font_problems = font_registry.resolve(kit.brand.fonts)
     colors, color_problems = house_style.palette(kit.brand.colors)
+    glyphs = Glyphs(brand_fonts)
     ctx = RenderContext(
         kit=kit, colors=colors, fonts=brand_fonts,
-        styles=house_style.build(colors, brand_fonts), geometry=geometry(kit),
-        warnings=[*font_problems, *color_problems, *missing_glyphs(kit, brand_fonts)],
+        styles=house_style.build(colors, brand_fonts), geometry=geometry(kit), glyphs=glyphs,
+        warnings=[*font_problems, *color_problems, *missing_glyphs(kit, glyphs)],
     )
     flowables = list(story(ctx))
     decor = _decor(kit, ctx)

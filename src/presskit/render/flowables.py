@@ -4,33 +4,65 @@
 (``KeepTogetherPastMarks`` keeps it from upsetting ReportLab's fit test, and
 ``KeepWithNextGroup`` keeps a heading with the start, not the whole, of what follows);
 ``KeepHeadTogether`` keeps a name with its quote (and lets a quote longer than a page start in
-place as long as the name and its first lines fit); ``Placeholder`` stands in for a missing
-headshot; ``Masthead`` is the first page's logo and series band.
+place as long as the name and its first lines fit); ``BalancedParagraph`` sets a headline in
+lines of similar length; ``Headshot`` draws a photo square or clipped to a circle, and
+``Placeholder`` stands in for a missing one; ``Masthead`` is the first page's logo and series
+band. Text drawn straight on the canvas goes through ``render.fallback.Glyphs``, so a series
+label or initials in any script print as real glyphs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
+from presskit.model import HeadshotShape
+from presskit.render.fallback import Face, Glyphs
 from presskit.render.images import PreparedImage
-from presskit.render.styles import Palette
+from presskit.render.styles import STEP, Palette
 
 
-def fit_string(text: str, font: str, size: float, width: float) -> str:
-    """``text`` on one line, cut with an ellipsis if it is wider than ``width`` points."""
+def fit_string(text: str, measure: Callable[[str], float], width: float) -> str:
+    """``text`` on one line, cut with an ellipsis if ``measure`` finds it wider than ``width``."""
     text = " ".join(text.split())
-    if stringWidth(text, font, size) <= width:
+    if measure(text) <= width:
         return text
     low, high = 0, len(text)
     while low < high:  # longest prefix that fits with the ellipsis
         mid = (low + high + 1) // 2
-        if stringWidth(text[:mid].rstrip() + "…", font, size) <= width:
+        if measure(text[:mid].rstrip() + "…") <= width:
             low = mid
         else:
             high = mid - 1
     return text[:low].rstrip() + "…"
+
+
+class BalancedParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type stubs
+    """A paragraph whose lines are as even as they can be (a headline).
+
+    ReportLab fills each line greedily, which can leave a long headline with one word on its
+    second line. This lays the text out in the narrowest width that still needs the same
+    number of lines, so the break falls where both lines are about equally long; it still
+    occupies (and aligns within) the full width it was given.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        width, height = super().wrap(availWidth, availHeight)
+        lines = len(getattr(self.blPara, "lines", ()))
+        if lines < 2:
+            return width, height
+        low, high = availWidth * (lines - 1) / lines, availWidth
+        while high - low > 0.5:
+            middle = (low + high) / 2
+            super().wrap(middle, availHeight)
+            if len(self.blPara.lines) == lines:
+                high = middle
+            else:
+                low = middle
+        _width, height = super().wrap(high, availHeight)
+        return availWidth, height
 
 
 class OutlineMark(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
@@ -146,18 +178,63 @@ class KeepHeadTogether(KeepTogetherPastMarks):
         return list(super().split(aW, aH))
 
 
-class Placeholder(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
-    """A neutral grey square with initials, where a headshot is missing or unusable."""
+class Box(Table):  # type: ignore[misc]  # ReportLab has no type stubs
+    """A one-cell table (a contact or callout box) that may split across pages, but only
+    where its top — the heading and a few lines — fits on this page: a box heading is never
+    left alone at the foot of a page."""
 
-    def __init__(self, size: float, initials: str, font: str, fill: Color, ink: Color) -> None:
+    def __init__(self, *args: object, min_start: float = 0.0, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.min_start = min_start
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if availHeight < self.min_start:
+            return []
+        return list(super().split(availWidth, availHeight))
+
+
+class Headshot(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
+    """A prepared (square, centre-cropped) photo drawn as a square or clipped to a circle.
+
+    The circle is a clipping path, not pixels: the JPEG stays as small as the square one and
+    the edge is sharp at any zoom.
+    """
+
+    def __init__(self, image: PreparedImage, size: float, shape: HeadshotShape) -> None:
+        super().__init__()
+        self.image = image
+        self.size = size
+        self.shape = shape
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canv, size = self.canv, self.size
+        canv.saveState()
+        if self.shape == HeadshotShape.CIRCLE:
+            path = canv.beginPath()
+            path.circle(size / 2, size / 2, size / 2)
+            canv.clipPath(path, stroke=0, fill=0)
+        canv.drawImage(self.image.reader(), 0, 0, size, size)
+        canv.restoreState()
+
+
+class Placeholder(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
+    """A neutral grey square or circle with initials, where a headshot is missing or unusable."""
+
+    def __init__(self, size: float, initials: str, glyphs: Glyphs, face: Face, fill: Color,
+                 ink: Color, shape: HeadshotShape = HeadshotShape.SQUARE) -> None:
         super().__init__()
         self.size = size
         self.initials = initials
-        self.font = font
+        self.glyphs = glyphs
+        self.face = face
         self.fill = fill
         self.ink = ink
+        self.shape = shape
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         return self.size, self.size
 
     # ImageAndFlowables asks its image to fit the space; a placeholder has a fixed size.
@@ -171,11 +248,14 @@ class Placeholder(Flowable):  # type: ignore[misc]  # ReportLab has no type stub
         canv, size = self.canv, self.size
         canv.saveState()
         canv.setFillColor(self.fill)
-        canv.roundRect(0, 0, size, size, size * 0.08, stroke=0, fill=1)
+        if self.shape == HeadshotShape.CIRCLE:
+            canv.circle(size / 2, size / 2, size / 2, stroke=0, fill=1)
+        else:
+            canv.roundRect(0, 0, size, size, size * 0.08, stroke=0, fill=1)
         font_size = size * 0.34
         canv.setFillColor(self.ink)
-        canv.setFont(self.font, font_size)
-        canv.drawCentredString(size / 2, size / 2 - font_size * 0.36, self.initials)
+        self.glyphs.draw(canv, size / 2, size / 2 - font_size * 0.36, self.initials, self.face,
+                         font_size, align="centre")
         canv.restoreState()
 
 
@@ -187,15 +267,16 @@ class Masthead(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
     BAND_HEIGHT = 30.0
 
     def __init__(self, *, logo: PreparedImage | None, series: str, organisation: str,
-                 colors: Palette, bold_font: str, regular_font: str) -> None:
+                 colors: Palette, glyphs: Glyphs, series_face: Face, face: Face) -> None:
         super().__init__()
         self.logo = logo
         self.series = series
         self.organisation = organisation
         self.colors = colors
-        self.bold_font = bold_font
-        self.regular_font = regular_font
-        self.spaceAfter = 16
+        self.glyphs = glyphs
+        self.series_face = series_face
+        self.face = face
+        self.spaceAfter = 4 * STEP
 
     def _logo_size(self, width: float) -> tuple[float, float]:
         if self.logo is None:
@@ -207,14 +288,14 @@ class Masthead(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
             height = logo_width * self.logo.aspect
         return logo_width, height
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self.width = availWidth
         logo_height = self._logo_size(availWidth)[1]
         self.height = self.BAND_HEIGHT + (logo_height + 12 if self.logo else 0)
         return self.width, self.height
 
     def draw(self) -> None:
-        canv, width, colors = self.canv, self.width, self.colors
+        canv, width, colors, glyphs = self.canv, self.width, self.colors, self.glyphs
         canv.saveState()
         if self.logo is not None:
             logo_width, logo_height = self._logo_size(width)
@@ -231,16 +312,14 @@ class Masthead(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
         left = self.series or self.organisation
         right = self.organisation if self.series else ""
         canv.setFillColor(colors.on_primary)
+        used = 0.0
         if left:
-            text = fit_string(left, self.bold_font, 14, width * (0.55 if right else 0.9))
-            canv.setFont(self.bold_font, 14)
-            canv.drawString(pad, baseline, text)
-            used = stringWidth(text, self.bold_font, 14)
-        else:
-            used = 0.0
+            measure = glyphs.measure(self.series_face, 14)
+            text = fit_string(left, measure, width * (0.55 if right else 0.9))
+            glyphs.draw(canv, pad, baseline, text, self.series_face, 14)
+            used = measure(text)
         if right:
             room = width - 2 * pad - used - 24
-            text = fit_string(right, self.regular_font, 9.5, room)
-            canv.setFont(self.regular_font, 9.5)
-            canv.drawRightString(width - pad, baseline + 1.5, text)
+            text = fit_string(right, glyphs.measure(self.face, 9.5), room)
+            glyphs.draw(canv, width - pad, baseline + 1.5, text, self.face, 9.5, align="right")
         canv.restoreState()

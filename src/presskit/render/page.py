@@ -18,8 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
+from presskit.render.fallback import Face, Glyphs
 from presskit.render.flowables import fit_string
-from presskit.render.fonts import BrandFonts
 from presskit.render.styles import Palette
 
 #: Header and footer live in the margins; margins smaller than this are widened to make room.
@@ -54,12 +54,20 @@ class PageDecor:
 
     geometry: Geometry
     colors: Palette
-    fonts: BrandFonts
+    glyphs: Glyphs
     running_head: str  # "CNAS · CNAS Responds: …"
     dateline: str
     footer: str
     draft: bool
     embargo: str  # "EMBARGOED UNTIL …" or ""
+
+    @property
+    def regular(self) -> Face:
+        return Face(self.glyphs.fonts.body)
+
+    @property
+    def bold(self) -> Face:
+        return Face(self.glyphs.fonts.body, bold=True)
 
     # -- callbacks ---------------------------------------------------------------------------
 
@@ -78,9 +86,9 @@ class PageDecor:
         """Define each page's folio form, now that the page count is known."""
         for number in range(1, pages + 1):
             canv.beginForm(_folio_form(number), -400, -10, 10, 30)
-            canv.setFont(self.fonts.body.regular, FOOTER_SIZE)
             canv.setFillColor(self.colors.muted)
-            canv.drawRightString(0, 0, f"Page {number} of {pages}")
+            self.glyphs.draw(canv, 0, 0, f"Page {number} of {pages}", self.regular,
+                             FOOTER_SIZE, align="right")
             canv.endForm()
 
     # -- drawing -----------------------------------------------------------------------------
@@ -97,31 +105,30 @@ class PageDecor:
         canv.restoreState()
 
     def _header(self, canv: Canvas) -> None:
-        g, colors, font = self.geometry, self.colors, self.fonts.body
+        g, colors, glyphs = self.geometry, self.colors, self.glyphs
         rule_y = g.height - g.top + 8
         canv.setStrokeColor(colors.rule)
         canv.setLineWidth(0.6)
         canv.line(g.left, rule_y, g.width - g.right, rule_y)
         right = "DRAFT" if self.draft else self.dateline
-        right_width = canv.stringWidth(right, font.bold, HEADER_SIZE) if right else 0
+        right_width = glyphs.width(right, self.bold, HEADER_SIZE) if right else 0
         if right:
-            canv.setFont(font.bold, HEADER_SIZE)
             canv.setFillColor(colors.accent_ink if self.draft else colors.muted)
-            canv.drawRightString(g.width - g.right, rule_y + 5, right)
-        canv.setFont(font.regular, HEADER_SIZE)
+            glyphs.draw(canv, g.width - g.right, rule_y + 5, right, self.bold, HEADER_SIZE,
+                        align="right")
         canv.setFillColor(colors.muted)
         room = g.frame_width - right_width - 18
-        canv.drawString(g.left, rule_y + 5, fit_string(self.running_head, font.regular,
-                                                        HEADER_SIZE, room))
+        head = fit_string(self.running_head, glyphs.measure(self.regular, HEADER_SIZE), room)
+        glyphs.draw(canv, g.left, rule_y + 5, head, self.regular, HEADER_SIZE)
 
     def _draft_label(self, canv: Canvas, y: float) -> None:
         g = self.geometry
-        canv.setFont(self.fonts.body.bold, HEADER_SIZE)
         canv.setFillColor(self.colors.accent_ink)
-        canv.drawRightString(g.width - g.right, y + 5, "DRAFT · NOT FOR DISTRIBUTION")
+        self.glyphs.draw(canv, g.width - g.right, y + 5, "DRAFT · NOT FOR DISTRIBUTION",
+                         self.bold, HEADER_SIZE, align="right")
 
     def _footer(self, canv: Canvas, page: int) -> None:
-        g, colors, font = self.geometry, self.colors, self.fonts.body
+        g, colors, glyphs = self.geometry, self.colors, self.glyphs
         rule_y = g.bottom - 10
         canv.setStrokeColor(colors.accent)
         canv.setLineWidth(1.2)
@@ -130,12 +137,13 @@ class PageDecor:
         canv.setLineWidth(0.6)
         canv.line(g.left + 28, rule_y, g.width - g.right, rule_y)
         text_y = rule_y - 11
-        folio_room = canv.stringWidth("Page 9999 of 9999", font.regular, FOOTER_SIZE) + 18
+        folio_room = glyphs.width("Page 9999 of 9999", self.regular, FOOTER_SIZE) + 18
         if self.footer:
-            canv.setFont(font.regular, FOOTER_SIZE)
             canv.setFillColor(colors.muted)
-            canv.drawString(g.left, text_y, fit_string(self.footer, font.regular, FOOTER_SIZE,
-                                                       g.frame_width - folio_room))
+            measure = glyphs.measure(self.regular, FOOTER_SIZE)
+            glyphs.draw(canv, g.left, text_y,
+                        fit_string(self.footer, measure, g.frame_width - folio_room),
+                        self.regular, FOOTER_SIZE)
         canv.saveState()
         canv.translate(g.width - g.right, text_y)
         canv.doForm(_folio_form(page))
@@ -147,16 +155,17 @@ class PageDecor:
         canv.setFillColor(colors.accent)
         canv.rect(0, g.height - height, g.width, height, stroke=0, fill=1)
         canv.setFillColor(colors.on_accent)
-        canv.setFont(self.fonts.body.bold, 8.5)
-        text = fit_string(self.embargo, self.fonts.body.bold, 8.5, g.width - 2 * g.left)
-        canv.drawCentredString(g.width / 2, g.height - height + 5.5, text)
+        text = fit_string(self.embargo, self.glyphs.measure(self.bold, 8.5),
+                          g.width - 2 * g.left)
+        self.glyphs.draw(canv, g.width / 2, g.height - height + 5.5, text, self.bold, 8.5,
+                         align="centre")
 
     def _watermark(self, canv: Canvas) -> None:
         g = self.geometry
         canv.saveState()
         canv.setFillColor(self.colors.accent)
         canv.setFillAlpha(0.07)
-        canv.setFont(self.fonts.heading.bold, 150)
+        canv.setFont(self.glyphs.fonts.heading.bold, 150)
         canv.translate(g.width / 2, g.height / 2)
         canv.rotate(52)
         canv.drawCentredString(0, -50, "DRAFT")

@@ -29,8 +29,15 @@ from presskit.model import (
     TextSection,
 )
 from presskit.render.context import RenderContext
-from presskit.render.flowables import KeepHeadTogether, Masthead, OutlineMark
-from presskit.render.styles import hex_of
+from presskit.render.fallback import Face
+from presskit.render.flowables import (
+    BalancedParagraph,
+    Box,
+    KeepHeadTogether,
+    Masthead,
+    OutlineMark,
+)
+from presskit.render.styles import STEP, hex_of
 from presskit.render.text import (
     clean,
     email_link,
@@ -49,32 +56,29 @@ _OPEN_QUOTES = ('"', "“", "„", "«")
 _CLOSE_QUOTES = ('"', "”", "“", "»")
 
 
-def para(markup: str, style: ParagraphStyle, raw: str | None = None) -> Paragraph:
-    """A Paragraph of ``markup``; should ReportLab still reject it, the escaped ``raw`` text."""
-    try:
-        return Paragraph(markup, style)
-    except ValueError:
-        return Paragraph(plain(raw if raw is not None else markup), style)
-
-
-def _paras(text: str, style: ParagraphStyle, fields: dict[str, str] | None = None
-           ) -> list[Flowable]:
+def _paras(text: str, style: ParagraphStyle, ctx: RenderContext,
+           fields: dict[str, str] | None = None) -> list[Flowable]:
     raws = split_paragraphs(text)  # same split as paragraphs(): the fallback for each
-    return [para(markup, style, raw) for markup, raw in zip(paragraphs(text, fields), raws,
-                                                             strict=True)]
+    return [ctx.paragraph(markup, style, raw)
+            for markup, raw in zip(paragraphs(text, fields), raws, strict=True)]
 
 
 def heading(text: str, ctx: RenderContext) -> list[Flowable]:
     """A short accent rule over the heading; both keep with what follows."""
-    tab = HRFlowable(width=26, thickness=2.2, color=ctx.colors.accent, hAlign="LEFT",
-                     spaceBefore=16, spaceAfter=6)
+    thickness = 2.2
+    tab = HRFlowable(width=26, thickness=thickness, color=ctx.colors.accent, hAlign="LEFT",
+                     spaceBefore=4 * STEP, spaceAfter=2 * STEP - thickness)  # rule + gap: 2 steps
     tab.keepWithNext = 1
-    return [tab, para(plain(text), ctx.styles.heading)]
+    return [tab, ctx.paragraph(plain(text), ctx.styles.heading)]
 
 
 def _box(content: list[Flowable], ctx: RenderContext, *, background: Any, bar: Any) -> Table:
-    """A tinted box with a coloured bar on the left; it may split across pages."""
-    table = Table([[content]], colWidths=[ctx.geometry.frame_width], splitInRow=1)
+    """A tinted box with a coloured bar on the left; it may split across pages, once its
+    heading (if any) and three lines of text fit."""
+    head = sum(p.style.leading + p.style.spaceAfter for p in content[:1]
+               if isinstance(p, Paragraph) and p.style is ctx.styles.box_heading)
+    table = Box([[content]], colWidths=[ctx.geometry.frame_width], splitInRow=1,
+                min_start=10 + head + 3 * ctx.styles.box_body.leading + 7)
     table.setStyle(TableStyle([
         # Tables set a cell font even when cells hold flowables; never let it be Helvetica.
         ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.body.regular),
@@ -87,8 +91,8 @@ def _box(content: list[Flowable], ctx: RenderContext, *, background: Any, bar: A
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     table.hAlign = "LEFT"
-    table.spaceBefore = 8
-    table.spaceAfter = 12
+    table.spaceBefore = 2 * STEP
+    table.spaceAfter = 3 * STEP
     return table
 
 
@@ -102,20 +106,20 @@ def front_matter(ctx: RenderContext) -> list[Flowable]:
     series, organisation = clean(kit.series).strip(), clean(brand.organisation).strip()
     if logo is not None or series or organisation:
         story.append(Masthead(
-            logo=logo, series=series, organisation=organisation,
-            colors=ctx.colors, bold_font=ctx.fonts.heading.bold,
-            regular_font=ctx.fonts.body.regular,
+            logo=logo, series=series, organisation=organisation, colors=ctx.colors,
+            glyphs=ctx.glyphs, series_face=Face(ctx.fonts.heading, bold=True),
+            face=Face(ctx.fonts.body),
         ))
     if kit.date is not None:
-        story.append(para(escape(long_date(kit.date)), styles.dateline))
-    story.append(para(plain(kit.title), styles.headline))
+        story.append(ctx.paragraph(escape(long_date(kit.date)), styles.dateline))
+    story.append(ctx.paragraph(plain(kit.title), styles.headline, cls=BalancedParagraph))
     return story
 
 
 # -- sections ----------------------------------------------------------------------------------
 
 def _lead(section: LeadSection, index: int, ctx: RenderContext) -> list[Flowable]:
-    return _paras(section.text, ctx.styles.lead)
+    return _paras(section.text, ctx.styles.lead, ctx)
 
 
 def _contact(section: ContactSection, index: int, ctx: RenderContext) -> list[Flowable]:
@@ -135,7 +139,7 @@ def _contact(section: ContactSection, index: int, ctx: RenderContext) -> list[Fl
         text = DEFAULT_CONTACT_TEXT
         if not contact.email.strip() and contact.phone.strip():
             text = text.replace("{email}", "{phone}")
-    content = _paras(text, ctx.styles.box_body, fields)
+    content = _paras(text, ctx.styles.box_body, ctx, fields)
     return [_box(content, ctx, background=ctx.colors.primary_tint, bar=ctx.colors.primary)]
 
 
@@ -161,12 +165,12 @@ def _callout(section: CalloutSection, index: int, ctx: RenderContext) -> list[Fl
         default = "Read “{title}”" + (" by {author}" if author.strip() else "") + "."
     content: list[Flowable] = []
     if section.heading.strip():
-        content.append(para(plain(section.heading), styles.box_heading))
+        content.append(ctx.paragraph(plain(section.heading), styles.box_heading))
     if section.text.strip():
-        content += _paras(section.text, styles.box_body, fields)
+        content += _paras(section.text, styles.box_body, ctx, fields)
     elif resource is not None:
-        content += _paras(default, styles.box_body, fields)
-        content += _paras(blurb, styles.box_body)
+        content += _paras(default, styles.box_body, ctx, fields)
+        content += _paras(blurb, styles.box_body, ctx)
     if not content:
         return []
     return [_box(content, ctx, background=ctx.colors.accent_tint, bar=ctx.colors.accent)]
@@ -180,10 +184,11 @@ def _quote_paragraphs(text: str, ctx: RenderContext) -> list[Flowable]:
     styles = ctx.styles
     stripped = text.strip()
     if stripped.startswith(_OPEN_QUOTES) and stripped.endswith(_CLOSE_QUOTES):
-        return [para(m, styles.quote, raw) for m, raw in zip(marked, raws, strict=True)]
+        return [ctx.paragraph(m, styles.quote, raw)
+                for m, raw in zip(marked, raws, strict=True)]
     marked[0] = "“" + marked[0]
     marked[-1] = marked[-1] + "”"
-    return [para(m, styles.quote_first if n == 0 else styles.quote, raw)
+    return [ctx.paragraph(m, styles.quote_first if n == 0 else styles.quote, raw)
             for n, (m, raw) in enumerate(zip(marked, raws, strict=True))]
 
 
@@ -191,9 +196,14 @@ def _display_name(expert: Expert) -> str:
     return " ".join(part for part in (expert.honorific.strip(), expert.name.strip()) if part)
 
 
+def name_markup(expert: Expert) -> str:
+    """The display name in bold, never hyphenated or split into syllables (``<nobr>``)."""
+    return f"<nobr><b>{plain(_display_name(expert))}</b></nobr>"
+
+
 def person_line(expert: Expert, ctx: RenderContext) -> str:
     """``<b>Dr. Duyeon Kim</b> (she/her), <i>Adjunct Senior Fellow …</i>`` as markup."""
-    markup = f"<b>{plain(_display_name(expert))}</b>"
+    markup = name_markup(expert)
     if expert.pronouns.strip():
         markup += f" ({plain(expert.pronouns)})"
     if expert.title.strip():
@@ -218,8 +228,8 @@ def _with_photo(photo: Flowable | None, size: float, content: list[Flowable],
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
     ]))
     table.hAlign = "LEFT"
-    table.spaceBefore = 10
-    table.spaceAfter = 4
+    table.spaceBefore = 3 * STEP
+    table.spaceAfter = STEP
     return table
 
 
@@ -260,7 +270,7 @@ def _quotes(section: QuotesSection, index: int, ctx: RenderContext) -> list[Flow
         if expert.id not in bookmarked:
             bookmarked.add(expert.id)
             head.append(OutlineMark(f"s{index}-q{n}", expert.name.strip() or expert.id, 1))
-        name = [para(person_line(expert, ctx), styles.name, expert.name)]
+        name = [ctx.paragraph(person_line(expert, ctx), styles.name, expert.name)]
         photo = ctx.headshot(expert, HEADSHOT_QUOTE) if section.photos else None
         body = _quote_paragraphs(quote.text, ctx)
         entries.append(_entry(head, name, body, photo, HEADSHOT_QUOTE, styles.quote.leading,
@@ -300,10 +310,10 @@ def _bios(section: BiosSection, index: int, ctx: RenderContext) -> list[Flowable
     photos = any(expert.photo is not None for expert in experts)
     entries: list[Flowable] = []
     for expert in experts:
-        name = [para(f"<b>{plain(_display_name(expert))}</b>", styles.name, expert.name)]
+        name = [ctx.paragraph(name_markup(expert), styles.name, expert.name)]
         if expert.title.strip():
-            name.append(para(plain(expert.title), styles.person_title))
-        body = _paras(expert.bio, styles.bio)
+            name.append(ctx.paragraph(plain(expert.title), styles.person_title))
+        body = _paras(expert.bio, styles.bio, ctx)
         photo = ctx.headshot(expert, HEADSHOT_BIO) if photos else None
         entries.append(_entry([], name, body, photo, HEADSHOT_BIO, styles.bio.leading, ctx))
     return _attach(entries, heading(section.heading.strip() or section.LABEL, ctx))
@@ -316,14 +326,14 @@ def about_heading(section: AboutSection, ctx: RenderContext) -> str:
 
 def _about(section: AboutSection, index: int, ctx: RenderContext) -> list[Flowable]:
     text = section.text if section.text.strip() else ctx.kit.brand.boilerplate
-    return [*heading(about_heading(section, ctx), ctx), *_paras(text, ctx.styles.body)]
+    return [*heading(about_heading(section, ctx), ctx), *_paras(text, ctx.styles.body, ctx)]
 
 
 def _text(section: TextSection, index: int, ctx: RenderContext) -> list[Flowable]:
     story: list[Flowable] = []
     if section.heading.strip():
         story += heading(section.heading, ctx)
-    return story + _paras(section.text, ctx.styles.body)
+    return story + _paras(section.text, ctx.styles.body, ctx)
 
 
 _BUILDERS: dict[SectionType, Callable[[Any, int, RenderContext], list[Flowable]]] = {

@@ -8,7 +8,7 @@ text, headings in the brand's primary colour.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from presskit.model import Colors, Problem, Severity
 from presskit.model.validation import COLOR_PATTERN
+from presskit.render.fallback import Face
 from presskit.render.fonts import BrandFonts
 
 WHITE = Color(1, 1, 1)
@@ -110,7 +111,7 @@ def palette(colors: Colors) -> tuple[Palette, list[Problem]]:
 
 @dataclass(frozen=True)
 class Styles:
-    """Every paragraph style a kit uses."""
+    """Every paragraph style a kit uses, and the face each is set in."""
 
     dateline: ParagraphStyle
     headline: ParagraphStyle
@@ -124,62 +125,85 @@ class Styles:
     quote: ParagraphStyle
     quote_first: ParagraphStyle  # opening mark hangs into the indent
     bio: ParagraphStyle
+    faces: dict[str, Face] = field(default_factory=dict)
+
+    def face(self, style: ParagraphStyle) -> Face:
+        """The face ``style`` is set in (the family, and whether it is bold or italic)."""
+        return self.faces[style.name]
 
 
 BODY_SIZE = 10.5
 BODY_LEADING = 15.0
+#: The unit of vertical space: a quarter of the body leading. Every space above and below a
+#: paragraph, box or rule is a whole number of these, so the page keeps one rhythm.
+STEP = BODY_LEADING / 4
 
 
 def build(colors: Palette, fonts: BrandFonts) -> Styles:
     """ParagraphStyles for ``colors`` and ``fonts``; nothing here reads global stylesheets."""
-    body_font, heading_font = fonts.body, fonts.heading
+    body_face = Face(fonts.body)
+    bold_face, italic_face = Face(fonts.body, bold=True), Face(fonts.body, italic=True)
+    heading_face = Face(fonts.heading, bold=True)
     body = ParagraphStyle(
         "pk-body",
-        fontName=body_font.name,
+        fontName=body_face.name,
         fontSize=BODY_SIZE,
         leading=BODY_LEADING,
         textColor=colors.text,
         alignment=TA_LEFT,
-        spaceAfter=7,
+        spaceAfter=2 * STEP,
         splitLongWords=1,
+        # No hyphenation anywhere (and none of ReportLab's RL_* environment settings): a
+        # name or a quote broken by a wrong hyphen is worse than a ragged line. Long web
+        # addresses are broken at their own boundaries by render.urls instead.
+        hyphenationLang="",
+        embeddedHyphenation=0,
+        uriWasteReduce=0,
+        # Never a single line of a paragraph alone at the foot or head of a page.
         allowOrphans=0,
         allowWidows=0,
     )
-    quote = ParagraphStyle("pk-quote", parent=body, leftIndent=12, spaceAfter=5)
-    return Styles(
-        dateline=ParagraphStyle(
-            "pk-dateline", parent=body, fontName=body_font.bold, fontSize=9, leading=12,
-            textColor=colors.accent_ink, spaceBefore=0, spaceAfter=4,
-        ),
-        headline=ParagraphStyle(
-            "pk-headline", parent=body, fontName=heading_font.bold, fontSize=23, leading=28,
-            textColor=colors.primary, spaceAfter=12,
-        ),
-        lead=ParagraphStyle(
-            "pk-lead", parent=body, fontSize=11.5, leading=17, spaceAfter=9,
-        ),
-        body=body,
-        heading=ParagraphStyle(
-            "pk-heading", parent=body, fontName=heading_font.bold, fontSize=13, leading=17,
-            textColor=colors.primary, spaceBefore=2, spaceAfter=6, keepWithNext=1,
-        ),
-        box_heading=ParagraphStyle(
-            "pk-box-heading", parent=body, fontName=heading_font.bold, fontSize=11,
-            leading=15, textColor=colors.primary, spaceAfter=3, keepWithNext=1,
-        ),
-        box_body=ParagraphStyle("pk-box-body", parent=body, spaceAfter=4),
-        name=ParagraphStyle(
-            "pk-name", parent=body, fontSize=11, leading=15, textColor=colors.primary,
-            spaceBefore=10, spaceAfter=3, keepWithNext=1,
-        ),
-        person_title=ParagraphStyle(
-            "pk-person-title", parent=body, fontName=body_font.italic, fontSize=9.5,
-            leading=13, textColor=colors.muted, spaceAfter=4, keepWithNext=1,
-        ),
-        quote=quote,
-        quote_first=ParagraphStyle(
+    quote = ParagraphStyle("pk-quote", parent=body, leftIndent=12, spaceAfter=STEP)
+    name = ParagraphStyle(
+        "pk-name", parent=body, fontSize=11, leading=15, textColor=colors.primary,
+        spaceBefore=3 * STEP, spaceAfter=STEP, keepWithNext=1,
+    )
+    styles = {
+        "dateline": (ParagraphStyle(
+            "pk-dateline", parent=body, fontName=bold_face.name, fontSize=9, leading=12,
+            textColor=colors.accent_ink, spaceBefore=0, spaceAfter=STEP,
+        ), bold_face),
+        "headline": (ParagraphStyle(
+            "pk-headline", parent=body, fontName=heading_face.name, fontSize=23, leading=28,
+            textColor=colors.primary, spaceAfter=3 * STEP,
+        ), heading_face),
+        "lead": (ParagraphStyle(
+            "pk-lead", parent=body, fontSize=11.5, leading=17, spaceAfter=2 * STEP,
+        ), body_face),
+        "body": (body, body_face),
+        "heading": (ParagraphStyle(
+            "pk-heading", parent=body, fontName=heading_face.name, fontSize=13, leading=17,
+            textColor=colors.primary, spaceBefore=0, spaceAfter=2 * STEP, keepWithNext=1,
+        ), heading_face),
+        "box_heading": (ParagraphStyle(
+            "pk-box-heading", parent=body, fontName=heading_face.name, fontSize=11,
+            leading=15, textColor=colors.primary, spaceAfter=STEP, keepWithNext=1,
+        ), heading_face),
+        "box_body": (ParagraphStyle("pk-box-body", parent=body, spaceAfter=STEP), body_face),
+        "name": (name, body_face),
+        "person_title": (ParagraphStyle(
+            "pk-person-title", parent=body, fontName=italic_face.name, fontSize=9.5,
+            leading=13, textColor=colors.muted, spaceAfter=STEP, keepWithNext=1,
+        ), italic_face),
+        "quote": (quote, body_face),
+        "quote_first": (ParagraphStyle(
             "pk-quote-first", parent=quote,
-            firstLineIndent=-stringWidth("“", body_font.name, quote.fontSize),
-        ),
-        bio=ParagraphStyle("pk-bio", parent=body, fontSize=9.5, leading=13.5, spaceAfter=5),
+            firstLineIndent=-stringWidth("“", body_face.name, quote.fontSize),
+        ), body_face),
+        "bio": (ParagraphStyle("pk-bio", parent=body, fontSize=9.5, leading=13.5,
+                               spaceAfter=STEP), body_face),
+    }
+    return Styles(
+        **{key: style for key, (style, _face) in styles.items()},
+        faces={style.name: face for style, face in styles.values()},
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -35,9 +36,11 @@ _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 
 
 def clean(text: str) -> str:
-    """Normalise line ends and drop characters that cannot be printed (controls, sentinels)."""
+    """Normalise line ends, drop characters that cannot be printed (controls, sentinels), and
+    compose accents (Unicode NFC): "e" + combining "̂" + "̃" prints as the font's own "ễ",
+    not as two marks stacked by guesswork; a reader copies the composed, equivalent text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _INVISIBLE.sub("", text)
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
 
 
 def one_line(text: str) -> str:

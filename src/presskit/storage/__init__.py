@@ -2,11 +2,13 @@
 
 ``load_kit``/``loads_kit`` open a ``.presskit`` (or ``.yaml``/``.yml``) file and refuse it with
 a ``ProjectFileError`` listing every error found; ``save_kit``/``dumps_kit`` write it back in
-a stable, hand-editable form; ``atomic_write`` is the one way any file is written. No Qt, no
-ReportLab: the GUI and the command line both stand on this.
+a stable, hand-editable form; ``load_brand`` reads a brand kept in a file of its own (the
+default brand a new kit starts from); ``atomic_write`` is the one way any file is written.
+No Qt, no ReportLab: the GUI and the command line both stand on this.
 """
 
 from presskit.storage.atomic import atomic_write
+from presskit.storage.brand_file import load_brand
 from presskit.storage.errors import (
     LocatedProblem,
     ProjectFileError,
@@ -29,6 +31,7 @@ __all__ = [
     "atomic_write",
     "dumps_kit",
     "format_problem",
+    "load_brand",
     "load_kit",
     "loads_kit",
     "save_kit",

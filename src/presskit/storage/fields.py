@@ -34,8 +34,9 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATE_TIME = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?$"
 )
-#: A font value that is a file rather than a built-in family name.
-_FONT_FILE_SUFFIXES = (".ttf", ".otf")
+#: A font value that is a file rather than a built-in family name (``House.ttc#1`` is the
+#: second font of a TrueType collection).
+_FONT_FILE = re.compile(r"\.(ttf|otf|ttc)(#\d{1,3})?$", re.IGNORECASE)
 
 # Only the scalar constructors are used, on tags the resolver chose itself, so no state is
 # kept between calls and nothing but ints, floats, bools, dates and strings can come out.
@@ -157,8 +158,8 @@ def read_path(node: Node, base: Path) -> Path | None:
 
 
 def is_font_file(text: str) -> bool:
-    """A font value naming a file: it ends in .ttf/.otf or has a folder in it."""
-    return "/" in text or text.lower().endswith(_FONT_FILE_SUFFIXES)
+    """A font value naming a file: it ends in .ttf/.otf/.ttc (``#n``) or has a folder in it."""
+    return "/" in text or _FONT_FILE.search(text) is not None
 
 
 def read_font(node: Node, base: Path) -> str | Path | None:

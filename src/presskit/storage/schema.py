@@ -6,10 +6,11 @@ docs/file-format.md). Every key is named like the model attribute it fills.
 
 Unknown keys are kept: in the ``extra`` dict of the model object the mapping belongs to. A
 nested mapping whose class has no ``extra`` (``kit``, ``kit.embargo``, ``brand.colors``,
-``brand.fonts``, ``brand.margins``, ``quotes[].approval``) keeps its unknown keys in the
-owner's ``extra`` under its own key, e.g. ``brand.extra["colors"] == {"highlight": "#FF0"}``;
-the top-level mapping's owner is the ``Kit``, so ``kit:``'s unknown keys live in
-``kit.extra["kit"]``. A known key can never be an unknown one, so this cannot clash.
+``brand.fonts``, ``brand.typography``, ``brand.margins``, ``quotes[].approval``) keeps its
+unknown keys in the owner's ``extra`` under its own key, e.g.
+``brand.extra["colors"] == {"highlight": "#FF0"}``; the top-level mapping's owner is the
+``Kit``, so ``kit:``'s unknown keys live in ``kit.extra["kit"]``. A known key can never be an
+unknown one, so this cannot clash.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from presskit.model.kit import (
+    FONT_FACES,
     Approval,
     ApprovalState,
     Brand,
@@ -28,12 +30,14 @@ from presskit.model.kit import (
     Embargo,
     Expert,
     Fonts,
+    HeadshotShape,
     Kit,
     Margins,
     PageSize,
     Quote,
     Resource,
     Status,
+    Typography,
 )
 from presskit.model.sections import SECTION_CLASSES, SectionType
 
@@ -113,7 +117,16 @@ KIT = Record(
 )
 
 COLORS = Record(Colors, _texts("primary", "accent", "text"))
-FONTS = Record(Fonts, (Field("body", Kind.FONT), Field("heading", Kind.FONT)))
+FONTS = Record(
+    Fonts,
+    (
+        Field("body", Kind.FONT),
+        *(Field(f"body_{face}", Kind.PATH) for face in FONT_FACES),
+        Field("heading", Kind.FONT),
+        *(Field(f"heading_{face}", Kind.PATH) for face in FONT_FACES),
+    ),
+)
+TYPOGRAPHY = Record(Typography, (Field("smart_quotes", Kind.BOOL),))
 MARGINS = Record(
     Margins, tuple(Field(k, Kind.NUMBER) for k in ("top", "right", "bottom", "left")), flow=True
 )
@@ -125,6 +138,8 @@ BRAND = Record(
         Field("logo", Kind.PATH),
         Field("colors", Kind.RECORD, record=COLORS),
         Field("fonts", Kind.RECORD, record=FONTS),
+        Field("typography", Kind.RECORD, record=TYPOGRAPHY),
+        Field("headshots", Kind.CHOICE, choices=HeadshotShape),
         Field("page_size", Kind.CHOICE, choices=PageSize),
         Field("margins", Kind.RECORD, record=MARGINS),
         Field("footer", Kind.TEXT),

@@ -1,0 +1,122 @@
+"""The roster the app works with: which file it is, what it holds, and every write to it.
+
+The file is found with ``library.roster_path`` from the user's Preferences (else
+``$PRESSKIT_ROSTER``, else the per-user data folder). A team may share it in a network folder,
+so every change is made the way a careful editor makes it: read the file as it is on disk
+now, change that, write it atomically (``modify``). A colleague's edit made in between is kept,
+and a file that does not load — bad YAML, a newer format — is shown with its
+``file:line:col`` message and never written over. The store also watches the file and reloads
+when someone else saves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from presskit.library import Roster, RosterFileError, load_roster, roster_path, save_roster
+from presskit.model import PresskitError
+from presskit.model.problems import Problem
+
+#: The settings key of the roster location chosen in Preferences ("" = the default).
+ROSTER_SETTING = "roster_path"
+#: How long after a change on disk the file is read again (a save may come in pieces).
+RELOAD_DELAY_MS = 300
+
+T = TypeVar("T")
+
+
+class RosterUnavailable(PresskitError):
+    """The roster cannot be changed: its file did not load (the message says why)."""
+
+
+class RosterStore(QObject):
+    """The current roster and its file; ``changed`` fires after every load and save."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path: Path = roster_path(None)
+        self.roster = Roster()
+        #: Warnings from the last load (unknown keys…), kept for the panel's tooltip.
+        self.warnings: list[Problem] = []
+        #: Why the file did not load (``file:line:col: error: …`` lines), or "".
+        self.error = ""
+        self._bytes: bytes | None = None
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self._reload_if_changed)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(lambda _path: self._reload_timer.start())
+        self._watcher.directoryChanged.connect(lambda _path: self._reload_timer.start())
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+    def open(self, override: Path | str | None) -> None:
+        """Use the roster ``override`` names (Preferences), else the environment or default."""
+        self.path = roster_path(override).absolute()
+        self._watch()
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the file again; on failure keep an empty roster and the message."""
+        self._bytes = self._disk_bytes()
+        try:
+            loaded = load_roster(self.path)
+        except RosterFileError as exc:
+            self.roster, self.warnings, self.error = Roster(), [], str(exc)
+        else:
+            self.roster, self.warnings, self.error = loaded.roster, loaded.problems, ""
+        self.changed.emit()
+
+    def modify(self, change: Callable[[Roster], tuple[Roster, T]]) -> T:
+        """Apply ``change`` to the roster as it is on disk now and save what it returns.
+
+        ``change`` gets the freshly read roster and returns ``(new_roster, outcome)``; the
+        outcome is passed back. Raises ``RosterUnavailable`` when the file does not load (it
+        is then left alone) and ``PresskitError`` when it cannot be written.
+        """
+        try:
+            current = load_roster(self.path).roster
+        except RosterFileError as exc:
+            self.reload()
+            raise RosterUnavailable(
+                f"The roster file has errors, so presskit will not change it. Fix it, or "
+                f"choose another roster in Preferences.\n\n{exc}"
+            ) from None
+        updated, outcome = change(current)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        save_roster(updated, self.path)
+        self._watch()
+        self.reload()
+        return outcome
+
+    # Watching the file for a colleague's saves.
+
+    def _disk_bytes(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except OSError:
+            return None
+
+    def _watch(self) -> None:
+        # An atomic save replaces the file, and watchers lose a replaced file; the folder is
+        # watched too so a roster that did not exist yet is noticed when it appears.
+        old = self._watcher.files() + self._watcher.directories()
+        if old:
+            self._watcher.removePaths(old)
+        wanted = [str(p) for p in (self.path, self.path.parent) if p.exists()]
+        if wanted:
+            self._watcher.addPaths(wanted)
+
+    def _reload_if_changed(self) -> None:
+        self._watch()
+        if self._disk_bytes() != self._bytes:
+            self.reload()
