@@ -249,3 +249,14 @@ def test_photo_paths_are_read_relative_to_the_spreadsheet(tmp_path: Path) -> Non
     preview = sniff(path)
     expert = import_rows(preview, preview.detected_mapping, Roster()).roster.experts[0]
     assert expert.photo == tmp_path / "photos" / "jane.jpg"
+
+
+def test_cells_beyond_the_last_column_are_reported_not_dropped_silently() -> None:
+    # "Norway; fisheries" was typed without quotes in a semicolon file: the bio slid one
+    # column to the right, past the last heading.
+    data = ("Name;Topics;Bio\r\n"
+            "Zoë Ødegård;Norway; fisheries;\"Works on fisheries.\"\r\n").encode("cp1252")
+    result = import_rows(sniff(data), sniff(data).detected_mapping, Roster())
+    assert result.added == ["zoe-odegard"]
+    [note] = [n for n in result.notes if "beyond the last column" in n.message]
+    assert note.row == 2 and "Works on fisheries." in note.message  # spreadsheet row 2

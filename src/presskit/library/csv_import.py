@@ -271,6 +271,14 @@ class _RowImporter:
         values = self._values(row)
         if not any(values.values()):
             return "the columns being imported are empty in this row"
+        overflow = [c.strip() for c in row.cells[len(self.mapping):] if c.strip()]
+        if overflow:
+            # Usually an unquoted delimiter inside a cell shifted the row: say so rather than
+            # drop what fell off the end.
+            shown = ", ".join(repr(c[:40]) for c in overflow)
+            self._note(row, f"{len(overflow)} cell(s) beyond the last column were not "
+                            f"imported ({shown}); is a value containing the delimiter "
+                            "missing its quotes?")
         name = values.get("name", "") or " ".join(
             part for part in (values.get("first_name", ""), values.get("last_name", "")) if part
         )
