@@ -62,8 +62,9 @@ class BrandForm(QWidget):
             "organisation",
         )
         b.bind(row("S&hort name:", "short_name", QLineEdit(), "For example “CNAS”"), "short_name")
-        self.logo = ImagePicker("Logo", self._start_dir)
-        b.bind(row("&Logo:", "logo", self.logo, "PNG or JPEG, printed in the masthead"), "logo")
+        self.logo = ImagePicker("Logo", self._start_dir, svg=True)
+        b.bind(row("&Logo:", "logo", self.logo, "PNG, JPEG or SVG, printed in the masthead"),
+               "logo")
         self.colors: dict[str, ColorButton] = {}
         for key, label, tip in (
             ("primary", "&Primary colour:", "Masthead, headings and box borders"),

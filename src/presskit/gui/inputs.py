@@ -18,7 +18,9 @@ from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDropEvent,
+    QImage,
     QImageReader,
+    QPainter,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -38,11 +40,15 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.gui.binding import describe
+from presskit.gui.icons import themed_icon
 from presskit.model import BUILTIN_FONTS
 
 DATE_FORMAT = "d MMM yyyy"  # unambiguous in every locale, unlike the short locale format
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}
+#: Logos may also be SVG drawings (printed as vectors).
+LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.svg)"
+LOGO_SUFFIXES = IMAGE_SUFFIXES | {".svg"}
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -144,18 +150,22 @@ class ColorButton(QPushButton):
             self.edited.emit(value)
 
 
-def image_file(urls: list[Any]) -> Path | None:
-    """The first local image file among dropped URLs (PNG or JPEG, what the PDF can embed)."""
+def image_file(urls: list[Any], suffixes: set[str] | None = None) -> Path | None:
+    """The first local image file among dropped URLs (PNG or JPEG, what the PDF can embed;
+    ``suffixes`` to accept others)."""
     for url in urls:
         if url.isLocalFile():
             path = Path(url.toLocalFile())
-            if path.suffix.lower() in IMAGE_SUFFIXES:
+            if path.suffix.lower() in (suffixes or IMAGE_SUFFIXES):
                 return path
     return None
 
 
 def thumbnail(path: Path, box: QSize) -> QPixmap | None:
-    """``path`` decoded straight at thumbnail size; a 5 MB photo never lands in memory whole."""
+    """``path`` decoded straight at thumbnail size; a 5 MB photo never lands in memory whole.
+    An SVG is drawn by QtSvg (``None`` if it cannot be read)."""
+    if path.suffix.lower() == ".svg":
+        return svg_thumbnail(path, box)
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     size = reader.size()
@@ -165,6 +175,24 @@ def thumbnail(path: Path, box: QSize) -> QPixmap | None:
     return None if image.isNull() else QPixmap.fromImage(image)
 
 
+def svg_thumbnail(path: Path, box: QSize) -> QPixmap | None:
+    try:
+        from PySide6.QtSvg import QSvgRenderer
+    except ImportError:  # QtSvg missing from this Qt: a generic icon instead
+        return themed_icon("image-x-generic").pixmap(box)
+    renderer = QSvgRenderer(str(path))
+    size = renderer.defaultSize()
+    if not renderer.isValid() or size.isEmpty():
+        return None
+    image = QImage(size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    return QPixmap.fromImage(image)
+
+
 class ImagePicker(QWidget):
     """A thumbnail with Choose…/Clear buttons; an image file dropped on it is chosen too."""
 
@@ -172,10 +200,14 @@ class ImagePicker(QWidget):
     THUMB = QSize(96, 96)
 
     def __init__(
-        self, name: str, start_dir: Callable[[], str] = lambda: "", parent: QWidget | None = None
+        self, name: str, start_dir: Callable[[], str] = lambda: "", parent: QWidget | None = None,
+        *, svg: bool = False,
     ) -> None:
         super().__init__(parent)
         self._name = name
+        self._suffixes = LOGO_SUFFIXES if svg else IMAGE_SUFFIXES
+        self._filter = LOGO_FILTER if svg else IMAGE_FILTER
+        kinds = "PNG, JPEG or SVG" if svg else "PNG or JPEG"
         self._start_dir = start_dir
         self._path: Path | None = None
         self.setAcceptDrops(True)
@@ -187,7 +219,7 @@ class ImagePicker(QWidget):
         describe(
             self._thumb,
             f"{name} preview",
-            f"Drop a PNG or JPEG file here to use it as {name.lower()}",
+            f"Drop a {kinds} file here to use it as {name.lower()}",
         )
         self._file = QLabel(self)
         self._file.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -197,7 +229,7 @@ class ImagePicker(QWidget):
         describe(
             self._choose,
             f"Choose {name.lower()}",
-            f"Pick a PNG or JPEG file for the {name.lower()}",
+            f"Pick a {kinds} file for the {name.lower()}",
         )
         self._clear = QPushButton("Clear", self)
         describe(self._clear, f"Clear {name.lower()}", f"Remove the {name.lower()}")
@@ -245,7 +277,7 @@ class ImagePicker(QWidget):
     def _pick(self) -> None:
         start = str(self._path.parent) if self._path else self._start_dir()
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, f"Choose {self._name.lower()}", start, IMAGE_FILTER
+            self, f"Choose {self._name.lower()}", start, self._filter
         )
         if chosen:
             self._user_set(Path(chosen).resolve())
@@ -256,11 +288,11 @@ class ImagePicker(QWidget):
             self.edited.emit(value)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if self.isEnabled() and image_file(event.mimeData().urls()) is not None:
+        if self.isEnabled() and image_file(event.mimeData().urls(), self._suffixes) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        path = image_file(event.mimeData().urls())
+        path = image_file(event.mimeData().urls(), self._suffixes)
         if path is not None:
             event.acceptProposedAction()
             self._user_set(path.resolve())

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
+from presskit.gui.brand_dialog import BrandActions
 from presskit.gui.csv_import_dialog import CsvMappingDialog, ImportSummaryDialog, SummaryChoice
 from presskit.gui.icons import themed_icon
 from presskit.gui.library_prompts import LibraryPrompts
@@ -62,6 +63,8 @@ class LibraryActions:
         self.draft = ""
         self._build_actions()
         self._add_to_menus()
+        #: The Brand menu: presets applied, saved, edited, imported and exported.
+        self.brands = BrandActions(window, self.store)
         window.experts.experts.current_changed.connect(lambda _e: self._update_actions())
         self.store.changed.connect(self._update_actions)
         self.panel.buttons_changed.connect(self._update_actions)

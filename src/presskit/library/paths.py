@@ -36,3 +36,12 @@ def roster_path(override: Path | str | None = None) -> Path:
         return default_roster_path()
     path = Path(chosen).expanduser()
     return path / ROSTER_FILE_NAME if path.is_dir() else path
+
+
+#: The folder inside the per-user data folder where imported brand presets keep their files.
+BRANDS_FOLDER = "brands"
+
+
+def brands_dir() -> Path:
+    """Where imported brand presets unpack their logo and fonts (beside the default roster)."""
+    return data_dir() / BRANDS_FOLDER

@@ -299,10 +299,14 @@ class Masthead(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
         canv.saveState()
         if self.logo is not None:
             logo_width, logo_height = self._logo_size(width)
-            canv.drawImage(
-                self.logo.reader(), 0, self.BAND_HEIGHT + 12, logo_width, logo_height,
-                mask="auto",
-            )
+            draw_vector = getattr(self.logo, "draw_on", None)  # an SVG logo (render.svg)
+            if draw_vector is not None:
+                draw_vector(canv, 0, self.BAND_HEIGHT + 12, logo_width, logo_height)
+            else:
+                canv.drawImage(
+                    self.logo.reader(), 0, self.BAND_HEIGHT + 12, logo_width, logo_height,
+                    mask="auto",
+                )
         canv.setFillColor(colors.primary)
         canv.rect(0, 0, width, self.BAND_HEIGHT, stroke=0, fill=1)
         canv.setFillColor(colors.accent)

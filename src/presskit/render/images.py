@@ -169,7 +169,12 @@ def prepare_headshot(path: Path, size_pt: float) -> PreparedImage:
 
 
 def prepare_logo(path: Path, max_width_pt: float, max_height_pt: float) -> PreparedImage:
-    """``path`` shrunk to fit the box, PNG when it has transparency, JPEG otherwise."""
+    """``path`` shrunk to fit the box, PNG when it has transparency, JPEG otherwise; an SVG
+    file stays a vector drawing (``render.svg``)."""
+    from presskit.render import svg  # it builds on this module
+
+    if svg.is_svg(path):
+        return svg.prepare_svg_logo(path)
     box = (pixels_for(max_width_pt), pixels_for(max_height_pt))
     with _open(path) as image:
         decoded = _decode(image, box)

@@ -1,0 +1,321 @@
+"""Brand presets as single files a colleague can import: ``NAME.presskit-brand``.
+
+The file is a zip archive holding
+
+- ``preset.yaml``: ``presskit-brand: 1`` and the preset's ``name``;
+- ``brand.yaml``: the brand keys of a kit's ``brand:`` mapping (``storage.load_brand`` reads
+  it), with every file it names (logo, fonts) rewritten to ``assets/<file>``;
+- ``assets/…``: those files, copied as they are.
+
+Importing refuses, before anything is written, an archive that is not a zip, is too big, has
+too many entries, or has an entry that is a link, an absolute path, a path with ``..``, or
+anything else than the files above. The files are then written (each with ``atomic_write``)
+to ``<per-user data folder>/brands/<name>/`` and the preset's paths point there. No Qt.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import stat
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from presskit.library.paths import brands_dir
+from presskit.library.roster import BrandPreset, Roster
+from presskit.model.kit import Brand, font_file
+from presskit.model.problems import PresskitError, Problem
+from presskit.storage.atomic import atomic_write
+from presskit.storage.brand_file import load_brand
+from presskit.storage.errors import ProjectFileError, describe_os_error
+from presskit.storage.schema import BRAND
+from presskit.storage.writer import dumps_data, record_data
+
+PRESET_SUFFIX = ".presskit-brand"
+FORMAT_KEY = "presskit-brand"
+FORMAT_VERSION = 1
+META_NAME = "preset.yaml"
+BRAND_NAME = "brand.yaml"
+ASSETS = "assets"
+#: Limits an archive must keep to: a logo and a dozen fonts are far below them.
+MAX_ENTRIES = 64
+MAX_ENTRY_BYTES = 50 * 1024 * 1024
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+_FONT_FIELDS = ("body", "heading", *(f"{role}_{face}" for role in ("body", "heading")
+                                     for face in ("bold", "italic", "bold_italic")))
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a fixed time: exporting twice gives the same bytes
+
+
+class BrandPresetError(PresskitError):
+    """A preset that cannot be exported or a preset file that cannot be imported."""
+
+
+@dataclass
+class ImportedPreset:
+    preset: BrandPreset
+    #: The folder its logo and fonts were unpacked into.
+    folder: Path
+    #: Warnings from reading its brand (unknown keys…).
+    problems: list[Problem] = field(default_factory=list)
+
+
+def brand_files(brand: Brand) -> Iterator[tuple[str, Path]]:
+    """Each file ``brand`` names, as ``(field, path)``: ``logo``, ``fonts.body``…"""
+    if brand.logo is not None:
+        yield "logo", brand.logo
+    for name in _FONT_FIELDS:
+        value = getattr(brand.fonts, name)
+        if isinstance(value, Path):
+            yield f"fonts.{name}", value
+
+
+def _with_path(brand: Brand, field_name: str, value: Path) -> None:
+    if field_name == "logo":
+        brand.logo = value
+    else:
+        setattr(brand.fonts, field_name.removeprefix("fonts."), value)
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` as a file or folder name on any system: letters, digits, ``-``, ``_``, ``.``."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip()).strip("-.")
+    return cleaned[:60] or "brand"
+
+
+# -- export -------------------------------------------------------------------------------------
+
+def preset_bytes(preset: BrandPreset) -> bytes:
+    """The ``.presskit-brand`` file for ``preset``; raises ``BrandPresetError`` when a file it
+    names is missing or unreadable (the message says which)."""
+    brand = copy.deepcopy(preset.brand)
+    assets: dict[Path, str] = {}  # source file → name in the archive
+    contents: dict[str, bytes] = {}
+    for field_name, value in brand_files(preset.brand):
+        source, index = font_file(value) if field_name != "logo" else (value, 0)
+        source = Path(source)
+        if source not in assets:
+            stem = safe_file_name(source.stem)
+            suffix = safe_file_name(source.suffix) if source.suffix else ""
+            name = f"{stem}.{suffix.lstrip('.')}" if suffix else stem
+            counter = 2
+            while f"{ASSETS}/{name}" in contents:
+                name = f"{stem}-{counter}.{suffix.lstrip('.')}" if suffix else f"{stem}-{counter}"
+                counter += 1
+            try:
+                contents[f"{ASSETS}/{name}"] = source.read_bytes()
+            except OSError as exc:
+                raise BrandPresetError(
+                    f"the brand preset {preset.name!r} cannot be exported: its {field_name} "
+                    f"{source} cannot be read ({describe_os_error(exc)})"
+                ) from None
+            assets[source] = f"{ASSETS}/{name}"
+        archived = assets[source] + (f"#{index}" if index else "")
+        _with_path(brand, field_name, Path(archived))
+    meta = dumps_data({FORMAT_KEY: FORMAT_VERSION, "name": preset.name})
+    brand_text = dumps_data(record_data(brand, BRAND, Path("."), brand.extra))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in ((META_NAME, meta.encode()), (BRAND_NAME, brand_text.encode()),
+                           *contents.items()):
+            info = zipfile.ZipInfo(name, _ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
+def export_preset(preset: BrandPreset, path: Path) -> None:
+    """Write ``preset`` with its logo and fonts to the single file ``path`` (atomically)."""
+    atomic_write(Path(path), preset_bytes(preset))
+
+
+# -- import -------------------------------------------------------------------------------------
+
+def _refuse(path: Path, reason: str) -> BrandPresetError:
+    return BrandPresetError(f"{path}: not imported: {reason}; nothing was written")
+
+
+def _entry_name(path: Path, info: zipfile.ZipInfo) -> str | None:
+    """The entry's checked name, ``None`` for a folder entry; raises for anything hostile."""
+    name = info.filename
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        raise _refuse(path, f"the entry {name!r} is a link")
+    if info.flag_bits & 0x1:
+        raise _refuse(path, f"the entry {name!r} is encrypted")
+    if "\\" in name or "\0" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        raise _refuse(path, f"the entry {name!r} has an absolute or unsafe path")
+    parts = PurePosixPath(name).parts
+    if any(part in ("..", ".", "") for part in name.rstrip("/").split("/")):
+        raise _refuse(path, f"the entry {name!r} has '..' or an empty part in its path")
+    if info.is_dir():
+        if name.rstrip("/") != ASSETS:
+            raise _refuse(path, f"unexpected folder {name!r}")
+        return None
+    if not (name in (META_NAME, BRAND_NAME) or (len(parts) == 2 and parts[0] == ASSETS)):
+        raise _refuse(path, f"unexpected entry {name!r} (a preset holds {META_NAME}, "
+                            f"{BRAND_NAME} and files in {ASSETS}/)")
+    return name
+
+
+def read_archive(path: Path) -> dict[str, bytes]:
+    """The checked entries of the preset file ``path``; raises ``BrandPresetError``."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_TOTAL_BYTES:
+            raise _refuse(path, f"the file is too large ({size // (1024 * 1024)} MB)")
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise BrandPresetError(f"{path}: no such file") from None
+    except zipfile.BadZipFile:
+        raise _refuse(path, "it is not a presskit brand preset (not a zip archive)") from None
+    except OSError as exc:
+        raise BrandPresetError(f"{path}: cannot be read ({describe_os_error(exc)})") from None
+    entries: dict[str, bytes] = {}
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise _refuse(path, f"it has {len(infos)} entries (at most {MAX_ENTRIES})")
+        total = 0
+        for info in infos:
+            name = _entry_name(path, info)
+            if name is None:
+                continue
+            if name in entries:
+                raise _refuse(path, f"the entry {name!r} is in it twice")
+            if info.file_size > MAX_ENTRY_BYTES:
+                raise _refuse(path, f"the entry {name!r} is too large "
+                                    f"({info.file_size // (1024 * 1024)} MB)")
+            try:
+                with archive.open(info) as stream:  # sizes in the header may lie: count
+                    data = stream.read(MAX_ENTRY_BYTES + 1)
+            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+                raise _refuse(path, f"the entry {name!r} is damaged ({exc})") from None
+            if len(data) > MAX_ENTRY_BYTES:
+                raise _refuse(path, f"the entry {name!r} is too large")
+            total += len(data)
+            if total > MAX_TOTAL_BYTES:
+                raise _refuse(path, "its contents are too large")
+            entries[name] = data
+    for required in (META_NAME, BRAND_NAME):
+        if required not in entries:
+            raise _refuse(path, f"{required} is missing (not a presskit brand preset)")
+    return entries
+
+
+def _meta_name(path: Path, data: bytes) -> str:
+    try:
+        meta: Any = yaml.safe_load(data.decode("utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError):
+        raise _refuse(path, f"{META_NAME} is not readable YAML") from None
+    if not isinstance(meta, dict):
+        raise _refuse(path, f"{META_NAME} is not a preset description")
+    version = meta.get(FORMAT_KEY)
+    if not isinstance(version, int) or version < 1:
+        raise _refuse(path, f"{META_NAME} has no valid '{FORMAT_KEY}:' version")
+    if version > FORMAT_VERSION:
+        raise _refuse(path, f"it was written by a newer presskit (preset format {version}); "
+                            "update presskit")
+    name = meta.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise _refuse(path, f"{META_NAME} names no preset")
+    return name.strip()
+
+
+def _check_brand(path: Path, entries: dict[str, bytes]) -> None:
+    """Read ``brand.yaml`` in a scratch folder: every error and every path pointing outside
+    the archive is refused before anything is written where the user keeps data."""
+    with tempfile.TemporaryDirectory(prefix="presskit-brand-") as scratch:
+        root = Path(scratch).resolve()
+        (root / ASSETS).mkdir()
+        for name, data in entries.items():
+            (root / name).write_bytes(data)
+        try:
+            brand = load_brand(root / BRAND_NAME)
+        except ProjectFileError as exc:
+            details = "; ".join(p.message for p in exc.problems if p.is_error)
+            raise _refuse(path, f"its brand has errors: {details}") from None
+        for field_name, value in brand_files(brand):
+            target = font_file(value)[0] if field_name != "logo" else value
+            resolved = Path(target).resolve()
+            inside = resolved.parent == root / ASSETS
+            if not inside or resolved.relative_to(root).as_posix() not in entries:
+                raise _refuse(path, f"its {field_name} {value} is not a file in the preset")
+
+
+def preset_name(path: Path) -> str:
+    """The name the preset file ``path`` gives its preset (checked like ``import_preset``)."""
+    return _meta_name(Path(path), read_archive(Path(path))[META_NAME])
+
+
+def import_preset(path: Path, *, name: str | None = None,
+                  destination: Path | None = None) -> ImportedPreset:
+    """Unpack the preset file ``path`` into ``destination`` (default: ``brands_dir()/NAME``)
+    and return the preset, its paths pointing at the unpacked files.
+
+    Raises ``BrandPresetError`` (nothing written) for a hostile or broken file.
+    """
+    path = Path(path)
+    entries = read_archive(path)
+    preset_name = (name or "").strip() or _meta_name(path, entries[META_NAME])
+    _check_brand(path, entries)
+    folder = Path(destination) if destination is not None else (
+        brands_dir() / safe_file_name(preset_name))
+    try:
+        (folder / ASSETS).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BrandPresetError(f"cannot create the folder {folder}: "
+                               f"{describe_os_error(exc)}") from None
+    for entry, data in entries.items():
+        atomic_write(folder / entry, data)
+    try:
+        brand = load_brand(folder / BRAND_NAME)
+    except ProjectFileError as exc:  # changed on disk in between: say so, do not guess
+        raise BrandPresetError(str(exc)) from None
+    return ImportedPreset(BrandPreset(preset_name, brand), folder)
+
+
+# -- the roster's presets -----------------------------------------------------------------------
+
+def with_preset(roster: Roster, preset: BrandPreset, *, replace: bool = False) -> Roster:
+    """A copy of ``roster`` holding ``preset``; one with the same name is replaced only when
+    ``replace`` (else ``BrandPresetError``)."""
+    name = preset.name.strip()
+    if not name:
+        raise BrandPresetError("a brand preset needs a name")
+    updated = copy.copy(roster)
+    updated.brands = list(roster.brands)
+    existing = roster.brand(name)
+    stored = BrandPreset(name, copy.deepcopy(preset.brand))
+    if existing is None:
+        updated.brands.append(stored)
+    elif replace:
+        updated.brands[roster.brands.index(existing)] = stored
+    else:
+        raise BrandPresetError(f"there is already a brand preset called {existing.name!r}")
+    return updated
+
+
+def without_preset(roster: Roster, name: str) -> Roster:
+    """A copy of ``roster`` without the preset called ``name`` (``BrandPresetError`` if none)."""
+    existing = roster.brand(name)
+    if existing is None:
+        raise BrandPresetError(f"there is no brand preset called {name!r}")
+    updated = copy.copy(roster)
+    updated.brands = [b for b in roster.brands if b is not existing]
+    return updated
+
+
+__all__ = [
+    "PRESET_SUFFIX", "BrandPresetError", "ImportedPreset", "brand_files", "export_preset",
+    "import_preset", "preset_bytes", "preset_name", "read_archive", "safe_file_name", "with_preset",
+    "without_preset",
+]
