@@ -328,3 +328,20 @@ def test_a_missing_headshot_file_is_reported_not_fatal(qtbot, experts, document,
     experts.select(("experts", 0))
     assert experts.experts.model.index(0, 4).data() == "Missing file"
     assert "Missing" in experts.experts.photo._thumb.text()
+
+
+def test_headshot_shape_and_curly_quotes_are_chosen_in_the_brand(qtbot, brand, document) -> None:
+    form = brand.brand_form
+    shape = form.fields["headshots"]
+    brand.select(("brand", "headshots"))
+    qtbot.keyClick(shape, Qt.Key.Key_Down)
+    assert document.kit.brand.headshots.value == "circle"
+    smart = form.fields["typography.smart_quotes"]
+    brand.select(("brand", "typography", "smart_quotes"))
+    smart.setFocus()
+    qtbot.keyClick(smart, Qt.Key.Key_Space)
+    assert document.kit.brand.typography.smart_quotes is False
+    document.undo_stack.undo()
+    assert document.kit.brand.typography.smart_quotes is True
+    document.undo_stack.undo()
+    assert document.kit.brand.headshots.value == "square"

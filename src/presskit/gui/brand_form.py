@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from presskit.gui.binding import Binder, describe
 from presskit.gui.inputs import ColorButton, FontCombo, ImagePicker
-from presskit.model import PageSize
+from presskit.model import HeadshotShape, PageSize
 
 if TYPE_CHECKING:
     from presskit.gui.document import KitDocument
@@ -84,6 +85,16 @@ class BrandForm(QWidget):
         page.addItem("A4 (210 × 297 mm)", PageSize.A4.value)
         b.bind(row("Pa&ge size:", "page_size", page), "page_size", to_widget=str, to_model=PageSize)
         row("&Margins:", "margins", self._margins(), "Page margins in millimetres")
+        shape = QComboBox()
+        shape.addItem("Square", HeadshotShape.SQUARE.value)
+        shape.addItem("Circle", HeadshotShape.CIRCLE.value)
+        b.bind(row("Headsho&ts:", "headshots", shape, "How photos are cropped, around the centre"),
+               "headshots", to_widget=str, to_model=HeadshotShape)
+        smart = QCheckBox("Curly quotes and dashes")
+        b.bind(row("T&ypography:", "typography.smart_quotes", smart,
+                   "Print straight quotes and double hyphens typed in the kit as “ ” ‘ ’ and –; "
+                   "the saved text is not changed"),
+               "typography", "smart_quotes")
         b.bind(
             row("&Footer:", "footer", QLineEdit(), "Printed at the foot of every page"), "footer"
         )
