@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/cnas-responds/cnas-responds.presskit
 
-.PHONY: run test lint clean
+.PHONY: run test lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ run: $(BIN)/.installed
 
 test: $(BIN)/.installed-test
 	$(BIN)/python -m pytest -n 2 -q
+
+# Speed figures against the budgets of issue 6 (a few minutes; not part of `make test`).
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench
 
 lint: $(BIN)/.installed-test
 	$(BIN)/pip install --quiet ruff mypy

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from presskit import __version__
-from presskit.cli_library import add_commands as add_library_commands
 from presskit.model import PresskitError, Problem
 from presskit.render import RenderedPdf, render_pdf
 from presskit.storage import (
@@ -29,6 +28,9 @@ from presskit.storage.errors import position_of
 EXIT_OK = 0
 EXIT_WARNINGS = 1
 EXIT_ERRORS = 2
+#: Commands that need only the engine: for them the roster and import commands (and the
+#: library modules behind them, a tenth of a second to import) are not even registered.
+ENGINE_COMMANDS = ("export", "validate")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERRORS, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, library: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="presskit",
         description="Build branded PDF press kits from .presskit project files.",
@@ -73,7 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("kit", type=Path, metavar="KIT", help="the .presskit file")
     # The roster and text-import commands live in their own module (they set a handler).
-    add_library_commands(commands)
+    if library:
+        from presskit.cli_library import add_commands as add_library_commands
+
+        add_library_commands(commands)
     return parser
 
 
@@ -117,7 +122,7 @@ def _run_gui(arguments: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(library=not arguments or arguments[0] not in ENGINE_COMMANDS)
     if _wants_gui(arguments, parser):
         return _run_gui(arguments)
     args = parser.parse_args(arguments)

@@ -71,6 +71,7 @@ class PreviewPane(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._delay_ms = delay_ms
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._start_render)
         self._relay = RenderRelay(self)
@@ -193,8 +194,10 @@ class PreviewPane(QWidget):
         document.changed.connect(self.schedule)
         # A render still running is of another kit: its result must not be shown.
         self._job_id += 1
-        # A different kit: render at once rather than after the typing pause.
-        self._timer.start(0)
+        # A different kit: render at once rather than after the typing pause. (Not
+        # ``start(0)``: that would make 0 ms the debounce for every later keystroke too.)
+        self._timer.setInterval(0)
+        self._timer.start()
 
     def schedule(self) -> None:
         """Render after the user stops changing things for the delay (restarts the timer)."""
@@ -212,6 +215,7 @@ class PreviewPane(QWidget):
         return self._job_id
 
     def _start_render(self) -> None:
+        self._timer.setInterval(self._delay_ms)
         if self._document is None:
             return
         if self._running:

@@ -57,8 +57,9 @@ class RosterModel(QAbstractTableModel):
     def set_roster(self, roster: Roster) -> None:
         self.beginResetModel()
         self.roster = roster
-        self._search = [search_text(e, roster.quotes_by(e.id)) for e in roster.experts]
-        self._counts = [len(roster.quotes_by(e.id)) for e in roster.experts]
+        banked = roster.quotes_by_expert()
+        self._search = [search_text(e, banked.get(e.id, [])) for e in roster.experts]
+        self._counts = [len(banked.get(e.id, [])) for e in roster.experts]
         self.endResetModel()
 
     def set_in_kit(self, ids: Iterable[str]) -> None:

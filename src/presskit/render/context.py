@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from presskit.model import Expert, Kit, Problem, Severity
+from presskit.model import Expert, Kit, Problem, Quote, Severity
 from presskit.render import images
 from presskit.render.fallback import Face, Glyphs
 from presskit.render.flowables import Headshot, Placeholder
@@ -38,6 +39,34 @@ class RenderContext:
     _images: dict[tuple[str, Path, float], images.PreparedImage | None] = field(
         default_factory=dict
     )
+    _index: dict[str, dict[Any, Any]] = field(default_factory=dict)
+
+    # Look-ups by id for this render. ``Kit.quote`` scans the list, which is fine for the
+    # editor but makes a 1,000-quote render quadratic; the kit does not change during a
+    # render, so the indexes are built once. The first item with an id wins, as in ``Kit``.
+
+    def _by_id(self, key: str, items: list[Any]) -> dict[Any, Any]:
+        if key not in self._index:
+            index: dict[Any, Any] = {}
+            for item in items:
+                index.setdefault(item.id, item)
+            self._index[key] = index
+        return self._index[key]
+
+    def quote(self, quote_id: str) -> Quote | None:
+        found: Quote | None = self._by_id("quotes", self.kit.quotes).get(quote_id)
+        return found
+
+    def expert(self, expert_id: str) -> Expert | None:
+        found: Expert | None = self._by_id("experts", self.kit.experts).get(expert_id)
+        return found
+
+    def expert_index(self, expert: Expert) -> int | None:
+        """Where ``expert`` (this very object) is in the kit's list of experts."""
+        if "positions" not in self._index:
+            self._index["positions"] = {id(e): i for i, e in enumerate(self.kit.experts)}
+        position: int | None = self._index["positions"].get(id(expert))
+        return position
 
     @property
     def link_color(self) -> str:
@@ -71,9 +100,12 @@ class RenderContext:
         if key not in self._images:
             try:
                 if kind == "logo":
-                    prepared = images.prepare_logo(path, self.geometry.frame_width * 0.6, size)
+                    width = self.geometry.frame_width * 0.6
+                    prepared = images.cached(path, (kind, width, size),
+                                             lambda: images.prepare_logo(path, width, size))
                 else:
-                    prepared = images.prepare_headshot(path, size)
+                    prepared = images.cached(path, (kind, size),
+                                             lambda: images.prepare_headshot(path, size))
             except images.ImageProblem as exc:
                 self.warn(f"{what} {path} cannot be used: {exc}; {fallback}", *where)
                 prepared = None
@@ -92,7 +124,7 @@ class RenderContext:
         placeholder with initials."""
         prepared = None
         if expert.photo is not None:
-            index = next((i for i, e in enumerate(self.kit.experts) if e is expert), None)
+            index = self.expert_index(expert)
             where = ("experts", index, "photo") if index is not None else ("experts",)
             prepared = self._prepare(
                 "photo", expert.photo, size, f"photo of {expert.name!r}:", where,

@@ -84,10 +84,13 @@ def printed_text(kit: Kit) -> Iterator[tuple[Where, str, bool]]:
         yield ("brand", key), getattr(brand, key), False
     if kit.embargo is not None:
         yield ("kit", "embargo", "zone"), kit.embargo.zone, False
+    # Items by id, built once: a scan per quote made a 1,000-quote kit quadratic.
+    contacts, resources = _indexed(kit.contacts), _indexed(kit.resources)
+    quotes, experts = _indexed(kit.quotes), _indexed(kit.experts)
     quoted = [
-        quote.expert
+        quotes[quote_id][1].expert
         for section in kit.visible_sections() if isinstance(section, QuotesSection)
-        for quote_id in section.quotes if (quote := kit.quote(quote_id)) is not None
+        for quote_id in section.quotes if quote_id in quotes
     ]
     for index, section in enumerate(kit.sections):
         if section.hidden:
@@ -97,31 +100,37 @@ def printed_text(kit: Kit) -> Iterator[tuple[Where, str, bool]]:
         yield (*here, "text"), getattr(section, "text", ""), False
         match section:
             case ContactSection():
-                yield from _fields(kit.contacts, section.contact, "contacts",
+                yield from _fields(contacts, section.contact, "contacts",
                                    ("name", "role", "email", "phone"))
             case CalloutSection():
-                yield from _fields(kit.resources, section.resource, "resources",
+                yield from _fields(resources, section.resource, "resources",
                                    ("title", "author", "url", "blurb"))
             case QuotesSection():
                 for quote_id in section.quotes:
-                    yield from _fields(kit.quotes, quote_id, "quotes", ("text",))
-                    quote = kit.quote(quote_id)
-                    if quote is not None:
-                        yield from _fields(kit.experts, quote.expert, "experts",
+                    yield from _fields(quotes, quote_id, "quotes", ("text",))
+                    if quote_id in quotes:
+                        yield from _fields(experts, quotes[quote_id][1].expert, "experts",
                                            ("name", "honorific", "pronouns", "title"))
             case BiosSection():
                 for expert_id in section.experts or quoted:
-                    yield from _fields(kit.experts, expert_id, "experts",
+                    yield from _fields(experts, expert_id, "experts",
                                        ("name", "honorific", "title", "bio"))
             case AboutSection() if not section.text.strip():
                 yield ("brand", "boilerplate"), brand.boilerplate, False
 
 
-def _fields(items: Sequence[Any], item_id: str, key: str, names: tuple[str, ...]
+def _indexed(items: Sequence[Any]) -> dict[str, tuple[int, Any]]:
+    """``{id: (position, item)}``; the first item with an id wins, as in ``Kit.quote``."""
+    found: dict[str, tuple[int, Any]] = {}
+    for index, item in enumerate(items):
+        found.setdefault(item.id, (index, item))
+    return found
+
+
+def _fields(items: dict[str, tuple[int, Any]], item_id: str, key: str, names: tuple[str, ...]
             ) -> Iterator[tuple[Where, str, bool]]:
     """The named text fields of the item ``item_id`` of the list ``key``, if it exists."""
-    for index, item in enumerate(items):
-        if getattr(item, "id", None) == item_id:
-            for name in names:
-                yield (key, index, name), getattr(item, name), False
-            return
+    if item_id in items:
+        index, item = items[item_id]
+        for name in names:
+            yield (key, index, name), getattr(item, name), False

@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable
 
 import presskit
-from presskit.model import Kit, PageSize, PresskitError, QuotesSection, Status
+from presskit.model import Kit, PageSize, PresskitError, Quote, QuotesSection, Status
 from presskit.render import fonts as font_registry
 from presskit.render import styles as house_style
 from presskit.render.context import RenderContext
@@ -69,11 +69,14 @@ def keywords(kit: Kit) -> list[str]:
         if topic and topic.casefold() not in found:
             found[topic.casefold()] = topic
 
+    quotes: dict[str, Quote] = {}
+    for item in kit.quotes:
+        quotes.setdefault(item.id, item)  # the first with an id, as Kit.quote finds
     used = [
         quote
         for section in kit.visible_sections() if isinstance(section, QuotesSection)
         for quote_id in section.quotes
-        if (quote := kit.quote(quote_id)) is not None
+        if (quote := quotes.get(quote_id)) is not None
     ]
     experts = {quote.expert for quote in used}
     for expert in kit.experts:

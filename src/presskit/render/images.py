@@ -12,6 +12,9 @@ changed.
 from __future__ import annotations
 
 import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +30,13 @@ _ORIENTATION = 0x0112  # the EXIF tag; values 5 to 8 turn the image on its side
 _SIDEWAYS = (5, 6, 7, 8)
 #: Modes whose pixels can be averaged when an image is shrunk.
 _AVERAGED_MODES = frozenset({"L", "LA", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "I", "F"})
+
+
+#: Prepared images kept across renders (the preview re-renders on every pause in typing),
+#: up to this many bytes of encoded data, least recently used first out.
+CACHE_BYTES = 64 * 1024 * 1024
+_cache: OrderedDict[tuple[object, ...], PreparedImage] = OrderedDict()
+_cache_lock = threading.Lock()
 
 
 class ImageProblem(Exception):
@@ -188,3 +198,32 @@ def prepare_logo(path: Path, max_width_pt: float, max_height_pt: float) -> Prepa
         except (OSError, ValueError) as exc:
             raise ImageProblem(f"the image data is damaged ({exc})") from None
         return _encode(fitted, "JPEG")
+
+
+def cached(path: Path, key: tuple[object, ...], prepare: Callable[[], PreparedImage]
+           ) -> PreparedImage:
+    """``prepare()``, or the image it made before for the same file, unchanged on disk (same
+    size and modification time) and for the same ``key`` (kind and printed size).
+
+    Decoding a 5 MB photo takes longer than laying out a page, so a preview that re-renders
+    a kit with many headshots after each pause in typing must not decode them again. Failures
+    are not kept: a file that is fixed is read again.
+    """
+    try:
+        status = path.stat()
+    except OSError:
+        return prepare()  # it raises the ImageProblem that says why
+    full_key = (str(path), status.st_mtime_ns, status.st_size, *key)
+    with _cache_lock:
+        hit = _cache.get(full_key)
+        if hit is not None:
+            _cache.move_to_end(full_key)
+            return hit
+    prepared = prepare()
+    with _cache_lock:
+        _cache[full_key] = prepared
+        total = sum(len(p.data) for p in _cache.values())
+        while total > CACHE_BYTES and len(_cache) > 1:
+            _key, dropped = _cache.popitem(last=False)
+            total -= len(dropped.data)
+    return prepared

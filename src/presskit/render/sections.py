@@ -254,12 +254,12 @@ def _attach(story: list[Flowable], lead_in: list[Flowable]) -> list[Flowable]:
 
 
 def _quotes(section: QuotesSection, index: int, ctx: RenderContext) -> list[Flowable]:
-    kit, styles = ctx.kit, ctx.styles
+    styles = ctx.styles
     entries: list[Flowable] = []
     bookmarked: set[str] = set()
     for n, quote_id in enumerate(section.quotes):
-        quote = kit.quote(quote_id)
-        expert = kit.expert(quote.expert) if quote is not None else None
+        quote = ctx.quote(quote_id)
+        expert = ctx.expert(quote.expert) if quote is not None else None
         if quote is None or expert is None:
             missing = (f"quote {quote_id!r}" if quote is None
                        else f"expert {quote.expert!r} of quote {quote_id!r}")
@@ -286,8 +286,8 @@ def quoted_experts(ctx: RenderContext) -> list[Expert]:
     for section in ctx.kit.visible_sections():
         if isinstance(section, QuotesSection):
             for quote_id in section.quotes:
-                quote = ctx.kit.quote(quote_id)
-                expert = ctx.kit.expert(quote.expert) if quote else None
+                quote = ctx.quote(quote_id)
+                expert = ctx.expert(quote.expert) if quote else None
                 if expert is not None and expert.id not in seen:
                     seen[expert.id] = expert
     return list(seen.values())
@@ -298,7 +298,7 @@ def _bios(section: BiosSection, index: int, ctx: RenderContext) -> list[Flowable
     if section.experts:
         experts = []
         for n, expert_id in enumerate(section.experts):
-            expert = ctx.kit.expert(expert_id)
+            expert = ctx.expert(expert_id)
             if expert is None:
                 ctx.warn(f"section {section.id!r} refers to expert {expert_id!r}, which is not "
                          "defined; it is left out", "sections", index, "experts", n)
