@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from presskit.gui.list_model import DocumentListModel
 from presskit.model import ApprovalState, Expert, Kit, Quote
 from presskit.model.paths import get_at
 from presskit.model.problems import Where
-
-if TYPE_CHECKING:
-    from presskit.gui.document import KitDocument
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the dataclass behind a row
@@ -38,7 +36,7 @@ def first_words(text: str, limit: int = 80) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-class KitListModel(QAbstractTableModel):
+class KitListModel(DocumentListModel, QAbstractTableModel):
     """Rows are the items of the list at ``list_path``; see the module docstring.
 
     ``depends_on`` names other top-level lists whose edits change this model's text (a
@@ -56,61 +54,15 @@ class KitListModel(QAbstractTableModel):
         self.list_path = list_path
         self.columns = columns
         self.depends_on = depends_on
-        self.document: KitDocument | None = None
 
-    # -- document wiring -----------------------------------------------------------------
+    # -- document wiring (the signals themselves are ``DocumentListModel``'s) ---------------
 
-    def set_document(self, document: KitDocument | None) -> None:
-        self.beginResetModel()
-        if self.document is not None:
-            for signal, slot in self._connections(self.document):
-                signal.disconnect(slot)
-        self.document = document
-        if document is not None:
-            for signal, slot in self._connections(document):
-                signal.connect(slot)
-        self.endResetModel()
+    def _rows_path(self) -> Where:
+        return self.list_path
 
-    def _connections(self, d: KitDocument) -> list[tuple[Any, Callable[..., None]]]:
-        return [
-            (d.about_to_insert, self._about_to_insert),
-            (d.inserted, self._inserted),
-            (d.about_to_remove, self._about_to_remove),
-            (d.removed, self._removed),
-            (d.about_to_move, self._about_to_move),
-            (d.moved, self._moved),
-            (d.value_changed, self._value_changed),
-        ]
-
-    def _about_to_insert(self, where: Where, index: int) -> None:
-        if where == self.list_path:
-            self.beginInsertRows(QModelIndex(), index, index)
-
-    def _inserted(self, where: Where, index: int) -> None:
-        if where == self.list_path:
-            self.endInsertRows()
-        elif self._depends(where):
+    def _edited_elsewhere(self, where: Where) -> None:
+        if self._depends(where):
             self._repaint_all()
-
-    def _about_to_remove(self, where: Where, index: int) -> None:
-        if where == self.list_path:
-            self.beginRemoveRows(QModelIndex(), index, index)
-
-    def _removed(self, where: Where, index: int) -> None:
-        if where == self.list_path:
-            self.endRemoveRows()
-        elif self._depends(where):
-            self._repaint_all()
-
-    def _about_to_move(self, where: Where, source: int, destination: int) -> None:
-        if where == self.list_path:
-            # Qt counts the destination before the move; the model counts it after.
-            qt_destination = destination + 1 if destination > source else destination
-            self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), qt_destination)
-
-    def _moved(self, where: Where, source: int, destination: int) -> None:
-        if where == self.list_path:
-            self.endMoveRows()
 
     def _value_changed(self, where: Where) -> None:
         n = len(self.list_path)
@@ -118,10 +70,8 @@ class KitListModel(QAbstractTableModel):
             row = where[n]
             if isinstance(row, int) and 0 <= row < self.rowCount():
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-        elif self.list_path[: len(where)] == where:
-            # The list itself (or what holds it) was replaced: nothing old is valid.
-            self.beginResetModel()
-            self.endResetModel()
+        elif self._replaces_list(where):
+            self._reset()  # the list itself (or what holds it) was replaced
         elif self._depends(where):
             self._repaint_all()
 

@@ -9,18 +9,10 @@ picker dialog in ``quote_picker``.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QByteArray,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +29,7 @@ from PySide6.QtWidgets import (
 from presskit.gui.binding import describe
 from presskit.gui.commands import InsertItem, MoveItem, RemoveItem
 from presskit.gui.kit_models import first_words
+from presskit.gui.list_model import DraggableRows
 from presskit.gui.quote_picker import QuotePickerDialog
 from presskit.gui.section_forms import SectionForm
 from presskit.model import ApprovalState, SectionType
@@ -50,79 +43,36 @@ ROWS_MIME = "application/x-presskit-section-quote-rows"
 QuoteIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class SectionQuotesModel(QAbstractListModel):
+class SectionQuotesModel(DraggableRows, QAbstractListModel):
     """Rows are the quote ids of the shown quotes section; see the module docstring."""
+
+    mime_type = ROWS_MIME
 
     def __init__(self, base: Callable[[], Where | None], parent: Any = None) -> None:
         super().__init__(parent)
         self._base = base
-        self.document: KitDocument | None = None
-        self._connected: list[tuple[Any, Callable[..., None]]] = []
-
-    def set_document(self, document: KitDocument | None) -> None:
-        self.beginResetModel()
-        for signal, slot in self._connected:
-            signal.disconnect(slot)
-        self.document = document
-        self._connected = self._connections(document) if document is not None else []
-        for signal, slot in self._connected:
-            signal.connect(slot)
-        self.endResetModel()
-
-    def _connections(self, d: KitDocument) -> list[tuple[Any, Callable[..., None]]]:
-        return [
-            (d.about_to_insert, self._about_to_insert),
-            (d.inserted, self._inserted),
-            (d.about_to_remove, self._about_to_remove),
-            (d.removed, self._removed),
-            (d.about_to_move, self._about_to_move),
-            (d.moved, self._moved),
-            (d.value_changed, self._value_changed),
-        ]
 
     def section_changed(self) -> None:
         """The editor now shows another section (or none)."""
-        self.beginResetModel()
-        self.endResetModel()
+        self._reset()
 
     def list_path(self) -> Where | None:
         base = self._base() if self.document is not None else None
         return None if base is None else (*base, "quotes")
 
-    def _is_mine(self, where: Where) -> bool:
-        return where == self.list_path()
+    def _rows_path(self) -> Where | None:
+        return self.list_path()
 
-    def _about_to_insert(self, where: Where, index: int) -> None:
-        if self._is_mine(where):
-            self.beginInsertRows(QModelIndex(), index, index)
+    def _move_text(self, row: int) -> str:
+        return "Move quote"
 
-    def _inserted(self, where: Where, _index: int) -> None:
-        if self._is_mine(where):
-            self.endInsertRows()
-
-    def _about_to_remove(self, where: Where, index: int) -> None:
-        if self._is_mine(where):
-            self.beginRemoveRows(QModelIndex(), index, index)
-
-    def _removed(self, where: Where, _index: int) -> None:
-        if self._is_mine(where):
-            self.endRemoveRows()
-
-    def _moved(self, where: Where, _source: int, _destination: int) -> None:
-        if self._is_mine(where):
-            self.endMoveRows()
-
-    def _about_to_move(self, where: Where, source: int, destination: int) -> None:
-        if self._is_mine(where):
-            # Qt counts the destination before the move; the model counts it after.
-            qt_destination = destination + 1 if destination > source else destination
-            self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), qt_destination)
+    def _moves_text(self, count: int) -> str:
+        return "Move quotes"
 
     def _value_changed(self, where: Where) -> None:
-        path = self.list_path()
-        if path is None:
+        if self.list_path() is None:
             return
-        if path[: len(where)] == where:
+        if self._replaces_list(where):
             self.section_changed()  # the list (or the section holding it) was replaced
         elif where and where[0] in ("quotes", "experts") and self.rowCount():
             # A quote's text or an expert's name changed: labels may have too.
@@ -175,70 +125,6 @@ class SectionQuotesModel(QAbstractListModel):
         return (
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         )
-
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt override
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
-        return [ROWS_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt override
-        path = self.list_path()
-        payload = {"list": list(path or ()), "rows": sorted({i.row() for i in indexes})}
-        data = QMimeData()
-        data.setData(ROWS_MIME, QByteArray(json.dumps(payload).encode()))
-        return data
-
-    def _rows_from(self, data: QMimeData) -> list[int]:
-        if not data.hasFormat(ROWS_MIME):
-            return []
-        payload = json.loads(bytes(data.data(ROWS_MIME).data()).decode())
-        # Rows dragged from another section's list are not ours to move.
-        return list(payload["rows"]) if tuple(payload["list"]) == self.list_path() else []
-
-    def canDropMimeData(  # noqa: N802 - Qt override
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
-    ) -> bool:
-        return action == Qt.DropAction.MoveAction and bool(self._rows_from(data))
-
-    def dropMimeData(  # noqa: N802 - Qt override
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
-    ) -> bool:
-        """A drop that did not go through the view's own internal move (see the test)."""
-        rows = self._rows_from(data)
-        if action != Qt.DropAction.MoveAction or len(rows) != 1:
-            return False
-        if row < 0:
-            row = parent.row() if parent.isValid() else self.rowCount()
-        return self.moveRows(QModelIndex(), rows[0], 1, QModelIndex(), row)
-
-    def moveRows(  # noqa: N802 - Qt override
-        self,
-        source_parent: AnyIndex,
-        source_row: int,
-        count: int,
-        destination_parent: AnyIndex,
-        destination_child: int,
-    ) -> bool:
-        """Qt's move (destination counted before the move) as one ``MoveItem`` per row."""
-        path = self.list_path()
-        if path is None or self.document is None or count < 1:
-            return False
-        if source_row <= destination_child <= source_row + count:
-            return False  # onto itself
-        moves = (
-            [(source_row, destination_child - 1)] * count
-            if destination_child > source_row
-            else [(source_row + k, destination_child + k) for k in range(count)]
-        )
-        stack = self.document.undo_stack
-        if count > 1:
-            stack.beginMacro("Move quotes")
-        for source, destination in moves:
-            self.document.push(MoveItem(self.document, path, source, destination, "Move quote"))
-        if count > 1:
-            stack.endMacro()
-        return True
 
 
 class QuotesForm(SectionForm):
