@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdf_reading import page_texts, reader
+from pdf_reading import fonts, page_texts, reader
 from render_fixtures import seed_kit
 
 from presskit.render import RenderError, render_pdf
@@ -67,3 +67,19 @@ def test_a_missing_svg_logo_warns(tmp_path: Path) -> None:
     pdf = render_pdf(seed_kit(logo=tmp_path / "gone.svg"))
     [warning] = pdf.warnings
     assert "file not found" in warning.message
+
+
+def test_lettering_in_an_svg_logo_is_set_in_an_embedded_font(tmp_path: Path) -> None:
+    """svglib would print SVG text in Helvetica, which is never embedded."""
+    path = tmp_path / "logo.svg"
+    path.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
+        '<text x="4" y="40" font-family="Arial" font-size="30">NORTH</text>'
+        '<text x="110" y="40" font-family="Arial" font-weight="bold" font-size="30">IA</text>'
+        "</svg>"
+    )
+    pdf = render_pdf(seed_kit(logo=path), strict=True, invariant=True)
+    used = fonts(pdf.data)
+    assert used and all(used.values()), used
+    assert not any("Helvetica" in name or "Arial" in name for name in used)
+    assert "NORTH" in page_texts(pdf.data)[0]

@@ -11,9 +11,11 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from presskit.render.fonts import builtin_family
 from presskit.render.images import ImageProblem, PreparedImage
 
 #: SVG files above this size are refused unread (a logo is a few kilobytes).
@@ -34,10 +36,11 @@ class VectorLogo(PreparedImage):
         canv.saveState()
         canv.translate(x, y)
         canv.scale(width / self.drawing.width, height / self.drawing.height)
-        if not _has_text(self.drawing):
-            # renderPDF sets its default font (Helvetica) even for a drawing without text,
-            # which would list an unused, unembedded font in the PDF.
-            canv.setFont = _ignore  # an instance attribute, removed again below
+        # renderPDF first selects its default font (Helvetica) whatever the drawing holds,
+        # which would list an unembedded font in the PDF; only the shipped faces the logo's
+        # text was given (``_embed_text_fonts``) get through.
+        set_font = canv.setFont
+        canv.setFont = partial(_embedded_only, set_font)  # instance attribute, removed below
         try:
             renderPDF.draw(self.drawing, canv, 0, 0)
         finally:
@@ -45,18 +48,9 @@ class VectorLogo(PreparedImage):
             canv.restoreState()
 
 
-def _ignore(*_args: Any, **_kwargs: Any) -> None:
-    return None
-
-
-def _has_text(node: Any) -> bool:
-    from reportlab.graphics.shapes import Group, String
-
-    if isinstance(node, String):
-        return True
-    if isinstance(node, Group):
-        return any(_has_text(child) for child in node.contents)
-    return False
+def _embedded_only(set_font: Any, name: str, *args: Any, **kwargs: Any) -> None:
+    if str(name).startswith("PK-"):
+        set_font(name, *args, **kwargs)
 
 
 def is_svg(path: Path) -> bool:
@@ -93,4 +87,26 @@ def prepare_svg_logo(path: Path) -> VectorLogo:
     width, height = float(drawing.width or 0), float(drawing.height or 0)
     if width <= 0 or height <= 0:
         raise ImageProblem("the SVG drawing has no size (set width and height or a viewBox)")
+    _embed_text_fonts(drawing)
     return VectorLogo(b"", width, height, drawing)  # type: ignore[arg-type]
+
+
+def _embed_text_fonts(node: Any) -> None:
+    """Set text in the logo in the shipped DejaVu Sans faces.
+
+    svglib maps SVG font families to ReportLab's standard fonts (Helvetica, Times…), which
+    are never embedded: a logo with lettering would break "every font embedded" and may print
+    differently elsewhere. Bold and italic keep their weight and slant.
+    """
+    from reportlab.graphics.shapes import Group, String
+
+    if isinstance(node, String):
+        family = builtin_family()
+        name = str(getattr(node, "fontName", "")).lower()
+        bold = "bold" in name
+        italic = "italic" in name or "oblique" in name
+        node.fontName = (family.bold_italic if bold and italic else family.bold if bold
+                         else family.italic if italic else family.regular)
+    elif isinstance(node, Group):
+        for child in node.contents:
+            _embed_text_fonts(child)
