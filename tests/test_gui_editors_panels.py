@@ -345,3 +345,26 @@ def test_headshot_shape_and_curly_quotes_are_chosen_in_the_brand(qtbot, brand, d
     assert document.kit.brand.typography.smart_quotes is True
     document.undo_stack.undo()
     assert document.kit.brand.headshots.value == "square"
+
+
+def test_a_brands_bold_face_file_is_chosen_in_the_app(
+    qtbot, brand, document, tmp_path, monkeypatch
+) -> None:
+    from presskit.gui.inputs import FaceCombo
+
+    bold = brand.brand_form.fonts["body_bold"]
+    assert isinstance(bold, FaceCombo) and bold.value() is None
+    face = tmp_path / "House-Bold.ttf"
+    face.write_bytes(b"not really a font; the renderer's fallback is tested elsewhere")
+    monkeypatch.setattr(
+        "presskit.gui.inputs.QFileDialog.getOpenFileName", lambda *a, **k: (str(face), ""))
+    brand.select(("brand", "fonts", "body_bold"))
+    bold.setFocus()
+    qtbot.keyClick(bold, Qt.Key.Key_Down)  # past the separator to "Choose TTF file…"
+    assert document.kit.brand.fonts.body_bold == face.resolve()
+    assert "House-Bold.ttf" in bold.currentText()
+    qtbot.keyClick(bold, Qt.Key.Key_Up)  # back to "From the family"
+    assert document.kit.brand.fonts.body_bold is None
+    document.undo_stack.undo()
+    assert document.kit.brand.fonts.body_bold == face.resolve()
+    assert bold.value() == face.resolve()

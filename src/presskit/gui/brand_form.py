@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.gui.binding import Binder, describe
-from presskit.gui.inputs import ColorButton, FontCombo, ImagePicker
+from presskit.gui.inputs import ColorButton, FaceCombo, FontCombo, ImagePicker
 from presskit.model import HeadshotShape, PageSize
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ class BrandForm(QWidget):
             combo = FontCombo(key.capitalize(), self._start_dir)
             self.fonts[key] = combo
             b.bind(row(label, f"fonts.{key}", combo), "fonts", key)
+            row(f"{key.capitalize()} faces:", f"fonts.{key}_faces", self._faces(key),
+                "Separate TrueType files for bold, italic and bold italic, if the family has them")
         page = QComboBox()
         page.addItem("US Letter (8.5 × 11 in)", PageSize.LETTER.value)
         page.addItem("A4 (210 × 297 mm)", PageSize.A4.value)
@@ -113,6 +116,23 @@ class BrandForm(QWidget):
         website = QLineEdit()
         website.setPlaceholderText("https://…")
         b.bind(row("&Website:", "website", website), "website")
+
+    def _faces(self, role: str) -> QWidget:
+        box = QWidget()
+        line = QHBoxLayout(box)
+        line.setContentsMargins(0, 0, 0, 0)
+        for face, label in (("bold", "Bold"), ("italic", "Italic"),
+                            ("bold_italic", "Bold italic")):
+            combo = FaceCombo(f"{role.capitalize()} {label.lower()}", self._start_dir)
+            self.fonts[f"{role}_{face}"] = combo
+            self.fields[f"fonts.{role}_{face}"] = combo
+            self.binder.bind(combo, "fonts", f"{role}_{face}")
+            caption = QLabel(f"{label}:")
+            caption.setBuddy(combo)
+            line.addWidget(caption)
+            line.addWidget(combo, 1)
+        describe(box, f"{role.capitalize()} faces")
+        return box
 
     def _margins(self) -> QWidget:
         box = QWidget()

@@ -358,6 +358,58 @@ class FontCombo(QComboBox):
             self.edited.emit(new)
 
 
+class FaceCombo(FontCombo):
+    """One face (bold, italic, bold italic) of a brand's own font: a TTF file, or none.
+
+    With none, the face comes from the regular file, or from the built-in family's own face
+    (``render.fonts``), so only a designer's separate face files need choosing here.
+    """
+
+    SAME = "same"
+
+    def __init__(
+        self, name: str, start_dir: Callable[[], str] = lambda: "", parent: QWidget | None = None
+    ) -> None:
+        self._face_value: Path | None = None
+        super().__init__(name, start_dir, parent)
+        describe(self, f"{name} face", f"A TrueType file for the {name.lower()} face, if the "
+                 "font family has one of its own")
+
+    def value(self) -> Path | None:  # type: ignore[override]
+        return self._face_value
+
+    def set_value(self, value: str | Path | None) -> None:
+        self._face_value = value if isinstance(value, Path) else None
+        self._value = self._face_value or ""
+        with QSignalBlocker(self):
+            self.clear()
+            self.addItem("From the family", self.SAME)
+            if self._face_value is not None:
+                self.addItem(f"{self._face_value.name} (file)", str(self._face_value))
+                self.setItemData(
+                    self.count() - 1, str(self._face_value), Qt.ItemDataRole.ToolTipRole)
+            self.insertSeparator(self.count())
+            self.addItem("Choose TTF file…", CHOOSE_FONT)
+            self.setCurrentIndex(1 if self._face_value is not None else 0)
+
+    def _on_activated(self, row: int) -> None:
+        data = self.itemData(row)
+        new: Path | None = self._face_value
+        if data == CHOOSE_FONT:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, f"Choose {self._name.lower()} face", self._start_dir(),
+                "TrueType fonts (*.ttf)",
+            )
+            if chosen:
+                new = Path(chosen).resolve()
+        elif data == self.SAME:
+            new = None
+        changed = new != self._face_value
+        self.set_value(new)
+        if changed:
+            self.edited.emit(new)
+
+
 class IdCombo(QComboBox):
     """Chooses an item of one of the kit's lists by id, e.g. the contact of a contact section.
 
