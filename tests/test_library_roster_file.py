@@ -133,10 +133,10 @@ def test_a_broken_roster_is_refused_with_where_and_what(
     assert str(caught.value).replace(f"{tmp_path}/", "").startswith(expected), str(caught.value)
 
 
-def test_a_roster_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+def test_a_roster_that_is_not_utf8_is_refused_at_the_first_bad_byte(tmp_path: Path) -> None:
     path = tmp_path / "roster.yaml"
     path.write_bytes("presskit-roster: 1\nexperts:\n- id: z\n  name: Zoë\n".encode("cp1252"))
-    with pytest.raises(RosterFileError, match=r"roster.yaml:4:1: error: .*not UTF-8"):
+    with pytest.raises(RosterFileError, match=r"roster.yaml:4:11: error: .*not UTF-8"):
         load_roster(path)
 
 

@@ -39,12 +39,18 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from presskit.library.roster import BrandPreset, Roster
 from presskit.model.ids import is_valid_id
 from presskit.model.kit import Brand, Expert, Quote
-from presskit.model.problems import PresskitError, Problem, Severity, Where
+from presskit.model.problems import PresskitError, Problem, Where
 from presskit.storage.atomic import atomic_write
 from presskit.storage.composer import INT_TAG, STR_TAG, compose, is_refused
-from presskit.storage.errors import LocatedProblem, ProjectFileError, describe_os_error, position_of
+from presskit.storage.errors import ProjectFileError, describe_os_error, position_of
 from presskit.storage.fields import FieldError, describe, is_null, read_text
-from presskit.storage.reader import RecordReader, label, without_key
+from presskit.storage.reader import (
+    RecordReader,
+    UnreadableFile,
+    label,
+    read_yaml_file,
+    without_key,
+)
 from presskit.storage.schema import BRAND, EXPERT, QUOTE, Record
 from presskit.storage.source_map import SourceMap
 from presskit.storage.writer import dumps_data, record_data
@@ -76,21 +82,11 @@ def load_roster(path: Path) -> LoadedRoster:
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        text = read_yaml_file(path)
     except FileNotFoundError:
         return LoadedRoster(Roster(), [], path)
-    except OSError as exc:
-        problem = Problem(Severity.ERROR, f"cannot read the roster: {describe_os_error(exc)}")
-        raise RosterFileError([problem], path, None) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problem = LocatedProblem(
-            Severity.ERROR, "the roster is not UTF-8 text; save it with UTF-8 encoding",
-            line=line, column=1,
-        )
-        raise RosterFileError([problem], path, None) from None
+    except UnreadableFile as exc:
+        raise RosterFileError([exc.problem], path, None) from None
     return loads_roster(text, path)
 
 

@@ -18,7 +18,7 @@ from presskit.model.problems import Problem, Severity
 from presskit.model.validation import validate
 from presskit.storage.composer import compose
 from presskit.storage.errors import ProjectFileError, describe_os_error, position_of
-from presskit.storage.reader import RecordReader
+from presskit.storage.reader import RecordReader, UnreadableFile, read_yaml_file
 from presskit.storage.schema import BRAND
 from presskit.storage.source_map import SourceMap
 
@@ -27,13 +27,12 @@ def load_brand(path: Path) -> Brand:
     """Read the brand file at ``path``; raises ``ProjectFileError`` if it has any error."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
+        text = read_yaml_file(path)
+    except FileNotFoundError as exc:
         problem = Problem(Severity.ERROR, f"cannot read the file: {describe_os_error(exc)}")
         raise ProjectFileError([problem], path, None) from None
-    except UnicodeDecodeError:
-        problem = Problem(Severity.ERROR, "the file is not UTF-8 text; save it as UTF-8")
-        raise ProjectFileError([problem], path, None) from None
+    except UnreadableFile as exc:
+        raise ProjectFileError([exc.problem], path, None) from None
     composed = compose(text)
     root = composed.root
     source_map = SourceMap.from_node(root)

@@ -61,16 +61,23 @@ class LoadedKit:
     path: Path
 
 
-def load_kit(path: Path) -> LoadedKit:
-    """Read the project file at ``path``; raises ``ProjectFileError`` if it has any error."""
-    path = Path(path)
+def read_yaml_file(path: Path) -> str:
+    """The UTF-8 text of the YAML file at ``path`` (a byte-order mark is dropped).
+
+    Raises ``UnreadableFile`` with one located problem when the file cannot be read or is
+    not UTF-8; ``FileNotFoundError`` passes through for callers to whom a missing file means
+    something (an empty roster).
+    """
     try:
-        data = path.read_bytes()
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise
     except OSError as exc:
-        problem = Problem(Severity.ERROR, f"cannot read the file: {describe_os_error(exc)}")
-        raise ProjectFileError([problem], path, None) from None
+        raise UnreadableFile(
+            Problem(Severity.ERROR, f"cannot read the file: {describe_os_error(exc)}")
+        ) from None
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
@@ -79,8 +86,29 @@ def load_kit(path: Path) -> LoadedKit:
             f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
             "save it with UTF-8 encoding"
         )
-        problem = LocatedProblem(Severity.ERROR, message, line=line, column=column)
+        raise UnreadableFile(
+            LocatedProblem(Severity.ERROR, message, line=line, column=column)
+        ) from None
+
+
+class UnreadableFile(Exception):
+    """A file that could not be turned into text; ``problem`` says why and where."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def load_kit(path: Path) -> LoadedKit:
+    """Read the project file at ``path``; raises ``ProjectFileError`` if it has any error."""
+    path = Path(path)
+    try:
+        text = read_yaml_file(path)
+    except FileNotFoundError as exc:
+        problem = Problem(Severity.ERROR, f"cannot read the file: {describe_os_error(exc)}")
         raise ProjectFileError([problem], path, None) from None
+    except UnreadableFile as exc:
+        raise ProjectFileError([exc.problem], path, None) from None
     return loads_kit(text, path)
 
 
