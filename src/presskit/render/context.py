@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph
 from presskit.model import Expert, Kit, Problem, Quote, Severity
 from presskit.render import images
 from presskit.render.fallback import Face, Glyphs
-from presskit.render.flowables import Headshot, Placeholder
+from presskit.render.flowables import Headshot, LaidOutParagraph, Placeholder
 from presskit.render.fonts import BrandFonts
 from presskit.render.page import Geometry
 from presskit.render.styles import Palette, Styles, hex_of
@@ -73,14 +73,14 @@ class RenderContext:
         return hex_of(self.colors.link)
 
     def paragraph(self, markup: str, style: ParagraphStyle, raw: str | None = None,
-                  cls: type[Paragraph] = Paragraph) -> Paragraph:
+                  cls: type[Paragraph] = LaidOutParagraph) -> Paragraph:
         """A Paragraph of ``markup`` in ``style``, every run its font lacks in a fallback
         font; should ReportLab still reject the markup, the escaped ``raw`` text instead."""
         face = self.styles.face(style)
 
         def make(text: str) -> Paragraph:
             marked = self.glyphs.markup(text, face)
-            if cls is Paragraph and URL.search(text):
+            if cls is LaidOutParagraph and URL.search(text):
                 return UrlParagraph(marked, style, glyphs=self.glyphs, face=face)
             return cls(marked, style)
 

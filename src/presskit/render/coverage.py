@@ -34,6 +34,8 @@ from presskit.render.text import clean
 _SHOWN = 5  # characters named in one message
 #: Bidirectional classes of right-to-left letters (Hebrew: R; Arabic, Syriac, Thaana: AL).
 _RIGHT_TO_LEFT = frozenset({"R", "AL"})
+#: No character below Hebrew's block is right-to-left: most texts need no look-up at all.
+_FIRST_RIGHT_TO_LEFT = "\u0590"
 
 
 def missing_glyphs(kit: Kit, glyphs: Glyphs) -> list[Problem]:
@@ -46,8 +48,8 @@ def missing_glyphs(kit: Kit, glyphs: Glyphs) -> list[Problem]:
             continue
         seen.add(where)
         text = clean(text)
-        rtl = list(dict.fromkeys(ch for ch in text if unicodedata.bidirectional(ch) in
-                                 _RIGHT_TO_LEFT))
+        rtl = [] if not text or max(text) < _FIRST_RIGHT_TO_LEFT else list(
+            dict.fromkeys(ch for ch in text if unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT))
         if rtl:
             problems.append(Problem(Severity.WARNING, _rtl_message(rtl), where))
         missing = [ch for ch in glyphs.missing(text, faces[heading]) if ch not in rtl]

@@ -72,16 +72,27 @@ class Glyphs:
         self.fonts = fonts
         self._dejavu = builtin_family(FALLBACK_FAMILY)
         self._cjk: str | None = None
-        self._cmaps: dict[str, dict[int, int]] = {}
+        self._covered: dict[str, frozenset[str]] = {}
 
     # -- looking up ---------------------------------------------------------------------------
 
+    def _coverage(self, font: str) -> frozenset[str]:
+        """The characters the registered ``font`` has a real glyph (not .notdef) for."""
+        covered = self._covered.get(font)
+        if covered is None:
+            cmap = pdfmetrics.getFont(font).face.charToGlyph
+            covered = self._covered[font] = frozenset(
+                chr(code) for code, glyph in cmap.items() if glyph)
+        return covered
+
     def has(self, font: str, char: str) -> bool:
         """Does the registered ``font`` have a real glyph (not .notdef) for ``char``?"""
-        cmap = self._cmaps.get(font)
-        if cmap is None:
-            cmap = self._cmaps[font] = pdfmetrics.getFont(font).face.charToGlyph
-        return bool(cmap.get(ord(char)))
+        return char in self._coverage(font)
+
+    def covers(self, font: str, text: str) -> bool:
+        """Does ``font`` have every character of ``text``? (Nearly every text of a kit is all
+        in its face: one set comparison instead of a look-up per character.)"""
+        return self._coverage(font).issuperset(text)
 
     def _cjk_font(self) -> str:
         if self._cjk is None:
@@ -101,6 +112,8 @@ class Glyphs:
     def runs(self, text: str, face: Face) -> list[tuple[str, str]]:
         """``text`` as ``(font, characters)`` runs; characters no font has stay in ``face``."""
         primary = face.name
+        if self.covers(primary, text):
+            return [(primary, text)] if text else []
         found: list[list[str]] = []
         for char in text:
             font: str | None = None
@@ -116,6 +129,8 @@ class Glyphs:
 
     def missing(self, text: str, face: Face) -> list[str]:
         """The distinct characters of ``text`` (but spaces) that no font has, in order."""
+        if self.covers(face.name, text):
+            return []
         return [
             char for char in dict.fromkeys(text)
             if not char.isspace() and self.font_for(char, face) is None
@@ -142,7 +157,7 @@ class Glyphs:
                 continue
             current = face.styled(bold > 0, italic > 0)
             text = unescape(token)
-            if all(self.has(current.name, char) for char in set(text)):
+            if self.covers(current.name, text):
                 out.append(token)
                 continue
             for font, chars in self.runs(text, current):

@@ -39,6 +39,31 @@ def fit_string(text: str, measure: Callable[[str], float], width: float) -> str:
     return text[:low].rstrip() + "…"
 
 
+class LaidOutParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type stubs
+    """A Paragraph that breaks its lines once for each width it is given.
+
+    Containers ask their content for its size more than once at the same width: a
+    ``KeepTogether`` to test the fit and then the frame to place it, a ``Table`` to size its
+    row and again to draw the cell. Breaking lines is most of a render's time, and the result
+    depends only on the width and the text (style and fragments never change once made), so
+    a second ask at the same width returns the first answer. New fragments (``UrlParagraph``
+    re-parses its text for a new width) are laid out again, and so is a paragraph whose
+    ``split`` found no room and dropped its lines.
+    """
+
+    _laid_out: tuple[float, object] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        done = self._laid_out
+        # ``split`` drops the lines when nothing fits (``blPara``): then lay out again.
+        if (done is not None and done[0] == availWidth and done[1] is self.frags
+                and "blPara" in self.__dict__):
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._laid_out = (availWidth, self.frags)
+        return size
+
+
 class BalancedParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type stubs
     """A paragraph whose lines are as even as they can be (a headline).
 

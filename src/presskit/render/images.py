@@ -11,11 +11,13 @@ changed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -28,6 +30,11 @@ TARGET_DPI = 300
 SUPPORTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "GIF", "WEBP", "TIFF", "BMP"})
 _ORIENTATION = 0x0112  # the EXIF tag; values 5 to 8 turn the image on its side
 _SIDEWAYS = (5, 6, 7, 8)
+#: A square JPEG in RGB or grey at most this much larger than its printed size needs goes
+#: into the PDF as it is: decoding and re-encoding it would take longer than laying out its
+#: page, lose quality, and save a few kilobytes at most.
+AS_IS_FACTOR = 1.5
+_JPEG_START = b"\xff\xd8"
 #: Modes whose pixels can be averaged when an image is shrunk.
 _AVERAGED_MODES = frozenset({"L", "LA", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "I", "F"})
 
@@ -45,7 +52,7 @@ class ImageProblem(Exception):
 
 @dataclass(frozen=True)
 class PreparedImage:
-    """An image re-encoded in memory, ready for ReportLab."""
+    """An image encoded in memory (JPEG or PNG), ready for ReportLab."""
 
     data: bytes
     width_px: int
@@ -56,8 +63,33 @@ class PreparedImage:
         """Height over width."""
         return self.height_px / self.width_px
 
-    def reader(self) -> ImageReader:
-        return ImageReader(io.BytesIO(self.data))
+    @cached_property
+    def _jpeg(self) -> JpegSource | None:
+        return JpegSource(self.data) if self.data[:2] == _JPEG_START else None
+
+    def reader(self) -> ImageReader | JpegSource:
+        """What ``Canvas.drawImage`` takes: a JPEG goes into the PDF as it is."""
+        return self._jpeg or ImageReader(io.BytesIO(self.data))
+
+
+class JpegSource:
+    """A JPEG for ``Canvas.drawImage`` that ReportLab embeds as it is (DCTDecode).
+
+    ReportLab treats anything with a ``jpeg_fh`` method as a JPEG it only has to read the
+    header of, and names the image in the PDF after ``str()`` of it; given an ``ImageReader``
+    instead, it would decode every pixel just to make up that name. The name here is the
+    digest of the bytes, so the same picture twice in a kit is stored once.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._name = f"presskit-jpeg-{hashlib.sha1(data).hexdigest()}"
+
+    def jpeg_fh(self) -> io.BytesIO:  # ReportLab's name
+        return io.BytesIO(self._data)
+
+    def __str__(self) -> str:
+        return self._name
 
 
 def pixels_for(points: float) -> int:
@@ -164,10 +196,33 @@ def _encode(image: Image.Image, fmt: str) -> PreparedImage:
     return PreparedImage(out.getvalue(), image.width, image.height)
 
 
+def _as_is(image: Image.Image, path: Path, needed: int) -> PreparedImage | None:
+    """The file itself, if it already is the square, upright JPEG the page needs."""
+    width, height = image.size
+    if (image.format != "JPEG" or image.mode not in ("RGB", "L") or abs(width - height) > 1
+            or max(width, height) > needed * AS_IS_FACTOR
+            or image.getexif().get(_ORIENTATION, 1) != 1):
+        return None
+    try:
+        # Decoding at an eighth of the size still reads all of the data: a damaged or cut-off
+        # file is found here, not by the journalist's PDF viewer.
+        image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
+        image.load()
+        data = path.read_bytes()
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise ImageProblem(f"the image data is damaged ({exc})") from None
+    if len(data) > width * height:  # a byte a pixel: bloated with metadata, re-encode it
+        return None
+    return PreparedImage(data, width, height)
+
+
 def prepare_headshot(path: Path, size_pt: float) -> PreparedImage:
     """A square JPEG of ``path`` cropped around its centre, for a ``size_pt`` square."""
     needed = pixels_for(size_pt)
     with _open(path) as image:
+        as_is = _as_is(image, path, needed)
+        if as_is is not None:
+            return as_is
         decoded = _decode(image, (needed, needed))
         try:
             rgb = _flatten(decoded)

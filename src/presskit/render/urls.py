@@ -24,6 +24,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from presskit.render.fallback import Face, Glyphs
+from presskit.render.flowables import LaidOutParagraph
 
 URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"“”‘’]+", re.IGNORECASE)
 #: Punctuation that ends a sentence after an address, not the address.
@@ -69,7 +70,7 @@ def pieces(url: str, room: float, line: float, measure: Callable[[str], float]) 
     return found
 
 
-class UrlParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type stubs
+class UrlParagraph(LaidOutParagraph):  # type: ignore[misc]  # ReportLab has no type stubs
     """A Paragraph whose long web addresses break at their boundaries (see the module)."""
 
     def __init__(self, text: str | None, style: ParagraphStyle | None = None,
