@@ -30,10 +30,10 @@ from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from presskit import resources_path
 from presskit.model import FONT_FACES, Fonts, Problem, Severity, font_file
+from presskit.render.font_cache import load_font
 
 _BUILTIN_FILES: dict[str, tuple[str, str, str, str]] = {
     # family: (regular, bold, italic, bold italic)
@@ -99,13 +99,13 @@ def _register_family(faces: tuple[str, str, str, str]) -> FontFamily:
 def _register(name: str, source: Path) -> None:
     # Registering an existing name again would re-parse the file for nothing.
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(source)))
+        pdfmetrics.registerFont(load_font(name, source))
 
 
 def _shipped(file: str) -> Path:
     """A shipped font: resources are a real folder in a checkout and in an installed wheel
     (``tests/test_packaging.py``), so the file is read where it is."""
-    return Path(str(resources_path() / "fonts" / file))
+    return resources_path() / "fonts" / file
 
 
 def builtin_family(family: str = FALLBACK_FAMILY) -> FontFamily:
@@ -174,7 +174,7 @@ def _registered_face(face: _Face, family_key: str) -> str:
     name = f"PK-{stem}-{hashlib.sha1((face.digest + family_key).encode()).hexdigest()[:12]}"
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
-            font = TTFont(name, str(face.path), subfontIndex=face.index)
+            font = load_font(name, face.path, face.index)
         except Exception as exc:  # TTFError and whatever a corrupt file makes the parser raise
             raise ValueError(f"not a usable TrueType font ({exc})") from None
         # ReportLab hands out the first font registered with a given internal name for every

@@ -192,7 +192,7 @@ def _encode(image: Image.Image, fmt: str) -> PreparedImage:
     if fmt == "JPEG":
         image.save(out, "JPEG", quality=85, optimize=True)
     else:
-        image.save(out, "PNG", optimize=True)
+        image.save(out, "PNG", compress_level=1)  # ReportLab decodes it again: speed, not size
     return PreparedImage(out.getvalue(), image.width, image.height)
 
 

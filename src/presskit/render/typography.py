@@ -12,10 +12,10 @@ kit the caller holds, and so the project file, keep the text as typed.
 
 from __future__ import annotations
 
-import copy
 import re
 
 from presskit.model import Kit
+from presskit.model.operations import copy_kit
 from presskit.model.paths import get_at, set_at
 from presskit.render.coverage import printed_text
 
@@ -71,7 +71,7 @@ def typeset(kit: Kit) -> Kit:
     """The kit as it should print: a copy with smart quotes if the brand asks for them."""
     if not kit.brand.typography.smart_quotes:
         return kit
-    printed = copy.deepcopy(kit)
+    printed = copy_kit(kit)
     for where, text, _heading in list(printed_text(printed)):
         if where[-1] in _VERBATIM or not text:
             continue
