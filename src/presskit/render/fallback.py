@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape, unescape
 
 from reportlab.pdfbase import pdfmetrics
@@ -43,6 +44,11 @@ _STYLE_TAGS = {"<b>": ("bold", 1), "</b>": ("bold", -1), "<i>": ("italic", 1),
                "</i>": ("italic", -1)}
 #: Marks drawn over the previous character: they stay in its font if it has them.
 _MARKS = frozenset({"Mn", "Me"})
+
+#: The characters each loaded font face has glyphs for. A face never changes once loaded, so
+#: this is worked out once per face, not once per render (the preview renders on every pause
+#: in typing); it goes when the face does.
+_COVERAGE: WeakKeyDictionary[object, frozenset[str]] = WeakKeyDictionary()
 
 #: The fallback fonts, in the order they are tried, for messages.
 FALLBACK_NAMES = (FALLBACK_FAMILY, CJK_FAMILY)
@@ -80,9 +86,12 @@ class Glyphs:
         """The characters the registered ``font`` has a real glyph (not .notdef) for."""
         covered = self._covered.get(font)
         if covered is None:
-            cmap = pdfmetrics.getFont(font).face.charToGlyph
-            covered = self._covered[font] = frozenset(
-                chr(code) for code, glyph in cmap.items() if glyph)
+            face = pdfmetrics.getFont(font).face
+            covered = _COVERAGE.get(face)
+            if covered is None:
+                covered = _COVERAGE[face] = frozenset(
+                    chr(code) for code, glyph in face.charToGlyph.items() if glyph)
+            self._covered[font] = covered
         return covered
 
     def has(self, font: str, char: str) -> bool:

@@ -11,6 +11,7 @@ that defers ``showPage`` would bind every bookmark to the first page).
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,15 +96,37 @@ class PageDecor:
     # -- drawing -----------------------------------------------------------------------------
 
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate, *, running_head: bool) -> None:
-        canv.saveState()
         if self.embargo:
-            self._embargo_banner(canv)
+            self._once(canv, "pkEmbargo", self._embargo_banner)
         if running_head:
-            self._header(canv)
+            self._once(canv, "pkHeader", self._header)
         elif self.draft:
-            self._draft_label(canv, self.geometry.height - self.geometry.top + 8)
-        self._footer(canv, doc.page)
+            self._once(canv, "pkDraftLabel", self._draft_label)
+        self._once(canv, "pkFooter", self._footer)
+        canv.saveState()
+        canv.translate(self.geometry.width - self.geometry.right, self._footer_text_y)
+        canv.doForm(_folio_form(doc.page))
         canv.restoreState()
+
+    @staticmethod
+    def _once(canv: Canvas, name: str, draw: Callable[[Canvas], None]) -> None:
+        """Place the form ``name``, drawn by ``draw`` the first time it is needed.
+
+        Header, footer and markings are the same on every page they appear on, so the PDF
+        holds each once and every page refers to it, rather than fitting, measuring and
+        writing the same lines again on each of a long kit's pages.
+        """
+        if not canv.hasForm(name):
+            canv.beginForm(name)
+            canv.saveState()
+            draw(canv)
+            canv.restoreState()
+            canv.endForm()
+        canv.doForm(name)
+
+    @property
+    def _footer_text_y(self) -> float:
+        return self.geometry.bottom - 10 - 11
 
     def _header(self, canv: Canvas) -> None:
         g, colors, glyphs = self.geometry, self.colors, self.glyphs
@@ -122,13 +145,14 @@ class PageDecor:
         head = fit_string(self.running_head, glyphs.measure(self.regular, HEADER_SIZE), room)
         glyphs.draw(canv, g.left, rule_y + 5, head, self.regular, HEADER_SIZE)
 
-    def _draft_label(self, canv: Canvas, y: float) -> None:
+    def _draft_label(self, canv: Canvas) -> None:
         g = self.geometry
         canv.setFillColor(self.colors.accent_ink)
-        self.glyphs.draw(canv, g.width - g.right, y + 5, "DRAFT · NOT FOR DISTRIBUTION",
-                         self.bold, HEADER_SIZE, align="right")
+        self.glyphs.draw(canv, g.width - g.right, g.height - g.top + 13,
+                         "DRAFT · NOT FOR DISTRIBUTION", self.bold, HEADER_SIZE, align="right")
 
-    def _footer(self, canv: Canvas, page: int) -> None:
+    def _footer(self, canv: Canvas) -> None:
+        """The rules and the brand's footer line; the folio goes beside it (its own form)."""
         g, colors, glyphs = self.geometry, self.colors, self.glyphs
         rule_y = g.bottom - 10
         canv.setStrokeColor(colors.accent)
@@ -137,7 +161,7 @@ class PageDecor:
         canv.setStrokeColor(colors.rule)
         canv.setLineWidth(0.6)
         canv.line(g.left + 28, rule_y, g.width - g.right, rule_y)
-        text_y = rule_y - 11
+        text_y = self._footer_text_y
         folio_room = glyphs.width("Page 9999 of 9999", self.regular, FOOTER_SIZE) + 18
         if self.footer:
             canv.setFillColor(colors.muted)
@@ -145,10 +169,6 @@ class PageDecor:
             glyphs.draw(canv, g.left, text_y,
                         fit_string(self.footer, measure, g.frame_width - folio_room),
                         self.regular, FOOTER_SIZE)
-        canv.saveState()
-        canv.translate(g.width - g.right, text_y)
-        canv.doForm(_folio_form(page))
-        canv.restoreState()
 
     def _embargo_banner(self, canv: Canvas) -> None:
         g, colors = self.geometry, self.colors
