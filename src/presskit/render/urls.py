@@ -70,7 +70,7 @@ def pieces(url: str, room: float, line: float, measure: Callable[[str], float]) 
     return found
 
 
-class UrlParagraph(LaidOutParagraph):  # type: ignore[misc]  # ReportLab has no type stubs
+class UrlParagraph(LaidOutParagraph):
     """A Paragraph whose long web addresses break at their boundaries (see the module)."""
 
     def __init__(self, text: str | None, style: ParagraphStyle | None = None,
@@ -89,7 +89,7 @@ class UrlParagraph(LaidOutParagraph):  # type: ignore[misc]  # ReportLab has no 
             self._broken_for = availWidth
             self._setup(self._broken(availWidth), self.style, self.bulletText, None,
                         cleanBlockQuotedText)
-        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+        return super().wrap(availWidth, availHeight)
 
     def _broken(self, width: float) -> str:
         """The markup with ``<br/>`` at the chosen boundaries of each long address."""
