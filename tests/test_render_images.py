@@ -121,6 +121,48 @@ def test_a_good_photo_is_drawn_without_warnings(tmp_path: Path) -> None:
     assert images[0]["/Width"] == images[0]["/Height"] == pixels_for(50)
 
 
+def _embedded_images(pdf: bytes) -> list[bytes]:
+    xobjects = reader(pdf).pages[0]["/Resources"]["/XObject"]
+    return [x.get_object().get_data() for x in xobjects.values()
+            if x.get_object()["/Subtype"] == "/Image"]
+
+
+def test_a_square_jpeg_of_about_the_printed_size_goes_in_as_it_is(tmp_path: Path) -> None:
+    """No second JPEG generation (and no time spent on one): the picture the press office
+    chose is the one the journalist sees, bit for bit."""
+    photo = tmp_path / "kim.jpg"
+    make_headshot(tmp_path / "big.jpg", 3, size=(600, 600))
+    with Image.open(tmp_path / "big.jpg") as big:
+        big.resize((250, 250)).save(photo, "JPEG", quality=90)
+    kit = with_photo(seed_kit(), 0, photo)
+    assert _embedded_images(render_pdf(kit, strict=True).data) == [photo.read_bytes()]
+
+
+@pytest.mark.parametrize("size, orientation", [((250, 310), 1), ((600, 600), 1),
+                                               ((250, 250), 6)])
+def test_other_jpegs_are_cropped_shrunk_or_turned_first(tmp_path: Path, size: tuple[int, int],
+                                                        orientation: int) -> None:
+    photo = tmp_path / "kim.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    Image.new("RGB", size, (200, 30, 30)).save(photo, "JPEG", exif=exif.tobytes())
+    [embedded] = _embedded_images(render_pdf(with_photo(seed_kit(), 0, photo)).data)
+    assert embedded != photo.read_bytes()
+    with Image.open(io.BytesIO(embedded)) as shown:
+        assert shown.width == shown.height <= pixels_for(50)
+
+
+def test_a_cut_off_small_jpeg_is_caught_before_it_reaches_the_pdf(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.jpg"
+    Image.effect_noise((200, 200), 60).convert("RGB").save(whole, "JPEG", quality=95)
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(whole.read_bytes()[:4000])
+    pdf = render_pdf(with_photo(seed_kit(), 0, cut))
+    [warning] = pdf.warnings
+    assert "damaged" in warning.message
+    assert _embedded_images(pdf.data) == []  # the placeholder is drawn, not a broken image
+
+
 def test_photos_are_hidden_unless_the_quotes_section_asks_for_them(tmp_path: Path) -> None:
     kit = with_photo(seed_kit(), 0, tmp_path / "gone.jpg", photos=False)
     pdf = render_pdf(kit)
