@@ -12,12 +12,20 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from presskit.model.problems import Problem, Severity
 from presskit.storage.errors import LocatedProblem
@@ -82,31 +90,32 @@ class _Refusing(yaml.composer.Composer):
         if node is not None and explicit_tag is not None:
             node.tag = REFUSED_TAG
         if isinstance(node, MappingNode):
-            self._check_keys(node)
+            _check_keys(node, self._refuse)
         return node
 
-    def _check_keys(self, node: MappingNode) -> None:
-        """Refuse merge keys, list or mapping keys, and a key given twice."""
-        first_at: dict[str, Node] = {}
-        for key, _value in node.value:
-            if key.tag == REFUSED_TAG:
-                continue
-            if key.tag == MERGE_TAG:
-                self._refuse(key.start_mark, "YAML merge keys ('<<') are not supported")
-                key.tag = REFUSED_TAG
-            elif not isinstance(key, ScalarNode):
-                self._refuse(key.start_mark, "a key must be a plain word, not a list or mapping")
-                key.tag = REFUSED_TAG
-            elif key.value in first_at:
-                first = first_at[key.value].start_mark
-                self._refuse(
-                    key.start_mark,
-                    f"duplicate key {key.value!r} (first at line {first.line + 1}); "
-                    "this one is ignored",
-                )
-                key.tag = REFUSED_TAG
-            else:
-                first_at[key.value] = key
+
+def _check_keys(node: MappingNode, refuse: Callable[[Any, str], None]) -> None:
+    """Refuse merge keys, list or mapping keys, and a key given twice."""
+    first_at: dict[str, Node] = {}
+    for key, _value in node.value:
+        if key.tag == REFUSED_TAG:
+            continue
+        if key.tag == MERGE_TAG:
+            refuse(key.start_mark, "YAML merge keys ('<<') are not supported")
+            key.tag = REFUSED_TAG
+        elif not isinstance(key, ScalarNode):
+            refuse(key.start_mark, "a key must be a plain word, not a list or mapping")
+            key.tag = REFUSED_TAG
+        elif key.value in first_at:
+            first = first_at[key.value].start_mark
+            refuse(
+                key.start_mark,
+                f"duplicate key {key.value!r} (first at line {first.line + 1}); "
+                "this one is ignored",
+            )
+            key.tag = REFUSED_TAG
+        else:
+            first_at[key.value] = key
 
 
 
@@ -119,9 +128,12 @@ class _Loader(_Refusing, yaml.SafeLoader):
 
 
 # libyaml (in PyYAML's wheels) scans and parses ten times as fast as the pure-Python code
-# (0.3 s against 3 s for a 1,000-quote kit); the same composer and resolver run on top of it,
-# so the nodes, positions and refusals are the same. Its error messages are worded
-# differently, so a file it rejects is read again the slow way for the message.
+# (0.3 s against 3 s for a 1,000-quote kit). Its events are composed here in one loop that
+# makes the very nodes, positions and refusals the pure-Python composer makes: PyYAML's own
+# composer on top of it spent four times as long as libyaml itself in method calls per node
+# (tests/test_storage_composer.py compares the two on thousands of mutated files). Its error
+# messages are worded differently, so a file it rejects is read again the slow way for the
+# message.
 #: What libyaml reads differently from PyYAML: it lets through tabs and a ``? `` inside a
 #: flow list that PyYAML refuses (and presskit explains), and counts a byte-order mark in
 #: the text as a column. A file with any of them, which presskit never writes outside
@@ -133,21 +145,93 @@ try:
     _CParser = importlib.import_module("yaml._yaml").CParser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _CParser = None
-if _CParser is not None:
+#: Implicit tags (int, bool, timestamp, …) of plain scalars, as the safe loader resolves them.
+_resolve: Callable[[type[Node], str | None, Any], str] = yaml.resolver.Resolver().resolve
+_NON_SPECIFIC = (None, "!")
 
-    class _FastLoader(_Refusing, _CParser, yaml.resolver.Resolver):  # type: ignore[misc]
-        def __init__(self, text: str) -> None:
-            _CParser.__init__(self, text)
-            yaml.composer.Composer.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
-            self._start_refusing()
 
-        def dispose(self) -> None:
-            pass
+def _compose_events(text: str) -> Composed:
+    """``text`` composed from libyaml's events; raises ``yaml.YAMLError`` where PyYAML would
+    (a syntax error, a second document, nesting deeper than :data:`MAX_DEPTH`)."""
+    refusals: list[Problem] = []
 
-    _FAST_LOADERS: tuple[type, ...] = (_FastLoader,)
-else:  # pragma: no cover - PyYAML built without libyaml
-    _FAST_LOADERS = ()
+    def refuse(mark: Any, message: str) -> None:
+        refusals.append(
+            LocatedProblem(Severity.ERROR, message, line=mark.line + 1, column=mark.column + 1)
+        )
+
+    get = _CParser(text).get_event
+    get()  # the stream's start
+    event = get()
+    if isinstance(event, StreamEndEvent):
+        return Composed(None, refusals)  # nothing but comments and blank lines
+    # Open collections, innermost last: (node, had an explicit tag, key waiting for a value).
+    open_: list[tuple[Node, bool, list[Node | None]]] = []
+    root: Node | None = None
+    while root is None:
+        event = get()
+        kind = type(event)
+        done: Node | None = None
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            node, explicit, _key = open_.pop()
+            node.end_mark = event.end_mark
+            if explicit:
+                node.tag = REFUSED_TAG
+            if isinstance(node, MappingNode):
+                _check_keys(node, refuse)
+            done = node
+        elif kind is AliasEvent:
+            refuse(event.start_mark, f"{_NO_ANCHORS} (*{event.anchor})")
+            done = ScalarNode(REFUSED_TAG, "", event.start_mark, event.end_mark)
+        else:
+            if event.anchor is not None:
+                refuse(event.start_mark, f"{_NO_ANCHORS} (&{event.anchor})")
+            tag = event.tag
+            if tag is not None:
+                refuse(event.start_mark, f"YAML tags such as {_short_tag(tag)} are not allowed")
+            if len(open_) >= MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"the document is nested more than {MAX_DEPTH} levels deep",
+                    event.start_mark,
+                )
+            if kind is ScalarEvent:
+                resolved = tag if tag not in _NON_SPECIFIC else _resolve(
+                    ScalarNode, event.value, event.implicit)
+                done = ScalarNode(resolved, event.value, event.start_mark, event.end_mark,
+                                  style=event.style)
+                if tag is not None:
+                    done.tag = REFUSED_TAG
+            else:
+                collection: Node
+                if kind is MappingStartEvent:
+                    collection = MappingNode(tag if tag not in _NON_SPECIFIC else _resolve(
+                        MappingNode, None, event.implicit), [], event.start_mark, None,
+                        flow_style=event.flow_style)
+                else:
+                    collection = SequenceNode(tag if tag not in _NON_SPECIFIC else _resolve(
+                        SequenceNode, None, event.implicit), [], event.start_mark, None,
+                        flow_style=event.flow_style)
+                open_.append((collection, tag is not None, [None]))
+                continue
+        if not open_:
+            root = done
+            continue
+        parent, _explicit, waiting = open_[-1]
+        if isinstance(parent, SequenceNode):
+            parent.value.append(done)
+        elif waiting[0] is None:
+            waiting[0] = done
+        else:
+            parent.value.append((waiting[0], done))
+            waiting[0] = None
+    get()  # the document's end
+    following = get()
+    if not isinstance(following, StreamEndEvent):
+        raise yaml.composer.ComposerError(
+            "expected a single document in the stream", root.start_mark,
+            "but found another document", following.start_mark,
+        )
+    return Composed(root, refusals)
 
 
 def _short_tag(tag: str) -> str:
@@ -166,12 +250,11 @@ class Composed:
 
 def compose(text: str) -> Composed:
     """Compose ``text`` into nodes; a syntax error gives no root and exactly one problem."""
-    for fast in _FAST_LOADERS if not _LIBYAML_DIFFERS.search(text) else ():
+    if _CParser is not None and not _LIBYAML_DIFFERS.search(text):
         try:
-            loader = fast(text)
-            return Composed(loader.get_single_node(), loader.refusals)
+            return _compose_events(text)
         except yaml.YAMLError:
-            break  # read it again below, for presskit's wording and position of the error
+            pass  # read it again below, for presskit's wording and position of the error
     try:
         loader = _Loader(text)  # the reader checks every character up front
     except yaml.reader.ReaderError as exc:
