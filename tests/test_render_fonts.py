@@ -4,6 +4,7 @@ fallback, never a crash and never boxes."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import struct
@@ -202,3 +203,19 @@ def test_an_edited_font_file_is_used_not_the_copy_read_before(tmp_path: Path) ->
         kit.brand.fonts.body = path
         names.append({name for name in fonts(render_pdf(kit).data) if "Serif" in name})
     assert names[0] and names[1] and names[0] != names[1]
+
+
+def test_a_font_file_replaced_in_place_between_renders_is_read_again(tmp_path: Path) -> None:
+    """The preview does not re-read an unchanged font file, but one the user replaces (the
+    same path, other bytes) prints in its new glyphs at the next render."""
+    house = tmp_path / "House.ttf"
+    shutil.copy(SHIPPED / "DejaVuSerif.ttf", house)
+    kit = seed_kit()
+    kit.brand.fonts.body = house
+    before = {name for name in fonts(render_pdf(kit).data) if "Serif" in name}
+    assert before == {name for name in fonts(render_pdf(kit).data) if "Serif" in name}
+    house.write_bytes((SHIPPED / "DejaVuSerif.ttf").read_bytes() + b"\0" * 4)
+    stamp = house.stat().st_mtime_ns + 2_000_000_000  # as a later save would leave it
+    os.utime(house, ns=(stamp, stamp))
+    after = {name for name in fonts(render_pdf(kit).data) if "Serif" in name}
+    assert after and after != before

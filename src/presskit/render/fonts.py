@@ -22,6 +22,7 @@ first time a text needs it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import struct
@@ -135,8 +136,28 @@ class _Face:
 
 
 def _check(value: Path) -> _Face:
-    """``value`` (``House.ttf``, ``House.ttc#1``) as a face; ``ValueError`` says why not."""
+    """``value`` (``House.ttf``, ``House.ttc#1``) as a face; ``ValueError`` says why not.
+
+    A file that has not changed since it was last checked (same size and modification time)
+    is not read again: the preview renders after every pause in typing, and a brand's four
+    font files are a few megabytes to read and hash each time.
+    """
     path, index = font_file(value)
+    try:
+        status = path.stat()
+    except OSError:
+        status = None  # reading it says why
+    if status is None:
+        return _checked(path, index)
+    return _checked_unchanged(path, index, status.st_size, status.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _checked_unchanged(path: Path, index: int, _size: int, _mtime_ns: int) -> _Face:
+    return _checked(path, index)
+
+
+def _checked(path: Path, index: int) -> _Face:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
