@@ -161,6 +161,23 @@ def test_an_expert_already_in_the_kit_is_linked_not_copied_again(
 
 # Save to roster.
 
+def test_a_search_stays_right_when_the_roster_changes_under_it(
+    qtbot: Any, cnas_window: MainWindow, roster_file: Path
+) -> None:
+    """Saving an expert to the roster while a search is typed shows them if they match, and
+    the rows that matched before still match (not the rows at their old positions)."""
+    panel = panel_of(cnas_window)
+    qtbot.keyClicks(panel.search, "asia")
+    before = shown_names(panel)
+    assert "Kristine Lee" not in before
+    cnas_window.experts.experts.select_row(2)  # Kristine Lee, Asia-Pacific Security
+    cnas_window.library.save_to_roster.trigger()
+    assert sorted(shown_names(panel)) == sorted([*before, "Kristine Lee"])
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "kristine")
+    assert shown_names(panel) == ["Kristine Lee"]
+
+
 def test_save_to_roster_banks_a_kit_expert_and_their_quote(
     qtbot: Any, cnas_window: MainWindow, roster_file: Path
 ) -> None:
