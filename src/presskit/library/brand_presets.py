@@ -34,9 +34,10 @@ from presskit.model.kit import Brand, font_file
 from presskit.model.problems import PresskitError, Problem
 from presskit.storage.atomic import atomic_write
 from presskit.storage.brand_file import load_brand
+from presskit.storage.dumper import dumps_data
 from presskit.storage.errors import ProjectFileError, describe_os_error
 from presskit.storage.schema import BRAND
-from presskit.storage.writer import dumps_data, record_data
+from presskit.storage.writer import record_data
 
 PRESET_SUFFIX = ".presskit-brand"
 FORMAT_KEY = "presskit-brand"

@@ -42,6 +42,7 @@ from presskit.model.kit import Brand, Expert, Quote
 from presskit.model.problems import PresskitError, Problem, Where
 from presskit.storage.atomic import atomic_write
 from presskit.storage.composer import INT_TAG, STR_TAG, compose, is_refused
+from presskit.storage.dumper import dumps_data
 from presskit.storage.errors import ProjectFileError, describe_os_error, position_of
 from presskit.storage.fields import FieldError, describe, is_null, read_text
 from presskit.storage.reader import (
@@ -53,7 +54,7 @@ from presskit.storage.reader import (
 )
 from presskit.storage.schema import BRAND, EXPERT, QUOTE, Record
 from presskit.storage.source_map import SourceMap
-from presskit.storage.writer import dumps_data, record_data
+from presskit.storage.writer import record_data
 
 ROSTER_VERSION = 1
 VERSION_KEY = "presskit-roster"

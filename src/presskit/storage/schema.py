@@ -16,6 +16,7 @@ unknown one, so this cannot clash.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -93,6 +94,13 @@ class Record:
                     return model_field.default_factory()
                 return model_field.default
         raise KeyError(key)
+
+    @functools.cached_property
+    def defaults(self) -> dict[str, Any]:
+        """``default`` of every key, made once: the writer compares each value of each item
+        with it, and looking it up anew each time was a sixth of saving a big kit. Shared, so
+        only to compare with, never to change."""
+        return {key: self.default(key) for key in self.keys}
 
 
 def _texts(*keys: str) -> tuple[Field, ...]:

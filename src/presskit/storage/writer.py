@@ -11,7 +11,8 @@ whenever a word is edited, making diffs noisy, and every long text already sits 
 block, which never folds. Where a literal block cannot hold a string exactly (trailing spaces,
 control characters, ``\\r``), PyYAML falls back to a double-quoted string with escapes; strings
 with the characters YAML reads as line breaks besides ``\\n`` (U+0085, U+2028, U+2029) are
-always double-quoted, because a literal block would turn them into ``\\n``.
+always double-quoted, because a literal block would turn them into ``\\n``. ``dumper`` turns
+the data into that text (with libyaml, byte for byte as PyYAML's Python emitter writes it).
 """
 
 from __future__ import annotations
@@ -22,95 +23,18 @@ from enum import StrEnum
 from pathlib import Path, PurePath
 from typing import Any
 
-import yaml
-
 from presskit.model.kit import Kit
 from presskit.storage.atomic import atomic_write
-from presskit.storage.composer import MAP_TAG, SEQ_TAG, STR_TAG, TIMESTAMP_TAG
+from presskit.storage.dumper import DateTimeText, FlowList, FlowMap, LiteralText, dumps_data
 from presskit.storage.fields import is_font_file
 from presskit.storage.migrations import FORMAT_VERSION
 from presskit.storage.schema import BRAND, ITEM_LISTS, KIT, SECTIONS, TOP_KEYS, Kind, Record
-
-#: YAML 1.1 reads these as line breaks and a literal block would turn them into ``\n``.
-_ODD_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
-
-
-class _Literal(str):
-    """Text written as a literal block (``|``) when it is not empty."""
-
-
-class _DateTime(str):
-    """A date-time text written plain, without quotes, even with seconds in it."""
-
-
-class _FlowList(list[Any]):
-    """A list written on one line: ``[a, b]``."""
-
-
-class _FlowMap(dict[Any, Any]):
-    """A mapping written on one line: ``{top: 20, right: 20}``."""
-
-
-class _Dumper(yaml.SafeDumper):
-    """Safe dumper that never writes anchors or tags and styles text for people."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
-def _represent_str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
-    style = None
-    if any(ch in value for ch in _ODD_BREAKS):
-        style = '"'
-    elif "\n" in value:
-        style = "|"
-    return dumper.represent_scalar(STR_TAG, value, style=style)
-
-
-def _represent_literal(dumper: _Dumper, value: _Literal) -> yaml.ScalarNode:
-    if not value or any(ch in value for ch in _ODD_BREAKS):
-        return _represent_str(dumper, str(value))
-    return dumper.represent_scalar(STR_TAG, str(value), style="|")
-
-
-def _represent_date_time(dumper: _Dumper, value: _DateTime) -> yaml.ScalarNode:
-    # With seconds the text matches YAML's timestamp pattern; tagging it so keeps it plain.
-    tag = dumper.resolve(yaml.ScalarNode, str(value), (True, False))  # type: ignore[no-untyped-call]
-    return dumper.represent_scalar(TIMESTAMP_TAG if tag == TIMESTAMP_TAG else STR_TAG, str(value))
-
-
-def _represent_flow_list(dumper: _Dumper, value: _FlowList) -> yaml.SequenceNode:
-    return dumper.represent_sequence(SEQ_TAG, value, flow_style=True)
-
-
-def _represent_flow_map(dumper: _Dumper, value: _FlowMap) -> yaml.MappingNode:
-    return dumper.represent_mapping(MAP_TAG, value, flow_style=True)
-
-
-_Dumper.add_representer(str, _represent_str)
-_Dumper.add_representer(_Literal, _represent_literal)
-_Dumper.add_representer(_DateTime, _represent_date_time)
-_Dumper.add_representer(_FlowList, _represent_flow_list)
-_Dumper.add_representer(_FlowMap, _represent_flow_map)
 
 
 def dumps_kit(kit: Kit, path: Path) -> str:
     """The project file text for ``kit`` saved at ``path`` (paths are written relative to it)."""
     writer = _DocumentWriter(os.path.dirname(os.path.abspath(path)))
     return dumps_data(writer.document(kit))
-
-
-def dumps_data(data: dict[str, Any]) -> str:
-    """YAML text in the project file's style for ``data`` built by ``record_data``."""
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        default_flow_style=False,
-        sort_keys=False,
-        allow_unicode=True,
-        width=2**31 - 1,
-        indent=2,
-    )
 
 
 def save_kit(kit: Kit, path: Path) -> None:
@@ -167,7 +91,8 @@ class _DocumentWriter:
 
     def record(self, obj: Any, record: Record, extra: dict[Any, Any]) -> dict[str, Any]:
         """``obj``'s fields in ``record`` order, defaults left out, then its unknown keys."""
-        out: dict[str, Any] = _FlowMap() if record.flow else {}
+        out: dict[str, Any] = FlowMap() if record.flow else {}
+        defaults = record.defaults
         for field in record.fields:
             value = getattr(obj, field.key)
             if field.kind is Kind.RECORD:
@@ -180,8 +105,7 @@ class _DocumentWriter:
                     if nested:
                         out[field.key] = nested
                 continue
-            default = record.default(field.key)
-            if field.required or field.always or value != default:
+            if field.required or field.always or value != defaults[field.key]:
                 out[field.key] = self.value(field.kind, value)
         self.add_extra(out, extra, record.keys)
         return out
@@ -198,9 +122,9 @@ class _DocumentWriter:
             case Kind.TEXT:
                 return str(value)
             case Kind.LONG_TEXT:
-                return _Literal(value)
+                return LiteralText(value)
             case Kind.TEXT_LIST:
-                return _FlowList(str(item) for item in value)
+                return FlowList(str(item) for item in value)
             case Kind.PATH:
                 return None if value is None else relative_path(Path(value), self.base)
             case Kind.FONT:
@@ -217,7 +141,7 @@ class _DocumentWriter:
             case Kind.DATE:
                 return value if value is None else dt.date(value.year, value.month, value.day)
             case Kind.DATE_TIME:
-                return _DateTime(_date_time_text(value))
+                return DateTimeText(_date_time_text(value))
             case Kind.CHOICE:
                 return value.value if isinstance(value, StrEnum) else str(value)
         raise AssertionError(kind)
