@@ -27,7 +27,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python -m bench
 
 lint: $(BIN)/.installed-test
-	$(BIN)/pip install --quiet ruff mypy
+	$(BIN)/pip install --quiet ruff mypy types-PyYAML
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy src/presskit
 

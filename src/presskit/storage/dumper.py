@@ -52,7 +52,7 @@ from presskit.storage.composer import MAP_TAG, SEQ_TAG, STR_TAG, TIMESTAMP_TAG
 try:
     from yaml._yaml import CEmitter, get_version
 except ImportError:  # PyYAML built without libyaml: everything goes through Python
-    CEmitter = None
+    CEmitter = None  # type: ignore[misc, assignment]
 
 #: libyaml releases whose emitter was compared with Python's (the bundled one of PyYAML's
 #: wheels, Debian's). Another release may change a detail of the output (0.2.1 indented
@@ -221,7 +221,7 @@ class _EventWriter:
         self.emit = self.emitter.emit
         # The Python representer and resolver, for scalars other than text and for the
         # patterns that decide whether text needs quotes: the very same code as the reference.
-        self.python = PythonDumper(None)
+        self.python = PythonDumper(io.StringIO())  # never written to
         resolvers = self.python.yaml_implicit_resolvers
         # Text starting with any other character can only be text (unless some resolver
         # matches any start, which the safe ones never do).
@@ -299,7 +299,8 @@ class _EventWriter:
         if value and starts is not None and value[0] not in starts:
             plain_tag = STR_TAG  # no implicit pattern starts with this character
         else:
-            plain_tag = self.python.resolve(ScalarNode, value, (True, False))
+            plain_tag = self.python.resolve(  # type: ignore[no-untyped-call]
+                ScalarNode, value, (True, False))
         implicit = (plain_tag == tag, tag == STR_TAG)
         if tag != STR_TAG and not (
             implicit[0]
@@ -320,6 +321,7 @@ class _EventWriter:
         if type(data) not in _OTHER_SCALARS:
             raise NeedsPython(f"a {type(data).__name__}")  # Python writes it or says why not
         node = self.python.yaml_representers[type(data)](self.python, data)
+        assert isinstance(node, ScalarNode)  # every type in _OTHER_SCALARS is a scalar
         value = node.value
         if key:
             _check_key(value)
@@ -374,7 +376,7 @@ def _python_style(
     simple_key: bool,
 ) -> str:
     """The style Python's emitter gives this scalar in this place, by its own code."""
-    probe = Emitter(None, allow_unicode=True)
+    probe = Emitter(io.StringIO(), allow_unicode=True)
     probe.event = ScalarEvent(None, tag, implicit, value, style=style)
     probe.flow_level = 1 if flow else 0
     probe.simple_key_context = simple_key
@@ -388,5 +390,5 @@ def _python_ends_with_keep_block(
     """Whether Python writes this last value as a ``|+`` block, so ``...`` ends the file."""
     if style != "|" or _python_style(value, tag, implicit, style, flow, False) != "|":
         return False
-    hints: str = Emitter(None, allow_unicode=True).determine_block_hints(value)
+    hints: str = Emitter(io.StringIO(), allow_unicode=True).determine_block_hints(value)
     return hints.endswith("+")
