@@ -3,6 +3,8 @@ user pauses, drops stale results and shows render errors instead of crashing."""
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 from pathlib import Path
 from typing import Any
@@ -14,9 +16,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication, QWidget
 
-import presskit.gui.rendering as rendering
+import presskit.gui.render_process as render_process
 from presskit.gui.main_window import MainWindow
 from presskit.gui.preview import PreviewPane
+from presskit.gui.render_process import RenderProcess, shared_process
 from presskit.model import Brand
 from presskit.model.operations import new_kit
 from presskit.render import RenderedPdf, RenderError, render_pdf
@@ -60,20 +63,28 @@ def test_the_preview_shows_the_kit_and_follows_a_change(
     assert "My concern is Pyongyang" not in pane.document().getAllText(0).text()
 
 
-def test_renders_run_in_the_pool_not_on_the_gui_thread(
+def test_renders_run_in_the_render_process_waited_for_in_the_pool(
     qtbot: Any, window: MainWindow, cnas_copy: Path, monkeypatch: Any
 ) -> None:
     threads: list[threading.Thread] = []
-    real = rendering.render_pdf
+    real = RenderProcess.render
 
-    def spy(kit: Any) -> RenderedPdf:
+    def spy(self: RenderProcess, kit: Any) -> RenderedPdf:
         threads.append(threading.current_thread())
-        return real(kit)
+        return real(self, kit)
 
-    monkeypatch.setattr(rendering, "render_pdf", spy)
-    with qtbot.waitSignal(preview_of(window).rendered, timeout=10_000):
+    def in_this_process(*_args: Any, **_kwargs: Any) -> RenderedPdf:
+        raise AssertionError("rendered in the app's own process")
+
+    monkeypatch.setattr(RenderProcess, "render", spy)
+    monkeypatch.setattr(render_process, "render_pdf", in_this_process)
+    pane = preview_of(window)
+    with qtbot.waitSignal(pane.rendered, timeout=10_000):
         window.open_project(cnas_copy)
     assert threads and all(t is not threading.main_thread() for t in threads)
+    assert "North Korea" in wait_for_pdf(qtbot, pane).getAllText(0).text()
+    renderer = shared_process().pid
+    assert renderer is not None and renderer != os.getpid()
 
 
 def test_a_burst_of_changes_renders_once_after_the_pause(
@@ -82,8 +93,9 @@ def test_a_burst_of_changes_renders_once_after_the_pause(
     pane = preview_of(cnas_window)
     wait_for_pdf(qtbot, pane)
     calls: list[int] = []
-    real = rendering.render_pdf
-    monkeypatch.setattr(rendering, "render_pdf", lambda kit: calls.append(1) or real(kit))
+    real = RenderProcess.render
+    monkeypatch.setattr(RenderProcess, "render",
+                        lambda self, kit: calls.append(1) or real(self, kit))
     view = outline_view(cnas_window)
     with qtbot.waitSignal(pane.rendered, timeout=10_000):
         for _ in range(4):
@@ -92,6 +104,22 @@ def test_a_burst_of_changes_renders_once_after_the_pause(
     qtbot.wait(150)
     assert len(calls) == 1
     assert cnas_window.document.kit.sections[0].hidden
+
+
+def test_the_preview_carries_on_after_the_render_process_is_killed(
+    qtbot: Any, cnas_window: MainWindow
+) -> None:
+    pane = preview_of(cnas_window)
+    wait_for_pdf(qtbot, pane)
+    renderer = shared_process().pid
+    assert renderer is not None
+    os.kill(renderer, signal.SIGTERM)
+    qtbot.waitUntil(lambda: shared_process().pid is None, timeout=10_000)
+    with qtbot.waitSignal(pane.rendered, timeout=10_000):
+        click_check_box(qtbot, outline_view(cnas_window), 3)  # hide the five expert quotes
+    assert "My concern is Pyongyang" not in pane.document().getAllText(0).text()
+    assert pane.error_text() == ""
+    assert shared_process().pid not in (None, renderer)
 
 
 def test_a_stale_result_is_dropped(qtbot: Any, cnas_window: MainWindow, tmp_path: Path) -> None:
@@ -117,7 +145,7 @@ def test_a_render_error_is_shown_in_the_pane_and_the_last_pages_stay(
     def broken(kit: Any) -> RenderedPdf:
         raise RenderError("the logo file is not an image")
 
-    monkeypatch.setattr(rendering, "render_pdf", broken)
+    monkeypatch.setattr(RenderProcess, "render", lambda self, kit: broken(kit))
     with qtbot.waitSignal(pane.render_failed, timeout=10_000):
         click_check_box(qtbot, outline_view(cnas_window), 0)
     assert pane.error_label.isVisible()
@@ -127,7 +155,7 @@ def test_a_render_error_is_shown_in_the_pane_and_the_last_pages_stay(
     def bug(kit: Any) -> RenderedPdf:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(rendering, "render_pdf", bug)
+    monkeypatch.setattr(RenderProcess, "render", lambda self, kit: bug(kit))
     with qtbot.waitSignal(pane.render_failed, timeout=10_000):
         click_check_box(qtbot, outline_view(cnas_window), 0)
     assert "ZeroDivisionError" in pane.error_text()

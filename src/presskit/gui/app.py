@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from presskit import __version__, resources_path
 from presskit.gui.main_window import MainWindow
+from presskit.gui.render_process import shared_process
 
 
 def app_icon() -> QIcon:
@@ -52,6 +53,8 @@ def run(argv: Sequence[str] = ()) -> int:
     files = [Path(arg) for arg in arguments if not arg.startswith("-")]
     window = MainWindow()
     window.show()
+    # The window first; the render process imports ReportLab while the kit is being opened.
+    shared_process().start()
 
     def start() -> None:
         # After the window is on screen, so the questions have a parent to sit over.

@@ -44,14 +44,19 @@ class KitDocument(QObject):
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)
 
-    def snapshot(self) -> Kit:
-        """A deep copy of the kit that a background worker may read while the user edits.
+    def snapshot_data(self) -> bytes:
+        """The kit pickled: a snapshot for the render process, which unpickles it itself.
 
-        It is taken on the GUI thread before every preview, so it must be cheap: a pickle
-        round trip copies the plain-dataclass model about twice as fast as ``deepcopy``
-        (16 ms against 32 ms for a 1,000-quote kit on two cores).
+        It is taken on the GUI thread before every preview, so it must be cheap: pickling the
+        plain-dataclass model is a quarter of what ``deepcopy`` costs (about 8 ms for a
+        1,000-quote kit on two cores, and the unpickling happens in the other process).
         """
-        copied: Kit = pickle.loads(pickle.dumps(self.kit, pickle.HIGHEST_PROTOCOL))
+        return pickle.dumps(self.kit, pickle.HIGHEST_PROTOCOL)
+
+    def snapshot(self) -> Kit:
+        """A deep copy of the kit that a background worker may read while the user edits
+        (a pickle round trip: about twice as fast as ``deepcopy``)."""
+        copied: Kit = pickle.loads(self.snapshot_data())
         return copied
 
     @property

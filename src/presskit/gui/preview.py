@@ -227,7 +227,7 @@ class PreviewPane(QWidget):
         self._pending = False
         self.busy_label.setText("Updating…")
         QThreadPool.globalInstance().start(
-            RenderJob(self._job_id, self._document.snapshot(), self._relay)
+            RenderJob(self._job_id, self._document.snapshot_data(), self._relay)
         )
 
     def _job_done(self) -> None:

@@ -1,27 +1,27 @@
 """Rendering a kit to PDF off the GUI thread, for the preview and for export.
 
-A ``RenderJob`` renders a snapshot of the kit (``KitDocument.snapshot()``) in
-``QThreadPool.globalInstance()`` and reports back through a ``RenderRelay`` that lives on the
-GUI thread, so its signals arrive there as queued calls. Each job carries an id chosen by the
-caller; the caller compares it with its latest id to drop stale results. ReportLab keeps
-process-wide registries (fonts, for one), so renders take turns on a lock rather than trusting
-it to be thread-safe.
+A ``RenderJob`` hands a snapshot of the kit (``KitDocument.snapshot_data()``, the kit pickled
+on the GUI thread) to the render process (``render_process.shared_process()``) from a thread
+of ``QThreadPool.globalInstance()``, which waits for the PDF without holding the GIL, and
+reports back through a ``RenderRelay`` that lives on the GUI thread, so its signals arrive
+there as queued calls. Each job carries an id chosen by the caller; the caller compares it
+with its latest id to drop stale results. The process renders one kit at a time, in the
+order the jobs reach it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
+from presskit.gui.render_process import shared_process
 from presskit.model import Kit, PresskitError
-from presskit.render import RenderedPdf, render_pdf
+from presskit.render import RenderedPdf
 
 _log = logging.getLogger(__name__)
-_render_lock = threading.Lock()
 
 
 class RenderRelay(QObject):
@@ -34,9 +34,10 @@ class RenderRelay(QObject):
 
 
 class RenderJob(QRunnable):
-    """Render one kit snapshot; emits exactly one of the relay's signals."""
+    """Render one kit snapshot (a ``Kit`` no one else changes, or one pickled); emits exactly
+    one of the relay's signals."""
 
-    def __init__(self, job_id: int, kit: Kit, relay: RenderRelay) -> None:
+    def __init__(self, job_id: int, kit: Kit | bytes, relay: RenderRelay) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.job_id = job_id
@@ -45,8 +46,7 @@ class RenderJob(QRunnable):
 
     def run(self) -> None:
         try:
-            with _render_lock:
-                result = render_pdf(self._kit)
+            result = shared_process().render(self._kit)
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user, not raised
             if not isinstance(exc, PresskitError):
                 _log.exception("rendering failed")
