@@ -148,6 +148,11 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 #: Implicit tags (int, bool, timestamp, …) of plain scalars, as the safe loader resolves them.
 _resolve: Callable[[type[Node], str | None, Any], str] = yaml.resolver.Resolver().resolve
 _NON_SPECIFIC = (None, "!")
+#: The first characters the implicit types' patterns start with (the safe resolver has no
+#: pattern for any start, ``None``; were one added, every plain scalar would be resolved).
+_PATTERN_STARTS: frozenset[str] | None = (
+    None if None in yaml.resolver.Resolver.yaml_implicit_resolvers
+    else frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers))
 
 
 def _compose_events(text: str) -> Composed:
@@ -195,9 +200,18 @@ def _compose_events(text: str) -> Composed:
                     event.start_mark,
                 )
             if kind is ScalarEvent:
-                resolved = tag if tag not in _NON_SPECIFIC else _resolve(
-                    ScalarNode, event.value, event.implicit)
-                done = ScalarNode(resolved, event.value, event.start_mark, event.end_mark,
+                value = event.value
+                if tag not in _NON_SPECIFIC:
+                    resolved = tag
+                elif not event.implicit[0] or (value and _PATTERN_STARTS is not None
+                                               and value[0] not in _PATTERN_STARTS):
+                    # Quoted, a block, or starting with a character no implicit type (number,
+                    # date, null, bool) starts with: text, as the resolver would find. Most
+                    # of a kit's scalars go this way, without a call.
+                    resolved = STR_TAG
+                else:
+                    resolved = _resolve(ScalarNode, value, event.implicit)
+                done = ScalarNode(resolved, value, event.start_mark, event.end_mark,
                                   style=event.style)
                 if tag is not None:
                     done.tag = REFUSED_TAG
