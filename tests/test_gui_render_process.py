@@ -65,7 +65,10 @@ def test_what_the_renderer_prints_does_not_end_up_in_the_reply() -> None:
     chatty = RenderProcess([sys.executable, "-c", (
         "import presskit.render as r\n"
         "real = r.render_pdf\n"
-        "r.render_pdf = lambda kit: (print('some library talking'), real(kit))[1]\n"
+        "def chatty(kit, **options):\n"
+        "    print('some library talking')\n"
+        "    return real(kit, **options)\n"
+        "r.render_pdf = chatty\n"
         "from presskit.gui.render_process import main\n"
         "main()\n"
     )])

@@ -21,7 +21,7 @@ from PIL import Image, ImageChops
 from render_fixtures import make_headshot, make_logo, seed_kit
 
 from presskit.model import Expert, HeadshotShape, Kit, Quote, QuotesSection
-from presskit.render import RenderError, render_pdf
+from presskit.render import ImageCache, RenderError, images, render_pdf
 from presskit.render.images import (
     MAX_PIXELS,
     ImageProblem,
@@ -337,3 +337,32 @@ def test_a_huge_png_costs_its_decoded_size_once_not_several_times(
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert float(result.stdout) < 1.5 * decoded_mb
+
+
+def test_a_caller_that_keeps_an_image_cache_prepares_each_photo_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview renders after every pause in typing: an unchanged photo is decoded once
+    for all of them, a photo the user replaces is read again, and a one-off export keeps
+    nothing."""
+    photo = make_headshot(tmp_path / "kim.jpg", 3)
+    kit = with_photo(seed_kit(), 0, photo)
+    prepared: list[Path] = []
+    real = images.prepare_headshot
+
+    def counting(path: Path, size: float) -> images.PreparedImage:
+        prepared.append(path)
+        return real(path, size)
+
+    monkeypatch.setattr(images, "prepare_headshot", counting)
+    cache = ImageCache()
+    first = render_pdf(kit, invariant=True, image_cache=cache)
+    assert render_pdf(kit, invariant=True, image_cache=cache).data == first.data
+    assert len(prepared) == 1
+    make_headshot(photo, 5)
+    stamp = photo.stat().st_mtime_ns + 2_000_000_000
+    os.utime(photo, ns=(stamp, stamp))
+    assert render_pdf(kit, invariant=True, image_cache=cache).data != first.data
+    assert len(prepared) == 2
+    render_pdf(kit)
+    render_pdf(kit)
+    assert len(prepared) == 4

@@ -33,7 +33,7 @@ from typing import IO
 
 import presskit
 from presskit.model import Kit, PresskitError
-from presskit.render import RenderedPdf, RenderError, render_pdf
+from presskit.render import ImageCache, RenderedPdf, RenderError, render_pdf
 
 _log = logging.getLogger(__name__)
 _HEADER = 8
@@ -66,6 +66,8 @@ class RenderProcess:
         self._lock = threading.Lock()
         self._child: subprocess.Popen[bytes] | None = None
         self._unavailable = False
+        #: For renders in this process, when no child can be started.
+        self._image_cache = ImageCache()
 
     @property
     def pid(self) -> int | None:
@@ -93,7 +95,7 @@ class RenderProcess:
         with self._lock:
             child = self._running_child()
             if child is None:
-                return render_pdf(pickle.loads(payload))
+                return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
             try:
                 try:
                     self._send(child, payload)
@@ -102,7 +104,7 @@ class RenderProcess:
                     self._discard()
                     child = self._running_child()
                     if child is None:
-                        return render_pdf(pickle.loads(payload))
+                        return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
                     self._send(child, payload)
                 assert child.stdout is not None
                 reply = _read_frame(child.stdout)
@@ -222,14 +224,17 @@ def _transportable(exc: Exception) -> Exception:
 
 
 def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
-    """Render every kit that arrives on ``requests`` until it closes."""
+    """Render every kit that arrives on ``requests`` until it closes; photos are prepared
+    once for the life of the process, not again for every render."""
+    image_cache = ImageCache()
     while True:
         try:
             payload = _read_frame(requests)
         except EOFError:
             return
         try:
-            reply: tuple[str, object] = ("ok", render_pdf(pickle.loads(payload)))
+            kit = pickle.loads(payload)
+            reply: tuple[str, object] = ("ok", render_pdf(kit, image_cache=image_cache))
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the app
             if not isinstance(exc, PresskitError):
                 _log.exception("rendering failed")

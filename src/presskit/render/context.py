@@ -36,6 +36,8 @@ class RenderContext:
     geometry: Geometry
     glyphs: Glyphs
     warnings: list[Problem] = field(default_factory=list)
+    #: Images prepared by earlier renders of the same caller (the preview), if it keeps any.
+    image_cache: images.ImageCache = field(default_factory=images.ImageCache)
     _images: dict[tuple[str, Path, float], images.PreparedImage | None] = field(
         default_factory=dict
     )
@@ -101,11 +103,11 @@ class RenderContext:
             try:
                 if kind == "logo":
                     width = self.geometry.frame_width * 0.6
-                    prepared = images.cached(path, (kind, width, size),
-                                             lambda: images.prepare_logo(path, width, size))
+                    prepared = self.image_cache.get(
+                        path, (kind, width, size), lambda: images.prepare_logo(path, width, size))
                 else:
-                    prepared = images.cached(path, (kind, size),
-                                             lambda: images.prepare_headshot(path, size))
+                    prepared = self.image_cache.get(
+                        path, (kind, size), lambda: images.prepare_headshot(path, size))
             except images.ImageProblem as exc:
                 self.warn(f"{what} {path} cannot be used: {exc}; {fallback}", *where)
                 prepared = None

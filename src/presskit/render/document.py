@@ -27,6 +27,7 @@ from presskit.render.context import RenderContext
 from presskit.render.coverage import missing_glyphs
 from presskit.render.fallback import Glyphs
 from presskit.render.flowables import KeepWithNextGroup, OutlineMark
+from presskit.render.images import ImageCache
 from presskit.render.page import MIN_MARGIN, FolioCanvas, Geometry, PageDecor, page_templates
 from presskit.render.result import RenderedPdf, RenderError
 from presskit.render.sections import story
@@ -119,7 +120,7 @@ def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:
     )
 
 
-def _render(kit: Kit, invariant: bool) -> RenderedPdf:
+def _render(kit: Kit, invariant: bool, image_cache: ImageCache | None) -> RenderedPdf:
     kit = typeset(kit)
     brand_fonts, font_problems = font_registry.resolve(kit.brand.fonts)
     colors, color_problems = house_style.palette(kit.brand.colors)
@@ -128,6 +129,7 @@ def _render(kit: Kit, invariant: bool) -> RenderedPdf:
         kit=kit, colors=colors, fonts=brand_fonts,
         styles=house_style.build(colors, brand_fonts), geometry=geometry(kit), glyphs=glyphs,
         warnings=[*font_problems, *color_problems, *missing_glyphs(kit, glyphs)],
+        image_cache=image_cache if image_cache is not None else ImageCache(),
     )
     flowables = list(story(ctx))
     decor = _decor(kit, ctx)
@@ -157,15 +159,18 @@ def _render(kit: Kit, invariant: bool) -> RenderedPdf:
     return RenderedPdf(buffer.getvalue(), canvases[-1].pages_done, ctx.warnings)
 
 
-def render_pdf(kit: Kit, *, strict: bool = False, invariant: bool = False) -> RenderedPdf:
+def render_pdf(kit: Kit, *, strict: bool = False, invariant: bool = False,
+               image_cache: ImageCache | None = None) -> RenderedPdf:
     """The kit as a PDF; unusable images and fonts become warnings (errors when ``strict``).
 
     ``invariant`` makes the output byte-for-byte repeatable (no dates or random ids), for
-    tests. Raises :class:`RenderError` on any failure, and with ``strict`` if there is any
-    warning.
+    tests. A caller that renders again and again (the preview) passes the same
+    ``image_cache`` each time, so unchanged photos are not decoded again; the PDF is the same
+    with or without it. Raises :class:`RenderError` on any failure, and with ``strict`` if
+    there is any warning.
     """
     try:
-        result = _render(kit, invariant)
+        result = _render(kit, invariant, image_cache)
     except PresskitError:
         raise
     except Exception as exc:

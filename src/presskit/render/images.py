@@ -39,11 +39,8 @@ _JPEG_START = b"\xff\xd8"
 _AVERAGED_MODES = frozenset({"L", "LA", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "I", "F"})
 
 
-#: Prepared images kept across renders (the preview re-renders on every pause in typing),
-#: up to this many bytes of encoded data, least recently used first out.
+#: How many bytes of prepared images an ``ImageCache`` keeps by default.
 CACHE_BYTES = 64 * 1024 * 1024
-_cache: OrderedDict[tuple[object, ...], PreparedImage] = OrderedDict()
-_cache_lock = threading.Lock()
 
 
 class ImageProblem(Exception):
@@ -255,30 +252,43 @@ def prepare_logo(path: Path, max_width_pt: float, max_height_pt: float) -> Prepa
         return _encode(fitted, "JPEG")
 
 
-def cached(path: Path, key: tuple[object, ...], prepare: Callable[[], PreparedImage]
-           ) -> PreparedImage:
-    """``prepare()``, or the image it made before for the same file, unchanged on disk (same
-    size and modification time) and for the same ``key`` (kind and printed size).
+class ImageCache:
+    """Prepared images kept from one render to the next, for whoever renders again and again.
 
-    Decoding a 5 MB photo takes longer than laying out a page, so a preview that re-renders
-    a kit with many headshots after each pause in typing must not decode them again. Failures
-    are not kept: a file that is fixed is read again.
+    Decoding a 5 MB photo takes longer than laying out a page, so the preview, which renders
+    after every pause in typing, keeps one of these for as long as it runs and hands it to
+    ``render_pdf``; a one-off export needs none. An image is kept for its file unchanged on
+    disk (same size and modification time) and the same use (kind and printed size), up to
+    ``max_bytes`` of encoded data, least recently used first out. Failures are not kept: a
+    file that is fixed is read again. Safe to share between threads.
     """
-    try:
-        status = path.stat()
-    except OSError:
-        return prepare()  # it raises the ImageProblem that says why
-    full_key = (str(path), status.st_mtime_ns, status.st_size, *key)
-    with _cache_lock:
-        hit = _cache.get(full_key)
-        if hit is not None:
-            _cache.move_to_end(full_key)
-            return hit
-    prepared = prepare()
-    with _cache_lock:
-        _cache[full_key] = prepared
-        total = sum(len(p.data) for p in _cache.values())
-        while total > CACHE_BYTES and len(_cache) > 1:
-            _key, dropped = _cache.popitem(last=False)
-            total -= len(dropped.data)
-    return prepared
+
+    def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._images: OrderedDict[tuple[object, ...], PreparedImage] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._images)
+
+    def get(self, path: Path, key: tuple[object, ...], prepare: Callable[[], PreparedImage]
+            ) -> PreparedImage:
+        """``prepare()``, or the image it made before for this file as it is now and ``key``."""
+        try:
+            status = path.stat()
+        except OSError:
+            return prepare()  # it raises the ImageProblem that says why
+        full_key = (str(path), status.st_mtime_ns, status.st_size, *key)
+        with self._lock:
+            hit = self._images.get(full_key)
+            if hit is not None:
+                self._images.move_to_end(full_key)
+                return hit
+        prepared = prepare()
+        with self._lock:
+            self._images[full_key] = prepared
+            total = sum(len(p.data) for p in self._images.values())
+            while total > self.max_bytes and len(self._images) > 1:
+                _key, dropped = self._images.popitem(last=False)
+                total -= len(dropped.data)
+        return prepared
