@@ -59,7 +59,8 @@ def test_resources_ship_inside_the_wheel_and_are_found_from_it(tmp_path: Path) -
 
 
 def test_the_engine_exports_a_kit_without_pyside6(tmp_path: Path) -> None:
-    """Block every PySide6 import, then load, validate and render the example."""
+    """Block every PySide6 import, then load, validate and render the example, and make the
+    e-mail of it too."""
     probe = textwrap.dedent(
         f"""
         import importlib.abc, sys
@@ -69,9 +70,10 @@ def test_the_engine_exports_a_kit_without_pyside6(tmp_path: Path) -> None:
                     raise ImportError("Qt is not allowed in the engine: " + name)
         sys.meta_path.insert(0, NoQt())
         from pathlib import Path
-        import presskit.cli, presskit.model, presskit.storage, presskit.render
+        import presskit.cli, presskit.model, presskit.storage, presskit.render, presskit.formats
         loaded = presskit.storage.load_kit(Path({str(CNAS_KIT)!r}))
         pdf = presskit.render.render_pdf(loaded.kit)
+        assert presskit.formats.draft_message(loaded.kit).startswith(b"Subject:")
         print(pdf.page_count > 0, [m for m in sys.modules if m.startswith("PySide6")])
         """
     )

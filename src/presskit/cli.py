@@ -31,6 +31,16 @@ EXIT_ERRORS = 2
 #: Commands that need only the engine: for them the roster and import commands (and the
 #: library modules behind them, a tenth of a second to import) are not even registered.
 ENGINE_COMMANDS = ("export", "validate")
+#: Export format → the extensions of the files it writes.
+EXPORT_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "pdf": (".pdf",), "email": (".html", ".txt"), "eml": (".eml",), "markdown": (".md",),
+}
+EXPORT_FORMATS = tuple(EXPORT_SUFFIXES)
+#: An extension in ``-o`` that is one of these is replaced by the format's own.
+_KNOWN_SUFFIXES = frozenset(
+    {suffix for suffixes in EXPORT_SUFFIXES.values() for suffix in suffixes}
+    | {".htm", ".text", ".markdown"}
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,14 +63,21 @@ def build_parser(*, library: bool = True) -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="export a kit to PDF",
-        description="Export KIT to a branded PDF. Warnings go to standard error.",
+        help="export a kit to PDF, an e-mail or Markdown",
+        description="Export KIT to a branded PDF (the default), an e-mail body (OUT.html and "
+        "OUT.txt), a draft message to open in a mail client (OUT.eml) or a Markdown page "
+        "(OUT.md). Warnings go to standard error.",
     )
     export.add_argument("kit", type=Path, metavar="KIT", help="the .presskit file")
     export.add_argument(
-        "-o", "--output", type=Path, metavar="OUT.pdf",
-        help="where to write the PDF (default: beside the kit, same name, .pdf; "
-        "a folder puts it there under the kit's name)",
+        "-f", "--format", choices=EXPORT_FORMATS, default="pdf",
+        help="pdf (default); email: HTML body with inline styles + plain text; "
+        "eml: draft message with both and the images; markdown: for a website or CMS",
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="OUT",
+        help="where to write, with or without the extension, which the format sets "
+        "(default: beside the kit, same name; a folder puts it there under the kit's name)",
     )
     export.add_argument(
         "--strict", action="store_true",
@@ -74,11 +91,14 @@ def build_parser(*, library: bool = True) -> argparse.ArgumentParser:
         "Exit status: 0 clean, 1 warnings only, 2 errors.",
     )
     validate.add_argument("kit", type=Path, metavar="KIT", help="the .presskit file")
-    # The roster and text-import commands live in their own module (they set a handler).
+    # The roster, text-import and bundle commands live in modules of their own (they set a
+    # handler); an export does not even import them.
     if library:
+        from presskit.cli_bundle import add_commands as add_bundle_commands
         from presskit.cli_library import add_commands as add_library_commands
 
         add_library_commands(commands)
+        add_bundle_commands(commands)
     return parser
 
 
@@ -133,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(args, "handler"):
             return int(args.handler(args))
         if args.command == "export":
-            return _export(args.kit, args.output, strict=args.strict)
+            return _export(args.kit, args.output, args.format, strict=args.strict)
         return _validate(args.kit)
     except ProjectFileError as exc:
         for problem in exc.problems:
@@ -163,32 +183,51 @@ def _report(loaded: LoadedKit, problems: Sequence[Problem]) -> None:
         print(format_problem(problem, loaded.path, loaded.source_map), file=sys.stderr)
 
 
-def _export(kit_path: Path, output: Path | None, *, strict: bool) -> int:
-    loaded, rendered, warnings = _check(kit_path)
+def _export(kit_path: Path, output: Path | None, format_name: str, *, strict: bool) -> int:
+    if format_name == "pdf":
+        loaded, rendered, warnings = _check(kit_path)
+        files = {".pdf": rendered.data}
+    else:
+        # Imported for these formats only: a PDF export, timed as a whole process by the
+        # benchmark, does not load the e-mail and Markdown writers.
+        from presskit.formats import export
+
+        loaded = load_kit(kit_path)
+        exported = export(loaded.kit, format_name)
+        files, warnings = exported.files, [*loaded.problems, *exported.warnings]
     _report(loaded, warnings)
     if strict and warnings:
         noun = "warning" if len(warnings) == 1 else "warnings"
         print(
-            f"presskit: error: {len(warnings)} {noun} with --strict; no PDF written",
+            f"presskit: error: {len(warnings)} {noun} with --strict; nothing written",
             file=sys.stderr,
         )
         return EXIT_ERRORS
-    target = _output_path(kit_path, output)
-    if target.exists() and target.samefile(kit_path):
-        print(f"presskit: error: {target} is the kit itself; choose another name for the PDF",
-              file=sys.stderr)
-        return EXIT_ERRORS
-    atomic_write(target, rendered.data)
-    print(target)
+    targets = {suffix: _output_path(kit_path, output, suffix) for suffix in files}
+    # -o naming the kit itself is a slip of the finger, even where the extension would save it.
+    for target in [*targets.values(), *([output] if output is not None else [])]:
+        if target.exists() and target.samefile(kit_path):
+            print(f"presskit: error: {target} is the kit itself; choose another name for the "
+                  "export", file=sys.stderr)
+            return EXIT_ERRORS
+    for suffix, target in targets.items():
+        atomic_write(target, files[suffix])
+        print(target)
     return EXIT_OK
 
 
-def _output_path(kit_path: Path, output: Path | None) -> Path:
+def _output_path(kit_path: Path, output: Path | None, suffix: str) -> Path:
+    """Where the file with ``suffix`` goes: ``output`` with that extension (a folder: the
+    kit's name in it; nothing: beside the kit)."""
     if output is None:
-        return kit_path.with_suffix(".pdf")
+        return kit_path.with_suffix(suffix)
     if output.is_dir():
-        return output / kit_path.with_suffix(".pdf").name
-    return output
+        return output / kit_path.with_suffix(suffix).name
+    if output.suffix.lower() == suffix:
+        return output  # as given, in the case the user typed it
+    if output.suffix.lower() in _KNOWN_SUFFIXES:
+        return output.with_suffix(suffix)
+    return output.with_name(output.name + suffix)
 
 
 def _validate(kit_path: Path) -> int:

@@ -28,6 +28,18 @@ from presskit.model import (
     SectionType,
     TextSection,
 )
+from presskit.model.wording import (
+    about_heading,
+    about_text,
+    bios_heading,
+    callout_default,
+    contact_text,
+    display_name,
+    has_own_quote_marks,
+    quoted_experts,
+    resource_author,
+    visible_sections,
+)
 from presskit.render.context import RenderContext
 from presskit.render.fallback import Face
 from presskit.render.flowables import (
@@ -51,9 +63,6 @@ from presskit.render.text import (
 
 HEADSHOT_QUOTE = 50.0  # points: headshot beside a quote
 HEADSHOT_BIO = 58.0
-DEFAULT_CONTACT_TEXT = "To arrange an interview, contact {name} at {email}."
-_OPEN_QUOTES = ('"', "“", "„", "«")
-_CLOSE_QUOTES = ('"', "”", "“", "»")
 
 
 def _paras(text: str, style: ParagraphStyle, ctx: RenderContext,
@@ -134,12 +143,7 @@ def _contact(section: ContactSection, index: int, ctx: RenderContext) -> list[Fl
         "email": email_link(contact.email, ctx.link_color),
         "phone": plain(contact.phone),
     }
-    text = section.text
-    if not text.strip():
-        text = DEFAULT_CONTACT_TEXT
-        if not contact.email.strip() and contact.phone.strip():
-            text = text.replace("{email}", "{phone}")
-    content = _paras(text, ctx.styles.box_body, ctx, fields)
+    content = _paras(contact_text(section.text, contact), ctx.styles.box_body, ctx, fields)
     return [_box(content, ctx, background=ctx.colors.primary_tint, bar=ctx.colors.primary)]
 
 
@@ -152,17 +156,14 @@ def _callout(section: CalloutSection, index: int, ctx: RenderContext) -> list[Fl
     fields: dict[str, str] = {"title": "", "author": "", "url": ""}
     blurb = ""
     if resource is not None:
-        author = resource.author
-        if not author and resource.expert:
-            expert = kit.expert(resource.expert)
-            author = expert.name if expert else ""
+        author = resource_author(resource, kit)
         fields = {
             "title": link(resource.url, plain(resource.title), ctx.link_color),
             "author": plain(author),
             "url": link(resource.url, plain(resource.url), ctx.link_color),
         }
         blurb = resource.blurb
-        default = "Read “{title}”" + (" by {author}" if author.strip() else "") + "."
+        default = callout_default(author)
     content: list[Flowable] = []
     if section.heading.strip():
         content.append(ctx.paragraph(plain(section.heading), styles.box_heading))
@@ -182,8 +183,7 @@ def _quote_paragraphs(text: str, ctx: RenderContext) -> list[Flowable]:
     if not marked:
         return []
     styles = ctx.styles
-    stripped = text.strip()
-    if stripped.startswith(_OPEN_QUOTES) and stripped.endswith(_CLOSE_QUOTES):
+    if has_own_quote_marks(text):
         return [ctx.paragraph(m, styles.quote, raw)
                 for m, raw in zip(marked, raws, strict=True)]
     marked[0] = "“" + marked[0]
@@ -192,13 +192,9 @@ def _quote_paragraphs(text: str, ctx: RenderContext) -> list[Flowable]:
             for n, (m, raw) in enumerate(zip(marked, raws, strict=True))]
 
 
-def _display_name(expert: Expert) -> str:
-    return " ".join(part for part in (expert.honorific.strip(), expert.name.strip()) if part)
-
-
 def name_markup(expert: Expert) -> str:
     """The display name in bold, never hyphenated or split into syllables (``<nobr>``)."""
-    return f"<nobr><b>{plain(_display_name(expert))}</b></nobr>"
+    return f"<nobr><b>{plain(display_name(expert))}</b></nobr>"
 
 
 def person_line(expert: Expert, ctx: RenderContext) -> str:
@@ -280,19 +276,6 @@ def _quotes(section: QuotesSection, index: int, ctx: RenderContext) -> list[Flow
     return entries
 
 
-def quoted_experts(ctx: RenderContext) -> list[Expert]:
-    """Every expert quoted in a visible quotes section, in order of first quote."""
-    seen: dict[str, Expert] = {}
-    for section in ctx.kit.visible_sections():
-        if isinstance(section, QuotesSection):
-            for quote_id in section.quotes:
-                quote = ctx.quote(quote_id)
-                expert = ctx.expert(quote.expert) if quote else None
-                if expert is not None and expert.id not in seen:
-                    seen[expert.id] = expert
-    return list(seen.values())
-
-
 def _bios(section: BiosSection, index: int, ctx: RenderContext) -> list[Flowable]:
     styles = ctx.styles
     if section.experts:
@@ -305,7 +288,7 @@ def _bios(section: BiosSection, index: int, ctx: RenderContext) -> list[Flowable
             else:
                 experts.append(expert)
     else:
-        experts = quoted_experts(ctx)
+        experts = quoted_experts(ctx.kit)
     # One photo column for all, if anyone has a photo, so names line up down the page.
     photos = any(expert.photo is not None for expert in experts)
     entries: list[Flowable] = []
@@ -316,17 +299,12 @@ def _bios(section: BiosSection, index: int, ctx: RenderContext) -> list[Flowable
         body = _paras(expert.bio, styles.bio, ctx)
         photo = ctx.headshot(expert, HEADSHOT_BIO) if photos else None
         entries.append(_entry([], name, body, photo, HEADSHOT_BIO, styles.bio.leading, ctx))
-    return _attach(entries, heading(section.heading.strip() or section.LABEL, ctx))
-
-
-def about_heading(section: AboutSection, ctx: RenderContext) -> str:
-    organisation = ctx.kit.brand.organisation.strip()
-    return section.heading.strip() or (f"About {organisation}" if organisation else "About us")
+    return _attach(entries, heading(bios_heading(section), ctx))
 
 
 def _about(section: AboutSection, index: int, ctx: RenderContext) -> list[Flowable]:
-    text = section.text if section.text.strip() else ctx.kit.brand.boilerplate
-    return [*heading(about_heading(section, ctx), ctx), *_paras(text, ctx.styles.body, ctx)]
+    return [*heading(about_heading(section, ctx.kit), ctx),
+            *_paras(about_text(section, ctx.kit), ctx.styles.body, ctx)]
 
 
 def _text(section: TextSection, index: int, ctx: RenderContext) -> list[Flowable]:
@@ -349,16 +327,14 @@ _BUILDERS: dict[SectionType, Callable[[Any, int, RenderContext], list[Flowable]]
 
 def outline_title(section: Section, ctx: RenderContext) -> str:
     if isinstance(section, AboutSection):
-        return about_heading(section, ctx)
+        return about_heading(section, ctx.kit)
     return section.title
 
 
 def story(ctx: RenderContext) -> Iterator[Flowable]:
     """The whole document: front matter, then every visible section in order."""
     yield from front_matter(ctx)
-    for index, section in enumerate(ctx.kit.sections):
-        if section.hidden:
-            continue
+    for index, section in visible_sections(ctx.kit):
         flowables = _BUILDERS[section.type](section, index, ctx)
         if flowables:
             mark = OutlineMark(f"s{index}", outline_title(section, ctx), 0)

@@ -5,48 +5,39 @@ Everything the user typed is shown literally, so every string is escaped before 
 touching the word) turned into tags, so a typed ``<b>`` or ``&amp;`` can never become markup.
 Placeholders such as ``{email}`` are swapped for sentinel characters before escaping and for
 their (already escaped) markup afterwards, which lets emphasis wrap a placeholder without letting
-either see the other's characters. Paragraphs are separated by blank lines; a single newline
-inside a paragraph is a line break. Dates are formatted here too, in English whatever the
-process locale.
+either see the other's characters. What the text means (paragraphs, the emphasis patterns,
+placeholders, dates) is decided in ``model.text``, which the other formats share.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import unicodedata
 from collections.abc import Mapping
 from xml.sax.saxutils import escape as _xml_escape
 
-from presskit.model import is_safe_url
+from presskit.model.text import (
+    BOLD,
+    ITALIC,
+    PLACEHOLDER,
+    SENTINEL,
+    SENTINEL_CLOSE,
+    SENTINEL_OPEN,
+    clean,
+    embargo_line,
+    initials,
+    linkable,
+    long_date,
+    looks_like_email,
+    one_line,
+    split_paragraphs,
+)
 
-# Private-use characters mark where a placeholder goes while the text is escaped and marked up.
-_OPEN, _CLOSE = "\ue000", "\ue001"
-_SENTINEL = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
-# C0/C1 control characters (except tab and newline) and the sentinels themselves are dropped:
-# ReportLab cannot draw them and a user cannot see them.
-_INVISIBLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_OPEN}{_CLOSE}\ufffe\uffff]")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-_BOLD = re.compile(r"(?<![*\w])\*\*(?=[^\s*])([^\n]+?)(?<=[^\s*])\*\*(?![*\w])")
-_ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])([^\n]+?)(?<=[^\s*])\*(?![*\w])")
-_EMAIL_SAFE = re.compile(r"^[^\s<>\"'()\\,;:]+@[^\s<>\"'()\\,;:]+$")
-
-#: ``{name}`` style placeholders: only these words, anything else stays as typed.
-_PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
-
-
-def clean(text: str) -> str:
-    """Normalise line ends, drop characters that cannot be printed (controls, sentinels), and
-    compose accents (Unicode NFC): "e" + combining "̂" + "̃" prints as the font's own "ễ",
-    not as two marks stacked by guesswork; a reader copies the composed, equivalent text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
-
-
-def one_line(text: str) -> str:
-    """User text for a single drawn line (metadata, running header, footer): cleaned, with
-    every run of whitespace, line breaks included, made one space."""
-    return " ".join(clean(text).split())
+# The format-neutral rules live in ``model.text``; these names are kept here for the modules
+# that build ReportLab markup from them.
+__all__ = [
+    "clean", "email_link", "embargo_line", "emphasis", "escape", "escape_attr", "initials",
+    "link", "long_date", "one_line", "paragraphs", "plain", "split_paragraphs",
+]
 
 
 def escape(text: str) -> str:
@@ -74,13 +65,7 @@ def _italic(match: re.Match[str]) -> str:
 
 def emphasis(escaped: str) -> str:
     """Apply ``**bold**`` and ``*italic*`` to text that is already escaped."""
-    return _ITALIC.sub(_italic, _BOLD.sub(r"<b>\1</b>", escaped))
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of ``text`` (blank-line separated), trimmed, empty ones dropped."""
-    parts = _BLANK_LINE.split(clean(text).strip())
-    return [p.strip() for p in parts if p.strip()]
+    return ITALIC.sub(_italic, BOLD.sub(r"<b>\1</b>", escaped))
 
 
 def paragraphs(text: str, fields: Mapping[str, str] | None = None) -> list[str]:
@@ -95,21 +80,21 @@ def paragraphs(text: str, fields: Mapping[str, str] | None = None) -> list[str]:
         if fields is None or match.group(1) not in fields:
             return match.group(0)
         values.append(fields[match.group(1)])
-        return f"{_OPEN}{len(values) - 1}{_CLOSE}"
+        return f"{SENTINEL_OPEN}{len(values) - 1}{SENTINEL_CLOSE}"
 
     result = []
     for para in split_paragraphs(text):
-        parked = _PLACEHOLDER.sub(park, para)
+        parked = PLACEHOLDER.sub(park, para)
         lines = [emphasis(escape(line.strip())) for line in parked.split("\n")]
         markup = "<br/>".join(lines)
-        result.append(_SENTINEL.sub(lambda m: values[int(m.group(1))], markup))
+        result.append(SENTINEL.sub(lambda m: values[int(m.group(1))], markup))
     return result
 
 
 def link(url: str, label_markup: str, color: str) -> str:
     """``label_markup`` as a live link to ``url`` if it is http(s) or mailto, else as is."""
-    url = clean(url).strip()
-    if not url or not is_safe_url(url) or any(c.isspace() for c in url):
+    url = linkable(url)
+    if not url:
         return label_markup
     return f'<a href="{escape_attr(url)}" color="{escape_attr(color)}">{label_markup}</a>'
 
@@ -117,31 +102,6 @@ def link(url: str, label_markup: str, color: str) -> str:
 def email_link(address: str, color: str) -> str:
     """An e-mail address as a ``mailto:`` link (plain text if it does not look like one)."""
     address = clean(address).strip()
-    if not _EMAIL_SAFE.match(address):
+    if not looks_like_email(address):
         return escape(address)
     return link(f"mailto:{address}", escape(address), color)
-
-
-def initials(name: str) -> str:
-    """Up to two initials for a placeholder headshot (``"Duyeon Kim"`` → ``"DK"``)."""
-    words = [w for w in re.split(r"[\s\-]+", clean(name)) if w and w[0].isalpha()]
-    if not words:
-        return "?"
-    picked = [words[0], words[-1]] if len(words) > 1 else words[:1]
-    return "".join(w[0].upper() for w in picked)
-
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
-
-
-def long_date(day: dt.date) -> str:
-    """``2019-09-20`` → ``"September 20, 2019"`` (English, whatever the process locale)."""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-def embargo_line(until: dt.datetime, zone: str) -> str:
-    """``"EMBARGOED UNTIL December 2, 2026, 06:00 Europe/Brussels"``."""
-    return f"EMBARGOED UNTIL {long_date(until.date())}, {until:%H:%M} {clean(zone).strip()}"

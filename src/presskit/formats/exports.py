@@ -1,0 +1,42 @@
+"""Each non-PDF export format as the files it writes: ``email`` (``.html`` and ``.txt``),
+``eml`` (one draft message) and ``markdown`` (``.md``). The caller picks the paths and writes
+every file with ``storage.atomic_write``; nothing is written here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from email import policy
+
+from presskit.formats.commonmark import markdown_text
+from presskit.formats.mail import email_parts, message
+from presskit.formats.walk import build_document
+from presskit.model import Kit, Problem
+
+#: Format name → the file extensions it writes, in order.
+FORMATS: dict[str, tuple[str, ...]] = {
+    "email": (".html", ".txt"),
+    "eml": (".eml",),
+    "markdown": (".md",),
+}
+
+
+@dataclass
+class Exported:
+    """The files of one export, by extension, and the warnings found making them."""
+
+    files: dict[str, bytes]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def export(kit: Kit, format_name: str) -> Exported:
+    """The kit in ``format_name`` (a key of :data:`FORMATS`)."""
+    if format_name == "markdown":
+        document, warnings = build_document(kit)
+        return Exported({".md": markdown_text(document).encode("utf-8")}, warnings)
+    parts = email_parts(kit)
+    if format_name == "eml":
+        return Exported({".eml": message(parts).as_bytes(policy=policy.SMTP)}, parts.warnings)
+    if format_name == "email":
+        return Exported({".html": parts.html.encode("utf-8"), ".txt": parts.text.encode("utf-8")},
+                        parts.warnings)
+    raise ValueError(f"unknown format {format_name!r}; choose one of {', '.join(FORMATS)}")

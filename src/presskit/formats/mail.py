@@ -1,0 +1,232 @@
+"""The kit as an e-mail: HTML and plain-text bodies, inline images, a draft ``.eml`` message.
+
+:func:`email_parts` walks the kit once (``formats.walk``) and writes both bodies from the same
+document. The logo and headshots are prepared by the PDF's own image code
+(``render.images``: checked before decoding, downsampled, a broken file a warning and a
+placeholder), at twice their displayed size for sharp screens, and referenced from the HTML as
+``cid:`` parts of the message or, for the clipboard, as ``data:`` URIs. :func:`draft_message`
+puts it all into one MIME message built with the standard :mod:`email` package —
+``multipart/alternative`` with the text and a ``multipart/related`` holding the HTML and its
+images — marked ``X-Unsent: 1`` so mail clients open it as a draft ready to address and send.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass, field
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Literal
+
+from presskit.formats.document import Bios, Document, Quotes
+from presskit.formats.html import HEADSHOT, LOGO_HEIGHT, LOGO_WIDTH, Look, Picture, html_body
+from presskit.formats.plain import plain_text
+from presskit.formats.walk import build_document
+from presskit.model import Brand, HeadshotShape, Kit, Problem, Severity, Where
+from presskit.render.images import (
+    TARGET_DPI,
+    ImageCache,
+    ImageProblem,
+    PreparedImage,
+    prepare_headshot,
+    prepare_logo,
+)
+from presskit.render.styles import hex_of, palette
+
+#: Pixels per displayed CSS pixel: sharp on high-density screens, still small to send.
+DENSITY = 2
+_SERIF = "Georgia, 'Times New Roman', Times, serif"
+_SANS = "'Helvetica Neue', Helvetica, Arial, sans-serif"
+
+
+@dataclass(frozen=True)
+class InlineImage:
+    """An image part of the message, referenced from the HTML as ``cid:`` + ``cid``."""
+
+    cid: str
+    mime_type: str
+    data: bytes
+    filename: str
+
+
+@dataclass
+class EmailParts:
+    """Both bodies of the e-mail and what the HTML needs besides itself."""
+
+    subject: str  # "Series: Headline"
+    html: str
+    text: str
+    #: The images the HTML refers to by ``cid:`` (none when they are inlined as ``data:``).
+    images: list[InlineImage] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _font_stack(font: str | Path) -> str:
+    """A CSS font stack close to the brand's face; a mail client has only its own fonts."""
+    name = font.stem if isinstance(font, Path) else font
+    return _SERIF if "serif" in name.lower() and "sans" not in name.lower() else _SANS
+
+
+def look(brand: Brand) -> tuple[Look, list[Problem]]:
+    """The brand's colours (as the PDF derives them) and fonts as e-mail styles."""
+    colors, problems = palette(brand.colors)
+    return Look(
+        primary=hex_of(colors.primary), accent=hex_of(colors.accent), text=hex_of(colors.text),
+        muted=hex_of(colors.muted), rule=hex_of(colors.rule),
+        primary_tint=hex_of(colors.primary_tint), accent_tint=hex_of(colors.accent_tint),
+        on_accent=hex_of(colors.on_accent), accent_ink=hex_of(colors.accent_ink),
+        link=hex_of(colors.link),
+        body_font=_font_stack(brand.fonts.body), heading_font=_font_stack(brand.fonts.heading),
+        round_photos=brand.headshots == HeadshotShape.CIRCLE,
+    ), problems
+
+
+def _points(pixels: int) -> float:
+    """The printed size ``render.images`` prepares ``pixels`` pixels for."""
+    return pixels * 72 / TARGET_DPI
+
+
+def _mime_type(data: bytes) -> str:
+    return "image/jpeg" if data[:2] == b"\xff\xd8" else "image/png"
+
+
+def _rasterised(prepared: PreparedImage) -> PreparedImage:
+    """A vector (SVG) logo drawn as a PNG: mail clients do not show SVG."""
+    from presskit.render.svg import VectorLogo
+
+    if not isinstance(prepared, VectorLogo):
+        return prepared
+    from reportlab.graphics import renderPM
+
+    drawing = prepared.drawing
+    scale = min(LOGO_WIDTH * DENSITY / drawing.width, LOGO_HEIGHT * DENSITY / drawing.height)
+    try:
+        data = renderPM.drawToString(drawing, fmt="PNG", dpi=72 * scale)
+    except Exception as exc:  # noqa: BLE001 - any drawing failure means no logo, not no e-mail
+        raise ImageProblem(f"the SVG logo cannot be drawn for e-mail ({exc})") from None
+    return PreparedImage(data, round(drawing.width * scale),
+                                round(drawing.height * scale))
+
+
+class _Pictures:
+    """Prepares each image once, as a ``cid:`` part or a ``data:`` URI, noting failures."""
+
+    def __init__(self, inline: Literal["cid", "data"], cache: ImageCache) -> None:
+        self.inline = inline
+        self.cache = cache
+        self.parts: dict[str, InlineImage] = {}
+        self.warnings: list[Problem] = []
+        self._done: dict[tuple[Path, str], Picture | None] = {}
+        self._photo_where: dict[Path, tuple[str, Where]] = {}
+
+    def note_person(self, path: Path, name: str, where: Where) -> None:
+        self._photo_where.setdefault(path, (name, where))
+
+    def __call__(self, path: Path, kind: str) -> Picture | None:
+        if (path, kind) not in self._done:
+            self._done[(path, kind)] = self._picture(path, kind)
+        return self._done[(path, kind)]
+
+    def _picture(self, path: Path, kind: str) -> Picture | None:
+        try:
+            if kind == "logo":
+                width, height = _points(LOGO_WIDTH * DENSITY), _points(LOGO_HEIGHT * DENSITY)
+                prepared = _rasterised(self.cache.get(
+                    path, ("email-logo", width, height),
+                    lambda: prepare_logo(path, width, height)))
+            else:
+                size = _points(HEADSHOT * DENSITY)
+                prepared = self.cache.get(path, ("email-photo", size),
+                                         lambda: prepare_headshot(path, size))
+        except ImageProblem as exc:
+            self._warn(path, kind, str(exc))
+            return None
+        if kind == "logo":
+            scale = min(LOGO_WIDTH / prepared.width_px, LOGO_HEIGHT / prepared.height_px)
+            shown = (max(1, round(prepared.width_px * scale)),
+                     max(1, round(prepared.height_px * scale)))
+        else:
+            shown = (HEADSHOT, HEADSHOT)
+        return Picture(self._src(prepared.data, kind), *shown)
+
+    def _src(self, data: bytes, kind: str) -> str:
+        mime = _mime_type(data)
+        if self.inline == "data":
+            return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+        # Named after the content: the same picture twice is one part of the message.
+        digest = hashlib.sha1(data).hexdigest()[:16]
+        cid = f"{kind}-{digest}@presskit"
+        extension = "jpg" if mime == "image/jpeg" else "png"
+        self.parts.setdefault(cid, InlineImage(cid, mime, data, f"{kind}-{digest}.{extension}"))
+        return f"cid:{cid}"
+
+    def _warn(self, path: Path, kind: str, reason: str) -> None:
+        if kind == "logo":
+            message = f"logo {path} cannot be used: {reason}; the masthead is shown without it"
+            where: Where = ("brand", "logo")
+        else:
+            name, where = self._photo_where.get(path, ("", ("experts",)))
+            message = (f"photo of {name!r}: {path} cannot be used: {reason}; "
+                       "a placeholder is shown")
+        problem = Problem(Severity.WARNING, message, where)
+        if problem not in self.warnings:
+            self.warnings.append(problem)
+
+
+def _note_photos(document: Document, pictures: _Pictures) -> None:
+    """Tell ``pictures`` whose photo each file is, for the warning if it is unusable."""
+    for block in document.blocks:
+        people = ([e.person for e in block.entries] if isinstance(block, Quotes)
+                  else [b.person for b in block.bios] if isinstance(block, Bios) else [])
+        for person in people:
+            if person.photo is not None:
+                pictures.note_person(person.photo, person.name, person.where)
+
+
+def email_parts(kit: Kit, inline_images: Literal["cid", "data"] = "cid", *,
+                image_cache: ImageCache | None = None) -> EmailParts:
+    """The kit as an e-mail body in HTML and plain text, with its images.
+
+    ``inline_images="cid"`` refers to each image as ``cid:…``, a part in :attr:`EmailParts
+    .images`; ``"data"`` puts the image into the HTML as a ``data:`` URI, for pasting into a
+    mail client from the clipboard. A caller that makes the e-mail again and again (the GUI)
+    may pass the ``ImageCache`` it renders the PDF with, so photos are prepared once.
+    """
+    if inline_images not in ("cid", "data"):
+        raise ValueError(f"inline_images must be 'cid' or 'data', not {inline_images!r}")
+    document, warnings = build_document(kit)
+    styles, color_problems = look(kit.brand)
+    pictures = _Pictures(inline_images, image_cache or ImageCache())
+    _note_photos(document, pictures)
+    html = html_body(document, styles, pictures)
+    return EmailParts(
+        subject=document.subject,
+        html=html,
+        text=plain_text(document),
+        images=list(pictures.parts.values()),
+        warnings=[*color_problems, *warnings, *pictures.warnings],
+    )
+
+
+def message(parts: EmailParts) -> EmailMessage:
+    """``parts`` as a draft message: text and HTML alternatives, images related to the HTML."""
+    draft = EmailMessage()
+    draft["Subject"] = parts.subject
+    draft["X-Unsent"] = "1"  # Outlook and others open the file as a draft to send
+    draft.set_content(parts.text)
+    draft.add_alternative(parts.html, subtype="html")
+    html_part = draft.get_payload()[1]  # type: ignore[index]  # multipart: a list of parts
+    assert isinstance(html_part, EmailMessage)  # add_alternative made it one
+    for image in parts.images:
+        maintype, subtype = image.mime_type.split("/")
+        html_part.add_related(image.data, maintype=maintype, subtype=subtype,
+                              cid=f"<{image.cid}>", filename=image.filename,
+                              disposition="inline")
+    return draft
+
+
+def draft_message(kit: Kit) -> bytes:
+    """The kit as a complete ``.eml`` draft (RFC 5322, CRLF line ends)."""
+    return message(email_parts(kit)).as_bytes(policy=policy.SMTP)

@@ -1,0 +1,174 @@
+"""What the text a user types into a kit means, whatever it is printed in: paragraphs, the small
+inline markup, placeholders and dates.
+
+Text fields are plain text: paragraphs are separated by blank lines, a single newline inside a
+paragraph is a line break, ``**bold**`` and ``*italic*`` (the star touching the word) are the
+only markup, and ``{name}``-style placeholders stand for fields of a contact or a resource.
+Everything else is literal. The PDF (``render.text``, which turns this into ReportLab markup)
+and the other formats (``formats``, which turn it into :class:`Span` lists) share these rules,
+so a kit reads the same in every channel. No I/O, no ReportLab.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from presskit.model.validation import is_safe_url
+
+# Private-use characters mark where a placeholder goes while the text is marked up.
+SENTINEL_OPEN, SENTINEL_CLOSE = "\ue000", "\ue001"
+#: A parked placeholder: ``\ue000`` + its number + ``\ue001``.
+SENTINEL = re.compile(f"{SENTINEL_OPEN}(\\d+){SENTINEL_CLOSE}")
+# C0/C1 control characters (except tab and newline) and the sentinels themselves are dropped:
+# no format can show them and a user cannot see them.
+_INVISIBLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{SENTINEL_OPEN}{SENTINEL_CLOSE}\ufffe\uffff]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+BOLD = re.compile(r"(?<![*\w])\*\*(?=[^\s*])([^\n]+?)(?<=[^\s*])\*\*(?![*\w])")
+ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])([^\n]+?)(?<=[^\s*])\*(?![*\w])")
+_EMAIL_SAFE = re.compile(r"^[^\s<>\"'()\\,;:]+@[^\s<>\"'()\\,;:]+$")
+#: ``{name}`` style placeholders: only these words, anything else stays as typed.
+PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
+
+# Emphasis while a line is parsed into spans: sentinel-wrapped letters, which ``clean`` has
+# made impossible in user text. Like the tags the PDF inserts at the same places, they are
+# neither word characters, stars nor spaces, so the emphasis patterns match identically.
+_BOLD_ON, _BOLD_OFF = f"{SENTINEL_OPEN}B{SENTINEL_CLOSE}", f"{SENTINEL_OPEN}b{SENTINEL_CLOSE}"
+_ITALIC_ON, _ITALIC_OFF = f"{SENTINEL_OPEN}I{SENTINEL_CLOSE}", f"{SENTINEL_OPEN}i{SENTINEL_CLOSE}"
+_MARK = re.compile(f"{SENTINEL_OPEN}(\\d+|[BbIi]){SENTINEL_CLOSE}")
+
+
+def clean(text: str) -> str:
+    """Normalise line ends, drop characters that cannot be printed (controls, sentinels), and
+    compose accents (Unicode NFC): "e" + combining "̂" + "̃" prints as the font's own "ễ",
+    not as two marks stacked by guesswork; a reader copies the composed, equivalent text."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+
+
+def one_line(text: str) -> str:
+    """User text for a single line (metadata, running header, footer, a subject): cleaned,
+    with every run of whitespace, line breaks included, made one space."""
+    return " ".join(clean(text).split())
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of ``text`` (blank-line separated), trimmed, empty ones dropped."""
+    parts = _BLANK_LINE.split(clean(text).strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+def linkable(url: str) -> str:
+    """``url`` cleaned and trimmed if it may be a live link (http, https or mailto, no
+    spaces), else ``""``: a ``javascript:`` or ``file:`` address is only ever shown as text."""
+    url = clean(url).strip()
+    if not url or not is_safe_url(url) or any(c.isspace() for c in url):
+        return ""
+    return url
+
+
+def looks_like_email(address: str) -> bool:
+    """Whether ``address`` (cleaned and trimmed) can safely become a ``mailto:`` link."""
+    return _EMAIL_SAFE.match(address) is not None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of one paragraph with its emphasis; ``text`` may hold ``\\n`` (a line break).
+
+    A placeholder named in the fields given to :func:`spans` is a span of its own with
+    ``field`` set and no text: the caller puts the field's value there, in this emphasis.
+    """
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    field: str | None = None
+
+
+def _italic(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    # Bold was applied first; an italic run that would cross a bold one stays literal.
+    if inner.count(_BOLD_ON) != inner.count(_BOLD_OFF):
+        return match.group(0)
+    return f"{_ITALIC_ON}{inner}{_ITALIC_OFF}"
+
+
+def spans(paragraph: str, fields: Collection[str] = ()) -> list[Span]:
+    """One paragraph (an item of :func:`split_paragraphs`) as spans of text and fields.
+
+    The rules are those of the PDF's ``render.text.paragraphs``: each line trimmed,
+    ``**bold**`` before ``*italic*``, an italic run crossing a bold one left literal, and
+    ``{placeholder}`` filled only for the names in ``fields``.
+    """
+    names: list[str] = []
+
+    def park(match: re.Match[str]) -> str:
+        if match.group(1) not in fields:
+            return match.group(0)
+        names.append(match.group(1))
+        return f"{SENTINEL_OPEN}{len(names) - 1}{SENTINEL_CLOSE}"
+
+    result: list[Span] = []
+    parked = PLACEHOLDER.sub(park, clean(paragraph))
+    for number, line in enumerate(parked.split("\n")):
+        if number:
+            result.append(Span("\n"))
+        marked = ITALIC.sub(_italic, BOLD.sub(f"{_BOLD_ON}\\1{_BOLD_OFF}", line.strip()))
+        bold = italic = False
+        position = 0
+        for mark in _MARK.finditer(marked):
+            if mark.start() > position:
+                result.append(Span(marked[position:mark.start()], bold, italic))
+            code = mark.group(1)
+            if code.isdigit():
+                result.append(Span("", bold, italic, names[int(code)]))
+            elif code in "Bb":
+                bold = code == "B"
+            else:
+                italic = code == "I"
+            position = mark.end()
+        if position < len(marked):
+            result.append(Span(marked[position:], bold, italic))
+    return _merged(result)
+
+
+def _merged(items: list[Span]) -> list[Span]:
+    """Neighbouring text spans of the same emphasis joined (a line break joins them too)."""
+    merged: list[Span] = []
+    for item in items:
+        last = merged[-1] if merged else None
+        if (last is not None and last.field is None and item.field is None
+                and (last.bold, last.italic) == (item.bold, item.italic)):
+            merged[-1] = Span(last.text + item.text, item.bold, item.italic)
+        elif item.text or item.field is not None:
+            merged.append(item)
+    return merged
+
+
+def initials(name: str) -> str:
+    """Up to two initials for a placeholder headshot (``"Duyeon Kim"`` → ``"DK"``)."""
+    words = [w for w in re.split(r"[\s\-]+", clean(name)) if w and w[0].isalpha()]
+    if not words:
+        return "?"
+    picked = [words[0], words[-1]] if len(words) > 1 else words[:1]
+    return "".join(w[0].upper() for w in picked)
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+
+def long_date(day: dt.date) -> str:
+    """``2019-09-20`` → ``"September 20, 2019"`` (English, whatever the process locale)."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def embargo_line(until: dt.datetime, zone: str) -> str:
+    """``"EMBARGOED UNTIL December 2, 2026, 06:00 Europe/Brussels"``."""
+    return f"EMBARGOED UNTIL {long_date(until.date())}, {until:%H:%M} {clean(zone).strip()}"
