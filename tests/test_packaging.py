@@ -43,6 +43,13 @@ def test_resources_ship_inside_the_wheel_and_are_found_from_it(tmp_path: Path) -
         names = set(archive.namelist())
         for name in RESOURCES:
             assert f"presskit/resources/{name}" in names, name
+        # pyproject.toml lists the packages by hand: setuptools still copies one left out of
+        # it, as "data", with a warning that says it will stop doing so.
+        for package in sorted((ROOT / "src" / "presskit").glob("*/__init__.py")):
+            name = f"presskit.{package.parent.name}"
+            assert f"presskit/{package.parent.name}/__init__.py" in names, name
+            assert f"Package '{name}' is absent" not in build.stderr, (
+                f"add {name} to the packages in pyproject.toml")
         archive.extractall(unpacked)
     probe = textwrap.dedent(
         f"""
