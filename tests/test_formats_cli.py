@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
-from format_reading import read_message
+from format_reading import read_html, read_message
 
 from presskit.cli import main
 
@@ -27,6 +27,13 @@ def test_email_writes_html_and_text_beside_the_kit(kit_copy: Path,
     assert capsys.readouterr().out.split() == [str(html), str(txt)]
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert "Record-Early Opening" in txt.read_text(encoding="utf-8")
+    # Opened in a browser or pasted into a mail tool, the body shows its logo and headshots:
+    # they are inside it, not cid: references to parts only a message would have.
+    sources = [attrs["src"] for tag, attrs in read_html(html.read_text(encoding="utf-8")).tags
+               if tag == "img"]
+    assert len(sources) > 5
+    assert all(src.startswith(("data:image/jpeg;base64,", "data:image/png;base64,"))
+               for src in sources)
 
 
 @pytest.mark.parametrize(("output", "expected"), [

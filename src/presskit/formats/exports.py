@@ -33,10 +33,13 @@ def export(kit: Kit, format_name: str) -> Exported:
     if format_name == "markdown":
         document, warnings = build_document(kit)
         return Exported({".md": markdown_text(document).encode("utf-8")}, warnings)
-    parts = email_parts(kit)
     if format_name == "eml":
+        parts = email_parts(kit)
         return Exported({".eml": message(parts).as_bytes(policy=policy.SMTP)}, parts.warnings)
     if format_name == "email":
+        # A body file stands alone (opened in a browser, pasted into a mail tool), so its
+        # pictures travel inside it; a cid: reference only means something inside a message.
+        parts = email_parts(kit, inline_images="data")
         return Exported({".html": parts.html.encode("utf-8"), ".txt": parts.text.encode("utf-8")},
                         parts.warnings)
     raise ValueError(f"unknown format {format_name!r}; choose one of {', '.join(FORMATS)}")
