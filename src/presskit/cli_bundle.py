@@ -14,22 +14,12 @@ Results go to standard output, messages to standard error; never a traceback.
 from __future__ import annotations
 
 import argparse
-import functools
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from presskit.cli_guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded, say
 from presskit.formats.bundle import read_bundle, write_bundle
-from presskit.model.problems import PresskitError
-from presskit.storage import ProjectFileError, format_problem
 from presskit.storage.bundle_format import BUNDLE_SUFFIX, megabytes
-
-EXIT_OK = 0
-EXIT_WARNINGS = 1
-EXIT_ERRORS = 2
-
-Handler = Callable[[argparse.Namespace], int]
 
 
 def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -43,7 +33,7 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
     bundle.add_argument("kit", type=Path, metavar="KIT", help="the kit file")
     bundle.add_argument("-o", "--output", type=Path, metavar=f"FILE{BUNDLE_SUFFIX}",
                         help=f"the bundle to write (default: beside KIT, KIT{BUNDLE_SUFFIX})")
-    bundle.set_defaults(handler=_guarded(_bundle))
+    bundle.set_defaults(handler=guarded(_bundle))
 
     unbundle = subparsers.add_parser(
         "unbundle", help="unpack a kit bundle into a folder",
@@ -54,32 +44,10 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
     unbundle.add_argument("bundle", type=Path, metavar=f"FILE{BUNDLE_SUFFIX}")
     unbundle.add_argument("-d", "--directory", type=Path, required=True, metavar="FOLDER",
                           help="the folder to unpack into (made if missing)")
-    unbundle.set_defaults(handler=_guarded(_unbundle))
+    unbundle.set_defaults(handler=guarded(_unbundle))
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr)
 
-
-def _guarded(handler: Handler) -> Handler:
-    """Turn every failure into a one-line message and exit code 2."""
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except ProjectFileError as exc:  # the kit has errors: each with its line
-            for problem in exc.problems:
-                _say(format_problem(problem, exc.path, exc.source_map))
-            return EXIT_ERRORS
-        except PresskitError as exc:
-            _say(f"presskit: error: {exc}")
-            return EXIT_ERRORS
-        except KeyboardInterrupt:
-            return 130
-        except Exception as exc:  # a bug; still one line, not a traceback
-            _say(f"presskit: internal error: {type(exc).__name__}: {exc} (please report this)")
-            return EXIT_ERRORS
-    return run
 
 
 def default_output(kit: Path) -> Path:
@@ -92,7 +60,7 @@ def _bundle(args: argparse.Namespace) -> int:
     output: Path = args.output or default_output(kit)
     report = write_bundle(kit, output)
     for message in report.messages():
-        _say(message)
+        say(message)
     files = len(report.entries) - 2  # the kit and its PDF are not "files" to the user
     print(f"{output}: {report.kit}, its PDF and {files} file{'' if files == 1 else 's'} "
           f"({megabytes(report.size)})")

@@ -19,10 +19,11 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from presskit.cli_guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded, say
 from presskit.library.advisory import parse_advisory
 from presskit.library.brand_presets import (
     PRESET_SUFFIX,
@@ -40,14 +41,9 @@ from presskit.library.roster import Roster, search
 from presskit.library.roster_file import LoadedRoster, RosterFileError, load_roster, save_roster
 from presskit.library.text_files import read_text_file
 from presskit.model.kit import ApprovalState, Brand
-from presskit.model.problems import PresskitError, Problem
-from presskit.storage import ProjectFileError, format_problem, save_kit
+from presskit.model.problems import Problem
+from presskit.storage import format_problem, save_kit
 
-EXIT_OK = 0
-EXIT_WARNINGS = 1
-EXIT_ERRORS = 2
-
-Handler = Callable[[argparse.Namespace], int]
 _IGNORE = ("ignore", "-", "none", "")
 
 
@@ -74,7 +70,7 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
         "title, program or topics) and its brand presets.",
     )
     listing.add_argument("words", nargs="*", metavar="WORD", help="search words")
-    listing.set_defaults(handler=_guarded(_roster_list))
+    listing.set_defaults(handler=guarded(_roster_list))
 
     importing = actions.add_parser(
         "import", parents=[roster_option], help="merge experts from a CSV spreadsheet",
@@ -90,7 +86,7 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     importing.add_argument("--dry-run", action="store_true",
                            help="report what would change without saving the roster")
-    importing.set_defaults(handler=_guarded(_roster_import))
+    importing.set_defaults(handler=guarded(_roster_import))
 
     exporting = actions.add_parser(
         "export", parents=[roster_option], help="write the roster's experts to a CSV file",
@@ -98,7 +94,7 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
         "import' reads back to the same experts.",
     )
     exporting.add_argument("csv", type=Path, metavar="FILE.csv")
-    exporting.set_defaults(handler=_guarded(_roster_export))
+    exporting.set_defaults(handler=guarded(_roster_export))
 
     _add_brand_commands(subparsers, roster_option)
 
@@ -123,34 +119,12 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
     text.add_argument("--no-roster", action="store_true",
                       help="do not look experts up in the roster")
     text.add_argument("--force", action="store_true", help="replace KIT if it exists")
-    text.set_defaults(handler=_guarded(_import_text))
+    text.set_defaults(handler=guarded(_import_text))
 
 
 # -- plumbing ----------------------------------------------------------------------------------
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr)
 
-
-def _guarded(handler: Handler) -> Handler:
-    """Turn every failure into a one-line message and exit code 2."""
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except ProjectFileError as exc:  # a roster (or kit) file with errors
-            for problem in exc.problems:
-                _say(format_problem(problem, exc.path, exc.source_map))
-            return EXIT_ERRORS
-        except PresskitError as exc:
-            _say(f"presskit: error: {exc}")
-            return EXIT_ERRORS
-        except KeyboardInterrupt:
-            return 130
-        except Exception as exc:  # a bug; still one line, not a traceback
-            _say(f"presskit: internal error: {type(exc).__name__}: {exc} (please report this)")
-            return EXIT_ERRORS
-    return run
 
 
 def _add_brand_commands(
@@ -167,7 +141,7 @@ def _add_brand_commands(
     brand.set_defaults(handler=functools.partial(_missing_action, brand))
     listing = actions.add_parser("list", parents=[roster_option],
                                  help="list the roster's brand presets")
-    listing.set_defaults(handler=_guarded(_brand_list))
+    listing.set_defaults(handler=guarded(_brand_list))
     exporting = actions.add_parser(
         "export", parents=[roster_option], help="write a preset with its logo and fonts",
         description=f"Write the brand preset NAME, its logo and font files to one "
@@ -177,7 +151,7 @@ def _add_brand_commands(
     exporting.add_argument("-o", "--output", type=Path, metavar="FILE", help="the file to "
                            f"write (default: NAME{PRESET_SUFFIX} in the current folder)")
     exporting.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    exporting.set_defaults(handler=_guarded(_brand_export))
+    exporting.set_defaults(handler=guarded(_brand_export))
     importing = actions.add_parser(
         "import", parents=[roster_option], help="add a preset from a preset file",
         description="Unpack a preset file's logo and fonts into the per-user data folder "
@@ -187,12 +161,12 @@ def _add_brand_commands(
     importing.add_argument("--name", metavar="NAME", help="save the preset under this name")
     importing.add_argument("--replace", action="store_true",
                            help="replace a roster preset of the same name")
-    importing.set_defaults(handler=_guarded(_brand_import))
+    importing.set_defaults(handler=guarded(_brand_import))
 
 
 def _missing_action(parser: argparse.ArgumentParser, _args: argparse.Namespace) -> int:
     parser.print_usage(sys.stderr)
-    _say(f"{parser.prog}: error: choose an action: list, import or export")  # same for brand
+    say(f"{parser.prog}: error: choose an action: list, import or export")  # same for brand
     return EXIT_ERRORS
 
 
@@ -204,7 +178,7 @@ def _load(args: argparse.Namespace) -> LoadedRoster:
 
 def _report(problems: Sequence[Problem], path: Path | str) -> None:
     for problem in problems:
-        _say(format_problem(problem, path, None))
+        say(format_problem(problem, path, None))
 
 
 def _plural(count: int, noun: str) -> str:
@@ -218,7 +192,7 @@ def _roster_list(args: argparse.Namespace) -> int:
     roster = loaded.roster
     experts = search(roster, " ".join(args.words))
     if not roster.experts:
-        _say(f"presskit: the roster {loaded.path} has no experts yet; add some with "
+        say(f"presskit: the roster {loaded.path} has no experts yet; add some with "
              "'presskit roster import FILE.csv'")
     for expert in experts:
         about = ", ".join(part for part in (expert.title, expert.program) if part)
@@ -231,7 +205,7 @@ def _roster_list(args: argparse.Namespace) -> int:
             details.append(_plural(banked, "banked quote"))
         print(" · ".join(details))
     if args.words and roster.experts and not experts:
-        _say(f"presskit: no expert in the roster matches {' '.join(args.words)!r}")
+        say(f"presskit: no expert in the roster matches {' '.join(args.words)!r}")
     if roster.brands and not args.words:
         print("brand presets: " + ", ".join(b.name for b in roster.brands))
     return EXIT_WARNINGS if loaded.problems else EXIT_OK
@@ -245,9 +219,9 @@ def _roster_import(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     result = import_rows(preview, mapping, loaded.roster)
     for note in result.skipped:
-        _say(f"{args.csv}:{note.line}:1: warning: row {note.row} skipped: {note.message}")
+        say(f"{args.csv}:{note.line}:1: warning: row {note.row} skipped: {note.message}")
     for note in result.notes:
-        _say(f"{args.csv}:{note.line}:1: warning: row {note.row}: {note.message}")
+        say(f"{args.csv}:{note.line}:1: warning: row {note.row}: {note.message}")
     if not args.dry_run:
         save_roster(result.roster, loaded.path)
     ignored = [h for h, f in zip(preview.headers, mapping, strict=False) if f is None and h]
@@ -269,7 +243,7 @@ def _mapping(preview: CsvPreview, overrides: Sequence[str]) -> list[str | None] 
         field = field.strip().lower().replace(" ", "_")
         column = _column(preview, heading.strip())
         if not sep or column is None or (field not in FIELDS and field not in _IGNORE):
-            _say(f"{where}: error: --column {override!r}: expected HEADING=FIELD with a "
+            say(f"{where}: error: --column {override!r}: expected HEADING=FIELD with a "
                  f"heading of this file ({', '.join(repr(h) for h in preview.headers)}) "
                  f"and a field among {', '.join(FIELDS)} or 'ignore'")
             return None
@@ -282,7 +256,7 @@ def _mapping(preview: CsvPreview, overrides: Sequence[str]) -> list[str | None] 
             f"{h!r} → {FIELD_LABELS[f] if f else 'not imported'}"
             for h, f in zip(preview.headers, mapping, strict=False)
         )
-        _say(f"{where}: error: {'; '.join(problems)}; the columns read as: {found}; "
+        say(f"{where}: error: {'; '.join(problems)}; the columns read as: {found}; "
              "use --column HEADING=FIELD to say which is which")
         return None
     return mapping
@@ -307,7 +281,7 @@ def _roster_export(args: argparse.Namespace) -> int:
 def _brand_list(args: argparse.Namespace) -> int:
     loaded = _load(args)
     if not loaded.roster.brands:
-        _say(f"presskit: the roster {loaded.path} has no brand presets yet; add one with "
+        say(f"presskit: the roster {loaded.path} has no brand presets yet; add one with "
              f"'presskit brand import FILE{PRESET_SUFFIX}' or from the app")
     for preset in loaded.roster.brands:
         brand = preset.brand
@@ -323,12 +297,12 @@ def _brand_export(args: argparse.Namespace) -> int:
     preset = loaded.roster.brand(args.name)
     if preset is None:
         names = ", ".join(repr(b.name) for b in loaded.roster.brands) or "none yet"
-        _say(f"presskit: error: no brand preset called {args.name!r} in the roster "
+        say(f"presskit: error: no brand preset called {args.name!r} in the roster "
              f"(presets: {names})")
         return EXIT_ERRORS
     output: Path = args.output or Path(preset.name + PRESET_SUFFIX)
     if output.exists() and not args.force:
-        _say(f"presskit: error: {output} already exists; use --force to replace it")
+        say(f"presskit: error: {output} already exists; use --force to replace it")
         return EXIT_ERRORS
     export_preset(preset, output)
     print(f"{output}: brand preset {preset.name!r} with "
@@ -340,7 +314,7 @@ def _brand_import(args: argparse.Namespace) -> int:
     loaded = _load(args)
     name = (args.name or "").strip() or preset_name(args.file)
     if loaded.roster.brand(name) is not None and not args.replace:
-        _say(f"presskit: error: there is already a brand preset called {name!r}; use "
+        say(f"presskit: error: there is already a brand preset called {name!r}; use "
              "--replace to replace it or --name to choose another name")
         return EXIT_ERRORS
     imported = import_preset(args.file, name=name)
@@ -357,7 +331,7 @@ def _brand_import(args: argparse.Namespace) -> int:
 def _import_text(args: argparse.Namespace) -> int:
     output: Path = args.output
     if output.exists() and not args.force:
-        _say(f"presskit: error: {output} already exists; use --force to replace it")
+        say(f"presskit: error: {output} already exists; use --force to replace it")
         return EXIT_ERRORS
     if str(args.text) == "-":
         source, text = "<stdin>", sys.stdin.read()
@@ -393,7 +367,7 @@ def _brand(roster: Roster, name: str | None) -> Brand | None:
     preset = roster.brand(name)
     if preset is None:
         names = ", ".join(repr(b.name) for b in roster.brands) or "none yet"
-        _say(f"presskit: error: no brand preset called {name!r} in the roster "
+        say(f"presskit: error: no brand preset called {name!r} in the roster "
              f"(presets: {names})")
         return None
     return preset.brand
