@@ -33,8 +33,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         return choice, choice is not UnsavedChoice.CANCEL
 
     def path_prompt(kind: str) -> Any:
-        def ask(_parent: Any, suggested: Path) -> tuple[Path | None, bool]:
-            path = script._reply(kind, suggested)
+        def ask(_parent: Any, *suggested: Path) -> tuple[Path | None, bool]:
+            path = script._reply(kind, *suggested)
             return path, path is not None
         return ask
 
@@ -42,6 +42,14 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         # Errors are recorded, not scripted: tests assert on what was shown.
         script.asked.setdefault("error", []).append((text, details))
         return None, True
+
+    def warnings(_parent: Any, text: str, lines: list[str]) -> tuple[None, bool]:
+        script.asked.setdefault("warnings", []).append((text, lines))
+        return None, True
+
+    def save_first(_parent: Any, name: str) -> tuple[bool, bool]:
+        save = script._reply("save_before_bundling", name)
+        return save, save
 
     def recover(_parent: Any, original: Path | None, saved_at: str) -> tuple[bool, bool]:
         return script._reply("recover_autosave", original, saved_at), True
@@ -52,10 +60,14 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         return go, go
 
     monkeypatch.setattr(Prompts, "unsaved_changes", classmethod(lambda cls, *a: unsaved(*a)))
-    for kind in ("open_path", "save_path", "export_path"):
+    for kind in ("open_path", "save_path", "export_path", "draft_path", "bundle_save_path",
+                 "bundle_open_path", "unpack_folder"):
         ask = path_prompt(kind)
         monkeypatch.setattr(Prompts, kind, classmethod(lambda cls, *a, _ask=ask: _ask(*a)))
     monkeypatch.setattr(Prompts, "error", classmethod(lambda cls, *a: error(*a)))
+    monkeypatch.setattr(Prompts, "warnings", classmethod(lambda cls, *a: warnings(*a)))
+    monkeypatch.setattr(Prompts, "save_before_bundling",
+                        classmethod(lambda cls, *a: save_first(*a)))
     monkeypatch.setattr(Prompts, "recover_autosave", classmethod(lambda cls, *a: recover(*a)))
     monkeypatch.setattr(
         PreflightDialog, "review", classmethod(lambda cls, *a, **k: review(*a, **k))

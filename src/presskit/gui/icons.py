@@ -3,7 +3,7 @@
 Linux desktops ship freedesktop-named icons that match the user's theme (light or dark); other
 platforms, and the offscreen test platform, have no theme, so every icon names a ``QStyle``
 standard pixmap to fall back on rather than shipping a second icon set. The few the style
-lacks (add, copy, export) and those whose style pixmaps are black whatever the palette (the
+lacks (add, copy, export, e-mail) and those whose style pixmaps are black whatever the palette (the
 arrows of undo, redo, move and page) are drawn as simple line icons in the palette's text
 colour, so they follow a light or dark system palette.
 """
@@ -33,6 +33,7 @@ _FALLBACKS: dict[str, QStyle.StandardPixmap] = {
     "dialog-information": SP.SP_MessageBoxInformation,
     "help-about": SP.SP_MessageBoxInformation,
     "view-refresh": SP.SP_BrowserReload,
+    "package-x-generic": SP.SP_DirClosedIcon,
 }
 
 
@@ -60,6 +61,13 @@ def _export(path: QPainterPath) -> None:
     path.moveTo(17.5, 7.5)
     path.lineTo(21, 11)
     path.lineTo(17.5, 14.5)
+
+
+def _envelope(path: QPainterPath) -> None:
+    path.addRoundedRect(QRectF(3.5, 6, 17, 12.5), 1.5, 1.5)
+    path.moveTo(4, 7)
+    path.lineTo(12, 13)
+    path.lineTo(20, 7)
 
 
 def _arrow_up(path: QPainterPath) -> None:
@@ -101,6 +109,7 @@ _DRAWN: dict[str, Callable[[QPainterPath], None]] = {
     "list-add": _plus,
     "edit-copy": _copy,
     "document-export": _export,
+    "mail-message-new": _envelope,
     "go-up": _arrow_up,
     "go-down": _turned(_arrow_up, 180),
     "go-previous": _turned(_arrow_up, -90),

@@ -5,17 +5,20 @@ resize; "Experts & quotes" and "Kit & brand" are tabified docks beside the outli
 keeps exactly one ``KitDocument`` and hands it to every pane; it opens, saves, exports and
 closes kits, always through the engine (``storage``, ``render``) and the questions in
 ``Prompts``, and it remembers its layout and recent files in ``Settings``. The menus and the
-toolbar are built by ``menus.py``.
+toolbar are built by ``menus.py``; copying for e-mail and bundles are in ``share_actions.py``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from importlib.resources import as_file
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
@@ -40,10 +43,12 @@ from presskit.gui.prompts import Prompts, UnsavedChoice
 from presskit.gui.rendering import describe_render_error, render_in_background
 from presskit.gui.section_editor import SectionEditor
 from presskit.gui.settings import Settings
+from presskit.gui.share_actions import ShareActions
 from presskit.model import Brand, Kit, PresskitError, Problem, Where
 from presskit.model.ids import slugify
 from presskit.model.operations import new_kit
 from presskit.storage import PROJECT_SUFFIXES, atomic_write, load_brand, load_kit, save_kit
+from presskit.storage.bundle_format import BUNDLE_SUFFIX
 
 STATUS_TIMEOUT_MS = 6000
 _log = logging.getLogger(__name__)
@@ -137,6 +142,8 @@ class MainWindow(QMainWindow):
         self._check_timer.timeout.connect(self._update_problem_count)
         # A new PDF may bring the renderer's own warnings (an image it could not use).
         self.preview.rendered.connect(lambda _pages: self._update_problem_count())
+        # Copy for E-mail, the e-mail draft and bundles; the File menu places its actions.
+        self.share = ShareActions(self)
         self.actions_ = build_menus(self)
         # The roster dock and menu, spreadsheet import, New Kit from Text, Preferences.
         self.library = LibraryActions(self)
@@ -161,6 +168,27 @@ class MainWindow(QMainWindow):
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    @property
+    def is_busy(self) -> bool:
+        """An export or a share command is waiting for its background work."""
+        return self._busy
+
+    @contextlib.contextmanager
+    def working(self, *actions: QAction) -> Iterator[None]:
+        """While a command waits for work in the background (its local event loop keeps the
+        window live): ``actions`` are disabled, the cursor waits, and closing is refused."""
+        self._busy = True
+        for action in actions:
+            action.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+            for action in actions:
+                action.setEnabled(True)
+            self._busy = False
 
     def current_problems(self) -> list[Problem]:
         """The kit's problems and the warnings of the PDF in the preview (a logo it could
@@ -243,8 +271,11 @@ class MainWindow(QMainWindow):
         path, accepted = self.prompts.open_path(self, folder)
         return self.open_project(path) if accepted and path is not None else False
 
-    def open_project(self, path: Path | str) -> bool:
-        """Open ``path``; on a bad file show the engine's message and keep the current kit."""
+    def open_project(self, path: Path | str, *, ask: bool = True) -> bool:
+        """Open ``path``; on a bad file show the engine's message and keep the current kit.
+
+        ``ask=False`` when the caller has already asked about unsaved changes (Open Bundle…
+        asks before it unpacks)."""
         path = Path(path).absolute()
         try:
             loaded = load_kit(path)
@@ -252,7 +283,7 @@ class MainWindow(QMainWindow):
             self.prompts.error(self, f"“{path.name}” could not be opened.", str(exc))
             self.show_status(f"Could not open {path.name}")
             return False
-        if not self.confirm_discard():
+        if ask and not self.confirm_discard():
             return False
         self._set_document(KitDocument(loaded.kit, path, self))
         self._remember_recent(path)
@@ -334,19 +365,13 @@ class MainWindow(QMainWindow):
             return False
         if self._busy:
             return False
-        self._busy = True
-        self.actions_.export.setEnabled(False)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            rendered = render_in_background(kit)
+            with self.working(self.actions_.export, *self.share.actions):
+                rendered = render_in_background(kit)
         except Exception as exc:  # noqa: BLE001 - any render failure becomes a message
             failure: BaseException | None = exc
         else:
             failure = None
-        finally:
-            QApplication.restoreOverrideCursor()
-            self._busy = False
-            self.actions_.export.setEnabled(True)
         if failure is not None:
             self.prompts.error(self, "The PDF could not be made.", describe_render_error(failure))
             return False
@@ -460,12 +485,13 @@ class MainWindow(QMainWindow):
                      self.kit_brand_dock, self.library.dock):
             dock.show()
 
-    # Dropping a project file on the window opens it.
+    # Dropping a project file on the window opens it; dropping a bundle opens that.
 
     @staticmethod
     def _dropped_project(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> Path | None:
         for url in event.mimeData().urls():
-            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in PROJECT_SUFFIXES:
+            suffix = Path(url.toLocalFile()).suffix.lower()
+            if url.isLocalFile() and (suffix in PROJECT_SUFFIXES or suffix == BUNDLE_SUFFIX):
                 return Path(url.toLocalFile())
         return None
 
@@ -506,14 +532,17 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         # Open after the drop returns, so the drag source is not left waiting on a dialog.
-        QTimer.singleShot(0, lambda: self.open_project(path))
+        if path.suffix.lower() == BUNDLE_SUFFIX:
+            QTimer.singleShot(0, lambda: self.share.open_bundle(path))
+        else:
+            QTimer.singleShot(0, lambda: self.open_project(path))
 
     # Closing.
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._busy:
-            # An export is waiting for its render; closing under it would lose the PDF.
-            self.show_status("Exporting… close again in a moment")
+            # An export or a bundle is waiting for its work; closing under it would lose it.
+            self.show_status("Still working… close again in a moment")
             event.ignore()
             return
         if not self.confirm_discard():

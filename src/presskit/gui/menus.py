@@ -123,12 +123,16 @@ def build_menus(window: MainWindow) -> WindowActions:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.setObjectName("fileMenu")  # gui.library_actions adds to it
+    share = window.share
     file_menu.addActions([a.new, a.open])
     file_menu.addMenu(a.recent_menu)
+    file_menu.addAction(share.open_bundle_action)
     file_menu.addSeparator()
-    file_menu.addActions([a.save, a.save_as])
+    file_menu.addActions([a.save, a.save_as, share.save_bundle_action])
     file_menu.addSeparator()
     file_menu.addActions([a.check, a.export, a.open_after_export])
+    file_menu.addSeparator()
+    file_menu.addActions([share.copy_action, share.draft_action])
     file_menu.addSeparator()
     file_menu.addActions([a.close, a.quit])
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 PROJECT_FILTER = "Press kits (*.presskit *.yaml *.yml);;All files (*)"
 SAVE_FILTER = "Press kits (*.presskit)"
 PDF_FILTER = "PDF documents (*.pdf)"
+DRAFT_FILTER = "E-mail messages (*.eml)"
+BUNDLE_FILTER = "Press kit bundles (*.presskitz)"
 
 
 class UnsavedChoice(Enum):
@@ -86,6 +88,58 @@ class Prompts:
     def export_path(cls, parent: QWidget | None, suggested: Path) -> tuple[Path | None, bool]:
         name, _ = QFileDialog.getSaveFileName(parent, "Export PDF", str(suggested), PDF_FILTER)
         return (_with_suffix(Path(name), ".pdf"), True) if name else (None, False)
+
+    @classmethod
+    def draft_path(cls, parent: QWidget | None, suggested: Path) -> tuple[Path | None, bool]:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Save as E-mail Draft", str(suggested), DRAFT_FILTER)
+        return (_with_suffix(Path(name), ".eml"), True) if name else (None, False)
+
+    @classmethod
+    def bundle_save_path(cls, parent: QWidget | None, suggested: Path
+                         ) -> tuple[Path | None, bool]:
+        name, _ = QFileDialog.getSaveFileName(parent, "Save as Bundle", str(suggested),
+                                              BUNDLE_FILTER)
+        return (_with_suffix(Path(name), ".presskitz"), True) if name else (None, False)
+
+    @classmethod
+    def bundle_open_path(cls, parent: QWidget | None, folder: Path) -> tuple[Path | None, bool]:
+        name, _ = QFileDialog.getOpenFileName(parent, "Open Bundle", str(folder), BUNDLE_FILTER)
+        return (Path(name), True) if name else (None, False)
+
+    @classmethod
+    def unpack_folder(cls, parent: QWidget | None, bundle: Path, folder: Path
+                      ) -> tuple[Path | None, bool]:
+        """The folder to unpack ``bundle`` into; the native chooser can make a new one."""
+        name = QFileDialog.getExistingDirectory(
+            parent, f"Unpack “{bundle.name}” into Folder", str(folder))
+        return (Path(name), True) if name else (None, False)
+
+    @classmethod
+    def save_before_bundling(cls, parent: QWidget | None, name: str) -> tuple[bool, bool]:
+        """A bundle is made from the kit file, so unsaved changes would be left out of it."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Save as Bundle")
+        box.setText(f"Save “{name}” before making a bundle of it?")
+        box.setInformativeText("The bundle is made from the kit file as it is saved on disk.")
+        box.setStandardButtons(QMessageBox.StandardButton.Save
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        save = box.exec() == QMessageBox.StandardButton.Save
+        return save, save
+
+    @classmethod
+    def warnings(cls, parent: QWidget | None, text: str, lines: list[str]) -> tuple[None, bool]:
+        """Something was done, but with warnings (a photo left out) the user should read."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("presskit")
+        box.setText(text)
+        box.setInformativeText("\n".join(lines))
+        box.exec()
+        return None, True
 
     @classmethod
     def error(cls, parent: QWidget | None, text: str, details: str = "") -> tuple[None, bool]:
