@@ -262,3 +262,42 @@ def test_the_preview_settles_at_every_size_the_user_gives_its_pane(qtbot: Any) -
                 frozen.append((width, height))
                 flips.runaway = False
     assert frozen == []
+
+
+def _pages(count: int) -> bytes:
+    """A plain PDF of ``count`` numbered pages."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    for number in range(1, count + 1):
+        canvas.drawString(72, 720, f"page {number}")
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_a_long_pdf_is_made_ready_off_the_gui_thread_then_shown(qtbot: Any) -> None:
+    """An 880-page kit's pages are measured in the pool before the view gets them (the view
+    would measure them on the GUI thread); the pane then shows them all."""
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.show_pdf(_pages(3))
+    assert pane.page_count() == 3
+    with qtbot.waitSignal(pane.rendered, timeout=10_000) as shown:
+        pane.show_pdf(_pages(400))
+        assert pane.page_count() == 3  # the old PDF stays on screen meanwhile
+    assert shown.args == [400] and pane.page_count() == 400
+
+
+def test_a_long_pdf_overtaken_by_a_newer_one_is_never_shown(qtbot: Any) -> None:
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    counts: list[int] = []
+    pane.rendered.connect(counts.append)
+    pane.show_pdf(_pages(400))
+    pane.show_pdf(_pages(2))  # typed on: the newer, shorter PDF arrives first
+    qtbot.wait(1500)
+    assert counts == [2] and pane.page_count() == 2

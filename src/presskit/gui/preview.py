@@ -13,9 +13,6 @@ seen while editing rather than at export.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
     QPointF,
     Qt,
     QThreadPool,
@@ -38,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from presskit.gui.document import KitDocument
 from presskit.gui.icons import themed_icon
+from presskit.gui.pdf_loading import LONG_PDF_PAGES, PagesReady, ReadPageSizes, load_pdf
 from presskit.gui.rendering import RenderJob, RenderRelay, describe_render_error
 from presskit.model import Problem
 from presskit.render import RenderedPdf
@@ -77,6 +75,10 @@ class PreviewPane(QWidget):
         self._relay = RenderRelay(self)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
+        #: The PDF being made ready (its page sizes read), with its warnings.
+        self._preparing: tuple[QPdfDocument, list[Problem]] | None = None
+        self._pages_ready = PagesReady(self)
+        self._pages_ready.ready.connect(self._pages_read)
 
         self.view = QPdfView(self)
         self.view.setObjectName("previewPdfView")
@@ -265,18 +267,29 @@ class PreviewPane(QWidget):
         return list(self._warnings)
 
     def show_pdf(self, data: bytes, warnings: list[Problem] | None = None) -> None:
-        """Swap in a new PDF, keeping the reader's place and zoom, and say what it warned of."""
-        pdf = QPdfDocument(self)
-        # QPdfDocument reads the buffer lazily, so the buffer lives exactly as long as the
-        # document: it is the document's child.
-        buffer = QBuffer(pdf)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        pdf.load(buffer)
+        """Swap in a new PDF, keeping the reader's place and zoom, and say what it warned of.
+
+        A long PDF has its page sizes read in the pool first (``pdf_loading``) and is swapped
+        in when that is done, unless a newer PDF has arrived by then.
+        """
+        pdf = load_pdf(data)
         if pdf.status() != QPdfDocument.Status.Ready:
             pdf.deleteLater()
             self.show_error(f"The rendered PDF could not be displayed ({pdf.error().name}).")
             return
+        self._preparing = (pdf, list(warnings or []))
+        if pdf.pageCount() > LONG_PDF_PAGES:
+            QThreadPool.globalInstance().start(ReadPageSizes(pdf, self._pages_ready))
+        else:
+            self._pages_read(pdf)
+
+    def _pages_read(self, pdf: QPdfDocument) -> None:
+        if self._preparing is None or self._preparing[0] is not pdf:
+            pdf.deleteLater()  # a newer PDF came while this one's pages were read
+            return
+        warnings = self._preparing[1]
+        self._preparing = None
+        pdf.setParent(self)
         scroll_y = self.view.verticalScrollBar().value()
         scroll_x = self.view.horizontalScrollBar().value()
         old, self._pdf = self._pdf, pdf
@@ -288,7 +301,7 @@ class PreviewPane(QWidget):
         self._stack.setCurrentWidget(self.view)
         self._banner.hide()
         self._last_error = ""
-        self._show_warnings(list(warnings or []))
+        self._show_warnings(warnings)
         count = pdf.pageCount()
         self.page_box.setRange(1, max(count, 1))
         self.page_total.setText(f"of {count}")
