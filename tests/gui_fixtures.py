@@ -21,7 +21,7 @@ from PySide6.QtCore import QThreadPool
 
 from presskit.gui.main_window import MainWindow
 from presskit.gui.preflight import PreflightDialog
-from presskit.gui.prompts import Prompts, UnsavedChoice
+from presskit.gui.prompts import ChangedOnDiskChoice, Prompts, UnsavedChoice
 
 
 @pytest.fixture
@@ -54,6 +54,14 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     def recover(_parent: Any, original: Path | None, saved_at: str) -> tuple[bool, bool]:
         return script._reply("recover_autosave", original, saved_at), True
 
+    def changed(_parent: Any, name: str) -> tuple[ChangedOnDiskChoice, bool]:
+        choice = script._reply("changed_on_disk", name)
+        return choice, choice is not ChangedOnDiskChoice.CANCEL
+
+    def in_use(_parent: Any, name: str, owner: str) -> tuple[bool, bool]:
+        go = script._reply("kit_in_use", name, owner)
+        return go, go
+
     def review(_parent: Any, kit: Any, problems: Any, on_select: Any = None,
                *, exporting: bool = True) -> tuple[bool, bool]:
         go = script._reply("preflight", list(problems), on_select)
@@ -69,6 +77,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(Prompts, "save_before_bundling",
                         classmethod(lambda cls, *a: save_first(*a)))
     monkeypatch.setattr(Prompts, "recover_autosave", classmethod(lambda cls, *a: recover(*a)))
+    monkeypatch.setattr(Prompts, "changed_on_disk", classmethod(lambda cls, *a: changed(*a)))
+    monkeypatch.setattr(Prompts, "kit_in_use", classmethod(lambda cls, *a: in_use(*a)))
     monkeypatch.setattr(
         PreflightDialog, "review", classmethod(lambda cls, *a, **k: review(*a, **k))
     )

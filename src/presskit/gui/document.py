@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from presskit.model import Kit
+from presskit.storage.disk_stamp import DiskStamp, stamp_of
 
 
 class KitDocument(QObject):
@@ -37,6 +38,8 @@ class KitDocument(QObject):
         super().__init__(parent)
         self.kit = kit
         self.path = path
+        #: The file as it was when last read or written, to notice someone else's save.
+        self.disk_stamp: DiskStamp | None = stamp_of(path) if path is not None else None
         self.undo_stack = QUndoStack(self)
         for signal in (self.value_changed, self.inserted, self.removed, self.moved):
             signal.connect(self.changed)
@@ -65,4 +68,5 @@ class KitDocument(QObject):
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
+        self.disk_stamp = stamp_of(path)
         self.undo_stack.setClean()

@@ -39,7 +39,7 @@ from presskit.gui.menus import build_menus, fill_recent_menu
 from presskit.gui.outline import OutlinePanel
 from presskit.gui.preflight import PreflightDialog, collect_problems, pane_for, summary
 from presskit.gui.preview import DEFAULT_DELAY_MS, PreviewPane
-from presskit.gui.prompts import Prompts, UnsavedChoice
+from presskit.gui.prompts import ChangedOnDiskChoice, Prompts, UnsavedChoice
 from presskit.gui.rendering import describe_render_error, render_in_background
 from presskit.gui.section_editor import SectionEditor
 from presskit.gui.settings import Settings
@@ -49,6 +49,8 @@ from presskit.model.ids import slugify
 from presskit.model.operations import new_kit
 from presskit.storage import PROJECT_SUFFIXES, atomic_write, load_brand, load_kit, save_kit
 from presskit.storage.bundle_format import BUNDLE_SUFFIX
+from presskit.storage.disk_stamp import changed_on_disk
+from presskit.storage.kit_lock import KitLock, LockOwner
 
 STATUS_TIMEOUT_MS = 6000
 _log = logging.getLogger(__name__)
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.document = KitDocument(blank_kit(), None, self)
         self._busy = False
+        #: The lock beside the open kit's file, telling other presskits it is open here.
+        self._lock: KitLock | None = None
 
         # Made in the order Tab visits them: outline, section editor, experts, kit and brand,
         # preview (the focus chain follows the order widgets are created in).
@@ -254,6 +258,7 @@ class MainWindow(QMainWindow):
         document = KitDocument(kit if kit is not None else blank_kit(), None, self)
         if kit is not None:
             document.undo_stack.resetClean()  # made, not opened: closing asks to save it
+        self._claim(None)
         self._set_document(document)
         self.show_status("New kit")
         return True
@@ -285,6 +290,12 @@ class MainWindow(QMainWindow):
             return False
         if ask and not self.confirm_discard():
             return False
+        owner = self._claim(path)
+        if owner is not None:
+            go, _ = self.prompts.kit_in_use(self, path.name, owner.describe())
+            if not go:
+                self._claim(self.document.path)
+                return False
         self._set_document(KitDocument(loaded.kit, path, self))
         self._remember_recent(path)
         self.settings.remember_folder("last_folder", path.parent)
@@ -297,11 +308,22 @@ class MainWindow(QMainWindow):
         target = Path(path).absolute() if path is not None else self.document.path
         if target is None:
             return self.save_project_as()
+        if target == self.document.path and changed_on_disk(target, self.document.disk_stamp):
+            # Another presskit (or person) saved this file since we read it: never overwrite
+            # their work without asking.
+            choice, _ = self.prompts.changed_on_disk(self, target.name)
+            if choice is ChangedOnDiskChoice.SAVE_AS:
+                return self.save_project_as()
+            if choice is not ChangedOnDiskChoice.OVERWRITE:
+                self.show_status(f"Not saved: {target.name} was changed on disk")
+                return False
         try:
             save_kit(self.document.kit, target)
         except PresskitError as exc:
             self.prompts.error(self, f"“{target.name}” could not be saved.", str(exc))
             return False
+        if target != self.document.path:
+            self._claim(target)
         self.document.mark_saved(target)
         self._update_title()
         self._remember_recent(target)
@@ -329,6 +351,20 @@ class MainWindow(QMainWindow):
             path = path.with_suffix(".presskit")
         self.settings.remember_folder("last_folder", path.parent)
         return self.save_project(path)
+
+    def _claim(self, path: Path | None) -> LockOwner | None:
+        """Release the lock on the current kit's file and lock ``path`` instead; returns the
+        other running presskit that has ``path`` open, if any (then no lock is taken)."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        if path is None:
+            return None
+        lock = KitLock(path)
+        owner = lock.acquire()
+        if owner is None:
+            self._lock = lock
+        return owner
 
     def _remember_recent(self, path: Path) -> None:
         self.settings.add_recent_file(path)
@@ -438,6 +474,7 @@ class MainWindow(QMainWindow):
             if not self.confirm_discard():
                 return False
             document = KitDocument(loaded.kit, autosave.original, self)
+            self._claim(autosave.original)
             # Recovered work is unsaved work: the title shows it and closing asks about it.
             document.undo_stack.resetClean()
             self._set_document(document)
@@ -553,4 +590,5 @@ class MainWindow(QMainWindow):
         self._check_timer.stop()
         self.autosaver.stop()
         self.autosaver.discard()
+        self._claim(None)
         event.accept()

@@ -28,6 +28,12 @@ class UnsavedChoice(Enum):
     CANCEL = "cancel"
 
 
+class ChangedOnDiskChoice(Enum):
+    OVERWRITE = "overwrite"
+    SAVE_AS = "save as"
+    CANCEL = "cancel"
+
+
 def _with_suffix(path: Path, suffix: str) -> Path:
     """Add ``suffix`` when the user typed a bare name, as native dialogs do on some platforms."""
     return path if path.suffix else path.with_suffix(suffix)
@@ -170,3 +176,44 @@ class Prompts:
         box.setDefaultButton(recover)
         box.exec()
         return box.clickedButton() is recover, True
+
+    @classmethod
+    def changed_on_disk(
+        cls, parent: QWidget | None, name: str
+    ) -> tuple[ChangedOnDiskChoice, bool]:
+        """The kit's file was saved by someone else since it was opened (or last saved)."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("File changed on disk")
+        box.setText(f"“{name}” has been changed on disk since you opened it.")
+        box.setInformativeText(
+            "Another program or another presskit saved it. Overwriting loses those changes; "
+            "Save As… keeps both."
+        )
+        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        choice = (ChangedOnDiskChoice.OVERWRITE if clicked is overwrite
+                  else ChangedOnDiskChoice.SAVE_AS if clicked is save_as
+                  else ChangedOnDiskChoice.CANCEL)
+        return choice, choice is not ChangedOnDiskChoice.CANCEL
+
+    @classmethod
+    def kit_in_use(cls, parent: QWidget | None, name: str, owner: str) -> tuple[bool, bool]:
+        """Another running presskit has the kit open; ``True`` to open it anyway."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Kit already open")
+        box.setText(f"“{name}” is already open in another presskit ({owner}).")
+        box.setInformativeText(
+            "If you both edit it, presskit asks before either of you saves over the other."
+        )
+        box.addButton("Open Anyway", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        go = box.clickedButton() is not cancel
+        return go, go

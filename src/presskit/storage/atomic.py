@@ -6,19 +6,30 @@ rename never crosses file systems), is flushed and fsynced, takes over the old f
 permission bits and replaces the target with ``os.replace``, which is atomic on POSIX and on
 Windows. The folder is then fsynced where the platform allows, so the rename itself survives a
 power cut. If anything fails the temporary file is removed and the previous file is intact.
+
+A process killed mid-write (SIGKILL, a power cut) cannot remove its temporary file, so each
+write first deletes the target's ``.NAME.xxxxxxxx.tmp`` siblings last touched before this
+process started: no write of this process can own them, and one of another running process
+would have been touched since (it lives for a fraction of a second). The target itself is
+never at risk: it is only ever replaced whole.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
+import time
 from pathlib import Path
 
 from presskit.storage.errors import StorageError, describe_os_error
 
 _TEMP_SUFFIX = ".tmp"
+_TEMP_TOKEN = re.compile(r"[0-9a-f]{8}")
+#: When this process started writing files (close enough: when this module was imported).
+_STARTED_NS = time.time_ns()
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
@@ -31,6 +42,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     # Writing through a symlink keeps the link (and replaces the file it points to).
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     folder = target.parent
+    remove_stale_temps(target)
     temp: Path | None = None
     try:
         mode = _existing_mode(target)
@@ -56,6 +68,29 @@ def atomic_write(path: Path, data: bytes | str) -> None:
             with contextlib.suppress(OSError):
                 temp.unlink()
     _fsync_folder(folder)
+
+
+def remove_stale_temps(target: Path) -> list[Path]:
+    """Delete the temp files that killed writers left beside ``target``; the ones deleted."""
+    prefix, removed = f".{target.name}.", []
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return []  # no folder yet, or not readable: the write itself will say so
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(_TEMP_SUFFIX)):
+            continue
+        if not _TEMP_TOKEN.fullmatch(name[len(prefix):-len(_TEMP_SUFFIX)]):
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime_ns >= _STARTED_NS:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue  # gone already, or not ours to delete: harmless either way
+        removed.append(Path(entry.path))
+    return removed
 
 
 def _existing_mode(target: Path) -> int | None:
