@@ -18,8 +18,11 @@ from dataclasses import dataclass
 
 from presskit.library.advisory_patterns import NAME_PARTICLES, looks_like_name
 
+# The look-behind holds every character the local part may start with, so a search tries
+# each run of them once: with ' and % missing, a 100,000-character run of "'" took 80 s
+# (found by a hostile-input test).
 EMAIL = re.compile(
-    r"(?<![\w.+-])(?:mailto:)?(?P<address>[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+    r"(?<![\w.%+'-])(?:mailto:)?(?P<address>[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
     r"\.[A-Za-z]{2,})"
 )
 HIDDEN_EMAIL = re.compile(r"\[\s*email(?:\s|&#160;|\u00a0)*protected\s*\]", re.IGNORECASE)

@@ -24,8 +24,11 @@ SENTINEL_OPEN, SENTINEL_CLOSE = "\ue000", "\ue001"
 #: A parked placeholder: ``\ue000`` + its number + ``\ue001``.
 SENTINEL = re.compile(f"{SENTINEL_OPEN}(\\d+){SENTINEL_CLOSE}")
 # C0/C1 control characters (except tab and newline) and the sentinels themselves are dropped:
-# no format can show them and a user cannot see them.
-_INVISIBLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{SENTINEL_OPEN}{SENTINEL_CLOSE}\ufffe\uffff]")
+# no format can show them and a user cannot see them. So are lone surrogates (text pasted from
+# a broken source): they are no character at all, and UTF-8 cannot encode them (found by
+# fuzzing: one in the title stopped the PDF).
+_INVISIBLE = re.compile(
+    f"[\x00-\x08\x0b-\x1f\x7f-\x9f{SENTINEL_OPEN}{SENTINEL_CLOSE}\ufffe\uffff\ud800-\udfff]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 BOLD = re.compile(r"(?<![*\w])\*\*(?=[^\s*])([^\n]+?)(?<=[^\s*])\*\*(?![*\w])")
 ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])([^\n]+?)(?<=[^\s*])\*(?![*\w])")

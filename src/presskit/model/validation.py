@@ -86,7 +86,9 @@ def _check_kit(kit: Kit) -> Iterator[Problem]:
     if kit.embargo is not None:
         try:
             zoneinfo.ZoneInfo(kit.embargo.zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        # A zone name that is a folder of the tz database ("Europe") raises
+        # IsADirectoryError, an OSError (found by fuzzing).
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             yield error(
                 f"unknown time zone {kit.embargo.zone!r}: use a name like "
                 "'America/New_York', 'Europe/Brussels' or 'UTC'",

@@ -164,7 +164,12 @@ class KeepWithNextGroup(KeepTogetherPastMarks):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         last = self._content[-1]
-        if aH < self._H and isinstance(last, Paragraph | Table):
+        # Only a heading followed by text can start here: a group that is all heading (the
+        # kit ends on a heading, or its text is empty) has nothing to split, and "starting"
+        # it would hand the frame a heading that does not fit (ReportLab's LayoutError).
+        heads = [f for f in self._content[:-1] if not isinstance(f, OutlineMark)]
+        if (aH < self._H and heads and isinstance(last, Paragraph | Table)
+                and not getattr(last, "keepWithNext", 0)):
             started = self._start_here(aW, aH, len(self._content) - 1, self.START_LINES)
             if started is not None:
                 return started

@@ -16,10 +16,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import lzma
 import os
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,6 +47,10 @@ from presskit.storage.reader import PROJECT_SUFFIXES, UnreadableFile, loads_kit,
 _CHUNK = 1024 * 1024
 _READABLE = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
 _TEMP_PREFIX = ".presskit-unbundle-"
+#: What a damaged entry raises while it is decompressed: zipfile lets the decompressors' own
+#: errors through (a corrupt deflate stream raised ``zlib.error``, found by fuzzing).
+_DAMAGED = (zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError, ValueError,
+            zlib.error, lzma.LZMAError)
 
 
 class _CountingFile(io.BufferedReader):
@@ -196,8 +202,7 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> 
     try:
         with archive.open(info) as stream:
             data = stream.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError,
-            ValueError) as exc:
+    except (*_DAMAGED, OSError) as exc:
         raise _Refusal(f"the entry {info.filename!r} is damaged ({_reason(exc)})") from None
     if len(data) > limit:
         raise _Refusal(f"the entry {info.filename!r} is too large")
@@ -297,7 +302,7 @@ def _extract(archive: zipfile.ZipFile, counter: _CountingFile, info: zipfile.Zip
             os.fsync(out.fileno())
     except _Refusal:
         raise
-    except (zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
+    except _DAMAGED as exc:
         raise _Refusal(f"the entry {name!r} is damaged ({_reason(exc)})") from None
     except OSError as exc:
         raise _Refusal(f"the entry {name!r} cannot be written ({describe_os_error(exc)})"

@@ -138,7 +138,12 @@ class _Loader(_Refusing, yaml.SafeLoader):
 #: flow list that PyYAML refuses (and presskit explains), and counts a byte-order mark in
 #: the text as a column. A file with any of them, which presskit never writes outside
 #: quotes, takes the slow way (found by comparing both on 8,000 mutated example files).
-_LIBYAML_DIFFERS = re.compile(r"[\t\ufeff]|[\[{][^\n]*\?(?:\s|$)", re.MULTILINE)
+#: A lone surrogate (text that never came from a UTF-8 file) makes libyaml's encoder raise
+#: ``UnicodeEncodeError``; PyYAML's reader refuses it with its position (found by fuzzing).
+#: The bracket pattern is anchored at the line's first bracket: unanchored, it scanned to the
+#: end of the line from every bracket, and a line of 100,000 ``[`` took minutes.
+_LIBYAML_DIFFERS = re.compile(
+    r"[\t\ufeff\ud800-\udfff]|^[^\n\[{]*[\[{][^\n]*\?(?:\s|$)", re.MULTILINE)
 
 _CParser: Any
 try:

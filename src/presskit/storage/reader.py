@@ -61,21 +61,36 @@ class LoadedKit:
     path: Path
 
 
+#: The largest YAML file presskit reads. A kit of 1,000 experts is about 1 MB and images live
+#: in files of their own, so anything near this is not a presskit file, and reading it whole
+#: (then holding a node per value) would take gigabytes of memory.
+MAX_YAML_BYTES = 50 * 1024 * 1024
+
+
 def read_yaml_file(path: Path) -> str:
     """The UTF-8 text of the YAML file at ``path`` (a byte-order mark is dropped).
 
-    Raises ``UnreadableFile`` with one located problem when the file cannot be read or is
-    not UTF-8; ``FileNotFoundError`` passes through for callers to whom a missing file means
-    something (an empty roster).
+    Raises ``UnreadableFile`` with one located problem when the file cannot be read, is
+    larger than ``MAX_YAML_BYTES`` or is not UTF-8; ``FileNotFoundError`` passes through for
+    callers to whom a missing file means something (an empty roster).
     """
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            # Read one byte past the limit rather than trusting the size on disk: a pipe or
+            # a device such as /dev/zero has none, and a file may grow while it is read.
+            data = stream.read(MAX_YAML_BYTES + 1)
     except FileNotFoundError:
         raise
     except OSError as exc:
         raise UnreadableFile(
             Problem(Severity.ERROR, f"cannot read the file: {describe_os_error(exc)}")
         ) from None
+    if len(data) > MAX_YAML_BYTES:
+        raise UnreadableFile(Problem(
+            Severity.ERROR,
+            f"the file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB, far more than any "
+            "presskit file; it was not read (is it really a kit?)",
+        ))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
