@@ -27,11 +27,10 @@ from presskit.gui.binding import Binder, describe
 from presskit.gui.inputs import IdCombo
 from presskit.model import QuotesSection, SectionType
 from presskit.model.problems import Where
+from presskit.model.wording import DEFAULT_CONTACT_TEXT
 
 if TYPE_CHECKING:
     from presskit.gui.document import KitDocument
-
-DEFAULT_CONTACT_TEXT = "To arrange an interview, contact {name} at {email}."
 
 
 def text_box(min_lines: int = 8, max_lines: int | None = None) -> QPlainTextEdit:
