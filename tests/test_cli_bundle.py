@@ -7,13 +7,13 @@ import argparse
 import shutil
 import subprocess
 import sys
-import textwrap
 import zipfile
 from pathlib import Path
 
 import pytest
 from bundle_archives import listing
 from conftest import CNAS_KIT, EXAMPLES, NORTHBRIDGE_KIT, ROOT
+from no_qt import run_without_qt
 from pdf_reading import page_texts
 
 from presskit.cli_bundle import add_commands
@@ -117,14 +117,8 @@ def test_unbundle_needs_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_bundles_are_made_and_unpacked_without_qt(tmp_path: Path) -> None:
-    probe = textwrap.dedent(
+    result = run_without_qt(
         f"""
-        import importlib.abc, sys
-        class NoQt(importlib.abc.MetaPathFinder):
-            def find_spec(self, name, path=None, target=None):
-                if name.split(".")[0] in ("PySide6", "shiboken6"):
-                    raise ImportError("Qt is not allowed in the engine: " + name)
-        sys.meta_path.insert(0, NoQt())
         from pathlib import Path
         import presskit.cli_bundle
         from presskit.formats.bundle import read_bundle, write_bundle
@@ -132,8 +126,6 @@ def test_bundles_are_made_and_unpacked_without_qt(tmp_path: Path) -> None:
         print(read_bundle(bundle.path, Path({str(tmp_path / "out")!r})).name)
         """
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=120)
     assert result.stdout.strip() == "cnas-responds.presskit", result.stderr
 
 

@@ -4,13 +4,11 @@ on stdout, ``file:line:col`` messages on stderr, exit 0 / 1 (warnings) / 2 (erro
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 from conftest import CNAS_KIT, SEED
+from no_qt import run_without_qt
 
 from presskit.cli_library import add_commands
 from presskit.library.paths import ROSTER_ENV
@@ -162,19 +160,12 @@ def test_roster_without_an_action_says_which_actions_there_are(
 
 
 def test_the_library_and_its_commands_work_without_qt(tmp_path: Path) -> None:
-    probe = textwrap.dedent(
+    result = run_without_qt(
         f"""
-        import importlib.abc, sys
-        class NoQt(importlib.abc.MetaPathFinder):
-            def find_spec(self, name, path=None, target=None):
-                if name.split(".")[0] in ("PySide6", "shiboken6"):
-                    raise ImportError("Qt is not allowed in the engine: " + name)
-        sys.meta_path.insert(0, NoQt())
         from pathlib import Path
         import presskit.cli_library, presskit.library
         text = Path({str(SEED)!r}).read_text(encoding="utf-8")
         print(len(presskit.library.parse_advisory(text).kit.quotes))
         """
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stdout.strip() == "5", result.stderr

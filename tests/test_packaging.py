@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from conftest import CNAS_KIT, ROOT
+from no_qt import run_without_qt
 
 import presskit
 
@@ -68,14 +69,9 @@ def test_resources_ship_inside_the_wheel_and_are_found_from_it(tmp_path: Path) -
 def test_the_engine_exports_a_kit_without_pyside6(tmp_path: Path) -> None:
     """Block every PySide6 import, then load, validate and render the example, and make the
     e-mail of it too."""
-    probe = textwrap.dedent(
+    result = run_without_qt(
         f"""
-        import importlib.abc, sys
-        class NoQt(importlib.abc.MetaPathFinder):
-            def find_spec(self, name, path=None, target=None):
-                if name.split(".")[0] in ("PySide6", "shiboken6"):
-                    raise ImportError("Qt is not allowed in the engine: " + name)
-        sys.meta_path.insert(0, NoQt())
+        import sys
         from pathlib import Path
         import presskit.cli, presskit.model, presskit.storage, presskit.render, presskit.formats
         loaded = presskit.storage.load_kit(Path({str(CNAS_KIT)!r}))
@@ -84,5 +80,4 @@ def test_the_engine_exports_a_kit_without_pyside6(tmp_path: Path) -> None:
         print(pdf.page_count > 0, [m for m in sys.modules if m.startswith("PySide6")])
         """
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stdout.strip() == "True []", result.stderr
