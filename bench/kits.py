@@ -127,3 +127,29 @@ def write_kit(kit: Kit, path: Path) -> Path:
     save_kit(kit, path)
     path.with_suffix(".json").write_text(json.dumps(content_of(kit)), encoding="utf-8")
     return path
+
+
+def load_test_kit(experts: int, quotes: int, folder: Path) -> Kit:
+    """A large institute kit: ``experts`` experts sharing ``quotes`` quotes round-robin (the
+    first experts get one more when they do not divide evenly), every third with a small
+    headshot; the example's brand and sections, every expert in the bios and every quote in
+    the quotes section."""
+    kit = generated_kit(experts, folder)
+    rng = random.Random(quotes)
+    template = kit.quotes[0]
+    kit.quotes = [
+        Quote(
+            id=f"quote-{index:05}",
+            expert=kit.experts[index % experts].id,
+            text=" ".join(_sentence(rng, rng.randint(12, 30)) for _ in range(rng.randint(2, 4))),
+            topic=rng.choice(WORDS),
+            date=template.date,
+            approval=copy.copy(template.approval),
+        )
+        for index in range(quotes)
+    ]
+    kit.title = f"Load kit with {experts} experts and {quotes} quotes"
+    for section in kit.sections:
+        if isinstance(section, QuotesSection):
+            section.quotes = [q.id for q in kit.quotes]
+    return kit

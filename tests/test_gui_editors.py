@@ -9,6 +9,7 @@ import copy
 import pytest
 from conftest import CNAS_KIT
 from editor_helpers import drop_on, row_point
+from gui_actions import click_check_box
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
@@ -227,8 +228,7 @@ def test_bios_section_switches_from_every_quoted_expert_to_a_chosen_list(
 
     qtbot.keyClick(checklist.every, Qt.Key.Key_Space)
     assert bios.experts == [e.id for e in document.kit.experts]  # every quoted one, in order
-    first = checklist.list.item(0)
-    first.setCheckState(Qt.CheckState.Unchecked)  # what a click on the box does
+    click_check_box(qtbot, checklist.list, 0)
     assert bios.experts == [e.id for e in document.kit.experts][1:]
     document.undo_stack.undo()
     document.undo_stack.undo()

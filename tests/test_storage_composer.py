@@ -103,3 +103,22 @@ def test_mutated_example_files_compose_alike(base: str, data: st.DataObject) -> 
 @given(st.text(alphabet=st.sampled_from(list("ab:-[]{},&*!?|>'\" \n#%~")), max_size=60))
 def test_arbitrary_yaml_punctuation_composes_alike(text: str) -> None:
     assert _outcome(_fast, text) == _outcome(_reference, text)
+
+
+PIECES = st.sampled_from(["a", " ", "\n", "\t", "[", "{", "?", "? ", "key: value", "\ufeff",
+                          "- [a, ? b]", "]", "}", "#", "\r\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=200).map("".join), st.integers(1, 64))
+def test_the_search_for_what_libyaml_reads_differently_is_the_same_done_in_slices(
+    text: str, chunk: int
+) -> None:
+    # The app reads kits in a worker thread; one search of a 6 MB text held the interpreter
+    # lock (and froze the window) for 0.1 s, so it searches whole lines a slice at a time.
+    saved = composer._SEARCH_CHUNK
+    composer._SEARCH_CHUNK = chunk
+    try:
+        assert composer._libyaml_differs(text) == bool(composer._LIBYAML_DIFFERS.search(text))
+    finally:
+        composer._SEARCH_CHUNK = saved

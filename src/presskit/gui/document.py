@@ -41,8 +41,14 @@ class KitDocument(QObject):
         #: The file as it was when last read or written, to notice someone else's save.
         self.disk_stamp: DiskStamp | None = stamp_of(path) if path is not None else None
         self.undo_stack = QUndoStack(self)
+        #: Counts every change, merged ones too (typing into one field is one undo step).
+        self.revision = 0
+        self.changed.connect(self._count_change)
         for signal in (self.value_changed, self.inserted, self.removed, self.moved):
             signal.connect(self.changed)
+
+    def _count_change(self) -> None:
+        self.revision += 1
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)
@@ -66,7 +72,13 @@ class KitDocument(QObject):
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def mark_saved(self, path: Path) -> None:
+    def mark_saved(self, path: Path, revision: int | None = None) -> None:
+        """The kit as it was at ``revision`` (now, if not given) is in ``path``. If the user
+        has edited since (a save runs in the background), the kit stays modified: what is on
+        disk is not what is on screen."""
         self.path = path
         self.disk_stamp = stamp_of(path)
-        self.undo_stack.setClean()
+        if revision is None or revision == self.revision:
+            self.undo_stack.setClean()
+        else:
+            self.undo_stack.resetClean()  # no state on the stack is the one on disk

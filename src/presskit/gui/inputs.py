@@ -13,7 +13,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -410,6 +420,43 @@ class FaceCombo(FontCombo):
             self.edited.emit(new)
 
 
+class _Choices(QAbstractListModel):
+    """An ``IdCombo``'s rows, (label, id) each: a model rather than combo items, so that an
+    institute's 2,000 experts are shown by swapping a list, not by adding 2,000 items."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, str]] = []
+        self._row_of: dict[str, int] = {}
+
+    def set_rows(self, rows: list[tuple[str, str]]) -> None:
+        if rows == self.rows:
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self._row_of = {}
+        for row, (_label, item_id) in enumerate(rows):
+            self._row_of.setdefault(item_id, row)
+        self.endResetModel()
+
+    def row_of(self, item_id: str) -> int:
+        return self._row_of.get(item_id, -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        label, item_id = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return label
+        if role == Qt.ItemDataRole.UserRole:
+            return item_id
+        return None
+
+
 class IdCombo(QComboBox):
     """Chooses an item of one of the kit's lists by id, e.g. the contact of a contact section.
 
@@ -431,12 +478,16 @@ class IdCombo(QComboBox):
         self._label = label
         self._none_text = none_text
         self._document: Any = None
+        self._choices = _Choices(self)
+        self.setModel(self._choices)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(16)
         self.activated.connect(lambda _row: self.edited.emit(self.value()))
 
     def value(self) -> str:
-        return str(self.currentData() or "")
+        row = self.currentIndex()
+        rows = self._choices.rows
+        return rows[row][1] if 0 <= row < len(rows) else ""
 
     def set_value(self, value: str | None) -> None:
         self.rebuild(value or "")
@@ -462,14 +513,12 @@ class IdCombo(QComboBox):
     def rebuild(self, chosen: str | None = None) -> None:
         if chosen is None:
             chosen = self.value()
+        items = getattr(self._document.kit, self._list_name) if self._document else []
+        rows = [(self._none_text, "")] if self._none_text else []
+        rows += [(self._label(item), item.id) for item in items]
+        if chosen and not any(item.id == chosen for item in items):
+            # A reference to a missing item stays visible rather than silently changing.
+            rows.append((f"(missing: {chosen})", chosen))
         with QSignalBlocker(self):
-            self.clear()
-            if self._none_text:
-                self.addItem(self._none_text, "")
-            items = getattr(self._document.kit, self._list_name) if self._document else []
-            for item in items:
-                self.addItem(self._label(item), item.id)
-            if chosen and self.findData(chosen) < 0:
-                # A reference to a missing item stays visible rather than silently changing.
-                self.addItem(f"(missing: {chosen})", chosen)
-            self.setCurrentIndex(max(self.findData(chosen), 0))
+            self._choices.set_rows(rows)  # only when the choices changed: most edits don't
+            self.setCurrentIndex(max(self._choices.row_of(chosen), 0))

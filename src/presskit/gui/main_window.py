@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import pickle
 from collections.abc import Iterator
 from importlib.resources import as_file
 from pathlib import Path
@@ -29,7 +30,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolButton, QWidget
 
 from presskit import resources_path
+from presskit.gui import long_lived
 from presskit.gui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_autosaves
+from presskit.gui.background import run_in_background
 from presskit.gui.document import KitDocument
 from presskit.gui.experts import ExpertsPanel
 from presskit.gui.icons import themed_icon
@@ -47,7 +50,14 @@ from presskit.gui.share_actions import ShareActions
 from presskit.model import Brand, Kit, PresskitError, Problem, Where
 from presskit.model.ids import slugify
 from presskit.model.operations import new_kit
-from presskit.storage import PROJECT_SUFFIXES, atomic_write, load_brand, load_kit, save_kit
+from presskit.storage import (
+    PROJECT_SUFFIXES,
+    LoadedKit,
+    atomic_write,
+    load_brand,
+    load_kit,
+    save_kit,
+)
 from presskit.storage.bundle_format import BUNDLE_SUFFIX
 from presskit.storage.disk_stamp import changed_on_disk
 from presskit.storage.kit_lock import KitLock, LockOwner
@@ -194,6 +204,12 @@ class MainWindow(QMainWindow):
                 action.setEnabled(True)
             self._busy = False
 
+    def file_actions(self) -> list[QAction]:
+        """What must wait while a file is read or written in the background."""
+        a = self.actions_
+        return [a.new, a.open, a.recent_menu.menuAction(), a.save, a.save_as, a.export,
+                a.close, *self.share.actions]
+
     def current_problems(self) -> list[Problem]:
         """The kit's problems and the warnings of the PDF in the preview (a logo it could
         not use), which only rendering finds."""
@@ -282,8 +298,17 @@ class MainWindow(QMainWindow):
         ``ask=False`` when the caller has already asked about unsaved changes (Open Bundle…
         asks before it unpacks)."""
         path = Path(path).absolute()
+        if self._busy:
+            return False
         try:
-            loaded = load_kit(path)
+            # Reading an institute's kit of thousands of experts takes a second; the window
+            # keeps painting meanwhile (nothing is replaced until the file has been read).
+            def read() -> LoadedKit:
+                long_lived.thaw()  # the kit being replaced goes to the collector again
+                return load_kit(path)
+
+            with self.working(*self.file_actions()):
+                loaded = run_in_background(read)
         except PresskitError as exc:
             self.prompts.error(self, f"“{path.name}” could not be opened.", str(exc))
             self.show_status(f"Could not open {path.name}")
@@ -297,6 +322,7 @@ class MainWindow(QMainWindow):
                 self._claim(self.document.path)
                 return False
         self._set_document(KitDocument(loaded.kit, path, self))
+        long_lived.freeze()
         self._remember_recent(path)
         self.settings.remember_folder("last_folder", path.parent)
         note = f" ({summary(loaded.problems)})" if loaded.problems else ""
@@ -317,14 +343,21 @@ class MainWindow(QMainWindow):
             if choice is not ChangedOnDiskChoice.OVERWRITE:
                 self.show_status(f"Not saved: {target.name} was changed on disk")
                 return False
+        if self._busy:
+            return False
+        # What is saved is the kit as it is now: a snapshot written off the GUI thread, so a
+        # large kit's save does not freeze the window, and an edit made meanwhile stays
+        # unsaved (the kit is only marked saved if nothing changed since the snapshot).
+        snapshot, revision = self.document.snapshot_data(), self.document.revision
         try:
-            save_kit(self.document.kit, target)
+            with self.working(*self.file_actions()):
+                run_in_background(lambda: save_kit(pickle.loads(snapshot), target))
         except PresskitError as exc:
             self.prompts.error(self, f"“{target.name}” could not be saved.", str(exc))
             return False
         if target != self.document.path:
             self._claim(target)
-        self.document.mark_saved(target)
+        self.document.mark_saved(target, revision)
         self._update_title()
         self._remember_recent(target)
         errors = [p for p in collect_problems(self.document.kit) if p.is_error]
@@ -392,18 +425,25 @@ class MainWindow(QMainWindow):
         tests) warnings only reach the status bar.
         """
         path = Path(path)
-        kit = self.document.snapshot()
+        if self._busy:
+            return False
+        kit = self.document.kit  # checked here, on the GUI thread: nothing edits it meanwhile
         problems = collect_problems(kit)
         if any(p.is_error for p in problems):
             if review:
                 self.preflight_dialog.review(self, kit, problems, self.select_problem)
             self.show_status(f"Not exported: {summary(problems)}; fix the errors first")
             return False
-        if self._busy:
-            return False
+        snapshot = self.document.snapshot_data()  # what is exported, whatever is typed next
+
+        def checked(warnings: list[Problem]) -> tuple[Kit, list[Problem]]:
+            exported: Kit = pickle.loads(snapshot)
+            return exported, collect_problems(exported, warnings)
+
         try:
-            with self.working(self.actions_.export, *self.share.actions):
-                rendered = render_in_background(kit)
+            with self.working(*self.file_actions()):
+                rendered = render_in_background(snapshot)
+                kit, problems = run_in_background(lambda: checked(rendered.warnings))
         except Exception as exc:  # noqa: BLE001 - any render failure becomes a message
             failure: BaseException | None = exc
         else:
@@ -411,14 +451,14 @@ class MainWindow(QMainWindow):
         if failure is not None:
             self.prompts.error(self, "The PDF could not be made.", describe_render_error(failure))
             return False
-        problems = collect_problems(kit, rendered.warnings)
         if review and problems:
             go, _ = self.preflight_dialog.review(self, kit, problems, self.select_problem)
             if not go:
                 self.show_status("Export cancelled")
                 return False
         try:
-            atomic_write(path, rendered.data)
+            with self.working(*self.file_actions()):
+                run_in_background(lambda: atomic_write(path, rendered.data))
         except PresskitError as exc:
             self.prompts.error(self, f"“{path.name}” could not be written.", str(exc))
             return False

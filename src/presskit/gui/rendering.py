@@ -67,7 +67,7 @@ def describe_render_error(exc: BaseException) -> str:
     return f"Unexpected error while rendering ({type(exc).__name__}): {exc}"
 
 
-def render_in_background(kit: Kit) -> RenderedPdf:
+def render_in_background(kit: Kit | bytes) -> RenderedPdf:
     """Render ``kit`` in the pool while the GUI keeps painting; raise what the renderer raised.
 
     The caller waits in a local event loop, so export reads as straight-line code yet the

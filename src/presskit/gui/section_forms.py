@@ -10,14 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -203,6 +210,66 @@ class CalloutForm(SectionForm):
         super().set_document(document)
 
 
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class CheckedExperts(QAbstractListModel):
+    """The kit's experts with a check box each: the rows an ``ExpertChecklist`` shows.
+
+    An item model rather than a list of widget items: an institute's 2,000 experts are
+    shown by resetting a list of labels, not by building 2,000 items on every edit."""
+
+    #: expert id, ticked; a click on a row's box (the model itself keeps what it shows)
+    toggled = Signal(str, bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, str]] = []  # (expert id, label)
+        self._chosen: set[str] = set()
+        self._editable = False
+
+    def show(self, rows: list[tuple[str, str]], chosen: set[str], editable: bool) -> None:
+        if rows == self._rows:
+            # Only ticks changed (a click, an undo): the view keeps its place in the list.
+            self._chosen, self._editable = chosen, editable
+            if rows:
+                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return
+        self.beginResetModel()
+        self._rows, self._chosen, self._editable = rows, chosen, editable
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        expert_id, label = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return label
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if expert_id in self._chosen else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.UserRole:
+            return expert_id
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemIsEnabled if self._editable else flags
+
+    def setData(self, index: AnyIndex, value: object,  # noqa: N802 - Qt override
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or not self._editable:
+            return False
+        expert_id = self._rows[index.row()][0]
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        (self._chosen.add if checked else self._chosen.discard)(expert_id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.toggled.emit(expert_id, checked)
+        return True
+
+
 class ExpertChecklist(QWidget):
     """Which experts a bios section shows: every quoted expert, or the ones ticked.
 
@@ -216,9 +283,14 @@ class ExpertChecklist(QWidget):
         super().__init__(parent)
         self.document: KitDocument | None = None
         self._value: list[str] = []
+        #: What the list shows (experts, the checked ones, whether it is editable), as built.
+        self._shown: tuple[object, ...] | None = None
         self.every = QCheckBox("Every quoted expert, in quote order")
         describe(self.every, "Every quoted expert", "Untick to choose the experts yourself")
-        self.list = QListWidget()
+        self.model = CheckedExperts(self)
+        self.list = QListView()
+        self.list.setUniformItemSizes(True)  # lays out thousands of rows without asking each
+        self.list.setModel(self.model)
         describe(self.list, "Experts shown", "Tick the experts whose bios appear (Space ticks)")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -226,7 +298,7 @@ class ExpertChecklist(QWidget):
         layout.addWidget(self.list)
         self.setFocusProxy(self.every)
         self.every.toggled.connect(self._on_every)
-        self.list.itemChanged.connect(self._on_item)
+        self.model.toggled.connect(self._on_item)
 
     def value(self) -> list[str]:
         return list(self._value)
@@ -234,35 +306,28 @@ class ExpertChecklist(QWidget):
     def set_value(self, value: list[str] | None) -> None:
         self._value = list(value or [])
         chosen = set(self._value) if self._value else set(self._quoted())
-        with QSignalBlocker(self.every), QSignalBlocker(self.list):
+        experts = self.document.kit.experts if self.document else []
+        rows = [(e.id, f"{e.name} — {e.title}" if e.title else e.name) for e in experts]
+        shown = (rows, chosen, bool(self._value))
+        if shown == self._shown:
+            return  # most edits (a quote's text) leave an institute's long list as it is
+        self._shown = shown
+        with QSignalBlocker(self.every):
             self.every.setChecked(not self._value)
-            self.list.clear()
-            for expert in self.document.kit.experts if self.document else []:
-                item = QListWidgetItem(
-                    f"{expert.name} — {expert.title}" if expert.title else expert.name
-                )
-                item.setData(Qt.ItemDataRole.UserRole, expert.id)
-                flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
-                if self._value:
-                    flags |= Qt.ItemFlag.ItemIsEnabled
-                item.setFlags(flags)
-                item.setCheckState(
-                    Qt.CheckState.Checked if expert.id in chosen else Qt.CheckState.Unchecked
-                )
-                self.list.addItem(item)
+        self.model.show(rows, set(chosen), bool(self._value))
 
     def _quoted(self) -> list[str]:
         if self.document is None:
             return []
         kit = self.document.kit
-        ids: list[str] = []
+        ids: dict[str, None] = {}  # in order of first quote, each once
         for section in kit.sections:
             if isinstance(section, QuotesSection):
                 for quote_id in section.quotes:
                     quote = kit.quote(quote_id)
-                    if quote and quote.expert not in ids:
-                        ids.append(quote.expert)
-        return ids
+                    if quote:
+                        ids.setdefault(quote.expert)
+        return list(ids)
 
     def _on_every(self, every: bool) -> None:
         if every:
@@ -273,9 +338,8 @@ class ExpertChecklist(QWidget):
         self.set_value(new)
         self.edited.emit(new)
 
-    def _on_item(self, item: QListWidgetItem) -> None:
-        expert_id = item.data(Qt.ItemDataRole.UserRole)
-        if item.checkState() == Qt.CheckState.Checked:
+    def _on_item(self, expert_id: str, checked: bool) -> None:
+        if checked:
             new = [*self._value, expert_id] if expert_id not in self._value else self._value
         else:
             new = [e for e in self._value if e != expert_id]

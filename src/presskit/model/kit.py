@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from presskit.model.sections import Section
 
@@ -223,25 +223,58 @@ class Kit:
     sections: list[Section] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
-    # Look-ups by id. Kits hold tens of items, so a scan is simpler than keeping an index
-    # in step with every edit.
+    # Look-ups by id. An institute's kit holds thousands of experts and quotes, and the
+    # editor looks items up for every row it paints, so each list has an index of positions
+    # by id that checks itself: a hit is used only if that position still holds an item with
+    # that id; otherwise (an edit moved, renamed or added items) the index is rebuilt and
+    # asked once more. No edit has to keep it in step, and a miss costs one scan, as before.
     def expert(self, expert_id: str) -> Expert | None:
-        return next((e for e in self.experts if e.id == expert_id), None)
+        return _look_up(self, "experts", self.experts, expert_id)
 
     def quote(self, quote_id: str) -> Quote | None:
-        return next((q for q in self.quotes if q.id == quote_id), None)
+        return _look_up(self, "quotes", self.quotes, quote_id)
 
     def contact(self, contact_id: str) -> Contact | None:
-        return next((c for c in self.contacts if c.id == contact_id), None)
+        return _look_up(self, "contacts", self.contacts, contact_id)
 
     def resource(self, resource_id: str) -> Resource | None:
-        return next((r for r in self.resources if r.id == resource_id), None)
+        return _look_up(self, "resources", self.resources, resource_id)
 
     def section(self, section_id: str) -> Section | None:
-        return next((s for s in self.sections if s.id == section_id), None)
+        return _look_up(self, "sections", self.sections, section_id)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Copies and snapshots carry the data only; each builds its own indexes.
+        state = dict(self.__dict__)
+        state.pop(_INDEXES, None)
+        return state
 
     def visible_sections(self) -> list[Section]:
         return [s for s in self.sections if not s.hidden]
 
     def quotes_by(self, expert_id: str) -> list[Quote]:
         return [q for q in self.quotes if q.expert == expert_id]
+
+
+_INDEXES = "_indexes_by_id"
+_Item = TypeVar("_Item", Expert, Quote, Contact, Resource, Section)
+
+
+def _look_up(kit: Kit, name: str, items: list[_Item], item_id: str) -> _Item | None:
+    """The item of ``items`` (``kit``'s list ``name``) whose id is ``item_id``.
+
+    With duplicate ids (an error the validator reports) it is the first one as of the last
+    rebuild of the index, which a scan would find too unless a duplicate was added in front
+    since."""
+    indexes: dict[str, tuple[list[Any], dict[str, int]]] = kit.__dict__.setdefault(_INDEXES, {})
+    built = indexes.get(name)
+    if built is not None and built[0] is items:
+        position = built[1].get(item_id)
+        if position is not None and position < len(items) and items[position].id == item_id:
+            return items[position]
+    positions: dict[str, int] = {}
+    for position, item in enumerate(items):
+        positions.setdefault(item.id, position)
+    indexes[name] = (items, positions)
+    found = positions.get(item_id)
+    return None if found is None else items[found]
