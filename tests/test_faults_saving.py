@@ -246,6 +246,36 @@ def test_a_read_only_folder_names_the_file_and_keeps_the_previous_kit(tmp_path: 
     assert target.read_bytes() == previous
 
 
+@pytest.mark.parametrize(("code", "reason"), [(errno.EACCES, "permission denied"),
+                                            (errno.EROFS, "read-only file system")])
+def test_a_read_only_target_simulated_names_the_file_and_keeps_the_previous_kit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, reason: str
+) -> None:
+    # What the file system says for a folder one may not write to, or a read-only mount
+    # (a USB stick, a share): creating the temp file beside the kit is refused. Simulated,
+    # so it runs for root too (chmod does not stop root: the test above skips then).
+    from conftest import CNAS_KIT
+
+    target = tmp_path / "kit.presskit"
+    previous = CNAS_KIT.read_bytes()
+    target.write_bytes(previous)
+    kit = loads_kit(previous.decode(), target).kit
+    real_open = os.open
+
+    def refusing_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & os.O_CREAT and Path(path).parent == tmp_path:
+            raise OSError(code, os.strerror(code), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    with pytest.raises(StorageError) as caught:
+        save_kit(kit, target)
+    monkeypatch.undo()
+    assert str(caught.value) == f"cannot write {target}: {reason}"
+    assert target.read_bytes() == previous
+    assert temps(tmp_path) == []
+
+
 def test_only_temp_files_older_than_this_process_are_cleaned_up(tmp_path: Path) -> None:
     target = tmp_path / "kit.presskit"
     stale, fresh = tmp_path / ".kit.presskit.0123abcd.tmp", tmp_path / ".kit.presskit.4567ef01.tmp"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from gui_actions import Dialogs, click_check_box, drag_row, outline_view, sectio
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from presskit.gui import autosave as autosave_module
 from presskit.gui.app import run
 from presskit.gui.autosave import autosave_dir, find_autosaves
 from presskit.gui.main_window import MainWindow
@@ -30,8 +33,9 @@ def test_a_modified_kit_is_autosaved_and_the_copy_goes_away_on_save(
     qtbot.wait(250)
     assert not copy.exists()  # nothing to save yet
 
-    click_check_box(qtbot, outline_view(window), 0)
-    qtbot.waitUntil(copy.exists, timeout=5000)
+    with qtbot.waitSignal(window.autosaver.written, timeout=5000):  # written in the pool
+        click_check_box(qtbot, outline_view(window), 0)
+    assert copy.exists()
     assert copy.parent == autosave_dir()
     assert str(autosave_dir()).startswith(os.environ["XDG_STATE_HOME"])
     sidecar = json.loads(window.autosaver.sidecar_path.read_text(encoding="utf-8"))
@@ -42,6 +46,53 @@ def test_a_modified_kit_is_autosaved_and_the_copy_goes_away_on_save(
 
     window.save_project()
     assert not copy.exists() and not window.autosaver.sidecar_path.exists()
+
+
+def slow_copies(monkeypatch: Any, seconds: float) -> list[threading.Thread]:
+    """Make writing the autosave copy take ``seconds`` longer; returns the writing threads."""
+    threads: list[threading.Thread] = []
+    real = autosave_module.dumps_kit
+
+    def slow(*args: Any) -> str:
+        threads.append(threading.current_thread())
+        time.sleep(seconds)
+        return real(*args)
+
+    monkeypatch.setattr(autosave_module, "dumps_kit", slow)
+    return threads
+
+
+def test_the_timed_copy_is_written_in_the_pool_from_the_kit_as_it_was(
+    qtbot: Any, make_window: Any, cnas_copy: Path, monkeypatch: Any
+) -> None:
+    window = make_window()
+    window.open_project(cnas_copy)
+    threads = slow_copies(monkeypatch, 0.3)
+    click_check_box(qtbot, outline_view(window), 0)  # hide the first section
+    with qtbot.waitSignal(window.autosaver.written, timeout=10_000) as written:
+        assert window.autosaver.save_in_background()
+        assert not window.autosaver.save_in_background()  # one copy at a time
+        click_check_box(qtbot, outline_view(window), 1)  # typed after the snapshot
+    assert written.args == [True]
+    assert threads and threads[0] is not threading.main_thread()
+    copy = load_kit(window.autosaver.kit_path).kit
+    assert copy.sections[0].hidden and not copy.sections[1].hidden
+
+
+def test_a_copy_still_being_written_when_the_kit_is_saved_is_removed(
+    qtbot: Any, make_window: Any, cnas_copy: Path, monkeypatch: Any
+) -> None:
+    window = make_window()
+    window.open_project(cnas_copy)
+    slow_copies(monkeypatch, 0.3)
+    click_check_box(qtbot, outline_view(window), 0)
+    with qtbot.waitSignal(window.autosaver.written, timeout=10_000) as written:
+        assert window.autosaver.save_in_background()
+        assert window.save_project()  # while the copy is being written
+    assert written.args == [False]
+    assert not window.autosaver.kit_path.exists()
+    assert not window.autosaver.sidecar_path.exists()
+    assert find_autosaves() == []
 
 
 def test_a_clean_close_deletes_the_copy(

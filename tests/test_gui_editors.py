@@ -265,3 +265,22 @@ def test_ctrl_z_in_a_field_undoes_through_the_documents_stack(qtbot, editor, doc
     # The field's private undo would have pushed "Sharper" as a further edit instead.
     assert document.undo_stack.index() == 0
     assert heading.text() == "Sharper" == document.kit.sections[SHARPER].heading
+
+
+def test_the_bios_expert_list_shown_after_edits_made_while_hidden_lists_them(
+    qtbot, editor, document
+) -> None:
+    from presskit.model.kit import Expert
+
+    bios = BiosSection(id="bios", heading="About the experts")
+    document.push(InsertItem(document, ("sections",), len(document.kit.sections), bios))
+    editor.select(("sections", len(document.kit.sections) - 1, "experts"))
+    checklist = editor.forms[SectionType.BIOS].checklist
+    assert checklist.isVisible()
+    editor.select(("sections", 0, "text"))  # another section: the list is hidden
+    assert not checklist.isVisible()
+    document.push(InsertItem(document, ("experts",), 0, Expert(id="zoe", name="Zoe Added")))
+    editor.select(("sections", len(document.kit.sections) - 1, "experts"))
+    model = checklist.list.model()
+    labels = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert labels[0] == "Zoe Added" and len(labels) == len(document.kit.experts)

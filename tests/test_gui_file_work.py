@@ -26,8 +26,12 @@ def slowed(monkeypatch: Any, name: str, seconds: float, seen: dict[str, Any]) ->
 
     def slow(*args: Any, **kwargs: Any) -> Any:
         seen["thread"] = threading.current_thread()
-        time.sleep(seconds)
-        return real(*args, **kwargs)
+        seen["working"] = True
+        try:
+            time.sleep(seconds)
+            return real(*args, **kwargs)
+        finally:
+            seen["working"] = False
 
     monkeypatch.setattr(main_window_module, name, slow)
 
@@ -38,6 +42,8 @@ def ticking(window: MainWindow, seen: dict[str, Any]) -> QTimer:
     timer.setInterval(10)
 
     def tick() -> None:
+        if not seen.get("working"):
+            return  # only what the window did while the file was read or written
         seen["ticks"] = seen.get("ticks", 0) + 1
         seen.setdefault("open enabled", []).append(window.actions_.open.isEnabled())
         seen.setdefault("save enabled", []).append(window.actions_.save.isEnabled())

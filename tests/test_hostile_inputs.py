@@ -22,7 +22,9 @@ from render_fixtures import make_headshot, make_logo, seed_kit
 
 from presskit.formats.bundle import write_bundle
 from presskit.formats.mail import email_parts
-from presskit.model import Kit, LeadSection, QuotesSection, TextSection
+from presskit.library.csv_import import sniff
+from presskit.library.text_files import MAX_TEXT_BYTES
+from presskit.model import Kit, LeadSection, PresskitError, QuotesSection, TextSection
 from presskit.render import render_pdf
 from presskit.storage import ProjectFileError, load_kit, loads_kit, save_kit
 from presskit.storage.reader import MAX_YAML_BYTES
@@ -45,6 +47,29 @@ def test_a_200_mb_project_file_is_refused_without_being_read_whole(tmp_path: Pat
     assert str(caught.value) == (f"{path}: error: the file is larger than 50 MB, far more than "
                                  "any presskit file; it was not read (is it really a kit?)")
     assert peak < MAX_YAML_BYTES + 20 * MB  # what the limit lets in, never the whole file
+
+
+@pytest.mark.parametrize("source", ["huge", "/dev/zero"])
+def test_a_spreadsheet_of_200_mb_or_endless_is_refused_without_being_read_whole(
+        tmp_path: Path, source: str) -> None:
+    path = Path(source)
+    if source == "huge":
+        path = tmp_path / "roster.csv"
+        with path.open("wb") as stream:
+            stream.write(b"name,title\nAna,Fellow\n")
+            stream.truncate(200 * MB)
+    elif not path.exists():
+        pytest.skip("no /dev/zero here")
+    tracemalloc.start()
+    try:
+        with pytest.raises(PresskitError) as caught:
+            sniff(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert str(caught.value).startswith(f"{path} is larger than 50 MB")
+    assert str(caught.value).endswith("it was not read")
+    assert peak < MAX_TEXT_BYTES + 20 * MB
 
 
 def test_data_nested_a_hundred_thousand_deep_is_refused_at_its_place() -> None:

@@ -6,6 +6,10 @@ process. The copy is written with ``storage.dumps_kit`` + ``atomic_write`` (asse
 to the copy, so it opens like any project) and deleted when the kit is saved or closed cleanly.
 Whatever is left at the next start was left by a crash: ``find_autosaves`` lists it, newest
 first, skipping copies that another running presskit process is still keeping.
+
+The timer's copies are written in the thread pool from a snapshot (an institute's kit takes
+half a second to write, which froze the window every minute on the GUI thread); a copy
+still being written when the kit is saved or closed is deleted as soon as it is finished.
 """
 
 from __future__ import annotations
@@ -15,16 +19,17 @@ import datetime as dt
 import json
 import logging
 import os
+import pickle
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from presskit.gui.document import KitDocument
 from presskit.gui.settings import APP_NAME
-from presskit.model import PresskitError
+from presskit.model import Kit, PresskitError
 from presskit.storage import atomic_write, dumps_kit
 
 DEFAULT_INTERVAL_MS = 60_000
@@ -91,8 +96,32 @@ def find_autosaves(directory: Path | None = None, exclude: str = "") -> list[Aut
     return sorted(found, key=lambda a: a.saved_at, reverse=True)
 
 
+class _WriteCopy(QRunnable):
+    """Writes one snapshot as the autosave copy, in the pool."""
+
+    def __init__(self, saver: Autosaver, snapshot: bytes, original: Path | None,
+                 generation: int) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._saver, self._snapshot, self._original = saver, snapshot, original
+        self._generation = generation
+
+    def run(self) -> None:
+        saver = self._saver
+        written = saver.write_copy(pickle.loads(self._snapshot), self._original)
+        if saver.generation != self._generation:
+            # Saved or closed while this was written: the copy must not outlive that.
+            saver.discard_files()
+            written = False
+        with contextlib.suppress(RuntimeError):  # the window (and its saver) may be gone
+            saver.written.emit(written)
+
+
 class Autosaver(QObject):
     """Writes the document's kit to its session's autosave copy while it is modified."""
+
+    #: A timed copy was written (True) or could not be / was discarded meanwhile (False).
+    written = Signal(bool)
 
     def __init__(
         self,
@@ -105,9 +134,13 @@ class Autosaver(QObject):
         self.session = uuid.uuid4().hex[:12]
         self.directory = directory if directory is not None else autosave_dir()
         self._document: KitDocument | None = None
+        #: Bumped whenever the copy is discarded, so a write in flight knows it is stale.
+        self.generation = 0
+        self._writing = False
+        self.written.connect(self._write_done)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.save_if_modified)
+        self._timer.timeout.connect(self.save_in_background)
         self._timer.start()
 
     @property
@@ -138,13 +171,30 @@ class Autosaver(QObject):
             return False
         return self.save_now()
 
+    def save_in_background(self) -> bool:
+        """The timer's copy: a snapshot now, written in the pool (``written`` says when).
+        ``False`` if there is nothing to write or a copy is still being written."""
+        if self._document is None or not self._document.is_modified or self._writing:
+            return False
+        self._writing = True
+        QThreadPool.globalInstance().start(_WriteCopy(
+            self, self._document.snapshot_data(), self._document.path, self.generation))
+        return True
+
+    def _write_done(self, _written: bool) -> None:
+        self._writing = False
+
     def save_now(self) -> bool:
+        """Write the copy at once, on this thread; ``True`` if it was written."""
         if self._document is None:
             return False
+        return self.write_copy(self._document.kit, self._document.path)
+
+    def write_copy(self, kit: Kit, original: Path | None) -> bool:
+        """Write ``kit`` (from ``original``) as this session's copy; any thread."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.kit_path, dumps_kit(self._document.kit, self.kit_path))
-            original = self._document.path
+            atomic_write(self.kit_path, dumps_kit(kit, self.kit_path))
             sidecar = {
                 "original": str(original) if original is not None else "",
                 "saved_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -158,7 +208,12 @@ class Autosaver(QObject):
         return True
 
     def discard(self) -> None:
-        """Delete this session's copy (the kit was saved or closed on purpose)."""
+        """Delete this session's copy (the kit was saved or closed on purpose), and any copy
+        still being written once it is written."""
+        self.generation += 1
+        self.discard_files()
+
+    def discard_files(self) -> None:
         for path in (self.kit_path, self.sidecar_path):
             with contextlib.suppress(FileNotFoundError, OSError):
                 path.unlink()

@@ -29,6 +29,8 @@ class OneExpertsQuotes(QSortFilterProxyModel):
         self.expert_id: str | None = None
 
     def set_expert(self, expert_id: str | None) -> None:
+        if expert_id == self.expert_id:
+            return  # the rows follow edits of the quotes themselves (a dynamic filter)
         self.beginFilterChange()
         self.expert_id = expert_id
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

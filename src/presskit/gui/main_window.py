@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from importlib.resources import as_file
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -64,6 +64,12 @@ from presskit.storage.kit_lock import KitLock, LockOwner
 
 STATUS_TIMEOUT_MS = 6000
 _log = logging.getLogger(__name__)
+
+
+def keep_painting() -> None:
+    """Let the window paint and its timers run between two parts of a long piece of GUI
+    work; the user's clicks and keys wait until it is done."""
+    QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 def default_brand() -> Brand:
@@ -236,10 +242,13 @@ class MainWindow(QMainWindow):
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         document.changed.connect(self._check_timer.start)
         # The outline goes last: it selects its first row, and the editor that row is
-        # announced to must already hold the new document.
+        # announced to must already hold the new document. Between panes the window may
+        # paint and run its timers (not take input): each pane takes tens of milliseconds
+        # with an institute's kit, and all of them at once froze it for a sixth of a second.
         for pane in (self.section_editor, self.experts, self.kit_brand, self.preview,
                      self.library.panel, self.outline):
             pane.set_document(document)
+            keep_painting()
         self.autosaver.set_document(document)
         self._update_title()
         self._update_problem_count()
@@ -305,7 +314,8 @@ class MainWindow(QMainWindow):
             # keeps painting meanwhile (nothing is replaced until the file has been read).
             def read() -> LoadedKit:
                 long_lived.thaw()  # the kit being replaced goes to the collector again
-                return load_kit(path)
+                with long_lived.reading():
+                    return load_kit(path)
 
             with self.working(*self.file_actions()):
                 loaded = run_in_background(read)
@@ -349,6 +359,7 @@ class MainWindow(QMainWindow):
         # large kit's save does not freeze the window, and an edit made meanwhile stays
         # unsaved (the kit is only marked saved if nothing changed since the snapshot).
         snapshot, revision = self.document.snapshot_data(), self.document.revision
+        keep_painting()  # the snapshot of a large kit takes 50 ms; so will reading it back
         try:
             with self.working(*self.file_actions()):
                 run_in_background(lambda: save_kit(pickle.loads(snapshot), target))
@@ -435,6 +446,7 @@ class MainWindow(QMainWindow):
             self.show_status(f"Not exported: {summary(problems)}; fix the errors first")
             return False
         snapshot = self.document.snapshot_data()  # what is exported, whatever is typed next
+        keep_painting()
 
         def checked(warnings: list[Problem]) -> tuple[Kit, list[Problem]]:
             exported: Kit = pickle.loads(snapshot)

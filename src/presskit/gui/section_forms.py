@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -285,6 +286,7 @@ class ExpertChecklist(QWidget):
         self._value: list[str] = []
         #: What the list shows (experts, the checked ones, whether it is editable), as built.
         self._shown: tuple[object, ...] | None = None
+        self._stale = False  # set while hidden: the list is refreshed when shown
         self.every = QCheckBox("Every quoted expert, in quote order")
         describe(self.every, "Every quoted expert", "Untick to choose the experts yourself")
         self.model = CheckedExperts(self)
@@ -305,6 +307,23 @@ class ExpertChecklist(QWidget):
 
     def set_value(self, value: list[str] | None) -> None:
         self._value = list(value or [])
+        with QSignalBlocker(self.every):
+            self.every.setChecked(not self._value)
+        if not self.isVisible():
+            # Listing an institute's experts and finding the quoted ones takes a while and
+            # every edit of the kit asks again; a hidden list is brought up to date when it
+            # is shown.
+            self._stale = True
+            return
+        self._show_experts()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self._show_experts()
+        super().showEvent(event)
+
+    def _show_experts(self) -> None:
+        self._stale = False
         chosen = set(self._value) if self._value else set(self._quoted())
         experts = self.document.kit.experts if self.document else []
         rows = [(e.id, f"{e.name} — {e.title}" if e.title else e.name) for e in experts]
@@ -312,8 +331,6 @@ class ExpertChecklist(QWidget):
         if shown == self._shown:
             return  # most edits (a quote's text) leave an institute's long list as it is
         self._shown = shown
-        with QSignalBlocker(self.every):
-            self.every.setChecked(not self._value)
         self.model.show(rows, set(chosen), bool(self._value))
 
     def _quoted(self) -> list[str]:
