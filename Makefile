@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/cnas-responds/cnas-responds.presskit
 
-.PHONY: run test fuzz lint bench clean
+.PHONY: run test fuzz lint bench load clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ fuzz: $(BIN)/.installed-test
 # Speed figures against the budgets of issue 6 (a few minutes; not part of `make test`).
 bench: $(BIN)/.installed
 	$(BIN)/python -m bench
+
+# A whole app session on a kit of 2,000 experts and 5,000 quotes, with the GUI thread's
+# stalls and the memory measured (issue 8; about two minutes).
+load: $(BIN)/.installed
+	$(BIN)/python -m bench.load_session
 
 lint: $(BIN)/.installed-test
 	$(BIN)/pip install --quiet ruff mypy types-PyYAML
