@@ -4,8 +4,8 @@
 generates the kit in a temporary folder, then in one application process (offscreen) does
 what a press officer does with it, each step through the window's own widgets and in the
 application's own event loop: open the example kit (as the app starts), open the large
-kit, walk down the experts list with the arrow key, type into a quote, add an expert and
-type a name, undo and redo, move a section, delete an expert (and the quotes that go with
+kit, walk down the experts list with the arrow key, type into a quote and into an
+expert's name, add an expert and type a name, undo and redo, move a section, delete an expert (and the quotes that go with
 it), save, and export the PDF. Every edit is followed by
 waiting for the new preview to be painted. A 2 ms heartbeat timer runs on the GUI thread
 from before the kit is opened until the export is written; the longest gap between two
@@ -238,6 +238,19 @@ class Session:
                 self.wait_for_preview(since)
 
             self.step("type 9 keys into a quote, preview", type_quote)
+
+            def rename_expert() -> None:
+                editor = window.experts.experts
+                editor.select_row(5)
+                self.pause(0.05)
+                field = editor.fields["name"]
+                field.setFocus()
+                field.end(False)
+                since = time.perf_counter()
+                self.keys(field, " Jr.")
+                self.wait_for_preview(since)
+
+            self.step("type 4 keys into an expert's name, preview", rename_expert)
 
             def add_expert() -> None:
                 editor = window.experts.experts

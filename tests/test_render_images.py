@@ -366,3 +366,31 @@ def test_a_caller_that_keeps_an_image_cache_prepares_each_photo_once(
     render_pdf(kit)
     render_pdf(kit)
     assert len(prepared) == 4
+
+
+def test_the_image_cache_keeps_the_most_recently_used_pictures_within_its_size(
+    tmp_path: Path,
+) -> None:
+    cache = ImageCache(max_bytes=3_000)
+    paths = []
+    for index in range(5):
+        path = tmp_path / f"photo-{index}.jpg"
+        path.write_bytes(b"x")
+        paths.append(path)
+    made: list[int] = []
+
+    def prepare(index: int) -> images.PreparedImage:
+        made.append(index)
+        return images.PreparedImage(bytes(1_000), 10, 10)
+
+    for index in (0, 1, 2):
+        cache.get(paths[index], (), lambda i=index: prepare(i))
+    cache.get(paths[0], (), lambda: prepare(0))  # used again: now the most recent
+    cache.get(paths[3], (), lambda: prepare(3))  # over 3,000 bytes: photo 1 goes
+    assert len(cache) == 3
+    made.clear()
+    for index in (0, 2, 3):
+        cache.get(paths[index], (), lambda i=index: prepare(i))
+    assert made == []  # all still held
+    cache.get(paths[1], (), lambda: prepare(1))
+    assert made == [1]

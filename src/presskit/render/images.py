@@ -266,6 +266,7 @@ class ImageCache:
     def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
         self.max_bytes = max_bytes
         self._images: OrderedDict[tuple[object, ...], PreparedImage] = OrderedDict()
+        self._bytes = 0  # encoded bytes held (summing them on every insert was quadratic)
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -286,9 +287,13 @@ class ImageCache:
                 return hit
         prepared = prepare()
         with self._lock:
+            replaced = self._images.get(full_key)
+            if replaced is not None:  # another thread prepared it meanwhile
+                self._bytes -= len(replaced.data)
             self._images[full_key] = prepared
-            total = sum(len(p.data) for p in self._images.values())
-            while total > self.max_bytes and len(self._images) > 1:
+            self._images.move_to_end(full_key)
+            self._bytes += len(prepared.data)
+            while self._bytes > self.max_bytes and len(self._images) > 1:
                 _key, dropped = self._images.popitem(last=False)
-                total -= len(dropped.data)
+                self._bytes -= len(dropped.data)
         return prepared
