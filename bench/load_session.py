@@ -5,9 +5,9 @@ generates the kit in a temporary folder, then in one application process (offscr
 what a press officer does with it, each step through the window's own widgets and in the
 application's own event loop: open the example kit (as the app starts), open the large
 kit, walk down the experts list with the arrow key, type into a quote and into an
-expert's name, add an expert and type a name, undo and redo, move a section, delete an expert (and the quotes that go with
-it), save, and export the PDF. Every edit is followed by
-waiting for the new preview to be painted. A 2 ms heartbeat timer runs on the GUI thread
+expert's name, add an expert and type a name, undo and redo, move a section, delete an
+expert (and the quotes that go with it), save, and export the PDF. Every edit is followed
+by waiting for the new preview to be painted. A 2 ms heartbeat timer runs on the GUI thread
 from before the kit is opened until the export is written; the longest gap between two
 ticks in each step is that step's worst stall. Peak memory is the high-water mark of the
 application process and of its render process. Prints a table and one JSON line.

@@ -445,6 +445,7 @@ class MainWindow(QMainWindow):
                 self.preflight_dialog.review(self, kit, problems, self.select_problem)
             self.show_status(f"Not exported: {summary(problems)}; fix the errors first")
             return False
+        keep_painting()  # the check and the snapshot each take tens of ms on a large kit
         snapshot = self.document.snapshot_data()  # what is exported, whatever is typed next
         keep_painting()
 
