@@ -178,3 +178,25 @@ def test_the_app_opens_a_kit_from_the_command_line_and_offers_recovery(
     assert window.document.path == cnas_copy  # declined recovery, so the argument was opened
     assert dialogs.count("recover_autosave") == 1
     assert not QApplication.windowIcon().isNull()
+
+
+def test_a_copy_that_fails_unexpectedly_does_not_stop_later_copies(
+    qtbot: Any, make_window: Any, cnas_copy: Path, monkeypatch: Any
+) -> None:
+    window = make_window()
+    window.open_project(cnas_copy)
+    click_check_box(qtbot, outline_view(window), 0)
+    real = autosave_module.dumps_kit
+
+    def broken(*_args: Any) -> str:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(autosave_module, "dumps_kit", broken)
+    with qtbot.waitSignal(window.autosaver.written, timeout=10_000) as written:
+        assert window.autosaver.save_in_background()
+    assert written.args == [False]
+    monkeypatch.setattr(autosave_module, "dumps_kit", real)
+    with qtbot.waitSignal(window.autosaver.written, timeout=10_000) as written:
+        assert window.autosaver.save_in_background()  # the next timer tick writes again
+    assert written.args == [True]
+    assert load_kit(window.autosaver.kit_path).kit.sections[0].hidden

@@ -105,3 +105,35 @@ def test_a_save_with_no_edit_meanwhile_marks_the_kit_saved(
     assert cnas_window.save_project()
     assert not document.is_modified and not cnas_window.isWindowModified()
     assert load_kit(cnas_copy).kit.title == "Saved title"
+
+
+def test_a_new_kit_cannot_replace_the_one_being_saved(
+    cnas_window: MainWindow, cnas_copy: Path, monkeypatch: Any
+) -> None:
+    document = cnas_window.document
+    document.push(SetValue(document, ("title",), "Saved title"))
+    slowed(monkeypatch, "save_kit", 0.3, {})
+    attempts: list[bool] = []
+    # File ▸ New or New Kit from Text… chosen while the file is written.
+    QTimer.singleShot(50, lambda: attempts.append(cnas_window.new_project()))
+    assert cnas_window.save_project()
+    assert attempts == [False]
+    assert cnas_window.document is document and not document.is_modified
+    assert cnas_window.document.path == cnas_copy.absolute()
+
+
+def test_closing_after_save_with_an_edit_made_meanwhile_keeps_the_window_open(
+    cnas_window: MainWindow, cnas_copy: Path, monkeypatch: Any, dialogs: Any
+) -> None:
+    from presskit.gui.prompts import UnsavedChoice
+
+    document = cnas_window.document
+    document.push(SetValue(document, ("title",), "Saved title"))
+    slowed(monkeypatch, "save_kit", 0.3, {})
+    dialogs.answer("unsaved_changes", UnsavedChoice.SAVE)
+    QTimer.singleShot(50, lambda: document.push(
+        SetValue(document, ("series",), "Typed while saving")))
+    assert not cnas_window.close()  # the typed edit is not in the file: nothing is lost
+    assert cnas_window.isVisible() and document.is_modified
+    assert document.kit.series == "Typed while saving"
+    assert load_kit(cnas_copy).kit.title == "Saved title"

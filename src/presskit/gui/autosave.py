@@ -107,14 +107,18 @@ class _WriteCopy(QRunnable):
         self._generation = generation
 
     def run(self) -> None:
-        saver = self._saver
-        written = saver.write_copy(pickle.loads(self._snapshot), self._original)
-        if saver.generation != self._generation:
-            # Saved or closed while this was written: the copy must not outlive that.
-            saver.discard_files()
-            written = False
-        with contextlib.suppress(RuntimeError):  # the window (and its saver) may be gone
-            saver.written.emit(written)
+        saver, written = self._saver, False
+        try:
+            written = saver.write_copy(pickle.loads(self._snapshot), self._original)
+            if saver.generation != self._generation:
+                # Saved or closed while this was written: the copy must not outlive that.
+                saver.discard_files()
+                written = False
+        except Exception:  # a bug must not stop every later copy (the timer waits for this)
+            _log.exception("autosave failed")
+        finally:
+            with contextlib.suppress(RuntimeError):  # the window (and its saver) may be gone
+                saver.written.emit(written)
 
 
 class Autosaver(QObject):

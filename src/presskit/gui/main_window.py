@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         """What must wait while a file is read or written in the background."""
         a = self.actions_
         return [a.new, a.open, a.recent_menu.menuAction(), a.save, a.save_as, a.export,
-                a.close, *self.share.actions]
+                a.close, self.library.new_from_text, *self.share.actions]
 
     def current_problems(self) -> list[Problem]:
         """The kit's problems and the warnings of the PDF in the preview (a logo it could
@@ -271,14 +271,20 @@ class MainWindow(QMainWindow):
         name = self.document.path.name if self.document.path else "Untitled"
         choice, _ = self.prompts.unsaved_changes(self, name)
         if choice is UnsavedChoice.SAVE:
-            return self.save_project()
+            if not self.save_project():
+                return False
+            if self.document.is_modified:
+                # Typed while the file was being written: that edit is not in the file.
+                self.show_status(f"{name} was changed while it was saved: save it again")
+                return False
+            return True
         return choice is UnsavedChoice.DISCARD
 
     # File operations.
 
     def new_project(self, kit: Kit | None = None) -> bool:
         """File ▸ New; with ``kit`` (New Kit from Text…) that kit, unsaved and modified."""
-        if not self.confirm_discard():
+        if self._busy or not self.confirm_discard():
             return False
         document = KitDocument(kit if kit is not None else blank_kit(), None, self)
         if kit is not None:
@@ -308,6 +314,7 @@ class MainWindow(QMainWindow):
         asks before it unpacks)."""
         path = Path(path).absolute()
         if self._busy:
+            self.show_status("Not opened: another file is still being read or written")
             return False
         try:
             # Reading an institute's kit of thousands of experts takes a second; the window
@@ -320,19 +327,22 @@ class MainWindow(QMainWindow):
             with self.working(*self.file_actions()):
                 loaded = run_in_background(read)
         except PresskitError as exc:
+            long_lived.freeze()  # the kit that stays open is long-lived again
             self.prompts.error(self, f"“{path.name}” could not be opened.", str(exc))
             self.show_status(f"Could not open {path.name}")
             return False
-        if ask and not self.confirm_discard():
-            return False
-        owner = self._claim(path)
-        if owner is not None:
-            go, _ = self.prompts.kit_in_use(self, path.name, owner.describe())
-            if not go:
-                self._claim(self.document.path)
+        try:
+            if ask and not self.confirm_discard():
                 return False
-        self._set_document(KitDocument(loaded.kit, path, self))
-        long_lived.freeze()
+            owner = self._claim(path)
+            if owner is not None:
+                go, _ = self.prompts.kit_in_use(self, path.name, owner.describe())
+                if not go:
+                    self._claim(self.document.path)
+                    return False
+            self._set_document(KitDocument(loaded.kit, path, self))
+        finally:
+            long_lived.freeze()  # whichever kit is open now (the new one, or the old one)
         self._remember_recent(path)
         self.settings.remember_folder("last_folder", path.parent)
         note = f" ({summary(loaded.problems)})" if loaded.problems else ""
@@ -354,11 +364,13 @@ class MainWindow(QMainWindow):
                 self.show_status(f"Not saved: {target.name} was changed on disk")
                 return False
         if self._busy:
+            self.show_status("Not saved: another file is still being read or written")
             return False
         # What is saved is the kit as it is now: a snapshot written off the GUI thread, so a
         # large kit's save does not freeze the window, and an edit made meanwhile stays
         # unsaved (the kit is only marked saved if nothing changed since the snapshot).
-        snapshot, revision = self.document.snapshot_data(), self.document.revision
+        document = self.document
+        snapshot, revision = document.snapshot_data(), document.revision
         keep_painting()  # the snapshot of a large kit takes 50 ms; so will reading it back
         try:
             with self.working(*self.file_actions()):
@@ -366,9 +378,11 @@ class MainWindow(QMainWindow):
         except PresskitError as exc:
             self.prompts.error(self, f"“{target.name}” could not be saved.", str(exc))
             return False
-        if target != self.document.path:
+        if self.document is not document:  # cannot happen while busy; never mark another
+            return False
+        if target != document.path:
             self._claim(target)
-        self.document.mark_saved(target, revision)
+        document.mark_saved(target, revision)
         self._update_title()
         self._remember_recent(target)
         errors = [p for p in collect_problems(self.document.kit) if p.is_error]
