@@ -95,6 +95,8 @@ class Session:
         if os.environ.get("LOAD_STALLS"):
             watch_stalls(self.beat)
         self.results: list[dict[str, object]] = []
+        self.failure: BaseException | None = None
+        self.render_peak = 0.0
         self._painted_at = 0.0
         self._rendered_at = 0.0
         self._timer = QTimer
@@ -198,6 +200,31 @@ class Session:
             "peak_mb_render_process": self.render_peak,
         }
 
+    def check_saved(self, path: Path) -> None:
+        """The saved file holds every edit of the session (the figures of a session whose
+        edits went missing would mean nothing): raises ``SystemExit`` naming what is not."""
+        from presskit.storage import load_kit
+
+        original = load_kit(self.kit_path).kit
+        saved = load_kit(path).kit
+        deleted = original.experts[3].id
+        expected = {
+            "the typed quote": " and fast" in (saved.quote(original.quotes[1].id)
+                                                or original.quotes[1]).text,
+            "the renamed expert": (saved.expert(original.experts[5].id) or
+                                   original.experts[5]).name == original.experts[5].name + " Jr.",
+            "the added expert": any(e.name == "Zoe Load" for e in saved.experts),
+            "the deleted expert gone": saved.expert(deleted) is None
+            and not saved.quotes_by(deleted),
+            "every other quote": len(saved.quotes)
+            == len(original.quotes) - len(original.quotes_by(deleted)),
+            "the moved section": [s.id for s in saved.sections][1:3]
+            == [s.id for s in original.sections][2:0:-1],
+        }
+        missing = [what for what, ok in expected.items() if not ok]
+        if missing:
+            raise SystemExit(f"the saved kit lacks: {', '.join(missing)}")
+
     def _steps(self) -> None:
         from PySide6.QtCore import Qt
 
@@ -296,7 +323,8 @@ class Session:
 
             def save() -> None:
                 target = self.out / "saved.presskit"
-                window.save_project(target)
+                if not window.save_project(target):
+                    raise SystemExit("the save failed")
                 self.pause(0.1)
 
             self.step("save (as a new file)", save)
@@ -307,9 +335,12 @@ class Session:
                 self.pause(0.1)
 
             self.step("export the PDF", export)
+            self.check_saved(self.out / "saved.presskit")
             from presskit.gui.render_process import shared_process
 
             self.render_peak = _peak_mb(shared_process().pid)
+        except BaseException as exc:  # noqa: BLE001 - reported by main(), not lost in Qt
+            self.failure = exc
         finally:
             window.document.undo_stack.setClean()
             self.loop.quit()
@@ -323,7 +354,11 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="presskit-load-"))
     kit_path = folder / "load.presskit"
     save_kit(load_test_kit(experts, quotes, folder), kit_path)
-    result = Session(kit_path, folder).run()
+    session = Session(kit_path, folder)
+    result = session.run()
+    if session.failure is not None:
+        print(f"the session failed: {session.failure}", file=sys.stderr)
+        return 1
     pages = None
     try:
         from pypdf import PdfReader
