@@ -24,7 +24,6 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
-from xml.sax.saxutils import escape, unescape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -38,6 +37,7 @@ from presskit.render.fonts import (
     builtin_family,
     cjk_family,
 )
+from presskit.render.text import escape, unescape
 
 _TAG = re.compile(r"(<[^>]*>)")
 _STYLE_TAGS = {"<b>": ("bold", 1), "</b>": ("bold", -1), "<i>": ("italic", 1),

@@ -11,9 +11,9 @@ placeholders, dates) is decided in ``model.text``, which the other formats share
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
-from xml.sax.saxutils import escape as _xml_escape
 
 from presskit.model.text import (
     BOLD,
@@ -40,14 +40,23 @@ __all__ = [
 ]
 
 
+# The standard library's ``html`` module (ReportLab's paragraph parser imports it anyway)
+# rather than ``xml.sax.saxutils``, which imports ``urllib.request`` and with it the HTTP
+# client: 25 ms of a 0.35 s export. The results are the same, character for character.
 def escape(text: str) -> str:
     """Escape ``&``, ``<`` and ``>`` so ReportLab's paragraph parser prints them as typed."""
-    return _xml_escape(text)
+    return html.escape(text, quote=False)
 
 
 def escape_attr(text: str) -> str:
     """Escape for a double- or single-quoted attribute value (``href="…"``)."""
-    return _xml_escape(text, {'"': "&quot;", "'": "&#39;"})
+    return html.escape(text, quote=False).replace('"', "&quot;").replace("'", "&#39;")
+
+
+def unescape(markup: str) -> str:
+    """The text of a run of presskit's own markup between two tags (whose only entities are
+    the three ``escape`` makes)."""
+    return html.unescape(markup)
 
 
 def plain(text: str) -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
-from xml.sax.saxutils import escape, unescape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -25,6 +24,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from presskit.render.fallback import Face, Glyphs
 from presskit.render.flowables import LaidOutParagraph
+from presskit.render.text import escape, unescape
 
 URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"“”‘’]+", re.IGNORECASE)
 #: Punctuation that ends a sentence after an address, not the address.
