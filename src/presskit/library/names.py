@@ -22,7 +22,6 @@ HONORIFICS = (
 )
 
 _WORDS = re.compile(r"[^\W_]+")
-_SPACES = re.compile(r"\s+")
 
 
 def split_honorific(name: str) -> tuple[str, str]:
@@ -60,8 +59,10 @@ def fold(text: str) -> str:
     # The common case, several times as fast: ASCII (with the paragraph separators that
     # ``roster.search_text`` puts between fields, which fold to spaces) has nothing to
     # decompose, and there ``lower`` is ``casefold``.
+    # ``split()`` with no argument splits at exactly what ``\s`` matches (every character
+    # ``str.isspace`` says is a space) and drops the ends: the runs become single spaces
+    # at a third of the regular expression's cost.
     if text.replace("\u2029", "").isascii():
-        return _SPACES.sub(" ", text.lower()).strip()
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", bare).strip()
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())

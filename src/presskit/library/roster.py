@@ -87,11 +87,17 @@ def search_text(expert: Expert, quotes: Sequence[Quote] = ()) -> str:
 
 def matches(expert: Expert, query: str, quotes: Sequence[Quote] = ()) -> bool:
     """Every word of ``query`` occurs in the expert's name, title, program or topics."""
-    haystack = search_text(expert, quotes)
-    return all(word in haystack for word in fold(query).split())
+    return _has_all(search_text(expert, quotes), fold(query).split())
+
+
+def _has_all(haystack: str, words: list[str]) -> bool:
+    return all(word in haystack for word in words)
 
 
 def search(roster: Roster, query: str) -> list[Expert]:
-    """The roster's experts that ``matches`` ``query``, in roster order."""
+    """The roster's experts that ``matches`` ``query``, in roster order (the query is
+    folded once, not once per expert: that was a fifth of a keystroke at 5,000 experts)."""
     banked = roster.quotes_by_expert()
-    return [e for e in roster.experts if matches(e, query, banked.get(e.id, ()))]
+    words = fold(query).split()
+    return [e for e in roster.experts
+            if _has_all(search_text(e, banked.get(e.id, ())), words)]
