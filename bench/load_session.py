@@ -81,7 +81,7 @@ class Session:
     time and the heartbeat's worst gap."""
 
     def __init__(self, kit: Path, out: Path) -> None:
-        from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+        from PySide6.QtCore import QEvent, QEventLoop, QObject
 
         from presskit.gui.main_window import MainWindow
 
@@ -99,7 +99,6 @@ class Session:
         self.render_peak = 0.0
         self._painted_at = 0.0
         self._rendered_at = 0.0
-        self._timer = QTimer
 
         session = self
 

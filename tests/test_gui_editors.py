@@ -18,7 +18,7 @@ from presskit.gui.commands import InsertItem, RemoveItem
 from presskit.gui.document import KitDocument
 from presskit.gui.quote_picker import QuotePickerDialog
 from presskit.gui.section_editor import SectionEditor
-from presskit.model import BiosSection, SectionType
+from presskit.model import BiosSection, Expert, SectionType
 from presskit.model.operations import new_section
 from presskit.storage import load_kit
 
@@ -217,13 +217,18 @@ def test_the_form_follows_its_section_when_it_is_deleted_and_the_delete_undone(
     assert document.kit.sections[SHARPER - 1].heading == "Sharpest"
 
 
-def test_bios_section_switches_from_every_quoted_expert_to_a_chosen_list(
-    qtbot, editor, document
-) -> None:
+def add_bios_section(editor, document):
+    """A new bios section, selected in the editor; the section and its expert checklist."""
     bios = BiosSection(id="bios", heading="About the experts")
     document.push(InsertItem(document, ("sections",), len(document.kit.sections), bios))
     editor.select(("sections", len(document.kit.sections) - 1, "experts"))
-    checklist = editor.forms[SectionType.BIOS].checklist
+    return bios, editor.forms[SectionType.BIOS].checklist
+
+
+def test_bios_section_switches_from_every_quoted_expert_to_a_chosen_list(
+    qtbot, editor, document
+) -> None:
+    bios, checklist = add_bios_section(editor, document)
     assert checklist.every.isChecked()
 
     qtbot.keyClick(checklist.every, Qt.Key.Key_Space)
@@ -270,12 +275,7 @@ def test_ctrl_z_in_a_field_undoes_through_the_documents_stack(qtbot, editor, doc
 def test_the_bios_expert_list_shown_after_edits_made_while_hidden_lists_them(
     qtbot, editor, document
 ) -> None:
-    from presskit.model.kit import Expert
-
-    bios = BiosSection(id="bios", heading="About the experts")
-    document.push(InsertItem(document, ("sections",), len(document.kit.sections), bios))
-    editor.select(("sections", len(document.kit.sections) - 1, "experts"))
-    checklist = editor.forms[SectionType.BIOS].checklist
+    _bios, checklist = add_bios_section(editor, document)
     assert checklist.isVisible()
     editor.select(("sections", 0, "text"))  # another section: the list is hidden
     assert not checklist.isVisible()

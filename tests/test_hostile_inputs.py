@@ -13,6 +13,7 @@ import stat
 import tracemalloc
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from format_reading import read_html
@@ -32,19 +33,30 @@ from presskit.storage.reader import MAX_YAML_BYTES
 MB = 1024 * 1024
 
 
-def test_a_200_mb_project_file_is_refused_without_being_read_whole(tmp_path: Path) -> None:
-    path = tmp_path / "huge.presskit"
+def huge_file(path: Path, start: bytes) -> Path:
+    """``start`` followed by zeros to 200 MB, sparse: no 200 MB on the test machine's disk."""
     with path.open("wb") as stream:
-        stream.write(b"presskit: 1\nkit:\n  title: Huge\n")
-        stream.truncate(200 * MB)  # sparse: no 200 MB on the test machine's disk
+        stream.write(start)
+        stream.truncate(200 * MB)
+    return path
+
+
+def refusal_and_peak(read: Any, path: Path, error: type[Exception]) -> tuple[str, int]:
+    """The message ``read(path)`` refuses with, and the most memory it held meanwhile."""
     tracemalloc.start()
     try:
-        with pytest.raises(ProjectFileError) as caught:
-            load_kit(path)
+        with pytest.raises(error) as caught:
+            read(path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert str(caught.value) == (f"{path}: error: the file is larger than 50 MB, far more than "
+    return str(caught.value), peak
+
+
+def test_a_200_mb_project_file_is_refused_without_being_read_whole(tmp_path: Path) -> None:
+    path = huge_file(tmp_path / "huge.presskit", b"presskit: 1\nkit:\n  title: Huge\n")
+    message, peak = refusal_and_peak(load_kit, path, ProjectFileError)
+    assert message == (f"{path}: error: the file is larger than 50 MB, far more than "
                                  "any presskit file; it was not read (is it really a kit?)")
     assert peak < MAX_YAML_BYTES + 20 * MB  # what the limit lets in, never the whole file
 
@@ -54,21 +66,12 @@ def test_a_spreadsheet_of_200_mb_or_endless_is_refused_without_being_read_whole(
         tmp_path: Path, source: str) -> None:
     path = Path(source)
     if source == "huge":
-        path = tmp_path / "roster.csv"
-        with path.open("wb") as stream:
-            stream.write(b"name,title\nAna,Fellow\n")
-            stream.truncate(200 * MB)
+        path = huge_file(tmp_path / "roster.csv", b"name,title\nAna,Fellow\n")
     elif not path.exists():
         pytest.skip("no /dev/zero here")
-    tracemalloc.start()
-    try:
-        with pytest.raises(PresskitError) as caught:
-            sniff(path)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert str(caught.value).startswith(f"{path} is larger than 50 MB")
-    assert str(caught.value).endswith("it was not read")
+    message, peak = refusal_and_peak(sniff, path, PresskitError)
+    assert message.startswith(f"{path} is larger than 50 MB")
+    assert message.endswith("it was not read")
     assert peak < MAX_TEXT_BYTES + 20 * MB
 
 

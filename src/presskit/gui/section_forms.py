@@ -230,6 +230,8 @@ class CheckedExperts(QAbstractListModel):
         self._editable = False
 
     def show(self, rows: list[tuple[str, str]], chosen: set[str], editable: bool) -> None:
+        if (rows, chosen, editable) == (self._rows, self._chosen, self._editable):
+            return  # most edits (a quote's text) leave an institute's long list as it is
         if rows == self._rows:
             # Only ticks changed (a click, an undo): the view keeps its place in the list.
             self._chosen, self._editable = chosen, editable
@@ -284,8 +286,6 @@ class ExpertChecklist(QWidget):
         super().__init__(parent)
         self.document: KitDocument | None = None
         self._value: list[str] = []
-        #: What the list shows (experts, the checked ones, whether it is editable), as built.
-        self._shown: tuple[object, ...] | None = None
         self._stale = False  # set while hidden: the list is refreshed when shown
         self.every = QCheckBox("Every quoted expert, in quote order")
         describe(self.every, "Every quoted expert", "Untick to choose the experts yourself")
@@ -327,11 +327,7 @@ class ExpertChecklist(QWidget):
         chosen = set(self._value) if self._value else set(self._quoted())
         experts = self.document.kit.experts if self.document else []
         rows = [(e.id, f"{e.name} — {e.title}" if e.title else e.name) for e in experts]
-        shown = (rows, chosen, bool(self._value))
-        if shown == self._shown:
-            return  # most edits (a quote's text) leave an institute's long list as it is
-        self._shown = shown
-        self.model.show(rows, set(chosen), bool(self._value))
+        self.model.show(rows, chosen, bool(self._value))
 
     def _quoted(self) -> list[str]:
         if self.document is None:
