@@ -21,7 +21,7 @@ from PIL import Image, ImageChops
 from render_fixtures import make_headshot, make_logo, seed_kit
 
 from presskit.model import Expert, HeadshotShape, Kit, Quote, QuotesSection
-from presskit.render import ImageCache, RenderError, images, render_pdf
+from presskit.render import ImageCache, RenderError, image_cache, images, render_pdf
 from presskit.render.images import (
     MAX_PIXELS,
     ImageProblem,
@@ -29,6 +29,7 @@ from presskit.render.images import (
     prepare_headshot,
     prepare_logo,
 )
+from presskit.storage.writer import save_kit
 
 
 def png_header(path: Path, width: int, height: int) -> Path:
@@ -339,22 +340,28 @@ def test_a_huge_png_costs_its_decoded_size_once_not_several_times(
     assert float(result.stdout) < 1.5 * decoded_mb
 
 
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path]]:
+    """Every image prepared from its file from now on (headshots and logos)."""
+    prepared: list[tuple[str, Path]] = []
+    for name in ("prepare_headshot", "prepare_logo"):
+        real = getattr(images, name)
+
+        def counting(path: Path, *args: float, real=real, name=name) -> images.PreparedImage:
+            prepared.append((name, path))
+            return real(path, *args)
+
+        monkeypatch.setattr(images, name, counting)
+    return prepared
+
+
 def test_a_caller_that_keeps_an_image_cache_prepares_each_photo_once(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The preview renders after every pause in typing: an unchanged photo is decoded once
-    for all of them, a photo the user replaces is read again, and a one-off export keeps
-    nothing."""
+    for all of them, and a photo the user replaces is read again."""
     photo = make_headshot(tmp_path / "kim.jpg", 3)
     kit = with_photo(seed_kit(), 0, photo)
-    prepared: list[Path] = []
-    real = images.prepare_headshot
-
-    def counting(path: Path, size: float) -> images.PreparedImage:
-        prepared.append(path)
-        return real(path, size)
-
-    monkeypatch.setattr(images, "prepare_headshot", counting)
-    cache = ImageCache()
+    prepared = counted(monkeypatch)
+    cache = ImageCache(disk=False)
     first = render_pdf(kit, invariant=True, image_cache=cache)
     assert render_pdf(kit, invariant=True, image_cache=cache).data == first.data
     assert len(prepared) == 1
@@ -363,15 +370,93 @@ def test_a_caller_that_keeps_an_image_cache_prepares_each_photo_once(
     os.utime(photo, ns=(stamp, stamp))
     assert render_pdf(kit, invariant=True, image_cache=cache).data != first.data
     assert len(prepared) == 2
-    render_pdf(kit)
-    render_pdf(kit)
-    assert len(prepared) == 4
+    render_pdf(kit, image_cache=ImageCache(disk=False))
+    assert len(prepared) == 3
+
+
+def test_prepared_images_are_kept_on_disk_for_the_next_export(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second export (another process, as far as the cache knows) prepares nothing and
+    makes the same PDF; a photo or logo changed on disk is prepared again."""
+    photo = make_headshot(tmp_path / "kim.jpg", 3)  # re-encoded: not the size printed
+    small = tmp_path / "small.jpg"
+    Image.new("RGB", (pixels_for(50),) * 2, (20, 90, 160)).save(small, "JPEG")  # as it is
+    kit = with_photo(with_photo(seed_kit(logo=make_logo(tmp_path / "logo.png")), 0, photo),
+                     1, small)
+    prepared = counted(monkeypatch)
+    first = render_pdf(kit, invariant=True, strict=True)
+    made = sorted(prepared)
+    assert [name for name, _path in made] == ["prepare_headshot"] * 2 + ["prepare_logo"]
+    prepared.clear()
+    again = render_pdf(kit, invariant=True, strict=True)
+    assert prepared == [] and again.data == first.data
+    entries = sorted(p.stat().st_size for p in image_cache.cache_dir().glob("*.image"))
+    assert len(entries) == 3 and entries[0] < 200  # the JPEG used as it is: just a note
+    make_headshot(photo, 5)
+    stamp = photo.stat().st_mtime_ns + 2_000_000_000
+    os.utime(photo, ns=(stamp, stamp))
+    changed = render_pdf(kit, invariant=True, strict=True)
+    assert prepared == [("prepare_headshot", photo)] and changed.data != first.data
+
+
+def test_a_damaged_or_unwritable_image_cache_costs_only_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kit = with_photo(seed_kit(logo=make_logo(tmp_path / "logo.png")), 0,
+                     make_headshot(tmp_path / "kim.jpg", 3))
+    first = render_pdf(kit, invariant=True, strict=True)
+    entries = sorted(image_cache.cache_dir().glob("*.image"))
+    assert len(entries) == 2
+    entries[0].write_bytes(entries[0].read_bytes()[:-7])  # cut off
+    entries[1].write_bytes(b"presskit prepared image\n{\"width\": 3}\n")  # nonsense
+    prepared = counted(monkeypatch)
+    assert render_pdf(kit, invariant=True, strict=True).data == first.data
+    assert len(prepared) == 2
+    shutil.rmtree(image_cache.cache_dir())
+    image_cache.cache_dir().write_text("a file where the folder should be")
+    prepared.clear()
+    assert render_pdf(kit, invariant=True, strict=True).data == first.data
+    assert len(prepared) == 2
+
+
+def test_an_export_with_every_picture_cached_does_not_decode_any(tmp_path: Path) -> None:
+    """The example's PNG logo: Pillow's PNG reader (and the decimal module it pulls in) is
+    not even imported once it is prepared, and the PDF still has its transparency."""
+    kit_path = tmp_path / "kit.presskit"
+    save_kit(seed_kit(logo=make_logo(tmp_path / "logo.png")), kit_path)
+    script = textwrap.dedent(f"""
+        import sys
+        from presskit.storage import load_kit
+        from presskit.render import render_pdf
+        pdf = render_pdf(load_kit({str(kit_path)!r}).kit, strict=True)
+        sys.stdout.buffer.write(pdf.data)
+        print("PIL.PngImagePlugin" in sys.modules, file=sys.stderr)
+    """)
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, check=True,
+                           env=os.environ) for _ in range(2)]
+    assert [run.stderr.decode().split() for run in runs] == [["True"], ["False"]]
+    assert runs[0].stdout[:4] == b"%PDF" and runs[1].stdout.count(b"/SMask") == 1
+    first, second = (reader(run.stdout).pages[0]["/Resources"]["/XObject"] for run in runs)
+    assert [x.get_object().get_data() for x in first.values()] == [
+        x.get_object().get_data() for x in second.values()]
+
+
+def test_the_image_folder_is_trimmed_to_its_size_oldest_first(tmp_path: Path) -> None:
+    folder = tmp_path / "images"
+    folder.mkdir()
+    for index in range(6):
+        entry = folder / f"{index}.image"
+        entry.write_bytes(bytes(1_000))
+        os.utime(entry, ns=(index * 10**9, index * 10**9))
+    (folder / "notes.txt").write_bytes(bytes(5_000))  # not an entry: left alone
+    image_cache.trim(folder, 3_500)
+    assert sorted(p.name for p in folder.iterdir()) == ["3.image", "4.image", "5.image",
+                                                        "notes.txt"]
 
 
 def test_the_image_cache_keeps_the_most_recently_used_pictures_within_its_size(
     tmp_path: Path,
 ) -> None:
-    cache = ImageCache(max_bytes=3_000)
+    cache = ImageCache(max_bytes=3_000, disk=False)
     paths = []
     for index in range(5):
         path = tmp_path / f"photo-{index}.jpg"

@@ -25,14 +25,8 @@ from presskit.formats.html import HEADSHOT, LOGO_HEIGHT, LOGO_WIDTH, Look, Pictu
 from presskit.formats.plain import plain_text
 from presskit.formats.walk import build_document
 from presskit.model import Brand, HeadshotShape, Kit, Problem, Severity, Where
-from presskit.render.images import (
-    TARGET_DPI,
-    ImageCache,
-    ImageProblem,
-    PreparedImage,
-    prepare_headshot,
-    prepare_logo,
-)
+from presskit.render.image_cache import ImageCache, ImageProblem, PreparedImage
+from presskit.render.images import TARGET_DPI, prepare_headshot, prepare_logo
 from presskit.render.styles import hex_of, palette
 
 #: Pixels per displayed CSS pixel: sharp on high-density screens, still small to send.

@@ -17,10 +17,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from presskit.model import Expert, Kit, Problem, Quote, Severity
-from presskit.render import images
 from presskit.render.fallback import Face, Glyphs
 from presskit.render.flowables import Headshot, LaidOutParagraph, Placeholder
 from presskit.render.fonts import BrandFonts
+from presskit.render.image_cache import ImageCache, ImageProblem, PreparedImage
 from presskit.render.page import Geometry
 from presskit.render.styles import Palette, Styles, hex_of
 from presskit.render.text import initials, plain
@@ -37,8 +37,8 @@ class RenderContext:
     glyphs: Glyphs
     warnings: list[Problem] = field(default_factory=list)
     #: Images prepared by earlier renders of the same caller (the preview), if it keeps any.
-    image_cache: images.ImageCache = field(default_factory=images.ImageCache)
-    _images: dict[tuple[str, Path, float], images.PreparedImage | None] = field(
+    image_cache: ImageCache = field(default_factory=ImageCache)
+    _images: dict[tuple[str, Path, float], PreparedImage | None] = field(
         default_factory=dict
     )
     _index: dict[str, dict[Any, Any]] = field(default_factory=dict)
@@ -97,24 +97,25 @@ class RenderContext:
             self.warnings.append(problem)
 
     def _prepare(self, kind: str, path: Path, size: float, what: str,
-                 where: tuple[str | int, ...], fallback: str) -> images.PreparedImage | None:
+                 where: tuple[str | int, ...], fallback: str) -> PreparedImage | None:
         key = (kind, path, size)
         if key not in self._images:
             try:
                 if kind == "logo":
                     width = self.geometry.frame_width * 0.6
                     prepared = self.image_cache.get(
-                        path, (kind, width, size), lambda: images.prepare_logo(path, width, size))
+                        path, (kind, width, size),
+                        lambda: _images().prepare_logo(path, width, size))
                 else:
                     prepared = self.image_cache.get(
-                        path, (kind, size), lambda: images.prepare_headshot(path, size))
-            except images.ImageProblem as exc:
+                        path, (kind, size), lambda: _images().prepare_headshot(path, size))
+            except ImageProblem as exc:
                 self.warn(f"{what} {path} cannot be used: {exc}; {fallback}", *where)
                 prepared = None
             self._images[key] = prepared
         return self._images[key]
 
-    def logo(self, height: float) -> images.PreparedImage | None:
+    def logo(self, height: float) -> PreparedImage | None:
         logo = self.kit.brand.logo
         if logo is None:
             return None
@@ -138,3 +139,11 @@ class RenderContext:
                                Face(self.fonts.body, bold=True), self.colors.rule,
                                self.colors.muted, shape)
         return Headshot(prepared, size, shape)
+
+
+def _images() -> Any:
+    """``render.images``, imported when an image has to be prepared: it brings Pillow, which
+    an export whose pictures are all in the cache never needs."""
+    from presskit.render import images
+
+    return images

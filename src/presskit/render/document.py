@@ -27,7 +27,7 @@ from presskit.render.context import RenderContext
 from presskit.render.coverage import missing_glyphs
 from presskit.render.fallback import Glyphs
 from presskit.render.flowables import KeepWithNextGroup, OutlineMark
-from presskit.render.images import ImageCache
+from presskit.render.image_cache import ImageCache
 from presskit.render.page import MIN_MARGIN, FolioCanvas, Geometry, PageDecor, page_templates
 from presskit.render.result import RenderedPdf, RenderError
 from presskit.render.sections import story

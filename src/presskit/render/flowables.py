@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from presskit.model import HeadshotShape
 from presskit.render.fallback import Face, Glyphs
-from presskit.render.images import PreparedImage
+from presskit.render.image_cache import PreparedImage
 from presskit.render.styles import STEP, Palette
 
 

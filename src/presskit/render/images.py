@@ -6,22 +6,17 @@ into a warning and a placeholder. JPEGs are decoded at reduced scale (``draft``)
 orientation is applied, headshots are cropped square around the centre and re-encoded as JPEG at
 about 300 dpi of their printed size, so a hundred 5 MB photos make a PDF of a few MB. Logos keep
 their transparency (re-encoded as PNG when they have alpha). Pillow's global settings are never
-changed.
+changed. Prepared images are kept by ``render.image_cache``, in memory and on disk.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
-from reportlab.lib.utils import ImageReader
+
+from presskit.render.image_cache import ImageProblem, Pixels, PreparedImage
 
 #: Images above this many pixels are refused before decoding (Pillow's own guard is ~89 MP).
 MAX_PIXELS = 50_000_000
@@ -34,59 +29,8 @@ _SIDEWAYS = (5, 6, 7, 8)
 #: into the PDF as it is: decoding and re-encoding it would take longer than laying out its
 #: page, lose quality, and save a few kilobytes at most.
 AS_IS_FACTOR = 1.5
-_JPEG_START = b"\xff\xd8"
 #: Modes whose pixels can be averaged when an image is shrunk.
 _AVERAGED_MODES = frozenset({"L", "LA", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "I", "F"})
-
-
-#: How many bytes of prepared images an ``ImageCache`` keeps by default.
-CACHE_BYTES = 64 * 1024 * 1024
-
-
-class ImageProblem(Exception):
-    """Why an image file cannot be used (the message completes "… cannot be used: ")."""
-
-
-@dataclass(frozen=True)
-class PreparedImage:
-    """An image encoded in memory (JPEG or PNG), ready for ReportLab."""
-
-    data: bytes
-    width_px: int
-    height_px: int
-
-    @property
-    def aspect(self) -> float:
-        """Height over width."""
-        return self.height_px / self.width_px
-
-    @cached_property
-    def _jpeg(self) -> JpegSource | None:
-        return JpegSource(self.data) if self.data[:2] == _JPEG_START else None
-
-    def reader(self) -> ImageReader | JpegSource:
-        """What ``Canvas.drawImage`` takes: a JPEG goes into the PDF as it is."""
-        return self._jpeg or ImageReader(io.BytesIO(self.data))
-
-
-class JpegSource:
-    """A JPEG for ``Canvas.drawImage`` that ReportLab embeds as it is (DCTDecode).
-
-    ReportLab treats anything with a ``jpeg_fh`` method as a JPEG it only has to read the
-    header of, and names the image in the PDF after ``str()`` of it; given an ``ImageReader``
-    instead, it would decode every pixel just to make up that name. The name here is the
-    digest of the bytes, so the same picture twice in a kit is stored once.
-    """
-
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._name = f"presskit-jpeg-{hashlib.sha1(data).hexdigest()}"
-
-    def jpeg_fh(self) -> io.BytesIO:  # ReportLab's name
-        return io.BytesIO(self._data)
-
-    def __str__(self) -> str:
-        return self._name
 
 
 def pixels_for(points: float) -> int:
@@ -244,56 +188,14 @@ def prepare_logo(path: Path, max_width_pt: float, max_height_pt: float) -> Prepa
             if _has_alpha(decoded):
                 fitted = decoded.convert("RGBA")
                 fitted.thumbnail(box, Image.Resampling.LANCZOS)
-                return _encode(fitted, "PNG")
+                png = _encode(fitted, "PNG")
+                # What ReportLab would make of the PNG (colour without alpha, alpha as the
+                # soft mask), kept so the PDF does not decode it again.
+                pixels = Pixels("RGB", fitted.convert("RGB").tobytes(),
+                                fitted.getchannel("A").tobytes())
+                return PreparedImage(png.data, png.width_px, png.height_px, pixels)
             fitted = _flatten(decoded)
             fitted.thumbnail(box, Image.Resampling.LANCZOS)
         except (OSError, ValueError) as exc:
             raise ImageProblem(f"the image data is damaged ({exc})") from None
         return _encode(fitted, "JPEG")
-
-
-class ImageCache:
-    """Prepared images kept from one render to the next, for whoever renders again and again.
-
-    Decoding a 5 MB photo takes longer than laying out a page, so the preview, which renders
-    after every pause in typing, keeps one of these for as long as it runs and hands it to
-    ``render_pdf``; a one-off export needs none. An image is kept for its file unchanged on
-    disk (same size and modification time) and the same use (kind and printed size), up to
-    ``max_bytes`` of encoded data, least recently used first out. Failures are not kept: a
-    file that is fixed is read again. Safe to share between threads.
-    """
-
-    def __init__(self, max_bytes: int = CACHE_BYTES) -> None:
-        self.max_bytes = max_bytes
-        self._images: OrderedDict[tuple[object, ...], PreparedImage] = OrderedDict()
-        self._bytes = 0  # encoded bytes held (summing them on every insert was quadratic)
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self._images)
-
-    def get(self, path: Path, key: tuple[object, ...], prepare: Callable[[], PreparedImage]
-            ) -> PreparedImage:
-        """``prepare()``, or the image it made before for this file as it is now and ``key``."""
-        try:
-            status = path.stat()
-        except OSError:
-            return prepare()  # it raises the ImageProblem that says why
-        full_key = (str(path), status.st_mtime_ns, status.st_size, *key)
-        with self._lock:
-            hit = self._images.get(full_key)
-            if hit is not None:
-                self._images.move_to_end(full_key)
-                return hit
-        prepared = prepare()
-        with self._lock:
-            replaced = self._images.get(full_key)
-            if replaced is not None:  # another thread prepared it meanwhile
-                self._bytes -= len(replaced.data)
-            self._images[full_key] = prepared
-            self._images.move_to_end(full_key)
-            self._bytes += len(prepared.data)
-            while self._bytes > self.max_bytes and len(self._images) > 1:
-                _key, dropped = self._images.popitem(last=False)
-                self._bytes -= len(dropped.data)
-        return prepared

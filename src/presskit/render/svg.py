@@ -2,7 +2,7 @@
 
 svglib turns the file into a ReportLab ``Drawing``; the masthead draws it with ``renderPDF``,
 so the PDF holds path operators, not an image. A file that is not a usable SVG raises
-:class:`~presskit.render.images.ImageProblem` like a broken PNG, which the caller turns into
+:class:`~presskit.render.image_cache.ImageProblem` like a broken PNG, which the caller turns into
 a warning and a masthead without the logo.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from presskit.render.fonts import builtin_family
-from presskit.render.images import ImageProblem, PreparedImage
+from presskit.render.image_cache import ImageProblem, PreparedImage
 
 #: SVG files above this size are refused unread (a logo is a few kilobytes).
 MAX_SVG_BYTES = 10 * 1024 * 1024
@@ -88,7 +88,7 @@ def prepare_svg_logo(path: Path) -> VectorLogo:
     if width <= 0 or height <= 0:
         raise ImageProblem("the SVG drawing has no size (set width and height or a viewBox)")
     _embed_text_fonts(drawing)
-    return VectorLogo(b"", width, height, drawing)  # type: ignore[arg-type]
+    return VectorLogo(b"", width, height, drawing=drawing)  # type: ignore[arg-type]
 
 
 def _embed_text_fonts(node: Any) -> None:

@@ -1,0 +1,324 @@
+"""Prepared images, and where they are kept: in memory for one caller, on disk between runs.
+
+Preparing a picture (decoding it with Pillow, shrinking, cropping, encoding it again) takes
+longer than laying out its page, and depends only on the file and on how it is printed. So a
+prepared image is kept twice over: in an :class:`ImageCache` for as long as its caller lives
+(the preview renders again after every pause in typing), and in the per-user cache folder
+(platformdirs), so the next export — or the next start of the app — finds it ready and never
+imports Pillow at all. Both are keyed by the file's path, size and modification time and by
+its use (kind and printed size); failures are never kept, so a file that is fixed is read
+again.
+
+Nothing here decodes an image. A prepared JPEG goes into the PDF as it is (:class:`JpegSource`);
+a picture with transparency keeps its pixels (:class:`Pixels`), which ReportLab compresses into
+the PDF without decoding the PNG it also has for e-mail. A disk entry is a short JSON header
+and the bytes it lists; one that is missing, stale, damaged or unreadable is ignored and made
+anew, and a cache folder that cannot be written costs only the time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import threading
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from presskit.storage.atomic import atomic_write
+from presskit.storage.errors import StorageError
+
+#: How many bytes of prepared images an ``ImageCache`` keeps in memory by default.
+CACHE_BYTES = 64 * 1024 * 1024
+#: How much the folder of prepared images may hold; the least recently used go first.
+DISK_BYTES = 256 * 1024 * 1024
+#: Bump when what preparing an image makes, or how an entry is stored, changes.
+_FORMAT = 1
+_MAGIC = b"presskit prepared image\n"
+_JPEG_START = b"\xff\xd8"
+_MODES = {"RGB": 3, "L": 1}
+
+
+class ImageProblem(Exception):
+    """Why an image file cannot be used (the message completes "… cannot be used: ")."""
+
+
+@dataclass(frozen=True)
+class Pixels:
+    """Decoded pixels as ReportLab puts them into a PDF: colour rows, and alpha if any."""
+
+    mode: str  # "RGB" or "L"
+    data: bytes
+    alpha: bytes | None = None
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    """An image encoded in memory (JPEG or PNG), ready for ReportLab and for e-mail."""
+
+    data: bytes
+    width_px: int
+    height_px: int
+    #: For a PNG, its pixels: the PDF gets them without Pillow decoding ``data`` again.
+    pixels: Pixels | None = None
+
+    @property
+    def aspect(self) -> float:
+        """Height over width."""
+        return self.height_px / self.width_px
+
+    @cached_property
+    def _source(self) -> Any:
+        if self.data[:2] == _JPEG_START:
+            return JpegSource(self.data)
+        if self.pixels is not None:
+            return PixelSource.of(self.pixels, self.width_px, self.height_px)
+        from reportlab.lib.utils import ImageReader
+
+        return ImageReader(io.BytesIO(self.data))
+
+    def reader(self) -> Any:
+        """What ``Canvas.drawImage`` takes: a JPEG goes into the PDF as it is, pixels are
+        compressed as they are, anything else is decoded by ReportLab."""
+        return self._source
+
+
+class JpegSource:
+    """A JPEG for ``Canvas.drawImage`` that ReportLab embeds as it is (DCTDecode).
+
+    ReportLab treats anything with a ``jpeg_fh`` method as an image source it only has to
+    read the header of when that returns a file, and names the image in the PDF after
+    ``str()`` of it; given an ``ImageReader`` instead, it would decode every pixel just to
+    make up that name. The name here is the digest of the bytes, so the same picture twice in
+    a kit is stored once.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._name = f"presskit-jpeg-{hashlib.sha1(data).hexdigest()}"
+
+    def jpeg_fh(self) -> io.BytesIO:  # ReportLab's name
+        return io.BytesIO(self._data)
+
+    def __str__(self) -> str:
+        return self._name
+
+
+class PixelSource:
+    """Decoded pixels for ``Canvas.drawImage``, in the shape of ReportLab's ``ImageReader``
+    for a non-JPEG (``jpeg_fh`` gives nothing, then size, mode and rows are asked for); the
+    alpha channel becomes the image's soft mask, as ``mask="auto"`` does for an RGBA image.
+    """
+
+    def __init__(self, mode: str, data: bytes, size: tuple[int, int],
+                 mask: PixelSource | None = None) -> None:
+        self.mode = mode
+        self._data = data
+        self._size = size
+        self._dataA = mask  # ReportLab's name for the soft mask's source
+        digest = hashlib.sha1(data)
+        if mask is not None:
+            digest.update(mask._data)
+        self._name = f"presskit-pixels-{digest.hexdigest()}"
+
+    @classmethod
+    def of(cls, pixels: Pixels, width: int, height: int) -> PixelSource:
+        mask = None if pixels.alpha is None else cls("L", pixels.alpha, (width, height))
+        return cls(pixels.mode, pixels.data, (width, height), mask)
+
+    def jpeg_fh(self) -> None:  # ReportLab's names, from here on
+        return None
+
+    def getSize(self) -> tuple[int, int]:  # noqa: N802
+        return self._size
+
+    def getRGBData(self) -> bytes:  # noqa: N802
+        return self._data
+
+    def getTransparent(self) -> None:  # noqa: N802
+        return None
+
+    def __str__(self) -> str:
+        return self._name
+
+
+class ImageCache:
+    """Prepared images kept from one render to the next, in memory and on disk.
+
+    An image is kept for its file unchanged on disk (same size and modification time) and
+    the same use (kind and printed size), up to ``max_bytes`` of encoded data in memory,
+    least recently used first out; ``disk`` (on unless told otherwise) also keeps it in the
+    per-user cache folder for the next process. Safe to share between threads.
+    """
+
+    def __init__(self, max_bytes: int = CACHE_BYTES, disk: bool = True) -> None:
+        self.max_bytes = max_bytes
+        self.disk = DiskImages() if disk else None
+        self._images: OrderedDict[tuple[object, ...], PreparedImage] = OrderedDict()
+        self._bytes = 0  # encoded bytes held (summing them on every insert was quadratic)
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._images)
+
+    def get(self, path: Path, key: tuple[object, ...], prepare: Callable[[], PreparedImage]
+            ) -> PreparedImage:
+        """``prepare()``, or the image it made before for this file as it is now and ``key``."""
+        try:
+            status = path.stat()
+        except OSError:
+            return prepare()  # it raises the ImageProblem that says why
+        full_key = (str(path), status.st_mtime_ns, status.st_size, *key)
+        with self._lock:
+            hit = self._images.get(full_key)
+            if hit is not None:
+                self._images.move_to_end(full_key)
+                return hit
+        prepared = self.disk.load(path, status, key) if self.disk is not None else None
+        if prepared is None:
+            prepared = prepare()
+            if self.disk is not None:
+                self.disk.store(path, status, key, prepared)
+        with self._lock:
+            replaced = self._images.get(full_key)
+            if replaced is not None:  # another thread prepared it meanwhile
+                self._bytes -= len(replaced.data)
+            self._images[full_key] = prepared
+            self._images.move_to_end(full_key)
+            self._bytes += len(prepared.data)
+            while self._bytes > self.max_bytes and len(self._images) > 1:
+                _key, dropped = self._images.popitem(last=False)
+                self._bytes -= len(dropped.data)
+        return prepared
+
+
+def cache_dir() -> Path:
+    """The folder of prepared images, in the per-user cache folder."""
+    return Path(platformdirs.user_cache_dir("presskit", appauthor=False)) / "images"
+
+
+class DiskImages:
+    """Prepared images in :func:`cache_dir`, one file each, at most ``max_bytes`` in all.
+
+    A JPEG that went into the PDF as it is is stored as a note that it is good as it is: its
+    bytes are read from the file itself again. The folder is trimmed to ``max_bytes`` (least
+    recently used first) the first time this store adds to it.
+    """
+
+    def __init__(self, max_bytes: int = DISK_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._trimmed = False
+
+    def _entry(self, path: Path, status: os.stat_result, key: tuple[object, ...]) -> Path:
+        name = repr((os.path.abspath(path), status.st_size, status.st_mtime_ns, key, _FORMAT))
+        return cache_dir() / f"{hashlib.sha1(name.encode()).hexdigest()}.image"
+
+    def load(self, path: Path, status: os.stat_result, key: tuple[object, ...]
+             ) -> PreparedImage | None:
+        entry = self._entry(path, status, key)
+        try:
+            with open(entry, "rb") as stream:
+                stored = stream.read()
+            prepared = _decode_entry(stored, path, status.st_size)
+        except (OSError, ValueError, TypeError, KeyError, IndexError, zlib.error):
+            return None
+        if prepared is not None:
+            with contextlib.suppress(OSError):  # recently used: kept longest when trimming
+                os.utime(entry)
+        return prepared
+
+    def store(self, path: Path, status: os.stat_result, key: tuple[object, ...],
+              prepared: PreparedImage) -> None:
+        if type(prepared) is not PreparedImage:  # an SVG logo is a drawing, made anew
+            return
+        entry = self._entry(path, status, key)
+        try:
+            payload = _encode_entry(prepared, path, status.st_size)
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(entry, payload)
+        except (OSError, StorageError):
+            return  # no cache this time; the image itself is fine
+        if not self._trimmed:
+            self._trimmed = True
+            trim(entry.parent, self.max_bytes)
+
+
+def _encode_entry(prepared: PreparedImage, path: Path, size: int) -> bytes:
+    as_is = prepared.pixels is None and len(prepared.data) == size and (
+        prepared.data[:2] == _JPEG_START and _same_bytes(path, prepared.data))
+    parts: list[bytes] = [] if as_is else [prepared.data]
+    header: dict[str, Any] = {"width": prepared.width_px, "height": prepared.height_px,
+                              "as_is": as_is}
+    if prepared.pixels is not None:
+        header["mode"] = prepared.pixels.mode
+        parts.append(zlib.compress(prepared.pixels.data, 1))
+        if prepared.pixels.alpha is not None:
+            parts.append(zlib.compress(prepared.pixels.alpha, 1))
+    header["parts"] = [len(part) for part in parts]
+    return b"".join([_MAGIC, json.dumps(header).encode(), b"\n", *parts])
+
+
+def _decode_entry(stored: bytes, path: Path, size: int) -> PreparedImage | None:
+    if not stored.startswith(_MAGIC):
+        return None
+    line_end = stored.index(b"\n", len(_MAGIC))
+    header = json.loads(stored[len(_MAGIC):line_end])
+    width, height, lengths = int(header["width"]), int(header["height"]), header["parts"]
+    if (width < 1 or height < 1 or any(int(length) < 0 for length in lengths)
+            or sum(lengths) != len(stored) - line_end - 1):
+        return None
+    parts, offset = [], line_end + 1
+    for length in lengths:
+        parts.append(stored[offset:offset + int(length)])
+        offset += int(length)
+    if header["as_is"]:
+        with open(path, "rb") as stream:
+            data = stream.read(size + 1)
+        if len(data) != size or data[:2] != _JPEG_START:
+            return None
+        return PreparedImage(data, width, height) if not parts else None
+    pixels = None
+    if "mode" in header:
+        mode = header["mode"]
+        colour = zlib.decompress(parts[1])
+        alpha = zlib.decompress(parts[2]) if len(parts) > 2 else None
+        if (len(colour) != width * height * _MODES[mode]
+                or (alpha is not None and len(alpha) != width * height)):
+            return None
+        pixels = Pixels(mode, colour, alpha)
+    return PreparedImage(parts[0], width, height, pixels)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
+def trim(folder: Path, max_bytes: int) -> None:
+    """Remove the least recently used entries of ``folder`` until it holds ``max_bytes``."""
+    try:
+        entries = [(e.stat().st_mtime_ns, e.stat().st_size, e.path)
+                   for e in os.scandir(folder) if e.name.endswith(".image")]
+    except OSError:
+        return
+    total = sum(size for _when, size, _path in entries)
+    for _when, size, entry in sorted(entries):
+        if total <= max_bytes:
+            break
+        try:
+            os.remove(entry)
+        except OSError:
+            continue
+        total -= size
