@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pdf_reading import outline, page_texts, squash
+from pdf_reading import outline, page_texts, reader, squash
 from render_fixtures import make_headshot, seed_kit
 
 from presskit.model import (
@@ -59,14 +59,26 @@ def test_a_quote_longer_than_a_page_spans_pages_with_its_name_on_the_first() -> 
 
 
 def test_a_long_quote_with_a_photo_also_splits_cleanly(tmp_path: Path) -> None:
+    """The photo stays at the top of the entry's first page; the quote's paragraphs carry on
+    in the same column over the following pages, every word once."""
     kit = seed_kit()
     kit.experts[0].photo = make_headshot(tmp_path / "kim.jpg", 1)
     kit.sections[3].photos = True
-    kit.quotes[0].text = long_text(1200)
-    texts = page_texts(render_pdf(kit, strict=True).data)
+    kit.quotes[0].text = "\n\n".join(
+        f"PARAGRAPH-{n} " + " ".join(f"{WORDS[w % len(WORDS)]}{n}x{w}y" for w in range(400))
+        for n in range(3)) + " THE-LAST-WORDS"
+    pdf = render_pdf(kit, strict=True)
+    texts = page_texts(pdf.data)
     [name_page] = pages_with(texts, "Duyeon Kim, Adjunct")
-    assert pages_with(texts, "THE-FIRST-WORDS") == [name_page]
+    assert pages_with(texts, "PARAGRAPH-0") == [name_page]
     assert pages_with(texts, "THE-LAST-WORDS")[0] > name_page
+    flat = squash("".join(texts))
+    assert all(flat.count(f"{WORDS[w % len(WORDS)]}{n}x{w}y") == 1
+               for n in range(3) for w in range(400))
+    photos = [n for n, page in enumerate(reader(pdf.data).pages)
+              if any(x.get_object()["/Subtype"] == "/Image"
+                     for x in page["/Resources"].get("/XObject", {}).values())]
+    assert photos == [name_page]
 
 
 def test_short_entries_are_never_split_from_their_name() -> None:

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from presskit import __version__
+from presskit import __version__, long_lived
 from presskit.model import PresskitError, Problem
 from presskit.render import RenderedPdf, render_pdf
 from presskit.storage import (
@@ -172,7 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(path: Path) -> tuple[LoadedKit, RenderedPdf, list[Problem]]:
     """Load and render ``path``; every warning either step found, load's first."""
-    loaded = load_kit(path)
+    with long_lived.reading():
+        loaded = load_kit(path)
+    long_lived.freeze()  # the kit lives until the process ends
     rendered = render_pdf(loaded.kit)
     return loaded, rendered, [*loaded.problems, *rendered.warnings]
 

@@ -29,8 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolButton, QWidget
 
-from presskit import resources_path
-from presskit.gui import long_lived
+from presskit import long_lived, resources_path
 from presskit.gui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_autosaves
 from presskit.gui.background import run_in_background
 from presskit.gui.document import KitDocument

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import IO
 
 import presskit
+from presskit import long_lived
 from presskit.model import Kit, PresskitError
 from presskit.render import ImageCache, RenderedPdf, RenderError, render_pdf
 
@@ -233,8 +234,10 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
         except EOFError:
             return
         try:
-            kit = pickle.loads(payload)
-            reply: tuple[str, object] = ("ok", render_pdf(kit, image_cache=image_cache))
+            with long_lived.reading():
+                kit = pickle.loads(payload)
+            with long_lived.frozen():  # the kit lives as long as its render
+                reply: tuple[str, object] = ("ok", render_pdf(kit, image_cache=image_cache))
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the app
             if not isinstance(exc, PresskitError):
                 _log.exception("rendering failed")

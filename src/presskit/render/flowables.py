@@ -168,7 +168,7 @@ class KeepWithNextGroup(KeepTogetherPastMarks):
         # kit ends on a heading, or its text is empty) has nothing to split, and "starting"
         # it would hand the frame a heading that does not fit (ReportLab's LayoutError).
         heads = [f for f in self._content[:-1] if not isinstance(f, OutlineMark)]
-        if (aH < self._H and heads and isinstance(last, Paragraph | Table)
+        if (aH < self._H and heads and isinstance(last, Paragraph | Table | Beside)
                 and not getattr(last, "keepWithNext", 0)):
             started = self._start_here(aW, aH, len(self._content) - 1, self.START_LINES)
             if started is not None:
@@ -206,6 +206,77 @@ class KeepHeadTogether(KeepTogetherPastMarks):
             if started is not None:
                 return started
         return list(super().split(aW, aH))
+
+
+class Beside(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
+    """Flowables in a column beside a slot of fixed width (a headshot at the top left).
+
+    What a one-row, two-column ``Table`` with ``splitInRow`` does for an entry, spaced the
+    way a table cell spaces its flowables, without the table's per-cell styles and second
+    measuring when drawn: a thousand quotes beside a thousand headshots took a fifth of the
+    export as tables. A part that splits across pages keeps the slot in its first part; the
+    rest continues in the same column.
+    """
+
+    def __init__(self, slot: Flowable | None, content: list[Flowable], slot_width: float,
+                 *, space_before: float = 0.0, space_after: float = 0.0) -> None:
+        super().__init__()
+        self.slot = slot
+        self.content = content
+        self.slot_width = slot_width
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+        #: Each content flowable and the depth of its bottom below the top, once wrapped.
+        self._placed: list[tuple[Flowable, float]] = []
+        self._slot_height = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        canv = getattr(self, "canv", None)
+        depth, self._placed = 0.0, []
+        for index, flowable in enumerate(self.content):
+            height = flowable.wrapOn(canv, availWidth - self.slot_width, availHeight)[1]
+            depth += (flowable.getSpaceBefore() if index else 0.0) + height
+            self._placed.append((flowable, depth))
+            depth += flowable.getSpaceAfter()
+        if self.content:
+            depth -= self.content[-1].getSpaceAfter()  # a cell ends at its last flowable
+        self._slot_height = (0.0 if self.slot is None
+                             else self.slot.wrapOn(canv, self.slot_width, availHeight)[1])
+        self.width, self.height = availWidth, max(depth, self._slot_height)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if self.slot is not None and self.slot.wrap(self.slot_width, availHeight)[1] > availHeight:
+            return []
+        width = availWidth - self.slot_width
+        canv = getattr(self, "canv", None)
+        used, first, rest = 0.0, list[Flowable](), list(self.content)
+        while rest:
+            flowable = rest[0]
+            before = flowable.getSpaceBefore() if first else 0.0
+            height = flowable.wrapOn(canv, width, availHeight - used - before)[1]
+            if used + before + height <= availHeight + 1e-6:
+                first.append(rest.pop(0))
+                used += before + height + flowable.getSpaceAfter()
+                continue
+            parts = flowable.splitOn(canv, width, availHeight - used - before)
+            if parts:
+                first.append(parts[0])
+                rest[0:1] = parts[1:]
+            break
+        if not rest:
+            return [self]
+        if not first:
+            return []
+        return [Beside(self.slot, first, self.slot_width, space_before=self.spaceBefore),
+                Beside(None, rest, self.slot_width, space_after=self.spaceAfter)]
+
+    def draw(self) -> None:
+        canv, top = self.canv, self.height
+        if self.slot is not None:
+            self.slot.drawOn(canv, 0, top - self._slot_height)
+        for flowable, depth in self._placed:
+            flowable.drawOn(canv, self.slot_width, top - depth)
 
 
 class Box(Table):  # type: ignore[misc]  # ReportLab has no type stubs

@@ -44,6 +44,7 @@ from presskit.render.context import RenderContext
 from presskit.render.fallback import Face
 from presskit.render.flowables import (
     BalancedParagraph,
+    Beside,
     Box,
     KeepHeadTogether,
     Masthead,
@@ -63,6 +64,7 @@ from presskit.render.text import (
 
 HEADSHOT_QUOTE = 50.0  # points: headshot beside a quote
 HEADSHOT_BIO = 58.0
+PHOTO_GAP = 14.0  # points between a headshot and the text beside it
 
 
 def _paras(text: str, style: ParagraphStyle, ctx: RenderContext,
@@ -208,25 +210,9 @@ def person_line(expert: Expert, ctx: RenderContext) -> str:
     return markup
 
 
-def _with_photo(photo: Flowable | None, size: float, content: list[Flowable],
-                ctx: RenderContext) -> Table:
+def _with_photo(photo: Flowable | None, size: float, content: list[Flowable]) -> Beside:
     """``content`` in a column beside a ``size``-point headshot slot; splits across pages."""
-    gap = 14.0
-    width = ctx.geometry.frame_width
-    table = Table([[photo or "", content]], colWidths=[size + gap, width - size - gap],
-                  splitInRow=1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.body.regular),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    table.hAlign = "LEFT"
-    table.spaceBefore = 3 * STEP
-    table.spaceAfter = STEP
-    return table
+    return Beside(photo, content, size + PHOTO_GAP, space_before=3 * STEP, space_after=STEP)
 
 
 def _entry(head: list[Flowable], name: list[Flowable], body: list[Flowable],
@@ -235,9 +221,9 @@ def _entry(head: list[Flowable], name: list[Flowable], body: list[Flowable],
     """One person's entry: bookmark(s), name, body, optionally beside a headshot."""
     lines = 3 * line_height
     if photo is not None:
-        table = _with_photo(photo, size, [*name, *body], ctx)
-        return KeepHeadTogether([*head, table], head=len(head),
-                                min_start=max(size, lines) + table.spaceBefore)
+        beside = _with_photo(photo, size, [*name, *body])
+        return KeepHeadTogether([*head, beside], head=len(head),
+                                min_start=max(size, lines) + beside.spaceBefore)
     return KeepHeadTogether([*head, *name, *body], head=len(head) + len(name), min_start=lines)
 
 

