@@ -21,6 +21,7 @@ from presskit.render.fallback import Face, Glyphs
 from presskit.render.flowables import Headshot, LaidOutParagraph, Placeholder
 from presskit.render.fonts import BrandFonts
 from presskit.render.image_cache import ImageCache, ImageProblem, PreparedImage
+from presskit.render.markup_shapes import MarkupShapes
 from presskit.render.page import Geometry
 from presskit.render.styles import Palette, Styles, hex_of
 from presskit.render.text import initials, plain
@@ -42,6 +43,7 @@ class RenderContext:
         default_factory=dict
     )
     _index: dict[str, dict[Any, Any]] = field(default_factory=dict)
+    _shapes: MarkupShapes = field(default_factory=MarkupShapes)
 
     # Look-ups by id for this render. ``Kit.quote`` scans the list, which is fine for the
     # editor but makes a 1,000-quote render quadratic; the kit does not change during a
@@ -84,7 +86,7 @@ class RenderContext:
             marked = self.glyphs.markup(text, face)
             if cls is LaidOutParagraph and URL.search(text):
                 return UrlParagraph(marked, style, glyphs=self.glyphs, face=face)
-            return cls(marked, style)
+            return cls(marked, style, frags=self._shapes.frags(marked, style))
 
         try:
             return make(markup)

@@ -1,0 +1,94 @@
+"""Paragraph markup parsed once per shape, not once per paragraph.
+
+ReportLab turns a paragraph's markup into fragments (runs of text in one font, size and
+colour) with an HTML parser, which took a tenth of a 1,000-quote export: a thousand names
+``<nobr><b>…</b></nobr>, <font color="#767676"><i>…</i></font>`` differ only in their text.
+So the markup's tags with each run of text replaced by a numbered slot (its *shape*) is
+parsed once per style, and every paragraph of that shape gets copies of those fragments with
+its own text in the slots: the fonts, colours and line breaks ReportLab then works out are
+the ones parsing the whole markup gives (``tests/test_render_markup_shapes.py`` checks this on
+arbitrary text).
+
+Only what maps one to one is reused: a shape whose parse does not give exactly one fragment
+per slot, and text with character references other than the five ``html.escape`` writes, are
+parsed whole as before.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
+
+_TAG = re.compile(r"<[^<>]*>")
+#: A character reference ``html.escape`` does not write: ReportLab's own table of names
+#: could read it differently from ``html.unescape``.
+_OTHER_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|#x27);)")
+
+
+def _slot(index: int) -> str:
+    return f"PRESSKITSLOT{index}X"
+
+
+class MarkupShapes:
+    """The fragments of each shape parsed so far, for one render (styles are per render)."""
+
+    def __init__(self) -> None:
+        self._shapes: dict[tuple[int, str], tuple[list[Any], list[int]] | None] = {}
+        self._styles: list[ParagraphStyle] = []  # keeps each style (and so its id) alive
+
+    def frags(self, markup: str, style: ParagraphStyle) -> list[Any] | None:
+        """Fragments for ``Paragraph(markup, style, frags=…)``, or ``None`` to parse it whole."""
+        cleaned = cleanBlockQuotedText(markup)  # what ReportLab does to markup first
+        texts = _TAG.split(cleaned)
+        if any(_OTHER_REFERENCE.search(text) for text in texts):
+            return None
+        tags = _TAG.findall(cleaned)
+        shape = "".join(
+            (_slot(index) if text else "") + (tags[index] if index < len(tags) else "")
+            for index, text in enumerate(texts)
+        )
+        key = (id(style), shape)
+        if key not in self._shapes:
+            self._shapes[key] = _parse(shape, style, texts)
+            self._styles.append(style)
+        known = self._shapes[key]
+        if known is None:
+            return None
+        frags, slots = known
+        made = []
+        for frag, slot in zip(frags, slots, strict=True):
+            copy = frag.clone(text=html.unescape(texts[slot]) if slot >= 0 else frag.text)
+            for name, value in vars(copy).items():  # lists (links, underlines) are its own
+                if isinstance(value, list):
+                    setattr(copy, name, list(value))
+            made.append(copy)
+        textTransformFrags(made, style)
+        return made
+
+
+def _parse(shape: str, style: ParagraphStyle, texts: list[str]
+           ) -> tuple[list[Any], list[int]] | None:
+    """The shape's fragments and, for each, the slot whose text it holds (-1: none)."""
+    try:
+        parsed_style, frags, bullet = ParaParser().parse(shape, style)
+    except ValueError:
+        return None
+    if frags is None or bullet or parsed_style is not style:
+        return None
+    slots = {_slot(index): index for index, text in enumerate(texts) if text}
+    order = []
+    for frag in frags:
+        if frag.text in slots:
+            order.append(slots[frag.text])
+        elif frag.text == "":
+            order.append(-1)
+        else:
+            return None  # a slot split or joined: this shape is parsed whole
+    if sorted(i for i in order if i >= 0) != sorted(slots.values()):
+        return None
+    return frags, order
