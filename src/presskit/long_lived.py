@@ -10,7 +10,7 @@ collector's permanent generation (``gc.freeze``) and later passes only look at w
 Reading a kit is the other long pass: composing a 6 MB file makes 140,000 nodes, and the
 collector, seeing them all survive, walked the whole heap mid-read (250 ms, holding the
 interpreter lock, so the window froze although the read runs in a worker). The nodes hold
-no cycles, so the collector is paused while a file is read (``reading``).
+no cycles, so the collector is paused while a file is read (``reading``, in ``load_kit``).
 
 Frozen objects are still freed as soon as nothing refers to them; only reference *cycles*
 among them wait. Before the next kit is read, ``thaw`` returns them to the collector and

@@ -320,8 +320,7 @@ class MainWindow(QMainWindow):
             # keeps painting meanwhile (nothing is replaced until the file has been read).
             def read() -> LoadedKit:
                 long_lived.thaw()  # the kit being replaced goes to the collector again
-                with long_lived.reading():
-                    return load_kit(path)
+                return load_kit(path)  # with the collector paused
 
             with self.working(*self.file_actions()):
                 loaded = run_in_background(read)
