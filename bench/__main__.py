@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -48,6 +49,12 @@ def run_process(args: list[str], env: dict[str, str] | None = None
     if child.returncode != 0:
         raise SystemExit(f"{args} failed: {child.stderr.read().decode() if child.stderr else ''}")
     return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def fresh_cache() -> dict[str, str]:
+    """The environment of a first run: an empty per-user cache folder (no parsed fonts, no
+    prepared images)."""
+    return {**ENV, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="cache-", dir=HOME)}
 
 
 def timed_runs(args: list[str], runs: int) -> tuple[dict[str, float], dict[str, float]]:
@@ -141,7 +148,7 @@ def section(title: str, work: Callable[[], None]) -> None:
 
 def main() -> int:
     began = time.perf_counter()
-    temp = Path(tempfile.mkdtemp(prefix="presskit-bench-"))
+    temp = Path(tempfile.mkdtemp(prefix="kits-", dir=HOME))  # removed with HOME at the end
     kits = {"example": EXAMPLE}
     for quotes in (10, 100, 1000):
         kit_path = temp / f"k{quotes}.presskit"
@@ -193,11 +200,10 @@ def main() -> int:
             if name in ("100 quotes", "1000 quotes"):
                 per_quote[name] = ours["median"] / int(name.split()[0])
             if name == "example":
-                # The first export after installing: no fonts in the per-user cache yet.
-                cold = [run_process(commands[0], {**ENV, "XDG_CACHE_HOME": tempfile.mkdtemp(
-                    prefix="presskit-bench-cache-")})[0] for _ in range(runs[name])]
-                record("export example: presskit, empty font cache", stats(cold), "s", "",
-                       None)
+                # The first export after installing: no fonts or images in the cache yet.
+                cold = [run_process(commands[0], fresh_cache())[0] for _ in range(runs[name])]
+                record("export example: presskit, first run (empty cache)", stats(cold), "s",
+                       "", None)
         growth = per_quote["1000 quotes"] / per_quote["100 quotes"]
         record("export time per quote, 1000 ÷ 100", {"median": growth, "min": growth,
                "max": growth}, "×", "≤ 1.0 (linear)", growth <= 1.0)
@@ -246,12 +252,19 @@ def main() -> int:
         photos = big_jpegs(folder, 100)
         kit = write_kit(generated_kit(100, folder, photos=photos), temp / "headshots.presskit")
         out = temp / "headshots.pdf"
-        wall, memory = timed_runs([PY, "-m", "presskit", "export", str(kit), "-o", str(out)], 2)
+        command = [PY, "-m", "presskit", "export", str(kit), "-o", str(out)]
+        # The budget is for the first export of these photos: every run starts with an empty
+        # per-user cache, so each photo is decoded and shrunk. An export after it finds them
+        # prepared in the cache.
+        first = [run_process(command, fresh_cache()) for _ in range(2)]
+        wall, memory = stats([r[0] for r in first]), stats([r[1] for r in first])
+        again, _memory = timed_runs(command, 2)
         size = out.stat().st_size / 1e6
-        record("100 headshots of 5 MB: export", wall, "s", "< 10 s", wall["median"] < 10)
+        record("100 headshots of 5 MB: first export", wall, "s", "< 10 s", wall["median"] < 10)
         record("100 headshots of 5 MB: peak memory", memory, "MB", "< 400 MB",
                memory["median"] < 400)
         record("100 headshots of 5 MB: PDF size", stats([size]), "MB", "< 8 MB", size < 8)
+        record("100 headshots of 5 MB: export again (photos prepared)", again, "s", "", None)
 
     for title, work in (("exports", exports), ("in-process render", renders),
                         ("preview", previews), ("app start", start), ("open/save", files),
@@ -273,4 +286,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    finally:
+        shutil.rmtree(HOME, ignore_errors=True)

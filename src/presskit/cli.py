@@ -172,8 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(path: Path) -> tuple[LoadedKit, RenderedPdf, list[Problem]]:
     """Load and render ``path``; every warning either step found, load's first."""
-    loaded = load_kit(path)
-    long_lived.freeze()  # the kit lives until the process ends
+    with long_lived.reading():  # frozen before the collector is back: it never walks the kit
+        loaded = load_kit(path)
+        long_lived.freeze()  # the kit lives until the process ends
     rendered = render_pdf(loaded.kit)
     return loaded, rendered, [*loaded.problems, *rendered.warnings]
 

@@ -218,9 +218,13 @@ class DiskImages:
         self.max_bytes = max_bytes
         self._trimmed = False
 
+    @cached_property
+    def folder(self) -> Path:
+        return cache_dir()
+
     def _entry(self, path: Path, status: os.stat_result, key: tuple[object, ...]) -> Path:
         name = repr((os.path.abspath(path), status.st_size, status.st_mtime_ns, key, _FORMAT))
-        return cache_dir() / f"{hashlib.sha1(name.encode()).hexdigest()}.image"
+        return self.folder / f"{hashlib.sha1(name.encode()).hexdigest()}.image"
 
     def load(self, path: Path, status: os.stat_result, key: tuple[object, ...]
              ) -> PreparedImage | None:
