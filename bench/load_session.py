@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -87,6 +88,11 @@ class Session:
 
         _app()
         self.kit_path, self.out = kit, out
+        # A copy: opening the repository's own example would put a lock file beside it,
+        # which a test copying the example folder meanwhile would copy too.
+        self.example = Path(shutil.copytree(EXAMPLE.parent, out / EXAMPLE.parent.name,
+                                            ignore=shutil.ignore_patterns(".*.lock"))
+                            ) / EXAMPLE.name
         self.window = MainWindow()
         self.window.resize(1400, 900)
         self.window.show()
@@ -231,7 +237,7 @@ class Session:
         try:
             def open_example() -> None:
                 # As the app starts (``make run``): the example kit and its first preview.
-                if not window.open_project(EXAMPLE):
+                if not window.open_project(self.example):
                     raise SystemExit("could not open the example kit")
                 self.wait_for_preview(time.perf_counter())
 
@@ -347,10 +353,17 @@ class Session:
 
 def main() -> int:
     experts, quotes = (int(a) for a in sys.argv[1:3]) if len(sys.argv) > 2 else (2000, 5000)
+    folder = Path(tempfile.mkdtemp(prefix="presskit-load-"))
+    try:
+        return _session(experts, quotes, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _session(experts: int, quotes: int, folder: Path) -> int:
     from bench.kits import load_test_kit
     from presskit.storage.writer import save_kit
 
-    folder = Path(tempfile.mkdtemp(prefix="presskit-load-"))
     kit_path = folder / "load.presskit"
     save_kit(load_test_kit(experts, quotes, folder), kit_path)
     session = Session(kit_path, folder)

@@ -9,13 +9,12 @@ teardown so no render outlives its test.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CNAS_KIT
+from conftest import CNAS_KIT, copy_folder
 from gui_actions import Dialogs, close_quietly
 from PySide6.QtCore import QThreadPool
 
@@ -86,9 +85,10 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 
 def copy_example(source: Path, destination: Path) -> Path:
-    """A private copy of an example folder (kit + assets), so tests may save over it."""
+    """A private copy of an example folder (kit + assets), so tests may save over it; not
+    the lock file of a presskit that has the example open meanwhile."""
     folder = destination / source.parent.name
-    shutil.copytree(source.parent, folder)
+    copy_folder(source.parent, folder)
     return folder / source.name
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import CNAS_KIT, EXAMPLES
+from conftest import CNAS_KIT, EXAMPLES, copy_folder
 from pdf_reading import text
 
 from presskit.cli import main
@@ -27,7 +26,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 def cnas_copy(tmp_path: Path) -> Path:
     """The CNAS example copied to a scratch folder, so exporting next to it is harmless."""
     folder = tmp_path / "cnas"
-    shutil.copytree(EXAMPLES / "cnas-responds", folder)
+    copy_folder(EXAMPLES / "cnas-responds", folder)
     return folder / "cnas-responds.presskit"
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bundle_archives import listing
-from conftest import CNAS_KIT, EXAMPLES, NORTHBRIDGE_KIT, ROOT
+from conftest import CNAS_KIT, EXAMPLES, NORTHBRIDGE_KIT, ROOT, copy_folder
 from no_qt import run_without_qt
 from pdf_reading import page_texts
 
@@ -32,7 +32,7 @@ def run(*arguments: str) -> int:
 @pytest.fixture
 def northbridge(tmp_path: Path) -> Path:
     folder = tmp_path / "sender"
-    shutil.copytree(EXAMPLES / "northbridge-briefing", folder)
+    copy_folder(EXAMPLES / "northbridge-briefing", folder)
     return folder / NORTHBRIDGE_KIT.name
 
 

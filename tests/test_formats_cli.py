@@ -3,11 +3,10 @@ where -o says, with the format's extensions, and bad input is a message, not a t
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, copy_folder
 from format_reading import read_html, read_message
 
 from presskit.cli import main
@@ -16,7 +15,7 @@ from presskit.cli import main
 @pytest.fixture
 def kit_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "northbridge"
-    shutil.copytree(EXAMPLES / "northbridge-briefing", folder)
+    copy_folder(EXAMPLES / "northbridge-briefing", folder)
     return folder / "northbridge-briefing.presskit"
 
 

@@ -4,14 +4,13 @@ refused, and the questions asked first."""
 
 from __future__ import annotations
 
-import shutil
 import stat
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bundle_archives import listing, member, write_archive
-from conftest import NORTHBRIDGE_KIT
+from conftest import NORTHBRIDGE_KIT, copy_folder
 from editor_helpers import drop_on
 from format_reading import read_html, read_message
 from gui_actions import Dialogs, click_check_box, outline_view
@@ -85,7 +84,7 @@ def test_copying_a_kit_with_a_missing_photo_copies_and_says_what_is_missing(
     window: MainWindow, dialogs: Dialogs, tmp_path: Path
 ) -> None:
     """The Northbridge kit shows headshots (the CNAS one does not)."""
-    shutil.copytree(NORTHBRIDGE_KIT.parent, tmp_path / "northbridge")
+    copy_folder(NORTHBRIDGE_KIT.parent, tmp_path / "northbridge")
     assert window.open_project(tmp_path / "northbridge" / NORTHBRIDGE_KIT.name)
     clear_clipboard()
     document = window.document

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bundle_archives import listing
-from conftest import CNAS_KIT, EXAMPLES, NORTHBRIDGE_KIT
+from conftest import CNAS_KIT, EXAMPLES, NORTHBRIDGE_KIT, copy_folder
 from hypothesis import given
 from hypothesis import strategies as st
 from pdf_reading import fonts, page_texts
@@ -31,7 +31,7 @@ ASSETS = EXAMPLES / "northbridge-briefing" / "assets"
 
 def copy_example(kit: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "original" / kit.parent.name
-    shutil.copytree(kit.parent, folder)
+    copy_folder(kit.parent, folder)
     return folder / kit.name
 
 
