@@ -418,6 +418,20 @@ def test_a_damaged_or_unwritable_image_cache_costs_only_time(
     assert len(prepared) == 2
 
 
+def test_a_cut_off_image_entry_is_never_taken_for_a_picture(tmp_path: Path) -> None:
+    """Whatever length a write was cut at (a full disk, a kill), the entry is refused."""
+    logo = make_logo(tmp_path / "logo.png")
+    status, key = logo.stat(), ("logo", 300.0, 40.0)
+    store = image_cache.DiskImages()
+    store.store(logo, status, key, prepare_logo(logo, 300, 40))
+    [entry] = image_cache.cache_dir().glob("*.image")
+    whole = entry.read_bytes()
+    assert store.load(logo, status, key) is not None
+    for cut in [*range(0, 80), *range(80, len(whole), 997)]:
+        entry.write_bytes(whole[:cut])
+        assert store.load(logo, status, key) is None
+
+
 def test_an_export_with_every_picture_cached_does_not_decode_any(tmp_path: Path) -> None:
     """The example's PNG logo: Pillow's PNG reader (and the decimal module it pulls in) is
     not even imported once it is prepared, and the PDF still has its transparency."""

@@ -10,7 +10,6 @@ unfinished work, so it is a warning: a kit saved half-done from the app must reo
 from __future__ import annotations
 
 import re
-import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -84,6 +83,8 @@ def _check_kit(kit: Kit) -> Iterator[Problem]:
     if not kit.title.strip():
         yield warning("the kit has no headline", "kit", "title")
     if kit.embargo is not None:
+        import zoneinfo  # here: most kits have no embargo, and every export validates
+
         try:
             zoneinfo.ZoneInfo(kit.embargo.zone)
         # A zone name that is a folder of the tz database ("Europe") raises

@@ -11,7 +11,7 @@ again.
 
 Nothing here decodes an image. A prepared JPEG goes into the PDF as it is (:class:`JpegSource`);
 a picture with transparency keeps its pixels (:class:`Pixels`), which ReportLab compresses into
-the PDF without decoding the PNG it also has for e-mail. A disk entry is a short JSON header
+the PDF without decoding the PNG it also has for e-mail. A disk entry is a short binary header
 and the bytes it lists; one that is missing, stale, damaged or unreadable is ignored and made
 anew, and a cache folder that cannot be written costs only the time.
 """
@@ -21,8 +21,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import json
 import os
+import struct
 import threading
 import zlib
 from collections import OrderedDict
@@ -44,6 +44,11 @@ DISK_BYTES = 256 * 1024 * 1024
 #: Bump when what preparing an image makes, or how an entry is stored, changes.
 _FORMAT = 1
 _MAGIC = b"presskit prepared image\n"
+#: After the magic: width, height, whether the file is used as it is, the pixels' mode (0 for
+#: none), and the byte lengths of the encoded image, its colour rows and its alpha rows.
+_HEADER = struct.Struct("<II??BxQQQ")
+_MODE_CODES = {"RGB": 1, "L": 2}
+_MODE_NAMES = {code: mode for mode, code in _MODE_CODES.items()}
 _JPEG_START = b"\xff\xd8"
 _MODES = {"RGB": 3, "L": 1}
 
@@ -233,7 +238,7 @@ class DiskImages:
             with open(entry, "rb") as stream:
                 stored = stream.read()
             prepared = _decode_entry(stored, path, status.st_size)
-        except (OSError, ValueError, TypeError, KeyError, IndexError, zlib.error):
+        except (OSError, ValueError, KeyError, struct.error, zlib.error):
             return None
         if prepared is not None:
             with contextlib.suppress(OSError):  # recently used: kept longest when trimming
@@ -259,47 +264,47 @@ class DiskImages:
 def _encode_entry(prepared: PreparedImage, path: Path, size: int) -> bytes:
     as_is = prepared.pixels is None and len(prepared.data) == size and (
         prepared.data[:2] == _JPEG_START and _same_bytes(path, prepared.data))
-    parts: list[bytes] = [] if as_is else [prepared.data]
-    header: dict[str, Any] = {"width": prepared.width_px, "height": prepared.height_px,
-                              "as_is": as_is}
-    if prepared.pixels is not None:
-        header["mode"] = prepared.pixels.mode
-        parts.append(zlib.compress(prepared.pixels.data, 1))
-        if prepared.pixels.alpha is not None:
-            parts.append(zlib.compress(prepared.pixels.alpha, 1))
-    header["parts"] = [len(part) for part in parts]
-    return b"".join([_MAGIC, json.dumps(header).encode(), b"\n", *parts])
+    pixels = prepared.pixels
+    data = b"" if as_is else prepared.data
+    colour = zlib.compress(pixels.data, 1) if pixels is not None else b""
+    alpha = zlib.compress(pixels.alpha, 1) if pixels is not None and pixels.alpha else b""
+    header = _HEADER.pack(prepared.width_px, prepared.height_px, as_is, alpha != b"",
+                          _MODE_CODES[pixels.mode] if pixels is not None else 0,
+                          len(data), len(colour), len(alpha))
+    return b"".join([_MAGIC, header, data, colour, alpha])
 
 
 def _decode_entry(stored: bytes, path: Path, size: int) -> PreparedImage | None:
     if not stored.startswith(_MAGIC):
         return None
-    line_end = stored.index(b"\n", len(_MAGIC))
-    header = json.loads(stored[len(_MAGIC):line_end])
-    width, height, lengths = int(header["width"]), int(header["height"]), header["parts"]
-    if (width < 1 or height < 1 or any(int(length) < 0 for length in lengths)
-            or sum(lengths) != len(stored) - line_end - 1):
+    start = len(_MAGIC) + _HEADER.size
+    width, height, as_is, has_alpha, mode_code, *lengths = _HEADER.unpack_from(
+        stored, len(_MAGIC))
+    if width < 1 or height < 1 or start + sum(lengths) != len(stored):
         return None
-    parts, offset = [], line_end + 1
+    parts, offset = [], start
     for length in lengths:
-        parts.append(stored[offset:offset + int(length)])
-        offset += int(length)
-    if header["as_is"]:
+        parts.append(stored[offset:offset + length])
+        offset += length
+    data, colour, alpha = parts
+    if as_is:
+        if data or colour or alpha:
+            return None
         with open(path, "rb") as stream:
             data = stream.read(size + 1)
         if len(data) != size or data[:2] != _JPEG_START:
             return None
-        return PreparedImage(data, width, height) if not parts else None
+        return PreparedImage(data, width, height)
     pixels = None
-    if "mode" in header:
-        mode = header["mode"]
-        colour = zlib.decompress(parts[1])
-        alpha = zlib.decompress(parts[2]) if len(parts) > 2 else None
-        if (len(colour) != width * height * _MODES[mode]
-                or (alpha is not None and len(alpha) != width * height)):
+    if mode_code:
+        mode = _MODE_NAMES[mode_code]
+        rows = zlib.decompress(colour)
+        mask = zlib.decompress(alpha) if has_alpha else None
+        if (len(rows) != width * height * _MODES[mode]
+                or (mask is not None and len(mask) != width * height)):
             return None
-        pixels = Pixels(mode, colour, alpha)
-    return PreparedImage(parts[0], width, height, pixels)
+        pixels = Pixels(mode, rows, mask)
+    return PreparedImage(data, width, height, pixels)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
