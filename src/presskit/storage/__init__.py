@@ -7,6 +7,8 @@ default brand a new kit starts from); ``atomic_write`` is the one way any file i
 No Qt, no ReportLab: the GUI and the command line both stand on this.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from presskit.storage.atomic import atomic_write
 from presskit.storage.brand_file import load_brand
 from presskit.storage.errors import (
@@ -18,7 +20,20 @@ from presskit.storage.errors import (
 from presskit.storage.migrations import FORMAT_VERSION
 from presskit.storage.reader import PROJECT_SUFFIXES, LoadedKit, load_kit, loads_kit
 from presskit.storage.source_map import SourceMap
-from presskit.storage.writer import dumps_kit, save_kit
+
+if TYPE_CHECKING:
+    from presskit.storage.writer import dumps_kit, save_kit
+
+
+def __getattr__(name: str) -> Any:
+    """``dumps_kit`` and ``save_kit``, imported on first use: an export never saves, and the
+    writer (its patterns compiled at import) would cost every export a few milliseconds."""
+    if name in ("dumps_kit", "save_kit"):
+        from presskit.storage import writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FORMAT_VERSION",
