@@ -37,3 +37,15 @@ def test_a_search_finds_every_word_whatever_the_case_accents_and_spacing() -> No
     assert [e.id for e in search(roster, "jose   SECUR")] == ["a"]
     assert [e.id for e in search(roster, "fellow")] == ["a", "b"]
     assert search(roster, "nunez defense") == []
+
+
+def test_a_search_sees_an_edit_made_since_the_last_keystroke() -> None:
+    """Folded texts are kept between keystrokes; an edited expert is searched as they are
+    now, never as they were."""
+    expert = Expert(id="a", name="José Núñez", title="Fellow, Defense", topics=["cyber"])
+    roster = Roster(experts=[expert])
+    assert [e.id for e in search(roster, "nunez cyber")] == ["a"]
+    expert.name = "Ana Example"
+    expert.topics.append("trade")
+    assert search(roster, "nunez") == []
+    assert [e.id for e in search(roster, "ana trade")] == ["a"]
