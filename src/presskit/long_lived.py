@@ -53,13 +53,3 @@ def reading() -> Iterator[None]:
         if was_enabled:
             gc.enable()
 
-
-@contextlib.contextmanager
-def frozen() -> Iterator[None]:
-    """Everything alive now is left out of collections until the block ends (a kit being
-    rendered in the render process, which renders the next kit after it)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
