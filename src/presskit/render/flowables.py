@@ -143,11 +143,20 @@ class KeepTogetherPastMarks(KeepTogether):  # type: ignore[misc]  # ReportLab ha
             previous_after = flowable.getSpaceAfter()
         if needed + (previous_after or 0) > aH:
             return None
+        content = list(self._content)
+        # The frame places the first of what is returned without splitting it: an entry with
+        # no head to start with (a bio beside a photo) is split here, to the room there is.
+        first = next((i for i, f in enumerate(content) if not isinstance(f, OutlineMark)), None)
+        if first is not None and content[first].wrap(aW, aH)[1] > aH:
+            parts = content[first].splitOn(getattr(self, "canv", None), aW, aH)
+            if not parts:
+                return None
+            content[first:first + 1] = parts
         # Starting here on purpose: stop the document from regrouping the head with the next
         # flowable (which would push it all to the next page again).
-        for flowable in self._content[:-1]:
+        for flowable in content[:-1]:
             flowable.__dict__["keepWithNext"] = 0
-        return list(self._content)
+        return content
 
 
 class KeepWithNextGroup(KeepTogetherPastMarks):
