@@ -493,3 +493,98 @@ def test_the_image_cache_keeps_the_most_recently_used_pictures_within_its_size(
     assert made == []  # all still held
     cache.get(paths[1], (), lambda: prepare(1))
     assert made == [1]
+
+
+def _cached_kit(tmp_path: Path) -> tuple[Kit, bytes, list[Path]]:
+    """A kit with a logo and a re-encoded photo, its PDF, and the two cache entries made."""
+    kit = with_photo(seed_kit(logo=make_logo(tmp_path / "logo.png")), 0,
+                     make_headshot(tmp_path / "kim.jpg", 3))
+    first = render_pdf(kit, invariant=True, strict=True).data
+    entries = sorted(image_cache.cache_dir().glob("*.image"))
+    assert len(entries) == 2
+    return kit, first, entries
+
+
+def _bomb(entry: Path) -> bytes:
+    """An entry that claims 1,000 × 1,000 pixels and inflates to a gigabyte."""
+    inflater = zlib.compressobj(9)
+    gigabyte = b"".join(inflater.compress(bytes(1 << 20)) for _ in range(1024)) + \
+        inflater.flush()
+    header = image_cache._HEADER.pack(1000, 1000, False, False, 1, 8, len(gigabyte), 0)
+    return image_cache._MAGIC + header + b"\x89PNG\r\n\x1a\n" + gigabyte
+
+
+PLANTED = {
+    "pipe": lambda entry, tmp: os.mkfifo(entry),
+    "link to an endless file": lambda entry, tmp: entry.symlink_to("/dev/zero"),
+    "folder": lambda entry, tmp: entry.mkdir(),
+    "decompression bomb": lambda entry, tmp: entry.write_bytes(_bomb(entry)),
+    "too many pixels": lambda entry, tmp: entry.write_bytes(
+        image_cache._MAGIC + image_cache._HEADER.pack(10_000, 10_000, False, False, 0, 4, 0, 0)
+        + b"\xff\xd8\xff\xd9"),
+    "not a picture": lambda entry, tmp: entry.write_bytes(
+        image_cache._MAGIC + image_cache._HEADER.pack(200, 200, False, False, 0, 64, 0, 0)
+        + b"\xff\xd8" + os.urandom(62)),
+}
+
+
+@pytest.mark.parametrize("planted", sorted(PLANTED))
+def test_whatever_is_found_in_the_image_cache_only_costs_time(
+        tmp_path: Path, planted: str) -> None:
+    """The folder is the user's, but a cut-off write, another version or a planted file
+    must never hang, crash, bloat or change an export."""
+    import concurrent.futures
+    import tracemalloc
+
+    kit, first, entries = _cached_kit(tmp_path)
+    for entry in entries:
+        entry.unlink()
+        PLANTED[planted](entry, tmp_path)
+    tracemalloc.start()
+    try:
+        pool = concurrent.futures.ThreadPoolExecutor(1)  # a pipe would block for ever:
+        try:  # the test fails after a minute instead
+            again = pool.submit(render_pdf, kit, invariant=True, strict=True).result(60)
+        finally:
+            pool.shutdown(wait=False)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert again.data == first
+    assert peak < 100_000_000
+
+
+def test_an_entry_is_written_in_place_of_a_planted_link_not_through_it(tmp_path: Path) -> None:
+    kit, first, entries = _cached_kit(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the user's own file")
+    for entry in entries:
+        entry.unlink()
+        entry.symlink_to(victim)
+    assert render_pdf(kit, invariant=True, strict=True).data == first
+    assert victim.read_text() == "the user's own file"
+    assert all(entry.is_file() and not entry.is_symlink() for entry in entries)
+
+
+def test_a_photo_copied_over_with_the_same_size_and_time_is_not_the_cached_one(
+        tmp_path: Path) -> None:
+    """``cp -p``, an unzip or rsync can replace a photo keeping its size and time stamp."""
+    old, new = tmp_path / "old.jpg", tmp_path / "new.jpg"
+    Image.new("RGB", (400, 500), (0, 0, 250)).save(old, "JPEG", quality=90)
+    Image.new("RGB", (400, 500), (250, 0, 0)).save(new, "JPEG", quality=90)
+    size = max(old.stat().st_size, new.stat().st_size)
+    for path in (old, new):  # the same length: bytes after a JPEG's end are ignored
+        path.write_bytes(path.read_bytes().ljust(size, b"\0"))
+    photo = tmp_path / "kim.jpg"
+    shutil.copy2(old, photo)
+    kit = with_photo(seed_kit(), 0, photo)
+    render_pdf(kit, strict=True)  # prepared and kept, in memory and on disk
+    stamp = photo.stat().st_mtime_ns
+    photo.unlink()
+    shutil.copy2(new, photo)
+    os.utime(photo, ns=(stamp, stamp))
+    assert photo.stat().st_size == size and photo.stat().st_mtime_ns == stamp
+    [data] = _embedded_images(render_pdf(kit, strict=True).data)
+    with Image.open(io.BytesIO(data)) as shown:
+        red, _green, blue = shown.convert("RGB").getpixel((shown.width // 2, shown.height // 2))
+    assert red > 200 and blue < 50

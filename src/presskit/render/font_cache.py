@@ -4,15 +4,16 @@ its time reading font tables.
 ReportLab reads a font's character map and metrics in Python every time a ``TTFont`` is made:
 about 20 ms a face, 80 ms for the four faces of a family, which is more than laying out a
 three-page kit. What it reads depends only on the file, so the first run keeps it in the
-per-user cache folder (platformdirs), under a key made of the file's path, size and
-modification time, the font's number in a collection, and ReportLab's version; later runs
-restore it in a millisecond or two. The file's bytes are always read again, since the subset
-embedded in each PDF is cut from them.
+per-user cache folder (platformdirs), under a key made of the file's path and stamp (size,
+modification and change times, which file it is), the font's number in a collection, and
+ReportLab's version; later runs restore it in a few milliseconds. The file's bytes are
+always read again, since the subset embedded in each PDF is cut from them.
 
 An entry that is missing, stale, damaged or unreadable is ignored and made anew, and a cache
 folder that cannot be written costs only the time: the font is parsed as before. Entries are
 read with an unpickler that can build nothing but plain values and the two ReportLab classes
-a parsed font holds, so a file planted in the cache cannot run code.
+a parsed font holds, so a file planted in the cache cannot run code, and only regular files
+of bounded size are read (``render.cache_entries``).
 """
 
 from __future__ import annotations
@@ -25,12 +26,10 @@ from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
-import platformdirs
 import reportlab
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from presskit.storage.atomic import atomic_write
-from presskit.storage.errors import StorageError
+from presskit.render.cache_entries import cache_folder, file_stamp, read_entry, write_entry
 
 #: Bump when what is stored changes shape.
 _FORMAT = 1
@@ -44,9 +43,13 @@ _ALLOWED = {
 }
 
 
+#: The largest entry read back (the CJK face's tables are about 5 MB).
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+
+
 def cache_dir() -> Path:
     """The folder of parsed fonts, in the per-user cache folder."""
-    return Path(platformdirs.user_cache_dir("presskit", appauthor=False)) / "fonts"
+    return cache_folder("fonts")
 
 
 def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
@@ -57,7 +60,7 @@ def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
     except OSError:
         status = None
     if status is not None:
-        key = repr((os.path.abspath(path), status.st_size, status.st_mtime_ns, subfont_index,
+        key = repr((os.path.abspath(path), file_stamp(status), subfont_index,
                     reportlab.Version, _FORMAT))
         entry = cache_dir() / f"{hashlib.sha1(key.encode()).hexdigest()}.font"
         restored = _restore(entry, name, path, status.st_size)
@@ -78,8 +81,10 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _restore(entry: Path, name: str, path: Path, size: int) -> TTFont | None:
+    stored = read_entry(entry, MAX_ENTRY_BYTES)
+    if stored is None:
+        return None
     try:
-        stored = entry.read_bytes()
         font_state, face_state = _Unpickler(io.BytesIO(stored)).load()
         data = Path(path).read_bytes()
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
@@ -111,7 +116,6 @@ def _store(entry: Path, font: TTFont) -> None:
     face_state = {k: v for k, v in vars(font.face).items() if k not in _NOT_STORED}
     try:
         payload = pickle.dumps((font_state, face_state), pickle.HIGHEST_PROTOCOL)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(entry, payload)
-    except (OSError, StorageError, pickle.PicklingError, TypeError, AttributeError):
-        pass  # no cache this time; the font itself is fine
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return  # no cache this time; the font itself is fine
+    write_entry(entry, payload)

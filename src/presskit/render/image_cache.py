@@ -18,7 +18,6 @@ anew, and a cache folder that cannot be written costs only the time.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import os
@@ -32,17 +31,21 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import platformdirs
+from reportlab.pdfbase.pdfutils import readJPEGInfo
 
-from presskit.storage.atomic import atomic_write
-from presskit.storage.errors import StorageError
+from presskit.render.cache_entries import cache_folder, file_stamp, read_entry, touch, write_entry
 
 #: How many bytes of prepared images an ``ImageCache`` keeps in memory by default.
 CACHE_BYTES = 64 * 1024 * 1024
 #: How much the folder of prepared images may hold; the least recently used go first.
 DISK_BYTES = 256 * 1024 * 1024
+#: Images above this many pixels are refused before decoding (Pillow's own guard is ~89 MP);
+#: a stored entry claiming more is refused too.
+MAX_PIXELS = 50_000_000
+#: The largest entry read back: a prepared image is a few hundred kilobytes.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 #: Bump when what preparing an image makes, or how an entry is stored, changes.
-_FORMAT = 1
+_FORMAT = 2
 _MAGIC = b"presskit prepared image\n"
 #: After the magic: width, height, whether the file is used as it is, the pixels' mode (0 for
 #: none), and the byte lengths of the encoded image, its colour rows and its alpha rows.
@@ -50,6 +53,7 @@ _HEADER = struct.Struct("<II??BxQQQ")
 _MODE_CODES = {"RGB": 1, "L": 2}
 _MODE_NAMES = {code: mode for mode, code in _MODE_CODES.items()}
 _JPEG_START = b"\xff\xd8"
+_PNG_START = b"\x89PNG\r\n\x1a\n"
 _MODES = {"RGB": 3, "L": 1}
 
 
@@ -80,6 +84,13 @@ class PreparedImage:
     def aspect(self) -> float:
         """Height over width."""
         return self.height_px / self.width_px
+
+    @property
+    def nbytes(self) -> int:
+        """The memory its bytes and pixels take."""
+        pixels = self.pixels
+        extra = 0 if pixels is None else len(pixels.data) + len(pixels.alpha or b"")
+        return len(self.data) + extra
 
     @cached_property
     def _source(self) -> Any:
@@ -159,8 +170,9 @@ class PixelSource:
 class ImageCache:
     """Prepared images kept from one render to the next, in memory and on disk.
 
-    An image is kept for its file unchanged on disk (same size and modification time) and
-    the same use (kind and printed size), up to ``max_bytes`` of encoded data in memory,
+    An image is kept for its file unchanged on disk (the same file, with the same size,
+    modification and change times) and the same use (kind and printed size), up to
+    ``max_bytes`` of bytes and pixels in memory,
     least recently used first out; ``disk`` (on unless told otherwise) also keeps it in the
     per-user cache folder for the next process. Safe to share between threads.
     """
@@ -169,7 +181,7 @@ class ImageCache:
         self.max_bytes = max_bytes
         self.disk = DiskImages() if disk else None
         self._images: OrderedDict[tuple[object, ...], PreparedImage] = OrderedDict()
-        self._bytes = 0  # encoded bytes held (summing them on every insert was quadratic)
+        self._bytes = 0  # bytes held (summing them on every insert was quadratic)
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -182,7 +194,7 @@ class ImageCache:
             status = path.stat()
         except OSError:
             return prepare()  # it raises the ImageProblem that says why
-        full_key = (str(path), status.st_mtime_ns, status.st_size, *key)
+        full_key = (str(path), *file_stamp(status), *key)
         with self._lock:
             hit = self._images.get(full_key)
             if hit is not None:
@@ -196,53 +208,54 @@ class ImageCache:
         with self._lock:
             replaced = self._images.get(full_key)
             if replaced is not None:  # another thread prepared it meanwhile
-                self._bytes -= len(replaced.data)
+                self._bytes -= replaced.nbytes
             self._images[full_key] = prepared
             self._images.move_to_end(full_key)
-            self._bytes += len(prepared.data)
+            self._bytes += prepared.nbytes
             while self._bytes > self.max_bytes and len(self._images) > 1:
                 _key, dropped = self._images.popitem(last=False)
-                self._bytes -= len(dropped.data)
+                self._bytes -= dropped.nbytes
         return prepared
 
 
 def cache_dir() -> Path:
     """The folder of prepared images, in the per-user cache folder."""
-    return Path(platformdirs.user_cache_dir("presskit", appauthor=False)) / "images"
+    return cache_folder("images")
 
 
 class DiskImages:
-    """Prepared images in :func:`cache_dir`, one file each, at most ``max_bytes`` in all.
+    """Prepared images in :func:`cache_dir`, one file each, about ``max_bytes`` in all.
 
     A JPEG that went into the PDF as it is is stored as a note that it is good as it is: its
     bytes are read from the file itself again. The folder is trimmed to ``max_bytes`` (least
-    recently used first) the first time this store adds to it.
+    recently used first) the first time this store adds to it, and again each time it has
+    added an eighth of that.
     """
 
     def __init__(self, max_bytes: int = DISK_BYTES) -> None:
         self.max_bytes = max_bytes
-        self._trimmed = False
+        self._written: int | None = None  # bytes stored since the last trim (None: none yet)
 
     @cached_property
     def folder(self) -> Path:
         return cache_dir()
 
     def _entry(self, path: Path, status: os.stat_result, key: tuple[object, ...]) -> Path:
-        name = repr((os.path.abspath(path), status.st_size, status.st_mtime_ns, key, _FORMAT))
+        name = repr((os.path.abspath(path), file_stamp(status), key, _FORMAT))
         return self.folder / f"{hashlib.sha1(name.encode()).hexdigest()}.image"
 
     def load(self, path: Path, status: os.stat_result, key: tuple[object, ...]
              ) -> PreparedImage | None:
         entry = self._entry(path, status, key)
+        stored = read_entry(entry, MAX_ENTRY_BYTES)
+        if stored is None:
+            return None
         try:
-            with open(entry, "rb") as stream:
-                stored = stream.read()
             prepared = _decode_entry(stored, path, status.st_size)
         except (OSError, ValueError, KeyError, struct.error, zlib.error):
             return None
         if prepared is not None:
-            with contextlib.suppress(OSError):  # recently used: kept longest when trimming
-                os.utime(entry)
+            touch(entry)  # recently used: kept longest when trimming
         return prepared
 
     def store(self, path: Path, status: os.stat_result, key: tuple[object, ...],
@@ -250,15 +263,13 @@ class DiskImages:
         if type(prepared) is not PreparedImage:  # an SVG logo is a drawing, made anew
             return
         entry = self._entry(path, status, key)
-        try:
-            payload = _encode_entry(prepared, path, status.st_size)
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(entry, payload)
-        except (OSError, StorageError):
+        payload = _encode_entry(prepared, path, status.st_size)
+        if not write_entry(entry, payload):
             return  # no cache this time; the image itself is fine
-        if not self._trimmed:
-            self._trimmed = True
+        if self._written is None or self._written > self.max_bytes // 8:
+            self._written = 0
             trim(entry.parent, self.max_bytes)
+        self._written += len(payload)
 
 
 def _encode_entry(prepared: PreparedImage, path: Path, size: int) -> bytes:
@@ -275,12 +286,16 @@ def _encode_entry(prepared: PreparedImage, path: Path, size: int) -> bytes:
 
 
 def _decode_entry(stored: bytes, path: Path, size: int) -> PreparedImage | None:
+    """The image ``stored`` holds, or ``None`` for anything but an entry this module wrote
+    for ``path``: the sizes must add up, the pixels be no more than the header says (a
+    decompression bomb stops there), and the image bytes start as their kind does."""
     if not stored.startswith(_MAGIC):
         return None
     start = len(_MAGIC) + _HEADER.size
     width, height, as_is, has_alpha, mode_code, *lengths = _HEADER.unpack_from(
         stored, len(_MAGIC))
-    if width < 1 or height < 1 or start + sum(lengths) != len(stored):
+    if (not 1 <= width * height <= MAX_PIXELS or start + sum(lengths) != len(stored)
+            or has_alpha and not mode_code):
         return None
     parts, offset = [], start
     for length in lengths:
@@ -290,21 +305,41 @@ def _decode_entry(stored: bytes, path: Path, size: int) -> PreparedImage | None:
     if as_is:
         if data or colour or alpha:
             return None
-        with open(path, "rb") as stream:
-            data = stream.read(size + 1)
-        if len(data) != size or data[:2] != _JPEG_START:
+        data = read_entry(path, size) or b""
+        if len(data) != size:
             return None
+    if not mode_code:
+        if _jpeg_size(data) != (width, height):
+            return None  # not a JPEG, or not the one the entry was made for
         return PreparedImage(data, width, height)
-    pixels = None
-    if mode_code:
-        mode = _MODE_NAMES[mode_code]
-        rows = zlib.decompress(colour)
-        mask = zlib.decompress(alpha) if has_alpha else None
-        if (len(rows) != width * height * _MODES[mode]
-                or (mask is not None and len(mask) != width * height)):
-            return None
-        pixels = Pixels(mode, rows, mask)
-    return PreparedImage(data, width, height, pixels)
+    if not data.startswith(_PNG_START):
+        return None
+    mode = _MODE_NAMES[mode_code]
+    rows = _inflate(colour, width * height * _MODES[mode])
+    mask = _inflate(alpha, width * height) if has_alpha else None
+    if rows is None or (has_alpha and mask is None):
+        return None
+    return PreparedImage(data, width, height, Pixels(mode, rows, mask))
+
+
+def _inflate(data: bytes, expected: int) -> bytes | None:
+    """``data`` decompressed if it makes exactly ``expected`` bytes (never more than that
+    is made, whatever the data says)."""
+    inflater = zlib.decompressobj()
+    made = inflater.decompress(data, expected)
+    return made if len(made) == expected and inflater.eof and not inflater.unconsumed_tail \
+        else None
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from a JPEG's header, as ReportLab reads them to embed it."""
+    if not data.startswith(_JPEG_START):
+        return None
+    try:
+        width, height, *_rest = readJPEGInfo(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - ReportLab raises plain Exception for a bad header
+        return None
+    return int(width), int(height)
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -16,10 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from presskit.render.image_cache import ImageProblem, Pixels, PreparedImage
+from presskit.render.image_cache import MAX_PIXELS, ImageProblem, Pixels, PreparedImage
 
-#: Images above this many pixels are refused before decoding (Pillow's own guard is ~89 MP).
-MAX_PIXELS = 50_000_000
 #: Pixels per inch of printed size: twice a 150 dpi screen/print compromise.
 TARGET_DPI = 300
 SUPPORTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "GIF", "WEBP", "TIFF", "BMP"})
