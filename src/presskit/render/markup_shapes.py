@@ -5,9 +5,9 @@ colour) with an HTML parser, which took a tenth of a 1,000-quote export: a thous
 ``<nobr><b>…</b></nobr>, <font color="#767676"><i>…</i></font>`` differ only in their text.
 So the markup's tags with each run of text replaced by a numbered slot (its *shape*) is
 parsed once per style, and every paragraph of that shape gets copies of those fragments with
-its own text in the slots: the fonts, colours and line breaks ReportLab then works out are
-the ones parsing the whole markup gives (``tests/test_render_markup_shapes.py`` checks this on
-arbitrary text).
+its own text in the slots, cut where ReportLab's parser cuts it (at each character
+reference): the fragments are the ones parsing the whole markup gives, attribute for
+attribute (``tests/test_render_markup_shapes.py`` checks this on arbitrary text).
 
 Only what maps one to one is reused: a shape whose parse does not give exactly one fragment
 per slot, and text with character references other than the five ``html.escape`` writes, are
@@ -28,6 +28,8 @@ _TAG = re.compile(r"<[^<>]*>")
 #: A character reference ``html.escape`` does not write: ReportLab's own table of names
 #: could read it differently from ``html.unescape``.
 _OTHER_REFERENCE = re.compile(r"&(?!(?:amp|lt|gt|quot|#x27);)")
+#: The references it does write, each kept as a piece of its own (``re.split`` keeps them).
+_REFERENCES = re.compile(r"(&(?:amp|lt|gt|quot|#x27);)")
 
 
 def _slot(index: int) -> str:
@@ -62,17 +64,29 @@ class MarkupShapes:
         frags, slots = known
         made = []
         for frag, slot in zip(frags, slots, strict=True):
-            copy = object.__new__(type(frag))  # what ``frag.clone`` makes, in a third of the time
-            attributes = vars(copy)
-            attributes.update(vars(frag))
-            for name, value in attributes.items():  # lists (links, underlines) are its own
-                if type(value) is list:
-                    attributes[name] = list(value)
-            if slot >= 0:
-                attributes["text"] = html.unescape(texts[slot])
-            made.append(copy)
+            if slot < 0:
+                made.append(_copy(frag, frag.text))
+                continue
+            # ReportLab's parser ends a fragment at every character reference, which is then
+            # a fragment of its own: the same pieces make the same lines, word spacing and all.
+            for piece in _REFERENCES.split(texts[slot]):
+                if piece:
+                    made.append(_copy(frag, html.unescape(piece)))
         textTransformFrags(made, style)
         return made
+
+
+def _copy(frag: Any, text: str) -> Any:
+    """``frag`` with ``text``: what ``frag.clone(text=text)`` makes, in a third of the time;
+    its lists (links, underlines) are its own."""
+    copy = object.__new__(type(frag))
+    attributes = vars(copy)
+    attributes.update(vars(frag))
+    for name, value in attributes.items():
+        if type(value) is list:
+            attributes[name] = list(value)
+    attributes["text"] = text
+    return copy
 
 
 def _parse(shape: str, style: ParagraphStyle, texts: list[str]
