@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
-from presskit import long_lived
+from conftest import CNAS_KIT, copy_folder
+
+from presskit import cli, long_lived
 
 
 def test_reading_pauses_the_collector_and_leaves_it_as_it_was() -> None:
@@ -19,3 +22,12 @@ def test_reading_pauses_the_collector_and_leaves_it_as_it_was() -> None:
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+
+
+def test_an_export_run_in_process_gives_the_collector_everything_back(tmp_path: Path) -> None:
+    """The command line freezes the kit while it renders; a caller in the same process (a
+    script, these tests) finds nothing frozen and the collector on afterwards."""
+    kit = copy_folder(CNAS_KIT.parent, tmp_path / "kit") / CNAS_KIT.name
+    assert cli.main(["export", str(kit), "-o", str(tmp_path / "kit.pdf")]) == 0
+    assert (tmp_path / "kit.pdf").read_bytes().startswith(b"%PDF")
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

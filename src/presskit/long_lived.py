@@ -35,6 +35,11 @@ def freeze() -> None:
     gc.freeze()
 
 
+def release() -> None:
+    """Give the frozen objects back to the collector, without collecting now."""
+    gc.unfreeze()
+
+
 def thaw() -> None:
     """Give the frozen objects back to the collector and collect (the previous kit's cycles
     among them). Call it from a worker thread."""
@@ -44,7 +49,11 @@ def thaw() -> None:
 
 @contextlib.contextmanager
 def reading() -> Iterator[None]:
-    """No cyclic collection meanwhile (objects are still freed when unreferenced)."""
+    """No cyclic collection meanwhile (objects are still freed when unreferenced).
+
+    The switch is the process's: of two reads in different threads, the first to end turns
+    the collector back on while the other still reads, which only costs that one its pause.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
