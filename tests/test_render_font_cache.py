@@ -3,6 +3,7 @@ same either way; a damaged, stale or planted cache entry is never trusted."""
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import shutil
@@ -112,3 +113,23 @@ def test_an_unwritable_cache_only_costs_time(tmp_path: Path,
     blocker.write_text("a file where the cache folder should be")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert font_cache.load_font("PK-test-h", DEJAVU).face.unitsPerEm == 2048
+
+
+@pytest.mark.parametrize("planted", ["empty tables", "no units per em", "wrong types"])
+def test_an_entry_that_unpickles_but_is_no_font_is_ignored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, planted: str) -> None:
+    """Plain values the unpickler may build, in a shape no parsed font has: restoring it
+    stopped every export until the cache was cleared."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    font_cache.load_font("PK-test-i", DEJAVU)
+    [entry] = _entries(tmp_path)
+    font_state, face_state = font_cache._Unpickler(io.BytesIO(entry.read_bytes())).load()
+    if planted == "empty tables":
+        font_state, face_state = {}, {}
+    elif planted == "no units per em":
+        face_state["unitsPerEm"] = 0
+    else:
+        face_state["charWidths"] = "not a table"
+    entry.write_bytes(pickle.dumps((font_state, face_state)))
+    font = font_cache.load_font("PK-test-j", DEJAVU)
+    assert font.stringWidth("Kim", 10) == TTFont("PK-test-k", str(DEJAVU)).stringWidth("Kim", 10)

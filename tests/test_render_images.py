@@ -514,11 +514,20 @@ def _bomb(entry: Path) -> bytes:
     return image_cache._MAGIC + header + b"\x89PNG\r\n\x1a\n" + gigabyte
 
 
+def _big_pixels() -> bytes:
+    """A well-formed entry of 7,000 × 7,000 pixels with alpha: 196 MB once inflated, under
+    the 50-megapixel cap, far over what a headshot or a logo is prepared at."""
+    rows, alpha = zlib.compress(bytes(7000 * 7000 * 3), 9), zlib.compress(bytes(7000 * 7000), 9)
+    header = image_cache._HEADER.pack(7000, 7000, False, True, 1, 8, len(rows), len(alpha))
+    return image_cache._MAGIC + header + b"\x89PNG\r\n\x1a\n" + rows + alpha
+
+
 PLANTED = {
     "pipe": lambda entry, tmp: os.mkfifo(entry),
     "link to an endless file": lambda entry, tmp: entry.symlink_to("/dev/zero"),
     "folder": lambda entry, tmp: entry.mkdir(),
     "decompression bomb": lambda entry, tmp: entry.write_bytes(_bomb(entry)),
+    "pixels a headshot never has": lambda entry, tmp: entry.write_bytes(_big_pixels()),
     "too many pixels": lambda entry, tmp: entry.write_bytes(
         image_cache._MAGIC + image_cache._HEADER.pack(10_000, 10_000, False, False, 0, 4, 0, 0)
         + b"\xff\xd8\xff\xd9"),
@@ -588,3 +597,29 @@ def test_a_photo_copied_over_with_the_same_size_and_time_is_not_the_cached_one(
     with Image.open(io.BytesIO(data)) as shown:
         red, _green, blue = shown.convert("RGB").getpixel((shown.width // 2, shown.height // 2))
     assert red > 200 and blue < 50
+
+
+def test_a_photo_that_is_a_link_is_found_in_the_cache_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Links are refused in the cache folder, not in the user's own files."""
+    real = tmp_path / "photos" / "kim.jpg"
+    real.parent.mkdir()
+    Image.new("RGB", (pixels_for(50),) * 2, (20, 90, 160)).save(real, "JPEG")  # used as it is
+    link = tmp_path / "kim-link.jpg"
+    link.symlink_to(real)
+    kit = with_photo(seed_kit(), 0, link)
+    first = render_pdf(kit, invariant=True, strict=True)
+    prepared = counted(monkeypatch)
+    assert render_pdf(kit, invariant=True, strict=True).data == first.data
+    assert prepared == []
+
+
+def test_trimming_the_folder_survives_links_and_entries_removed_meanwhile(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "images"
+    folder.mkdir()
+    for index in range(3):
+        (folder / f"{index}.image").write_bytes(bytes(1_000))
+    (folder / "gone.image").symlink_to(tmp_path / "nowhere")
+    image_cache.trim(folder, 1_000)
+    assert len(list(folder.glob("[0-9].image"))) == 1

@@ -174,11 +174,12 @@ def _check(path: Path) -> tuple[LoadedKit, RenderedPdf, list[Problem]]:
     """Load and render ``path``; every warning either step found, load's first."""
     with long_lived.reading():  # frozen before the collector is back: it never walks the kit
         loaded = load_kit(path)
-        long_lived.freeze()  # the kit lives until its PDF is made
+        froze = long_lived.freeze_unless_frozen()  # the kit lives until its PDF is made
     try:
         rendered = render_pdf(loaded.kit)
     finally:
-        long_lived.release()  # a caller in the same process (the tests) gets it all back
+        if froze:  # a caller in the same process (a script, the tests) is left as it was
+            long_lived.release()
     return loaded, rendered, [*loaded.problems, *rendered.warnings]
 
 

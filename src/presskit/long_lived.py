@@ -35,6 +35,15 @@ def freeze() -> None:
     gc.freeze()
 
 
+def freeze_unless_frozen() -> bool:
+    """Freeze everything alive now, unless the process froze something already (the app,
+    or a script that calls the command line); whether it froze."""
+    if gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
+
+
 def release() -> None:
     """Give the frozen objects back to the collector, without collecting now."""
     gc.unfreeze()

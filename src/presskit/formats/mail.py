@@ -25,8 +25,14 @@ from presskit.formats.html import HEADSHOT, LOGO_HEIGHT, LOGO_WIDTH, Look, Pictu
 from presskit.formats.plain import plain_text
 from presskit.formats.walk import build_document
 from presskit.model import Brand, HeadshotShape, Kit, Problem, Severity, Where
-from presskit.render.image_cache import ImageCache, ImageProblem, PreparedImage
-from presskit.render.images import TARGET_DPI, prepare_headshot, prepare_logo
+from presskit.render.image_cache import (
+    TARGET_DPI,
+    ImageCache,
+    ImageProblem,
+    PreparedImage,
+    largest_prepared,
+)
+from presskit.render.images import prepare_headshot, prepare_logo
 from presskit.render.styles import hex_of, palette
 
 #: Pixels per displayed CSS pixel: sharp on high-density screens, still small to send.
@@ -129,11 +135,12 @@ class _Pictures:
                 width, height = _points(LOGO_WIDTH * DENSITY), _points(LOGO_HEIGHT * DENSITY)
                 prepared = _rasterised(self.cache.get(
                     path, ("email-logo", width, height),
-                    lambda: prepare_logo(path, width, height)))
+                    lambda: prepare_logo(path, width, height), largest_prepared(width, height)))
             else:
                 size = _points(HEADSHOT * DENSITY)
                 prepared = self.cache.get(path, ("email-photo", size),
-                                         lambda: prepare_headshot(path, size))
+                                         lambda: prepare_headshot(path, size),
+                                         largest_prepared(size, size))
         except ImageProblem as exc:
             self._warn(path, kind, str(exc))
             return None

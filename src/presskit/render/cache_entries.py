@@ -75,6 +75,8 @@ def write_entry(entry: Path, payload: bytes) -> bool:
 def touch(entry: Path) -> None:
     """Mark ``entry`` as just used (the folder is trimmed least recently used first); the
     link itself where one was planted, never the file it points to."""
-    if os.utime in os.supports_follow_symlinks:
-        with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError):
+        if os.utime in os.supports_follow_symlinks:
             os.utime(entry, follow_symlinks=False)
+        elif not entry.is_symlink():  # Windows: no way to touch a link itself
+            os.utime(entry)

@@ -20,7 +20,12 @@ from presskit.model import Expert, Kit, Problem, Quote, Severity
 from presskit.render.fallback import Face, Glyphs
 from presskit.render.flowables import Headshot, LaidOutParagraph, Placeholder
 from presskit.render.fonts import BrandFonts
-from presskit.render.image_cache import ImageCache, ImageProblem, PreparedImage
+from presskit.render.image_cache import (
+    ImageCache,
+    ImageProblem,
+    PreparedImage,
+    largest_prepared,
+)
 from presskit.render.markup_shapes import MarkupShapes
 from presskit.render.page import Geometry
 from presskit.render.styles import Palette, Styles, hex_of
@@ -107,10 +112,12 @@ class RenderContext:
                     width = self.geometry.frame_width * 0.6
                     prepared = self.image_cache.get(
                         path, (kind, width, size),
-                        lambda: _images().prepare_logo(path, width, size))
+                        lambda: _images().prepare_logo(path, width, size),
+                        largest_prepared(width, size))
                 else:
                     prepared = self.image_cache.get(
-                        path, (kind, size), lambda: _images().prepare_headshot(path, size))
+                        path, (kind, size), lambda: _images().prepare_headshot(path, size),
+                        largest_prepared(size, size))
             except ImageProblem as exc:
                 self.warn(f"{what} {path} cannot be used: {exc}; {fallback}", *where)
                 prepared = None

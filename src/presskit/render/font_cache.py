@@ -80,6 +80,14 @@ class _Unpickler(pickle.Unpickler):
             raise pickle.UnpicklingError(f"{module}.{name} is not allowed here") from None
 
 
+#: What a restored face must hold, and of which type, before ReportLab is given it.
+_REQUIRED: dict[str, type | tuple[type, ...]] = {
+    "name": bytes, "unitsPerEm": int, "charToGlyph": dict, "charWidths": dict,
+    "glyphToChar": dict, "hmetrics": list, "glyphPos": list, "ascent": (int, float),
+    "descent": (int, float), "defaultWidth": (int, float),
+}
+
+
 def _restore(entry: Path, name: str, path: Path, size: int) -> TTFont | None:
     stored = read_entry(entry, MAX_ENTRY_BYTES)
     if stored is None:
@@ -87,9 +95,14 @@ def _restore(entry: Path, name: str, path: Path, size: int) -> TTFont | None:
     try:
         font_state, face_state = _Unpickler(io.BytesIO(stored)).load()
         data = Path(path).read_bytes()
-    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+    # Whatever an entry holds (a planted one asked the unpickler for gigabytes), it can
+    # only cost the parse it was meant to save.
+    except Exception:  # noqa: BLE001
         return None
-    if len(data) != size or not isinstance(font_state, dict) or not isinstance(face_state, dict):
+    if (len(data) != size or not isinstance(font_state, dict) or not isinstance(face_state, dict)
+            or any(not isinstance(face_state.get(key), kind) for key, kind in _REQUIRED.items())
+            or face_state["unitsPerEm"] <= 0
+            or not isinstance(font_state.get("encoding"), TTEncoding)):
         return None
     face = TTFontFace.__new__(TTFontFace)
     vars(face).update(face_state)

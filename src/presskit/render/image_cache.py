@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import stat
 import struct
 import threading
 import zlib
@@ -39,6 +40,12 @@ from presskit.render.cache_entries import cache_folder, file_stamp, read_entry, 
 CACHE_BYTES = 64 * 1024 * 1024
 #: How much the folder of prepared images may hold; the least recently used go first.
 DISK_BYTES = 256 * 1024 * 1024
+#: Pixels per inch of printed size: twice a 150 dpi screen/print compromise.
+TARGET_DPI = 300
+#: A square JPEG in RGB or grey at most this much larger than its printed size needs goes
+#: into the PDF as it is: decoding and re-encoding it would take longer than laying out its
+#: page, lose quality, and save a few kilobytes at most.
+AS_IS_FACTOR = 1.5
 #: Images above this many pixels are refused before decoding (Pillow's own guard is ~89 MP);
 #: a stored entry claiming more is refused too.
 MAX_PIXELS = 50_000_000
@@ -55,6 +62,19 @@ _MODE_NAMES = {code: mode for mode, code in _MODE_CODES.items()}
 _JPEG_START = b"\xff\xd8"
 _PNG_START = b"\x89PNG\r\n\x1a\n"
 _MODES = {"RGB": 3, "L": 1}
+
+
+def pixels_for(points: float) -> int:
+    """How many pixels a length of ``points`` needs at :data:`TARGET_DPI`."""
+    return max(1, round(points / 72 * TARGET_DPI))
+
+
+def largest_prepared(width_pt: float, height_pt: float) -> tuple[int, int]:
+    """The most pixels an image prepared for a ``width_pt`` × ``height_pt`` box can have
+    (one used as it is may be up to :data:`AS_IS_FACTOR` larger): a stored entry claiming
+    more was not made by presskit for this use, and is not read."""
+    return (int(pixels_for(width_pt) * AS_IS_FACTOR) + 1,
+            int(pixels_for(height_pt) * AS_IS_FACTOR) + 1)
 
 
 class ImageProblem(Exception):
@@ -187,20 +207,23 @@ class ImageCache:
     def __len__(self) -> int:
         return len(self._images)
 
-    def get(self, path: Path, key: tuple[object, ...], prepare: Callable[[], PreparedImage]
-            ) -> PreparedImage:
-        """``prepare()``, or the image it made before for this file as it is now and ``key``."""
+    def get(self, path: Path, key: tuple[object, ...], prepare: Callable[[], PreparedImage],
+            bound: tuple[int, int] = (MAX_PIXELS, MAX_PIXELS)) -> PreparedImage:
+        """``prepare()``, or the image it made before for this file as it is now and ``key``;
+        a stored image larger than ``bound`` (width, height in pixels) is not trusted."""
         try:
             status = path.stat()
         except OSError:
             return prepare()  # it raises the ImageProblem that says why
+        if not stat.S_ISREG(status.st_mode):
+            return prepare()  # a folder, a pipe: it says why, and nothing is kept
         full_key = (str(path), *file_stamp(status), *key)
         with self._lock:
             hit = self._images.get(full_key)
             if hit is not None:
                 self._images.move_to_end(full_key)
                 return hit
-        prepared = self.disk.load(path, status, key) if self.disk is not None else None
+        prepared = self.disk.load(path, status, key, bound) if self.disk is not None else None
         if prepared is None:
             prepared = prepare()
             if self.disk is not None:
@@ -244,14 +267,14 @@ class DiskImages:
         name = repr((os.path.abspath(path), file_stamp(status), key, _FORMAT))
         return self.folder / f"{hashlib.sha1(name.encode()).hexdigest()}.image"
 
-    def load(self, path: Path, status: os.stat_result, key: tuple[object, ...]
-             ) -> PreparedImage | None:
+    def load(self, path: Path, status: os.stat_result, key: tuple[object, ...],
+             bound: tuple[int, int] = (MAX_PIXELS, MAX_PIXELS)) -> PreparedImage | None:
         entry = self._entry(path, status, key)
         stored = read_entry(entry, MAX_ENTRY_BYTES)
         if stored is None:
             return None
         try:
-            prepared = _decode_entry(stored, path, status.st_size)
+            prepared = _decode_entry(stored, path, status.st_size, bound)
         except (OSError, ValueError, KeyError, struct.error, zlib.error):
             return None
         if prepared is not None:
@@ -285,16 +308,19 @@ def _encode_entry(prepared: PreparedImage, path: Path, size: int) -> bytes:
     return b"".join([_MAGIC, header, data, colour, alpha])
 
 
-def _decode_entry(stored: bytes, path: Path, size: int) -> PreparedImage | None:
-    """The image ``stored`` holds, or ``None`` for anything but an entry this module wrote
-    for ``path``: the sizes must add up, the pixels be no more than the header says (a
-    decompression bomb stops there), and the image bytes start as their kind does."""
+def _decode_entry(stored: bytes, path: Path, size: int, bound: tuple[int, int]
+                  ) -> PreparedImage | None:
+    """The image ``stored`` holds, or ``None`` for anything but an entry this module could
+    have written for ``path``: no larger than ``bound``, the sizes adding up, the pixels no
+    more than the header says (a decompression bomb stops there), and the image bytes
+    starting as their kind does."""
     if not stored.startswith(_MAGIC):
         return None
     start = len(_MAGIC) + _HEADER.size
     width, height, as_is, has_alpha, mode_code, *lengths = _HEADER.unpack_from(
         stored, len(_MAGIC))
-    if (not 1 <= width * height <= MAX_PIXELS or start + sum(lengths) != len(stored)
+    if (not 1 <= width * height <= MAX_PIXELS or width > bound[0] or height > bound[1]
+            or start + sum(lengths) != len(stored)
             or has_alpha and not mode_code):
         return None
     parts, offset = [], start
@@ -305,7 +331,8 @@ def _decode_entry(stored: bytes, path: Path, size: int) -> PreparedImage | None:
     if as_is:
         if data or colour or alpha:
             return None
-        data = read_entry(path, size) or b""
+        with open(path, "rb") as stream:  # the user's own photo (a link to it is fine)
+            data = stream.read(size + 1)
         if len(data) != size:
             return None
     if not mode_code:
@@ -352,9 +379,17 @@ def _same_bytes(path: Path, data: bytes) -> bool:
 
 def trim(folder: Path, max_bytes: int) -> None:
     """Remove the least recently used entries of ``folder`` until it holds ``max_bytes``."""
+    entries = []
     try:
-        entries = [(e.stat().st_mtime_ns, e.stat().st_size, e.path)
-                   for e in os.scandir(folder) if e.name.endswith(".image")]
+        with os.scandir(folder) as found:
+            for item in found:
+                if not item.name.endswith(".image"):
+                    continue
+                try:
+                    status = item.stat(follow_symlinks=False)
+                except OSError:
+                    continue  # removed meanwhile by another presskit
+                entries.append((status.st_mtime_ns, status.st_size, item.path))
     except OSError:
         return
     total = sum(size for _when, size, _path in entries)

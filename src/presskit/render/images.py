@@ -16,24 +16,20 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from presskit.render.image_cache import MAX_PIXELS, ImageProblem, Pixels, PreparedImage
+from presskit.render.image_cache import (
+    AS_IS_FACTOR,
+    MAX_PIXELS,
+    ImageProblem,
+    Pixels,
+    PreparedImage,
+    pixels_for,
+)
 
-#: Pixels per inch of printed size: twice a 150 dpi screen/print compromise.
-TARGET_DPI = 300
 SUPPORTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "GIF", "WEBP", "TIFF", "BMP"})
 _ORIENTATION = 0x0112  # the EXIF tag; values 5 to 8 turn the image on its side
 _SIDEWAYS = (5, 6, 7, 8)
-#: A square JPEG in RGB or grey at most this much larger than its printed size needs goes
-#: into the PDF as it is: decoding and re-encoding it would take longer than laying out its
-#: page, lose quality, and save a few kilobytes at most.
-AS_IS_FACTOR = 1.5
 #: Modes whose pixels can be averaged when an image is shrunk.
 _AVERAGED_MODES = frozenset({"L", "LA", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "I", "F"})
-
-
-def pixels_for(points: float) -> int:
-    """How many pixels a length of ``points`` needs at :data:`TARGET_DPI`."""
-    return max(1, round(points / 72 * TARGET_DPI))
 
 
 def _open(path: Path) -> Image.Image:
