@@ -198,13 +198,16 @@ class Autosaver(QObject):
         """Write ``kit`` (from ``original``) as this session's copy; any thread."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.kit_path, dumps_kit(kit, self.kit_path))
             sidecar = {
                 "original": str(original) if original is not None else "",
                 "saved_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                 "pid": os.getpid(),
             }
+            payload = dumps_kit(kit, self.kit_path)
+            # The note first: a copy is only offered with its note, and a crash between the
+            # two writes must not leave the newest copy without one (it would never be offered).
             atomic_write(self.sidecar_path, json.dumps(sidecar, indent=2) + "\n")
+            atomic_write(self.kit_path, payload)
         except (OSError, PresskitError) as exc:
             # Autosave is a safety net; failing to write it must not interrupt the user.
             _log.warning("autosave failed: %s", exc)
