@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -163,6 +164,13 @@ class Session:
             QTest.keyClicks(widget, char)  # type: ignore[arg-type]
             self.pause(KEY_GAP_MS / 1000)
 
+    def type_and_wait(self, field: Any, text: str) -> None:
+        """Type ``text`` into ``field`` where its cursor is, then wait for the new preview."""
+        field.setFocus()
+        since = time.perf_counter()
+        self.keys(field, text)
+        self.wait_for_preview(since)
+
     def key(self, widget: object, key: object, modifiers: object = None, times: int = 1) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
@@ -263,11 +271,7 @@ class Session:
 
             def type_quote() -> None:
                 window.select_problem(("quotes", 1, "text"))
-                field = window.experts.quotes.fields["text"]
-                field.setFocus()
-                since = time.perf_counter()
-                self.keys(field, " and fast")
-                self.wait_for_preview(since)
+                self.type_and_wait(window.experts.quotes.fields["text"], " and fast")
 
             self.step("type 9 keys into a quote, preview", type_quote)
 
@@ -275,12 +279,8 @@ class Session:
                 editor = window.experts.experts
                 editor.select_row(5)
                 self.pause(0.05)
-                field = editor.fields["name"]
-                field.setFocus()
-                field.end(False)
-                since = time.perf_counter()
-                self.keys(field, " Jr.")
-                self.wait_for_preview(since)
+                editor.fields["name"].end(False)
+                self.type_and_wait(editor.fields["name"], " Jr.")
 
             self.step("type 4 keys into an expert's name, preview", rename_expert)
 
@@ -288,9 +288,7 @@ class Session:
                 editor = window.experts.experts
                 editor.add_button.click()
                 self.pause(0.05)
-                since = time.perf_counter()
-                self.keys(editor.fields["name"], "Zoe Load")
-                self.wait_for_preview(since)
+                self.type_and_wait(editor.fields["name"], "Zoe Load")
 
             self.step("add an expert, type a name, preview", add_expert)
 

@@ -190,16 +190,29 @@ def can_be_denied(folder: Path) -> bool:
     return False
 
 
+def kit_on_disk(folder: Path) -> tuple[Path, bytes, Any]:
+    """The CNAS kit saved in ``folder``: its path, its bytes, and the kit read from them."""
+    from conftest import CNAS_KIT
+
+    target = folder / "kit.presskit"
+    previous = CNAS_KIT.read_bytes()
+    target.write_bytes(previous)
+    return target, previous, loads_kit(previous.decode(), target).kit
+
+
+def refused_save(kit: Any, target: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Save ``kit`` over ``target`` with the failure ``monkeypatch`` set up; the message."""
+    with pytest.raises(StorageError) as caught:
+        save_kit(kit, target)
+    monkeypatch.undo()
+    return str(caught.value)
+
+
 @pytest.mark.parametrize("failing", ["write", "fsync"])
 def test_a_full_disk_names_the_file_and_keeps_the_previous_kit_byte_identical(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
-    from conftest import CNAS_KIT
-
-    target = tmp_path / "kit.presskit"
-    previous = CNAS_KIT.read_bytes()
-    target.write_bytes(previous)
-    kit = loads_kit(previous.decode(), target).kit
+    target, previous, kit = kit_on_disk(tmp_path)
     kit.title = "A new title that never reaches the disk"
 
     def disk_full(*_args: object) -> None:
@@ -217,25 +230,18 @@ def test_a_full_disk_names_the_file_and_keeps_the_previous_kit_byte_identical(
             return stream
 
         monkeypatch.setattr(os, "fdopen", full_stream)
-    with pytest.raises(StorageError) as caught:
-        save_kit(kit, target)
-    monkeypatch.undo()
-    assert str(caught.value) == f"cannot write {target}: no space left on device"
+    assert refused_save(kit, target, monkeypatch) == (
+        f"cannot write {target}: no space left on device")
     assert target.read_bytes() == previous
     assert temps(tmp_path) == []
 
 
 def test_a_read_only_folder_names_the_file_and_keeps_the_previous_kit(tmp_path: Path) -> None:
-    from conftest import CNAS_KIT
-
     folder = tmp_path / "shared"
     folder.mkdir()
     if not can_be_denied(folder):
         pytest.skip("this user can write to a read-only folder (root)")
-    target = folder / "kit.presskit"
-    previous = CNAS_KIT.read_bytes()
-    target.write_bytes(previous)
-    kit = loads_kit(previous.decode(), target).kit
+    target, previous, kit = kit_on_disk(folder)
     folder.chmod(0o555)
     try:
         with pytest.raises(StorageError) as caught:
@@ -254,12 +260,7 @@ def test_a_read_only_target_simulated_names_the_file_and_keeps_the_previous_kit(
     # What the file system says for a folder one may not write to, or a read-only mount
     # (a USB stick, a share): creating the temp file beside the kit is refused. Simulated,
     # so it runs for root too (chmod does not stop root: the test above skips then).
-    from conftest import CNAS_KIT
-
-    target = tmp_path / "kit.presskit"
-    previous = CNAS_KIT.read_bytes()
-    target.write_bytes(previous)
-    kit = loads_kit(previous.decode(), target).kit
+    target, previous, kit = kit_on_disk(tmp_path)
     real_open = os.open
 
     def refusing_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
@@ -268,10 +269,7 @@ def test_a_read_only_target_simulated_names_the_file_and_keeps_the_previous_kit(
         return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", refusing_open)
-    with pytest.raises(StorageError) as caught:
-        save_kit(kit, target)
-    monkeypatch.undo()
-    assert str(caught.value) == f"cannot write {target}: {reason}"
+    assert refused_save(kit, target, monkeypatch) == f"cannot write {target}: {reason}"
     assert target.read_bytes() == previous
     assert temps(tmp_path) == []
 

@@ -4,10 +4,10 @@ Preparing a picture (decoding it with Pillow, shrinking, cropping, encoding it a
 longer than laying out its page, and depends only on the file and on how it is printed. So a
 prepared image is kept twice over: in an :class:`ImageCache` for as long as its caller lives
 (the preview renders again after every pause in typing), and in the per-user cache folder
-(platformdirs), so the next export — or the next start of the app — finds it ready and never
-imports Pillow at all. Both are keyed by the file's path, size and modification time and by
-its use (kind and printed size); failures are never kept, so a file that is fixed is read
-again.
+(platformdirs), so the next export — or the next start of the app — finds it ready and needs
+none of Pillow's decoders. Both are keyed by the file's path and stamp (size, modification
+and change times, which file it is) and by its use (kind and printed size); failures are
+never kept, so a file that is fixed is read again.
 
 Nothing here decodes an image. A prepared JPEG goes into the PDF as it is (:class:`JpegSource`);
 a picture with transparency keeps its pixels (:class:`Pixels`), which ReportLab compresses into
