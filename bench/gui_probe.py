@@ -72,7 +72,7 @@ def preview(kit: Path, runs: int) -> dict[str, list[float] | list[str]]:
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtTest import QTest
 
-    from presskit.gui.main_window import MainWindow
+    from presskit.gui.window.main_window import MainWindow
 
     _app()
     window = MainWindow()
@@ -147,7 +147,7 @@ def preview(kit: Path, runs: int) -> dict[str, list[float] | list[str]]:
 
 def roster(experts: int, runs: int) -> dict[str, list[float]]:
     from bench.rosters import QUERY, make_roster
-    from presskit.gui.roster_models import RosterFilter, RosterModel
+    from presskit.gui.roster.models import RosterFilter, RosterModel
 
     _app()
     model, proxy = RosterModel(), RosterFilter()
@@ -174,7 +174,7 @@ def start(kit: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from presskit.gui import app as app_module
-    from presskit.gui.main_window import MainWindow
+    from presskit.gui.window.main_window import MainWindow
 
     original = MainWindow.open_project
 

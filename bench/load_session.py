@@ -85,7 +85,7 @@ class Session:
     def __init__(self, kit: Path, out: Path) -> None:
         from PySide6.QtCore import QEvent, QEventLoop, QObject
 
-        from presskit.gui.main_window import MainWindow
+        from presskit.gui.window.main_window import MainWindow
 
         _app()
         self.kit_path, self.out = kit, out
@@ -339,7 +339,7 @@ class Session:
 
             self.step("export the PDF", export)
             self.check_saved(self.out / "saved.presskit")
-            from presskit.gui.render_process import shared_process
+            from presskit.gui.preview.render_process import shared_process
 
             self.render_peak = _peak_mb(shared_process().pid)
         except BaseException as exc:  # noqa: BLE001 - reported by main(), not lost in Qt

@@ -33,7 +33,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
 
     from presskit.gui.app import make_application
-    from presskit.gui.main_window import MainWindow
+    from presskit.gui.window.main_window import MainWindow
 
     app = make_application()
 

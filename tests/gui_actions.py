@@ -12,7 +12,7 @@ from editor_helpers import drop_on
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QListView, QStyle, QStyleOptionViewItem, QWidget
 
-from presskit.gui.main_window import MainWindow
+from presskit.gui.window.main_window import MainWindow
 
 
 @dataclass

@@ -17,8 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer  # noqa: E402
 
 from presskit.gui.app import make_application  # noqa: E402
-from presskit.gui.commands import SetValue  # noqa: E402
-from presskit.gui.main_window import MainWindow  # noqa: E402
+from presskit.gui.document.commands import SetValue  # noqa: E402
+from presskit.gui.window.main_window import MainWindow  # noqa: E402
 from presskit.model import PresskitError  # noqa: E402
 from presskit.storage import load_kit  # noqa: E402
 

@@ -18,9 +18,9 @@ from conftest import CNAS_KIT, copy_folder
 from gui_actions import Dialogs, close_quietly
 from PySide6.QtCore import QThreadPool
 
-from presskit.gui.main_window import MainWindow
-from presskit.gui.preflight import PreflightDialog
-from presskit.gui.prompts import ChangedOnDiskChoice, Prompts, UnsavedChoice
+from presskit.gui.dialogs.preflight import PreflightDialog
+from presskit.gui.widgets.prompts import ChangedOnDiskChoice, Prompts, UnsavedChoice
+from presskit.gui.window.main_window import MainWindow
 
 
 @pytest.fixture

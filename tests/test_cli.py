@@ -11,7 +11,7 @@ import pytest
 from conftest import CNAS_KIT, EXAMPLES, copy_folder
 from pdf_reading import text
 
-from presskit.cli import main
+from presskit.cli.main import main
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -181,7 +181,7 @@ def test_even_an_unexpected_failure_is_one_line_and_exit_2_not_a_traceback(
     def broken(path: Path) -> None:
         raise TypeError("something the reader did not foresee")
 
-    monkeypatch.setattr("presskit.cli.load_kit", broken)
+    monkeypatch.setattr("presskit.cli.export.load_kit", broken)
     assert main(["validate", str(write_kit(tmp_path, MINIMAL))]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err

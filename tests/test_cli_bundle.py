@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from bundle_archives import listing
-from conftest import CNAS_KIT, EXAMPLES, NORTHBRIDGE_KIT, ROOT, copy_folder
+from conftest import CNAS_KIT, EXAMPLES, NORTHBRIDGE_KIT, copy_folder
 from no_qt import run_without_qt
 from pdf_reading import page_texts
 
-from presskit.cli_bundle import add_commands
+from presskit.cli.bundle import add_commands
 from presskit.render import render_pdf
 from presskit.storage import load_kit
 
@@ -120,7 +120,7 @@ def test_bundles_are_made_and_unpacked_without_qt(tmp_path: Path) -> None:
     result = run_without_qt(
         f"""
         from pathlib import Path
-        import presskit.cli_bundle
+        import presskit.cli.bundle
         from presskit.formats.bundle import read_bundle, write_bundle
         bundle = write_bundle(Path({str(CNAS_KIT)!r}), Path({str(tmp_path / "k.presskitz")!r}))
         print(read_bundle(bundle.path, Path({str(tmp_path / "out")!r})).name)
@@ -129,13 +129,7 @@ def test_bundles_are_made_and_unpacked_without_qt(tmp_path: Path) -> None:
     assert result.stdout.strip() == "cnas-responds.presskit", result.stderr
 
 
-WIRED = "cli_bundle" in (ROOT / "src" / "presskit" / "cli.py").read_text(encoding="utf-8")
-
-
-@pytest.mark.skipif(not WIRED, reason="enable once presskit.cli calls "
-                    "presskit.cli_bundle.add_commands (issue 7); runs by itself then")
 def test_the_installed_command_bundles_and_unbundles(tmp_path: Path) -> None:
-    """LEAD: runs as soon as src/presskit/cli.py registers cli_bundle.add_commands."""
     bundle = tmp_path / "cnas.presskitz"
     made = subprocess.run([sys.executable, "-m", "presskit", "bundle", str(CNAS_KIT), "-o",
                            str(bundle)], capture_output=True, text=True, timeout=120)

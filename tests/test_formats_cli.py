@@ -9,7 +9,7 @@ import pytest
 from conftest import EXAMPLES, copy_folder
 from format_reading import read_html, read_message
 
-from presskit.cli import main
+from presskit.cli.main import main
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from roster_data import dozen_experts
 
-from presskit.library.advisory import parse_advisory
+from presskit.library.advisory.parse import parse_advisory
 from presskit.model import Kit
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")

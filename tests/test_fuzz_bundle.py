@@ -20,8 +20,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from presskit.formats.bundle import write_bundle
-from presskit.storage.bundle_format import MANIFEST_NAME, BundleError
-from presskit.storage.bundle_reader import read_bundle
+from presskit.storage.bundle.format import MANIFEST_NAME, BundleError
+from presskit.storage.bundle.reader import read_bundle
 
 _WORK = Path(tempfile.mkdtemp(prefix="presskit-fuzz-bundle-"))
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 import presskit.gui.app
-from presskit import cli
-from presskit.gui.main_window import MainWindow
+from presskit.cli import main as cli
+from presskit.gui.window.main_window import MainWindow
 
 pytest_plugins = ["gui_fixtures"]
 
@@ -38,7 +38,7 @@ def test_presskit_with_no_command_or_with_a_kit_starts_the_app(monkeypatch: Any)
 
 def test_the_command_line_does_not_load_qt() -> None:
     code = (
-        "import sys; from presskit import cli; "
+        "import sys; from presskit.cli import main as cli; "
         f"code = cli.main(['validate', {str(CNAS_KIT)!r}]); "
         "print(code, any(m.startswith('PySide6') for m in sys.modules))"
     )
@@ -130,7 +130,7 @@ def test_many_edits_never_exhaust_the_references_to_none_or_true(window: MainWin
     """PySide6 6.12.0 on Python 3.11 loses a reference to None on every void call and to True
     on every emit, and aborts the interpreter after about a thousand edits; pyproject keeps
     it out. This loop crashes the test process if it ever comes back."""
-    from presskit.gui.commands import SetValue
+    from presskit.gui.document.commands import SetValue
 
     document = window.document
     edits = 3000

@@ -14,11 +14,11 @@ from gui_actions import Dialogs, click_check_box, drag_row, outline_view, sectio
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from presskit.gui import autosave as autosave_module
 from presskit.gui.app import run
-from presskit.gui.autosave import autosave_dir, find_autosaves
-from presskit.gui.main_window import MainWindow
-from presskit.gui.prompts import UnsavedChoice
+from presskit.gui.document import autosave as autosave_module
+from presskit.gui.document.autosave import autosave_dir, find_autosaves
+from presskit.gui.widgets.prompts import UnsavedChoice
+from presskit.gui.window.main_window import MainWindow
 from presskit.storage import load_kit
 
 pytest_plugins = ["gui_fixtures"]

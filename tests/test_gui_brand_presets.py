@@ -13,9 +13,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QMenu
 
 import presskit
-from presskit.gui.brand_dialog import BrandPresetsDialog, BrandPrompts
-from presskit.gui.inputs import ImagePicker, thumbnail
-from presskit.gui.main_window import MainWindow
+from presskit.gui.dialogs.brand_presets import BrandPresetsDialog, BrandPrompts
+from presskit.gui.editors.inputs import ImagePicker, thumbnail
+from presskit.gui.window.main_window import MainWindow
 from presskit.library import BrandPreset, Roster, load_roster, save_roster
 from presskit.library.paths import ROSTER_ENV, brands_dir
 from presskit.model import Brand, Colors, Fonts

@@ -14,10 +14,10 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
-from presskit.gui.commands import InsertItem, RemoveItem
-from presskit.gui.document import KitDocument
-from presskit.gui.quote_picker import QuotePickerDialog
-from presskit.gui.section_editor import SectionEditor
+from presskit.gui.document.commands import InsertItem, RemoveItem
+from presskit.gui.document.kit_document import KitDocument
+from presskit.gui.sections.quote_picker import QuotePickerDialog
+from presskit.gui.sections.section_editor import SectionEditor
 from presskit.model import BiosSection, Expert, SectionType
 from presskit.model.operations import new_section
 from presskit.storage import load_kit

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presskit.gui.document import KitDocument
-from presskit.gui.experts import ExpertsPanel
-from presskit.gui.kit_brand import KitBrandPanel
-from presskit.gui.section_editor import SectionEditor
+from presskit.gui.document.kit_document import KitDocument
+from presskit.gui.editors.experts import ExpertsPanel
+from presskit.gui.editors.kit_brand import KitBrandPanel
+from presskit.gui.sections.section_editor import SectionEditor
 from presskit.model import ApprovalState, Embargo, PageSize
 from presskit.storage import load_kit
 
@@ -149,7 +149,7 @@ def test_dropping_an_image_on_the_photo_preview_and_choosing_one_by_dialog(
 
     chosen = make_image(tmp_path / "kim-2.jpg", "#993333")
     monkeypatch.setattr(
-        "presskit.gui.inputs.QFileDialog.getOpenFileName", lambda *a, **k: (str(chosen), "")
+        "presskit.gui.editors.inputs.QFileDialog.getOpenFileName", lambda *a, **k: (str(chosen), "")
     )
     qtbot.mouseClick(picker._choose, Qt.MouseButton.LeftButton)
     assert document.kit.experts[0].photo == chosen.resolve()
@@ -350,14 +350,14 @@ def test_headshot_shape_and_curly_quotes_are_chosen_in_the_brand(qtbot, brand, d
 def test_a_brands_bold_face_file_is_chosen_in_the_app(
     qtbot, brand, document, tmp_path, monkeypatch
 ) -> None:
-    from presskit.gui.inputs import FaceCombo
+    from presskit.gui.editors.inputs import FaceCombo
 
     bold = brand.brand_form.fonts["body_bold"]
     assert isinstance(bold, FaceCombo) and bold.value() is None
     face = tmp_path / "House-Bold.ttf"
     face.write_bytes(b"not really a font; the renderer's fallback is tested elsewhere")
     monkeypatch.setattr(
-        "presskit.gui.inputs.QFileDialog.getOpenFileName", lambda *a, **k: (str(face), ""))
+        "presskit.gui.editors.inputs.QFileDialog.getOpenFileName", lambda *a, **k: (str(face), ""))
     brand.select(("brand", "fonts", "body_bold"))
     bold.setFocus()
     qtbot.keyClick(bold, Qt.Key.Key_Down)  # past the separator to "Choose TTF file…"

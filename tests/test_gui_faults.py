@@ -14,9 +14,9 @@ from typing import Any
 
 from gui_actions import Dialogs
 
-from presskit.gui.commands import SetValue
-from presskit.gui.main_window import MainWindow
-from presskit.gui.prompts import ChangedOnDiskChoice
+from presskit.gui.document.commands import SetValue
+from presskit.gui.widgets.prompts import ChangedOnDiskChoice
+from presskit.gui.window.main_window import MainWindow
 from presskit.storage import load_kit, save_kit
 from presskit.storage.kit_lock import KitLock, lock_path, read_owner, this_process
 

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from presskit.gui.commands import SetValue
-from presskit.gui.icons import themed_icon
-from presskit.gui.main_window import MainWindow
-from presskit.gui.prompts import when
+from presskit.gui.document.commands import SetValue
+from presskit.gui.widgets.icons import themed_icon
+from presskit.gui.widgets.prompts import when
+from presskit.gui.window.main_window import MainWindow
 from presskit.model import ApprovalState
 
 pytest_plugins = ["gui_fixtures"]

@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 
-from presskit.gui import main_window as main_window_module
-from presskit.gui.commands import SetValue
-from presskit.gui.main_window import MainWindow
+from presskit.gui.document.commands import SetValue
+from presskit.gui.window import main_window as main_window_module
+from presskit.gui.window.main_window import MainWindow
 from presskit.storage import load_kit
 
 pytest_plugins = ["gui_fixtures"]
@@ -125,7 +125,7 @@ def test_a_new_kit_cannot_replace_the_one_being_saved(
 def test_closing_after_save_with_an_edit_made_meanwhile_keeps_the_window_open(
     cnas_window: MainWindow, cnas_copy: Path, monkeypatch: Any, dialogs: Any
 ) -> None:
-    from presskit.gui.prompts import UnsavedChoice
+    from presskit.gui.widgets.prompts import UnsavedChoice
 
     document = cnas_window.document
     document.push(SetValue(document, ("title",), "Saved title"))

@@ -15,11 +15,11 @@ from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from presskit.gui.commands import SetValue
-from presskit.gui.main_window import MainWindow
-from presskit.gui.preflight import PreflightDialog
-from presskit.gui.prompts import Prompts, UnsavedChoice
+from presskit.gui.dialogs.preflight import PreflightDialog
+from presskit.gui.document.commands import SetValue
 from presskit.gui.settings import MAX_RECENT_FILES, config_dir
+from presskit.gui.widgets.prompts import Prompts, UnsavedChoice
+from presskit.gui.window.main_window import MainWindow
 from presskit.model import ApprovalState
 from presskit.storage import load_kit
 
@@ -241,7 +241,7 @@ def test_the_preflight_dialog_blocks_errors_and_jumps_to_an_entry(
     document = cnas_window.document
     make_quote_pending(cnas_window)
     document.push(SetValue(document, ("sections", 3, "quotes", 2), "nobody"))
-    from presskit.gui.preflight import collect_problems
+    from presskit.gui.dialogs.preflight import collect_problems
 
     problems = collect_problems(document.kit)
     chosen: list[tuple[Any, ...]] = []

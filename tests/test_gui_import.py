@@ -16,12 +16,12 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from roster_data import write_roster
 
-from presskit.gui.commands import SetValue
-from presskit.gui.csv_import_dialog import IGNORE, CsvMappingDialog, ImportSummaryDialog
-from presskit.gui.library_prompts import LibraryPrompts
-from presskit.gui.main_window import MainWindow
-from presskit.gui.paste_dialog import PasteDialog
-from presskit.gui.prompts import UnsavedChoice
+from presskit.gui.dialogs.paste_advisory import PasteDialog
+from presskit.gui.document.commands import SetValue
+from presskit.gui.roster.csv_import import IGNORE, CsvMappingDialog, ImportSummaryDialog
+from presskit.gui.roster.prompts import LibraryPrompts
+from presskit.gui.widgets.prompts import UnsavedChoice
+from presskit.gui.window.main_window import MainWindow
 from presskit.library import load_roster
 from presskit.library.paths import ROSTER_ENV
 from presskit.model import ApprovalState

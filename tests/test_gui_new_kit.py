@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 
-import presskit.gui.main_window as main_window
-from presskit.gui.main_window import MainWindow
+import presskit.gui.document.kit_document as kit_document
+from presskit.gui.window.main_window import MainWindow
 from presskit.model import PageSize
 
 pytest_plugins = ["gui_fixtures"]
@@ -36,7 +36,7 @@ def test_file_new_starts_from_the_default_brand_file_the_house_ships(
         "footer: 10 Reservoir Road\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr(main_window, "resources_path", lambda: resources)
+    monkeypatch.setattr(kit_document, "resources_path", lambda: resources)
     cnas_window.actions_.new.trigger()
     brand = cnas_window.document.kit.brand
     assert (brand.organisation, brand.colors.primary) == ("Institute for Water Security",

@@ -22,8 +22,8 @@ from gui_actions import (
 )
 from PySide6.QtCore import QModelIndex, Qt
 
-from presskit.gui.main_window import MainWindow
-from presskit.gui.outline_model import OutlineModel
+from presskit.gui.sections.outline_model import OutlineModel
+from presskit.gui.window.main_window import MainWindow
 from presskit.model import SectionType
 from presskit.storage import load_kit
 

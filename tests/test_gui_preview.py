@@ -16,10 +16,10 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QApplication, QWidget
 
-import presskit.gui.render_process as render_process
-from presskit.gui.main_window import MainWindow
-from presskit.gui.preview import PreviewPane
-from presskit.gui.render_process import RenderProcess, shared_process
+import presskit.gui.preview.render_process as render_process
+from presskit.gui.preview.pane import PreviewPane
+from presskit.gui.preview.render_process import RenderProcess, shared_process
+from presskit.gui.window.main_window import MainWindow
 from presskit.model import Brand
 from presskit.model.operations import new_kit
 from presskit.render import RenderedPdf, RenderError, render_pdf
@@ -213,9 +213,8 @@ def test_a_damaged_logo_is_shown_in_the_preview_and_counted_before_export(
     assert not pane.warning_label.isVisible()
     damaged = tmp_path / "logo.png"
     damaged.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)  # a PNG cut short
-    monkeypatch.setattr(
-        "presskit.gui.inputs.QFileDialog.getOpenFileName", lambda *a, **k: (str(damaged), "")
-    )
+    monkeypatch.setattr("presskit.gui.editors.inputs.QFileDialog.getOpenFileName",
+                        lambda *a, **k: (str(damaged), ""))
     brand = cnas_window.kit_brand
     brand.tabs.setCurrentWidget(brand.tabs.widget(1))
     with qtbot.waitSignal(pane.rendered, timeout=10_000):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import CNAS_KIT
 
-from presskit.gui.render_process import RenderProcess
+from presskit.gui.preview.render_process import RenderProcess
 from presskit.model import Brand, Kit
 from presskit.model.operations import new_kit
 from presskit.render import RenderedPdf, RenderError
@@ -69,7 +69,7 @@ def test_what_the_renderer_prints_does_not_end_up_in_the_reply() -> None:
         "    print('some library talking')\n"
         "    return real(kit, **options)\n"
         "r.render_pdf = chatty\n"
-        "from presskit.gui.render_process import main\n"
+        "from presskit.gui.preview.render_process import main\n"
         "main()\n"
     )])
     try:

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 from roster_data import write_roster
 
-from presskit.gui.library_prompts import LibraryPrompts
-from presskit.gui.main_window import MainWindow
-from presskit.gui.preferences import PreferencesDialog
-from presskit.gui.roster_models import NAME
-from presskit.gui.roster_panel import RosterPanel
-from presskit.gui.roster_store import ROSTER_SETTING
-from presskit.gui.roster_updates import UpdateFromRosterDialog
+from presskit.gui.dialogs.preferences import PreferencesDialog
+from presskit.gui.roster.models import NAME
+from presskit.gui.roster.panel import RosterPanel
+from presskit.gui.roster.prompts import LibraryPrompts
+from presskit.gui.roster.store import ROSTER_SETTING
+from presskit.gui.roster.updates import UpdateFromRosterDialog
+from presskit.gui.window.main_window import MainWindow
 from presskit.library import load_roster, roster_path
 from presskit.library.paths import ROSTER_ENV
 from presskit.model import QuotesSection

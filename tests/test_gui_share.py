@@ -20,9 +20,9 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from presskit.formats.bundle import write_bundle
-from presskit.gui.commands import SetValue
-from presskit.gui.main_window import MainWindow
-from presskit.gui.prompts import UnsavedChoice
+from presskit.gui.document.commands import SetValue
+from presskit.gui.widgets.prompts import UnsavedChoice
+from presskit.gui.window.main_window import MainWindow
 from presskit.model.wording import display_name
 from presskit.storage import load_kit
 

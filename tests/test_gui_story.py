@@ -12,7 +12,7 @@ from gui_actions import Dialogs, click_row, outline_view
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from presskit.gui.main_window import MainWindow
+from presskit.gui.window.main_window import MainWindow
 from presskit.model import SectionType
 from presskit.storage import load_kit
 

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdf_reading import squash, text
 
-from presskit.library.advisory import parse_advisory
-from presskit.library.advisory_text import paragraphs
+from presskit.library.advisory.parse import parse_advisory
+from presskit.library.advisory.text import paragraphs
 from presskit.library.roster import Roster
 from presskit.model import (
     ApprovalState,

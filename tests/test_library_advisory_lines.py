@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from presskit.library.advisory_contacts import find_contact, parse_callout
-from presskit.library.advisory_patterns import (
+from presskit.library.advisory.contacts import find_contact, parse_callout
+from presskit.library.advisory.patterns import (
     heading_of,
     parse_dateline,
     parse_embargo,

@@ -15,7 +15,7 @@ from pdf_reading import fonts, reader
 from render_fixtures import make_logo, seed_kit
 
 import presskit
-from presskit.cli import main
+from presskit.cli.main import main
 from presskit.library import BrandPreset, Roster, load_roster, save_roster
 from presskit.library.brand_presets import (
     BrandPresetError,

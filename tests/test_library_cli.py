@@ -10,7 +10,7 @@ import pytest
 from conftest import CNAS_KIT, SEED
 from no_qt import run_without_qt
 
-from presskit.cli_library import add_commands
+from presskit.cli import brand, import_text, roster
 from presskit.library.paths import ROSTER_ENV
 from presskit.library.roster import BrandPreset, Roster
 from presskit.library.roster_file import load_roster, save_roster
@@ -19,7 +19,9 @@ from presskit.storage import load_kit
 
 def run(*arguments: str) -> int:
     parser = argparse.ArgumentParser(prog="presskit")
-    add_commands(parser.add_subparsers(dest="command"))
+    commands = parser.add_subparsers(dest="command")
+    for group in (roster, brand, import_text):
+        group.add_commands(commands)
     args = parser.parse_args(list(arguments))
     code: int = args.handler(args)
     return code
@@ -163,7 +165,7 @@ def test_the_library_and_its_commands_work_without_qt(tmp_path: Path) -> None:
     result = run_without_qt(
         f"""
         from pathlib import Path
-        import presskit.cli_library, presskit.library
+        import presskit.cli.roster, presskit.cli.brand, presskit.cli.import_text, presskit.library
         text = Path({str(SEED)!r}).read_text(encoding="utf-8")
         print(len(presskit.library.parse_advisory(text).kit.quotes))
         """

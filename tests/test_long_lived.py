@@ -7,7 +7,8 @@ from pathlib import Path
 
 from conftest import CNAS_KIT, copy_folder
 
-from presskit import cli, long_lived
+from presskit import long_lived
+from presskit.cli import main as cli
 
 
 def test_reading_pauses_the_collector_and_leaves_it_as_it_was() -> None:

@@ -16,7 +16,7 @@ from conftest import CNAS_KIT
 from reportlab.pdfbase.ttfonts import TTFont
 
 from presskit import resources_path
-from presskit.render import font_cache
+from presskit.render.fonts import cache as font_cache
 
 DEJAVU = resources_path() / "fonts" / "DejaVuSans.ttf"
 

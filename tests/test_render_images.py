@@ -21,8 +21,10 @@ from PIL import Image, ImageChops
 from render_fixtures import make_headshot, make_logo, seed_kit
 
 from presskit.model import Expert, HeadshotShape, Kit, Quote, QuotesSection
-from presskit.render import ImageCache, RenderError, image_cache, images, render_pdf
-from presskit.render.images import (
+from presskit.render import ImageCache, RenderError, render_pdf
+from presskit.render.images import cache as image_cache
+from presskit.render.images import prepare as images
+from presskit.render.images.prepare import (
     MAX_PIXELS,
     ImageProblem,
     pixels_for,
@@ -326,7 +328,7 @@ def test_a_huge_png_costs_its_decoded_size_once_not_several_times(
         f"""
         import resource
         from pathlib import Path
-        from presskit.render.images import prepare_headshot, prepare_logo
+        from presskit.render.images.prepare import prepare_headshot, prepare_logo
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         if {kind!r} == "logo":
             prepare_logo(Path({str(path)!r}), 300, 40)

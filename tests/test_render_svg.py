@@ -10,8 +10,8 @@ from pdf_reading import fonts, page_texts, reader
 from render_fixtures import seed_kit
 
 from presskit.render import RenderError, render_pdf
-from presskit.render.images import ImageProblem, prepare_logo
-from presskit.render.svg import VectorLogo
+from presskit.render.images.prepare import ImageProblem, prepare_logo
+from presskit.render.images.svg import VectorLogo
 
 LOGO = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60" viewBox="0 0 200 60">'

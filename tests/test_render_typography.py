@@ -24,9 +24,9 @@ from presskit.model import (
     QuotesSection,
     Resource,
 )
-from presskit.render import fonts as font_registry
 from presskit.render import render_pdf
 from presskit.render import styles as house_style
+from presskit.render.fonts import registry as font_registry
 from presskit.render.typography import smarten
 from presskit.render.urls import break_points
 from presskit.storage import dumps_kit, load_kit, loads_kit

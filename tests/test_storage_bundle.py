@@ -23,8 +23,8 @@ from presskit.formats.bundle import BundleError, read_bundle, write_bundle
 from presskit.model.validation import validate
 from presskit.render import render_pdf
 from presskit.storage import ProjectFileError, StorageError, load_kit
-from presskit.storage.bundle_format import name_problem, safe_file_name
-from presskit.storage.kit_assets import kit_assets
+from presskit.storage.bundle.assets import kit_assets
+from presskit.storage.bundle.format import name_problem, safe_file_name
 
 ASSETS = EXAMPLES / "northbridge-briefing" / "assets"
 

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from presskit.formats.bundle import BundleError, read_bundle, write_bundle
-from presskit.storage.bundle_format import MAX_ENTRIES
+from presskit.storage.bundle.format import MAX_ENTRIES
 
 MB = 1024 * 1024
 

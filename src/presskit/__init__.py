@@ -6,21 +6,21 @@ layer over it and ``cli`` drives the same engine from the command line.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 __version__ = "0.1.0"
 
 
 def resources_path() -> Path:
-    """The shipped resources folder (fonts, default brand, icons), checkout or wheel alike.
+    """The shipped resources folder (fonts, default brand, icons).
 
-    The import system knows where the ``presskit.resources`` package is (an editable install
-    maps it to ``resources/`` of the checkout), and it is a real folder in both cases
-    (``tests/test_packaging.py``), so it is used as a plain path: ``importlib.resources``
-    would add a hundredth of a second to every command's start for nothing.
+    An installed presskit (a wheel, the packaged app) carries it inside the package as
+    ``presskit/resources``; a source checkout keeps it once, at the top of the repository,
+    which is where an editable install (importing from ``src/``) finds it. Both are real
+    folders, so callers use plain paths (``tests/packaging/test_wheel.py``).
     """
-    spec = importlib.util.find_spec("presskit.resources")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("presskit is not installed completely: presskit.resources is missing")
-    return Path(next(iter(spec.submodule_search_locations)))
+    package = Path(__file__).resolve().parent
+    for folder in (package / "resources", package.parent.parent / "resources"):
+        if (folder / "brand" / "default.yaml").is_file():
+            return folder
+    raise RuntimeError(f"presskit is not installed completely: no resources folder in {package}")

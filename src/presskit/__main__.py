@@ -2,6 +2,6 @@
 
 import sys
 
-from presskit.cli import main
+from presskit.cli.main import main
 
 sys.exit(main())

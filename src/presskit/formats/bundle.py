@@ -26,7 +26,8 @@ from presskit.model.kit import Kit
 from presskit.model.problems import Problem, Severity
 from presskit.render import render_pdf
 from presskit.storage.atomic import atomic_write
-from presskit.storage.bundle_format import (
+from presskit.storage.bundle.assets import KitAsset, kit_assets
+from presskit.storage.bundle.format import (
     FOLDERS,
     MANIFEST_NAME,
     MAX_ENTRY_BYTES,
@@ -39,9 +40,8 @@ from presskit.storage.bundle_format import (
     megabytes,
     safe_file_name,
 )
-from presskit.storage.bundle_reader import read_bundle
+from presskit.storage.bundle.reader import read_bundle
 from presskit.storage.errors import describe_os_error, format_problem
-from presskit.storage.kit_assets import KitAsset, kit_assets
 from presskit.storage.reader import PROJECT_SUFFIXES, load_kit
 from presskit.storage.source_map import SourceMap
 from presskit.storage.writer import dumps_kit

@@ -25,14 +25,14 @@ from presskit.formats.html import HEADSHOT, LOGO_HEIGHT, LOGO_WIDTH, Look, Pictu
 from presskit.formats.plain import plain_text
 from presskit.formats.walk import build_document
 from presskit.model import Brand, HeadshotShape, Kit, Problem, Severity, Where
-from presskit.render.image_cache import (
+from presskit.render.images.cache import (
     TARGET_DPI,
     ImageCache,
     ImageProblem,
     PreparedImage,
     largest_prepared,
 )
-from presskit.render.images import prepare_headshot, prepare_logo
+from presskit.render.images.prepare import prepare_headshot, prepare_logo
 from presskit.render.styles import hex_of, palette
 
 #: Pixels per displayed CSS pixel: sharp on high-density screens, still small to send.
@@ -94,7 +94,7 @@ def _mime_type(data: bytes) -> str:
 
 def _rasterised(prepared: PreparedImage) -> PreparedImage:
     """A vector (SVG) logo drawn as a PNG: mail clients do not show SVG."""
-    from presskit.render.svg import VectorLogo
+    from presskit.render.images.svg import VectorLogo
 
     if not isinstance(prepared, VectorLogo):
         return prepared

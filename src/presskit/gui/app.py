@@ -16,8 +16,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from presskit import __version__, resources_path
-from presskit.gui.main_window import MainWindow
-from presskit.gui.render_process import shared_process
+from presskit.gui.preview.render_process import shared_process
+from presskit.gui.window.main_window import MainWindow
 
 
 def app_icon() -> QIcon:

@@ -9,7 +9,7 @@ import and export, and pasted advisories turned into kits. No Qt; stands on ``st
   roster").
 """
 
-from presskit.library.advisory import AdvisoryResult, parse_advisory
+from presskit.library.advisory.parse import AdvisoryResult, parse_advisory
 from presskit.library.csv_export import export_csv
 from presskit.library.csv_import import CsvImportError, CsvPreview, ImportResult, import_rows, sniff
 from presskit.library.merge import (

@@ -9,7 +9,7 @@ preview) keeps an :class:`ImageCache` and passes it in, so photos are prepared o
 from __future__ import annotations
 
 from presskit.render.document import render_pdf
-from presskit.render.image_cache import ImageCache
+from presskit.render.images.cache import ImageCache
 from presskit.render.result import RenderedPdf, RenderError
 
 __all__ = ["ImageCache", "RenderError", "RenderedPdf", "render_pdf"]

@@ -17,10 +17,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from presskit.model import Expert, Kit, Problem, Quote, Severity
-from presskit.render.fallback import Face, Glyphs
 from presskit.render.flowables import Headshot, LaidOutParagraph, Placeholder
-from presskit.render.fonts import BrandFonts
-from presskit.render.image_cache import (
+from presskit.render.fonts.fallback import Face, Glyphs
+from presskit.render.fonts.registry import BrandFonts
+from presskit.render.images.cache import (
     ImageCache,
     ImageProblem,
     PreparedImage,
@@ -153,6 +153,6 @@ class RenderContext:
 def _images() -> Any:
     """``render.images``, imported when an image has to be prepared: it brings Pillow, which
     an export whose pictures are all in the cache never needs."""
-    from presskit.render import images
+    from presskit.render.images import prepare as images
 
     return images

@@ -21,13 +21,13 @@ from reportlab.platypus import BaseDocTemplate, Flowable
 
 import presskit
 from presskit.model import Kit, PageSize, PresskitError, Quote, QuotesSection, Status
-from presskit.render import fonts as font_registry
 from presskit.render import styles as house_style
 from presskit.render.context import RenderContext
-from presskit.render.coverage import missing_glyphs
-from presskit.render.fallback import Glyphs
 from presskit.render.flowables import KeepWithNextGroup, OutlineMark
-from presskit.render.image_cache import ImageCache
+from presskit.render.fonts import registry as font_registry
+from presskit.render.fonts.coverage import missing_glyphs
+from presskit.render.fonts.fallback import Glyphs
+from presskit.render.images.cache import ImageCache
 from presskit.render.page import MIN_MARGIN, FolioCanvas, Geometry, PageDecor, page_templates
 from presskit.render.result import RenderedPdf, RenderError
 from presskit.render.sections import story

@@ -19,8 +19,8 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from presskit.model import HeadshotShape
-from presskit.render.fallback import Face, Glyphs
-from presskit.render.image_cache import PreparedImage
+from presskit.render.fonts.fallback import Face, Glyphs
+from presskit.render.images.cache import PreparedImage
 from presskit.render.styles import STEP, Palette
 
 

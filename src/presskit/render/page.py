@@ -20,8 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from presskit.render.fallback import Face, Glyphs
 from presskit.render.flowables import fit_string
+from presskit.render.fonts.fallback import Face, Glyphs
 from presskit.render.styles import Palette
 
 #: Header and footer live in the margins; margins smaller than this are widened to make room.

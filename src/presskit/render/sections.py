@@ -41,7 +41,6 @@ from presskit.model.wording import (
     visible_sections,
 )
 from presskit.render.context import RenderContext
-from presskit.render.fallback import Face
 from presskit.render.flowables import (
     BalancedParagraph,
     Beside,
@@ -50,6 +49,7 @@ from presskit.render.flowables import (
     Masthead,
     OutlineMark,
 )
+from presskit.render.fonts.fallback import Face
 from presskit.render.styles import STEP, hex_of
 from presskit.render.text import (
     clean,

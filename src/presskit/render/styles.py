@@ -17,8 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from presskit.model import Colors, Problem, Severity
 from presskit.model.validation import COLOR_PATTERN
-from presskit.render.fallback import Face
-from presskit.render.fonts import BrandFonts
+from presskit.render.fonts.fallback import Face
+from presskit.render.fonts.registry import BrandFonts
 
 WHITE = Color(1, 1, 1)
 

@@ -17,7 +17,7 @@ import re
 from presskit.model import Kit
 from presskit.model.operations import copy_kit
 from presskit.model.paths import get_at, set_at
-from presskit.render.coverage import printed_text
+from presskit.render.fonts.coverage import printed_text
 
 #: Fields that hold an address or a number, where a quote or a dash is part of the value.
 _VERBATIM = frozenset({"email", "url", "phone", "zone"})

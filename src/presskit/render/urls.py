@@ -22,8 +22,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from presskit.render.fallback import Face, Glyphs
 from presskit.render.flowables import LaidOutParagraph
+from presskit.render.fonts.fallback import Face, Glyphs
 from presskit.render.text import escape, unescape
 
 URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"“”‘’]+", re.IGNORECASE)

@@ -11,12 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from presskit.model.problems import KitProblems, PresskitError, Problem
+from presskit.model.problems import KitProblems, PresskitError, Problem, Where
 
-if TYPE_CHECKING:
-    from presskit.storage.source_map import SourceMap
+
+class SourceMap(Protocol):
+    """Where a path of keys and indexes is in its file (``source_map.SourceMap`` is one);
+    named here as a protocol so that this module, which the YAML reading imports, does not
+    import the reading back."""
+
+    def locate(self, where: Where) -> tuple[int, int] | None: ...
 
 
 class StorageError(PresskitError):

@@ -1,1 +1,0 @@
-"""Data files shipped with presskit (fonts, default brand, icons); no code lives here."""

@@ -1,0 +1,148 @@
+"""``presskit export`` and ``presskit validate``: a kit to PDF (or e-mail, ``.eml``,
+Markdown), and every problem in a kit with its place in the file.
+
+These two need only the engine: ``cli.main`` registers the library commands only for other
+commands, so an export never imports the roster, spreadsheet or bundle code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from presskit import long_lived
+from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded
+from presskit.model import Problem
+from presskit.render import RenderedPdf, render_pdf
+from presskit.storage import LoadedKit, atomic_write, format_problem, load_kit
+from presskit.storage.errors import position_of
+
+#: Export format → the extensions of the files it writes.
+EXPORT_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "pdf": (".pdf",), "email": (".html", ".txt"), "eml": (".eml",), "markdown": (".md",),
+}
+EXPORT_FORMATS = tuple(EXPORT_SUFFIXES)
+#: An extension in ``-o`` that is one of these is replaced by the format's own.
+_KNOWN_SUFFIXES = frozenset(
+    {suffix for suffixes in EXPORT_SUFFIXES.values() for suffix in suffixes}
+    | {".htm", ".text", ".markdown"}
+)
+
+
+def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
+    """Register ``export`` and ``validate`` on ``presskit``'s commands."""
+    export = commands.add_parser(
+        "export",
+        help="export a kit to PDF, an e-mail or Markdown",
+        description="Export KIT to a branded PDF (the default), an e-mail body (OUT.html and "
+        "OUT.txt), a draft message to open in a mail client (OUT.eml) or a Markdown page "
+        "(OUT.md). Warnings go to standard error.",
+    )
+    export.add_argument("kit", type=Path, metavar="KIT", help="the .presskit file")
+    export.add_argument(
+        "-f", "--format", choices=EXPORT_FORMATS, default="pdf",
+        help="pdf (default); email: HTML body with inline styles + plain text; "
+        "eml: draft message with both and the images; markdown: for a website or CMS",
+    )
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="OUT",
+        help="where to write, with or without the extension, which the format sets "
+        "(default: beside the kit, same name; a folder puts it there under the kit's name)",
+    )
+    export.add_argument(
+        "--strict", action="store_true",
+        help="treat warnings (unapproved quotes, missing images, …) as errors",
+    )
+    export.set_defaults(handler=guarded(_export))
+
+    validate = commands.add_parser(
+        "validate",
+        help="check a kit and list every problem",
+        description="List every error and warning in KIT with its location. "
+        "Exit status: 0 clean, 1 warnings only, 2 errors.",
+    )
+    validate.add_argument("kit", type=Path, metavar="KIT", help="the .presskit file")
+    validate.set_defaults(handler=guarded(_validate))
+
+
+def _check(path: Path) -> tuple[LoadedKit, RenderedPdf, list[Problem]]:
+    """Load and render ``path``; every warning either step found, load's first."""
+    with long_lived.reading():  # frozen before the collector is back: it never walks the kit
+        loaded = load_kit(path)
+        froze = long_lived.freeze_unless_frozen()  # the kit lives until its PDF is made
+    try:
+        rendered = render_pdf(loaded.kit)
+    finally:
+        if froze:  # a caller in the same process (a script, the tests) is left as it was
+            long_lived.release()
+    return loaded, rendered, [*loaded.problems, *rendered.warnings]
+
+
+def _report(loaded: LoadedKit, problems: Sequence[Problem]) -> None:
+    """Print ``problems`` in the order of the file, whichever step found them."""
+    for problem in sorted(problems, key=lambda p: position_of(p, loaded.source_map) or (0, 0)):
+        print(format_problem(problem, loaded.path, loaded.source_map), file=sys.stderr)
+
+
+def _export(args: argparse.Namespace) -> int:
+    kit_path: Path = args.kit
+    output: Path | None = args.output
+    format_name: str = args.format
+    strict: bool = args.strict
+    if format_name == "pdf":
+        loaded, rendered, warnings = _check(kit_path)
+        files = {".pdf": rendered.data}
+    else:
+        # Imported for these formats only: a PDF export, timed as a whole process by the
+        # benchmark, does not load the e-mail and Markdown writers.
+        from presskit.formats import export
+
+        loaded = load_kit(kit_path)
+        exported = export(loaded.kit, format_name)
+        files, warnings = exported.files, [*loaded.problems, *exported.warnings]
+    _report(loaded, warnings)
+    if strict and warnings:
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        print(
+            f"presskit: error: {len(warnings)} {noun} with --strict; nothing written",
+            file=sys.stderr,
+        )
+        return EXIT_ERRORS
+    targets = {suffix: _output_path(kit_path, output, suffix) for suffix in files}
+    # -o naming the kit itself is a slip of the finger, even where the extension would save it.
+    for target in [*targets.values(), *([output] if output is not None else [])]:
+        if target.exists() and target.samefile(kit_path):
+            print(f"presskit: error: {target} is the kit itself; choose another name for the "
+                  "export", file=sys.stderr)
+            return EXIT_ERRORS
+    for suffix, target in targets.items():
+        atomic_write(target, files[suffix])
+        print(target)
+    return EXIT_OK
+
+
+def _output_path(kit_path: Path, output: Path | None, suffix: str) -> Path:
+    """Where the file with ``suffix`` goes: ``output`` with that extension (a folder: the
+    kit's name in it; nothing: beside the kit)."""
+    if output is None:
+        return kit_path.with_suffix(suffix)
+    if output.is_dir():
+        return output / kit_path.with_suffix(suffix).name
+    if output.suffix.lower() == suffix:
+        return output  # as given, in the case the user typed it
+    if output.suffix.lower() in _KNOWN_SUFFIXES:
+        return output.with_suffix(suffix)
+    return output.with_name(output.name + suffix)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    kit_path: Path = args.kit
+    loaded, _rendered, warnings = _check(kit_path)
+    _report(loaded, warnings)
+    if warnings:
+        return EXIT_WARNINGS
+    print(f"{kit_path}: no problems found")
+    return EXIT_OK

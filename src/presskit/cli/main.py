@@ -1,0 +1,104 @@
+"""The ``presskit`` command: the parser, the dispatch to each command group's handler, and
+the desktop app when no command is given.
+
+Each group lives in a module of its own (``export``: export and validate; ``roster``;
+``brand``; ``import_text``; ``bundle``) that registers its subcommands with a guarded
+handler. It drives the same engine as the desktop app. Problems are printed as
+``file:line:column: severity: message``; the exit code says how it went: 0 done, 1 warnings
+only (``validate``), 2 errors or bad input. No traceback reaches the user for a bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from presskit import __version__
+from presskit.cli.export import add_commands as add_export_commands
+from presskit.cli.guard import EXIT_ERRORS, EXIT_OK
+from presskit.storage import PROJECT_SUFFIXES
+
+#: Commands that need only the engine: for them the roster and import commands (and the
+#: library modules behind them, a tenth of a second to import) are not even registered.
+ENGINE_COMMANDS = ("export", "validate")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit with the same code as every other bad input."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERRORS, f"{self.prog}: error: {message}\n")
+
+
+def build_parser(*, library: bool = True) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="presskit",
+        description="Build branded PDF press kits from .presskit project files.",
+        epilog="Without a command, presskit opens the desktop app; 'presskit KIT.presskit' "
+        "opens the app on that kit.",
+    )
+    parser.add_argument("--version", action="version", version=f"presskit {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    add_export_commands(commands)
+    # The library and bundle commands are registered (and their modules imported) only when
+    # the command line is not an export or a validation.
+    if library:
+        from presskit.cli import brand, bundle, import_text, roster
+
+        for module in (roster, brand, import_text, bundle):
+            module.add_commands(commands)
+    return parser
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    # argparse keeps its subcommands in a private action; reading them here means a new
+    # subcommand is never mistaken for a kit to open.
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _wants_gui(arguments: Sequence[str], parser: argparse.ArgumentParser) -> bool:
+    """No arguments, or a first argument that is a kit rather than a command or option.
+
+    A word that is neither a command nor a kit (``presskit exprot``) goes to argparse, which
+    names the valid commands, instead of opening a window on a file that is not there.
+    """
+    if not arguments:
+        return True
+    first = arguments[0]
+    if first.startswith("-") or first in _command_names(parser):
+        return False
+    return Path(first).suffix.lower() in PROJECT_SUFFIXES or Path(first).is_file()
+
+
+def _run_gui(arguments: Sequence[str]) -> int:
+    # Qt is imported here only, so exporting on a server never needs (or loads) PySide6.
+    try:
+        from presskit.gui.app import run
+    except ImportError as exc:
+        print(
+            f"presskit: error: the desktop app needs PySide6 ({exc}); install it with "
+            "pip install PySide6-Essentials PySide6-Addons, or use 'presskit export' / "
+            "'presskit validate'",
+            file=sys.stderr,
+        )
+        return EXIT_ERRORS
+    return run(arguments)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(library=not arguments or arguments[0] not in ENGINE_COMMANDS)
+    if _wants_gui(arguments, parser):
+        return _run_gui(arguments)
+    args = parser.parse_args(arguments)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    return int(args.handler(args))  # each handler is guarded: one line, never a traceback

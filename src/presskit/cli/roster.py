@@ -1,0 +1,188 @@
+"""``presskit roster list|import|export``: the per-user roster of experts.
+
+- ``roster list [WORDS…]``: the experts in the roster (matching WORDS), with brand presets;
+- ``roster import FILE.csv``: merge a spreadsheet's experts into the roster;
+- ``roster export FILE.csv``: write the roster's experts as a spreadsheet.
+
+Every library command (these, ``brand`` and ``import-text``) takes ``--roster PATH``
+(default: ``$PRESSKIT_ROSTER``, else the per-user data folder), from :func:`roster_option`.
+Handlers return the exit code: 0 done, 1 done with warnings, 2 errors; results go to standard
+output, messages to standard error as ``file:line:col: severity: message``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded, plural, report, say
+from presskit.library.csv_columns import FIELD_LABELS, FIELDS
+from presskit.library.csv_export import export_csv
+from presskit.library.csv_import import CsvPreview, import_rows, mapping_problems, sniff
+from presskit.library.paths import ROSTER_ENV, roster_path
+from presskit.library.roster import search
+from presskit.library.roster_file import LoadedRoster, load_roster, save_roster
+
+_IGNORE = ("ignore", "-", "none", "")
+
+
+def roster_option() -> argparse.ArgumentParser:
+    """The ``--roster PATH`` option every library command takes (an argparse parent)."""
+    option = argparse.ArgumentParser(add_help=False)
+    option.add_argument(
+        "--roster", type=Path, metavar="PATH",
+        help=f"the roster file (default: ${ROSTER_ENV}, else {roster_path(None)})",
+    )
+    return option
+
+
+def load_roster_of(args: argparse.Namespace) -> LoadedRoster:
+    """The roster ``--roster`` names, its problems reported."""
+    loaded = load_roster(roster_path(args.roster))
+    report(loaded.problems, loaded.path)
+    return loaded
+
+
+def missing_action(parser: argparse.ArgumentParser, _args: argparse.Namespace) -> int:
+    """``presskit roster`` (or ``brand``) without an action."""
+    parser.print_usage(sys.stderr)
+    say(f"{parser.prog}: error: choose an action: list, import or export")
+    return EXIT_ERRORS
+
+
+def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Register ``roster list|import|export`` on ``presskit``'s commands."""
+    roster_option_ = roster_option()
+    roster = subparsers.add_parser(
+        "roster", help="list, import or export the expert roster",
+        description="The roster keeps the experts, their past quotes and the brand presets "
+        "shared by every kit.",
+    )
+    actions = roster.add_subparsers(dest="roster_command", metavar="ACTION",
+                                    parser_class=type(roster))
+    roster.set_defaults(handler=functools.partial(missing_action, roster))
+
+    listing = actions.add_parser(
+        "list", parents=[roster_option_], help="list the experts in the roster",
+        description="List the roster's experts (those matching every WORD in their name, "
+        "title, program or topics) and its brand presets.",
+    )
+    listing.add_argument("words", nargs="*", metavar="WORD", help="search words")
+    listing.set_defaults(handler=guarded(_roster_list))
+
+    importing = actions.add_parser(
+        "import", parents=[roster_option_], help="merge experts from a CSV spreadsheet",
+        description="Merge the experts in a CSV file (from Excel, LibreOffice, Google Sheets or "
+        "Numbers) into the roster: a row with the e-mail address or name of a roster expert "
+        "updates them; others are added. Columns are recognised by their headings.",
+    )
+    importing.add_argument("csv", type=Path, metavar="FILE.csv")
+    importing.add_argument(
+        "--column", action="append", default=[], metavar="HEADING=FIELD",
+        help="read the column HEADING (or its number, from 1) as FIELD, one of "
+        f"{', '.join(FIELDS)}, or 'ignore'; may be repeated",
+    )
+    importing.add_argument("--dry-run", action="store_true",
+                           help="report what would change without saving the roster")
+    importing.set_defaults(handler=guarded(_roster_import))
+
+    exporting = actions.add_parser(
+        "export", parents=[roster_option_], help="write the roster's experts to a CSV file",
+        description="Write the roster's experts to a CSV spreadsheet (UTF-8) that 'roster "
+        "import' reads back to the same experts.",
+    )
+    exporting.add_argument("csv", type=Path, metavar="FILE.csv")
+    exporting.set_defaults(handler=guarded(_roster_export))
+
+
+def _roster_list(args: argparse.Namespace) -> int:
+    loaded = load_roster_of(args)
+    roster = loaded.roster
+    experts = search(roster, " ".join(args.words))
+    if not roster.experts:
+        say(f"presskit: the roster {loaded.path} has no experts yet; add some with "
+             "'presskit roster import FILE.csv'")
+    for expert in experts:
+        about = ", ".join(part for part in (expert.title, expert.program) if part)
+        details = [f"{expert.honorific} {expert.name}".strip() + f" ({expert.id})"]
+        details += [part for part in (about, expert.email) if part]
+        if expert.topics:
+            details.append("topics: " + "; ".join(expert.topics))
+        banked = len(roster.quotes_by(expert.id))
+        if banked:
+            details.append(plural(banked, "banked quote"))
+        print(" · ".join(details))
+    if args.words and roster.experts and not experts:
+        say(f"presskit: no expert in the roster matches {' '.join(args.words)!r}")
+    if roster.brands and not args.words:
+        print("brand presets: " + ", ".join(b.name for b in roster.brands))
+    return EXIT_WARNINGS if loaded.problems else EXIT_OK
+
+
+def _roster_import(args: argparse.Namespace) -> int:
+    loaded = load_roster_of(args)
+    preview = sniff(args.csv)
+    mapping = _mapping(preview, args.column)
+    if mapping is None:
+        return EXIT_ERRORS
+    result = import_rows(preview, mapping, loaded.roster)
+    for note in result.skipped:
+        say(f"{args.csv}:{note.line}:1: warning: row {note.row} skipped: {note.message}")
+    for note in result.notes:
+        say(f"{args.csv}:{note.line}:1: warning: row {note.row}: {note.message}")
+    if not args.dry_run:
+        save_roster(result.roster, loaded.path)
+    ignored = [h for h, f in zip(preview.headers, mapping, strict=False) if f is None and h]
+    where = "would be merged into" if args.dry_run else "merged into"
+    print(f"{args.csv}: {result.summary()} ({preview.delimiter_name}-separated, "
+          f"{preview.encoding}); {where} {loaded.path}")
+    if ignored:
+        print("columns not imported: " + ", ".join(repr(h) for h in ignored))
+    warned = result.skipped or result.notes or loaded.problems
+    return EXIT_WARNINGS if warned else EXIT_OK
+
+
+def _mapping(preview: CsvPreview, overrides: Sequence[str]) -> list[str | None] | None:
+    """The detected mapping with ``--column`` overrides; ``None`` (reported) if unusable."""
+    mapping = list(preview.detected_mapping)
+    where = f"{preview.source}:{preview.header_line}:1"
+    for override in overrides:
+        heading, sep, field = override.partition("=")
+        field = field.strip().lower().replace(" ", "_")
+        column = _column(preview, heading.strip())
+        if not sep or column is None or (field not in FIELDS and field not in _IGNORE):
+            say(f"{where}: error: --column {override!r}: expected HEADING=FIELD with a "
+                 f"heading of this file ({', '.join(repr(h) for h in preview.headers)}) "
+                 f"and a field among {', '.join(FIELDS)} or 'ignore'")
+            return None
+        chosen = None if field in _IGNORE else field
+        mapping = [None if chosen is not None and f == chosen else f for f in mapping]
+        mapping[column] = chosen
+    problems = mapping_problems(preview, mapping)
+    if problems:
+        found = ", ".join(
+            f"{h!r} → {FIELD_LABELS[f] if f else 'not imported'}"
+            for h, f in zip(preview.headers, mapping, strict=False)
+        )
+        say(f"{where}: error: {'; '.join(problems)}; the columns read as: {found}; "
+             "use --column HEADING=FIELD to say which is which")
+        return None
+    return mapping
+
+
+def _column(preview: CsvPreview, heading: str) -> int | None:
+    if heading.isdigit() and 1 <= int(heading) <= len(preview.headers):
+        return int(heading) - 1
+    wanted = heading.casefold()
+    return next((i for i, h in enumerate(preview.headers) if h.casefold() == wanted), None)
+
+
+def _roster_export(args: argparse.Namespace) -> int:
+    loaded = load_roster_of(args)
+    export_csv(loaded.roster, args.csv)
+    print(f"{args.csv}: {plural(len(loaded.roster.experts), 'expert')} from {loaded.path}")
+    return EXIT_WARNINGS if loaded.problems else EXIT_OK

@@ -1,0 +1,159 @@
+"""Edit ▸ Preferences…: the user's settings that are not part of any kit.
+
+For now that is where the roster lives. The default is ``roster.yaml`` in the per-user data
+folder (or ``$PRESSKIT_ROSTER`` when set); a team points everyone at one file in a shared
+folder instead. The dialog says what is at the chosen place — how many experts, a file that
+does not exist yet, or the ``file:line:col`` errors of one that does not load — before the
+user commits to it. ``edit`` stores the choice in ``Settings`` and reports whether it changed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presskit.gui.editors.binding import describe
+from presskit.gui.roster.prompts import LibraryPrompts
+from presskit.gui.roster.store import ROSTER_SETTING
+from presskit.gui.settings import Settings
+from presskit.library import RosterFileError, default_roster_path, load_roster, roster_path
+from presskit.library.paths import ROSTER_ENV
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def describe_roster(path: Path) -> str:
+    """What is at ``path``, in a line (or the file's errors)."""
+    if path.is_dir():
+        return f"{path} is a folder."
+    if not path.exists():
+        if not path.parent.is_dir():
+            return f"The folder {path.parent} does not exist."
+        return ("This file does not exist yet; presskit creates it the first time you save an "
+                "expert to the roster or import a spreadsheet.")
+    try:
+        loaded = load_roster(path)
+    except RosterFileError as exc:
+        return f"This file has errors, so presskit will only read it once they are fixed:\n{exc}"
+    roster = loaded.roster
+    return (f"{_plural(len(roster.experts), 'expert')}, "
+            f"{_plural(len(roster.quotes), 'banked quote')}, "
+            f"{_plural(len(roster.brands), 'brand preset')}.")
+
+
+class PreferencesDialog(QDialog):
+    """See the module docstring."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferences")
+        self.setWindowTitle("Preferences")
+        self.settings = settings
+
+        self.roster_edit = QLineEdit(str(settings.get(ROSTER_SETTING, "") or ""))
+        self.roster_edit.setObjectName("rosterLocation")
+        self.roster_edit.setClearButtonEnabled(True)
+        self.roster_edit.setPlaceholderText(str(self._fallback()))
+        self.roster_edit.setMinimumWidth(420)
+        describe(self.roster_edit, "Roster file",
+                 "The roster file to use; a folder means the roster.yaml in it. "
+                 "Leave empty for the default.")
+        self.choose_button = QPushButton("&Choose…")
+        describe(self.choose_button, "Choose roster file",
+                 "Pick a roster file, e.g. in a folder your team shares")
+        self.default_button = QPushButton("Use &Default")
+        describe(self.default_button, "Use the default roster", str(self._fallback()))
+        row = QHBoxLayout()
+        row.addWidget(self.roster_edit, 1)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.default_button)
+
+        env = os.environ.get(ROSTER_ENV, "")
+        fallback = (f"${ROSTER_ENV} ({env})" if env else f"the default ({default_roster_path()})")
+        hint = QLabel(
+            "The experts, their quote bank and brand presets that every kit can draw on. To "
+            "share one roster with your team, choose a file in a shared folder. Empty means "
+            f"{fallback}.")
+        hint.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("rosterLocationStatus")
+        self.status.setWordWrap(True)
+        describe(self.status, "What is at the chosen place")
+
+        box = QGroupBox("Roster")
+        box_layout = QVBoxLayout(box)
+        label = QLabel("Roster &file:")
+        label.setBuddy(self.roster_edit)
+        box_layout.addWidget(label)
+        box_layout.addLayout(row)
+        box_layout.addWidget(self.status)
+        box_layout.addWidget(hint)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.resize(640, 280)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self._update_status)
+        self.roster_edit.textChanged.connect(self._timer.start)
+        self.choose_button.clicked.connect(self._choose)
+        self.default_button.clicked.connect(self.roster_edit.clear)
+        self._update_status()
+
+    @staticmethod
+    def _fallback() -> Path:
+        return roster_path(None)
+
+    def chosen_path(self) -> Path:
+        """The roster file the dialog's value names (after the environment and default)."""
+        return roster_path(self.roster_edit.text().strip() or None)
+
+    def _update_status(self) -> None:
+        self._timer.stop()
+        self.status.setText(f"{self.chosen_path()}\n{describe_roster(self.chosen_path())}")
+
+    def _choose(self) -> None:
+        path, accepted = LibraryPrompts.roster_file(self, self.chosen_path())
+        if accepted and path is not None:
+            self.roster_edit.setText(str(path))
+
+    def store(self) -> bool:
+        """Save the choice; ``True`` if the roster location changed."""
+        value = self.roster_edit.text().strip()
+        value = str(Path(value).expanduser().absolute()) if value else ""
+        before = self.settings.get(ROSTER_SETTING, "") or ""
+        self.settings.set(ROSTER_SETTING, value)
+        return value != before
+
+    @classmethod
+    def edit(cls, parent: QWidget | None, settings: Settings) -> tuple[bool, bool]:
+        """``(changed, accepted)``: whether the roster location changed."""
+        dialog = cls(settings, parent)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return (dialog.store() if accepted else False), accepted
+        finally:
+            dialog.deleteLater()

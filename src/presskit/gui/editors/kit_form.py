@@ -1,0 +1,182 @@
+"""The form for what the kit is: headline, series label, dateline, embargo and status.
+
+The embargo is edited as a whole (``Embargo`` or nothing) so that switching it off and on
+again is one undo step each, and a half-typed time zone never reaches the kit: the zone is
+committed only when it names a real IANA zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import zoneinfo
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from presskit.gui.editors.binding import Binder, describe
+from presskit.gui.editors.inputs import OptionalDateEdit
+from presskit.model import Embargo, Status
+
+if TYPE_CHECKING:
+    from presskit.gui.document.kit_document import KitDocument
+
+
+@functools.cache
+def time_zones() -> list[str]:
+    return sorted(zoneinfo.available_timezones())
+
+
+def system_zone() -> str:
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    return name if name in time_zones() else "UTC"
+
+
+class EmbargoEditor(QWidget):
+    """Embargoed or not; if so, until when (wall-clock time) in which IANA time zone."""
+
+    edited = Signal(object)
+
+    def __init__(self, default_day: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._default_day = default_day
+        self._value: Embargo | None = None
+        self.check = QCheckBox("Embargoed until", self)
+        describe(self.check, "Embargoed", "Print “EMBARGOED UNTIL …” on every page")
+        self.until = QDateTimeEdit(self)
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("d MMM yyyy HH:mm")
+        self.until.setKeyboardTracking(False)
+        describe(self.until, "Embargo until", "Local time in the zone on the right")
+        self.zone = QComboBox(self)
+        self.zone.setEditable(True)
+        self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.zone.addItems(time_zones())
+        self.zone.setMinimumContentsLength(18)
+        self.zone.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        completer = QCompleter(time_zones(), self.zone)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)  # "york" finds America/New_York
+        self.zone.setCompleter(completer)
+        describe(
+            self.zone,
+            "Embargo time zone",
+            "An IANA time zone such as America/New_York; type to search",
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.until, 1)
+        layout.addWidget(self.zone, 1)
+        self.setFocusProxy(self.check)
+        self.check.toggled.connect(self._on_toggled)
+        self.until.dateTimeChanged.connect(lambda _v: self._commit())
+        self.zone.activated.connect(lambda _row: self._commit())
+        zone_text = self.zone.lineEdit()
+        assert zone_text is not None  # the combo is editable
+        zone_text.editingFinished.connect(self._commit)
+        self.set_value(None)
+
+    def value(self) -> Embargo | None:
+        return self._value
+
+    def set_value(self, value: Embargo | None) -> None:
+        self._value = value
+        # Unset, the greyed-out controls show what ticking the box would start from.
+        shown = value or self._default()
+        with QSignalBlocker(self.check), QSignalBlocker(self.until), QSignalBlocker(self.zone):
+            self.check.setChecked(value is not None)
+            self.until.setEnabled(value is not None)
+            self.zone.setEnabled(value is not None)
+            u = shown.until
+            self.until.setDateTime(
+                QDateTime(QDate(u.year, u.month, u.day), QTime(u.hour, u.minute))
+            )
+            self.zone.setCurrentText(shown.zone)
+
+    def _default(self) -> Embargo:
+        # 9:00 in the user's own zone is the commonest embargo; the user adjusts from there.
+        day = self._default_day()
+        return Embargo(dt.datetime(day.year, day.month, day.day, 9, 0), system_zone())
+
+    def _on_toggled(self, checked: bool) -> None:
+        new = self._default() if checked else None
+        self.set_value(new)
+        self.edited.emit(new)
+
+    def _commit(self) -> None:
+        if self._value is None:
+            return
+        zone = self.zone.currentText().strip()
+        if zone not in time_zones():
+            with QSignalBlocker(self.zone):  # not a zone (yet): show the one in force
+                self.zone.setCurrentText(self._value.zone)
+            zone = self._value.zone
+        q = self.until.dateTime()
+        d, t = q.date(), q.time()
+        new = Embargo(dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()), zone)
+        if new != self._value:
+            self._value = new
+            self.edited.emit(new)
+
+
+class KitForm(QWidget):
+    """Headline, series, dateline, status and embargo of the open kit."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kitForm")
+        self.document: KitDocument | None = None
+        self.binder = Binder(self, lambda: ())
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QWidget] = {}
+
+        def row(label: str, name: str, widget: QWidget, tooltip: str = "", **kw: object) -> None:
+            describe(widget, label.replace("&", "").rstrip(":"), tooltip)
+            form.addRow(label, widget)
+            self.fields[name] = widget
+            self.binder.bind(widget, name, **kw)  # type: ignore[arg-type]
+
+        row("&Headline:", "title", QLineEdit(), "The kit's title, printed under the series label")
+        row(
+            "&Series label:",
+            "series",
+            QLineEdit(),
+            "Printed before the headline, e.g. “CNAS Responds”",
+        )
+        row("&Date:", "date", OptionalDateEdit("Date"), "The dateline")
+        status = QComboBox()
+        status.addItem("Draft (marked DRAFT on every page)", Status.DRAFT.value)
+        status.addItem("Final", Status.FINAL.value)
+        row(
+            "S&tatus:",
+            "status",
+            status,
+            "A draft kit is marked DRAFT on every page",
+            to_widget=str,
+            to_model=Status,
+        )
+        self.embargo = EmbargoEditor(self._default_day)
+        row("&Embargo:", "embargo", self.embargo, "Not for publication before this time")
+
+    def _default_day(self) -> dt.date:
+        kit_date = self.document.kit.date if self.document else None
+        return kit_date or dt.date.today()
+
+    def set_document(self, document: KitDocument | None) -> None:
+        self.document = document
+        self.binder.set_document(document)

@@ -1,0 +1,3 @@
+"""The preview pane and what feeds it: rendering off the GUI thread, in a process of its own,
+and loading the PDF into QtPdf.
+"""

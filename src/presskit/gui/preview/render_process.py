@@ -1,0 +1,261 @@
+"""The renderer in a process of its own, so rendering never competes with the GUI for the GIL.
+
+ReportLab is pure Python. Run in a worker thread it holds the GIL almost all the time, and the
+GUI thread, which runs Python for every key press, paint of an item view or timer, waits up to
+the interpreter's switch interval (5 ms) for it at each step, and for the whole of a full
+garbage collection the render sets off (30 ms at 100 quotes): the window stuttered for up to
+80 ms while the preview of a 100-quote kit rendered. So renders run in one long-lived child
+process (``python -m presskit.gui.preview.render_process``), started once and reused, which keeps
+ReportLab's imports and fonts warm between renders; the pool thread that waits for it waits in
+``read()``, without the GIL.
+
+The protocol, over the child's stdin and stdout: frames of an 8-byte big-endian length and a
+pickle. A request is a pickled ``Kit`` (the parent pickles it on the GUI thread: that is the
+snapshot); the reply is ``("ok", RenderedPdf)`` or ``("error", exception)``. One request is in
+flight at a time. A child that died is started again for the next request; if it cannot be
+started at all (a frozen build without a Python to run it), renders run in the calling thread.
+
+This module imports no Qt, so the child starts in the time it takes to import ReportLab.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import pickle
+import subprocess
+import sys
+import sysconfig
+import threading
+from pathlib import Path
+from typing import IO
+
+import presskit
+from presskit import long_lived
+from presskit.model import Kit, PresskitError
+from presskit.render import ImageCache, RenderedPdf, RenderError, render_pdf
+
+_log = logging.getLogger(__name__)
+_HEADER = 8
+_MODULE = "presskit.gui.preview.render_process"
+
+
+def _write_frame(stream: IO[bytes], payload: bytes) -> None:
+    stream.write(len(payload).to_bytes(_HEADER, "big"))
+    stream.write(payload)
+    stream.flush()
+
+
+def _read_frame(stream: IO[bytes]) -> bytes:
+    """The next frame's payload; ``EOFError`` if the other end closed (or died) first."""
+    header = stream.read(_HEADER)
+    if len(header) < _HEADER:
+        raise EOFError
+    size = int.from_bytes(header, "big")
+    payload = stream.read(size)
+    if len(payload) < size:
+        raise EOFError
+    return payload
+
+
+class RenderProcess:
+    """A child process that renders kits, one at a time; safe to call from any thread."""
+
+    def __init__(self, command: list[str] | None = None) -> None:
+        self.command = command or [sys.executable, "-m", _MODULE]
+        self._lock = threading.Lock()
+        self._child: subprocess.Popen[bytes] | None = None
+        self._unavailable = False
+        #: For renders in this process, when no child can be started.
+        self._image_cache = ImageCache()
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id, or ``None`` while none is running."""
+        child = self._child
+        return child.pid if child is not None and child.poll() is None else None
+
+    def start(self) -> None:
+        """Start the child now (it imports ReportLab meanwhile) rather than at the first render.
+
+        Never waits: if a render holds the lock, the child is running already.
+        """
+        if self._lock.acquire(blocking=False):
+            try:
+                self._running_child()
+            finally:
+                self._lock.release()
+
+    def render(self, kit: Kit | bytes) -> RenderedPdf:
+        """The kit's PDF, as ``render_pdf(kit)`` gives it; raises what the renderer raised.
+
+        ``kit`` is a ``Kit`` or a ``Kit`` already pickled (``KitDocument.snapshot_data()``).
+        """
+        payload = kit if isinstance(kit, bytes) else pickle.dumps(kit, pickle.HIGHEST_PROTOCOL)
+        with self._lock:
+            child = self._running_child()
+            if child is None:
+                return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
+            try:
+                try:
+                    self._send(child, payload)
+                except OSError:
+                    # It died while idle (killed, out of memory): nothing was lost, start afresh.
+                    self._discard()
+                    child = self._running_child()
+                    if child is None:
+                        return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
+                    self._send(child, payload)
+                assert child.stdout is not None
+                reply = _read_frame(child.stdout)
+            except (EOFError, OSError):
+                status = self._discard()
+                raise RenderError(
+                    f"the renderer stopped unexpectedly (exit status {status}); "
+                    "it is started again for the next render"
+                ) from None
+        outcome, value = pickle.loads(reply)
+        if outcome == "error":
+            raise value
+        assert isinstance(value, RenderedPdf)
+        return value
+
+    def close(self) -> None:
+        """Stop the child: it exits when its stdin closes, or is killed if it is mid-render.
+
+        Not under the lock, so closing never waits for a render; a thread waiting for one
+        gets the "stopped" error, which nobody is waiting for by then.
+        """
+        child = self._child
+        if child is None or child.poll() is not None:
+            return
+        try:
+            if child.stdin is not None:
+                child.stdin.close()
+        except OSError:
+            pass  # a pipe to a dying child may refuse its last flush
+        try:
+            child.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+    def _send(self, child: subprocess.Popen[bytes], payload: bytes) -> None:
+        assert child.stdin is not None
+        _write_frame(child.stdin, payload)
+
+    def _running_child(self) -> subprocess.Popen[bytes] | None:
+        if self._child is not None and self._child.poll() is None:
+            return self._child
+        if self._child is not None:
+            self._discard()
+        if self._unavailable:
+            return None
+        if getattr(sys, "frozen", False):
+            # A frozen app's executable is the app itself, not a Python that could run us.
+            self._unavailable = True
+            return None
+        try:
+            self._child = subprocess.Popen(
+                self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_child_env(),
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            )
+        except OSError:
+            _log.warning("the render process could not be started; rendering in this process",
+                         exc_info=True)
+            self._unavailable = True
+            return None
+        return self._child
+
+    def _discard(self) -> int | None:
+        """Close the child's pipes and reap it; its exit status."""
+        child, self._child = self._child, None
+        if child is None:
+            return None
+        for stream in (child.stdin, child.stdout):
+            try:
+                if stream is not None:
+                    stream.close()
+            except OSError:
+                pass  # a pipe to a dead child may refuse its last flush
+        try:
+            return child.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            return child.wait()
+
+
+def _child_env() -> dict[str, str]:
+    """The environment, with the folder this presskit was imported from first on the path, so
+    the child runs the same code (a source checkout, a test run), unless that folder is
+    site-packages, which must not shadow the standard library."""
+    source = str(Path(presskit.__file__).resolve().parent.parent)
+    installed = {str(Path(sysconfig.get_paths()[key]).resolve()) for key in ("purelib", "platlib")}
+    if source in installed:
+        return dict(os.environ)
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([source, path] if path else [source])}
+
+
+_shared: RenderProcess | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_process() -> RenderProcess:
+    """The process-wide renderer (created on first use, stopped when the program exits)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = RenderProcess()
+            atexit.register(_shared.close)
+        return _shared
+
+
+# The child.
+
+
+def _transportable(exc: Exception) -> Exception:
+    """``exc`` if it survives pickling, else a plain exception that names it."""
+    try:
+        pickle.loads(pickle.dumps(exc, pickle.HIGHEST_PROTOCOL))
+    except Exception:  # noqa: BLE001 - any exception type may refuse to be pickled
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
+    """Render every kit that arrives on ``requests`` until it closes; photos are prepared
+    once for the life of the process, not again for every render."""
+    image_cache = ImageCache()
+    while True:
+        try:
+            payload = _read_frame(requests)
+        except EOFError:
+            return
+        try:
+            with long_lived.reading():
+                kit = pickle.loads(payload)
+            # Not frozen for the render as a one-off export's kit is: freezing and thawing
+            # around every render made each one keep ~28 MB of cycles (5,000 quotes).
+            reply: tuple[str, object] = ("ok", render_pdf(kit, image_cache=image_cache))
+        except Exception as exc:  # noqa: BLE001 - every failure goes back to the app
+            if not isinstance(exc, PresskitError):
+                _log.exception("rendering failed")
+            reply = ("error", _transportable(exc))
+        try:
+            _write_frame(replies, pickle.dumps(reply, pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            return  # the app closed its end: nobody is waiting for this PDF
+
+
+def main() -> None:
+    # Replies get stdout's pipe to themselves; anything printed goes to stderr instead.
+    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
+    serve(sys.stdin.buffer, replies)
+
+
+if __name__ == "__main__":
+    main()

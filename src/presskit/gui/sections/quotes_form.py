@@ -1,0 +1,280 @@
+"""The form of a quotes section: heading, photos switch, and the chosen quotes in order.
+
+``SectionQuotesModel`` is a list model over ``section.quotes`` (quote ids). Dragging a row
+in the view calls ``moveRows`` (Qt's internal move), which pushes a ``MoveItem``; the rows
+actually move only when the document announces it, so drag, keyboard, undo and redo all
+update the view through the same ``beginMoveRows`` path. Quotes are added through the
+picker dialog in ``quote_picker``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presskit.gui.document.commands import InsertItem, MoveItem, RemoveItem
+from presskit.gui.document.kit_models import first_words
+from presskit.gui.document.list_model import DraggableRows
+from presskit.gui.editors.binding import describe
+from presskit.gui.sections.quote_picker import QuotePickerDialog
+from presskit.gui.sections.section_forms import SectionForm
+from presskit.model import ApprovalState, SectionType
+from presskit.model.problems import Where
+
+if TYPE_CHECKING:
+    from presskit.gui.document.kit_document import KitDocument
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ROWS_MIME = "application/x-presskit-section-quote-rows"
+QuoteIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class SectionQuotesModel(DraggableRows, QAbstractListModel):
+    """Rows are the quote ids of the shown quotes section; see the module docstring."""
+
+    mime_type = ROWS_MIME
+
+    def __init__(self, base: Callable[[], Where | None], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._base = base
+
+    def section_changed(self) -> None:
+        """The editor now shows another section (or none)."""
+        self._reset()
+
+    def list_path(self) -> Where | None:
+        base = self._base() if self.document is not None else None
+        return None if base is None else (*base, "quotes")
+
+    def _rows_path(self) -> Where | None:
+        return self.list_path()
+
+    def _move_text(self, row: int) -> str:
+        return "Move quote"
+
+    def _moves_text(self, count: int) -> str:
+        return "Move quotes"
+
+    def _value_changed(self, where: Where) -> None:
+        if self.list_path() is None:
+            return
+        if self._replaces_list(where):
+            self.section_changed()  # the list (or the section holding it) was replaced
+        elif where and where[0] in ("quotes", "experts") and self.rowCount():
+            # A quote's text or an expert's name changed: labels may have too.
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
+
+    @property
+    def ids(self) -> list[str]:
+        path = self.list_path()
+        if path is None or self.document is None:
+            return []
+        section = self.document.kit.sections[int(path[1])]
+        return section.quotes if hasattr(section, "quotes") else []
+
+    # -- reading --------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.document is None or index.row() >= len(self.ids):
+            return None
+        kit = self.document.kit
+        quote_id = self.ids[index.row()]
+        quote = kit.quote(quote_id)
+        expert = kit.expert(quote.expert) if quote else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if quote is None:
+                return f"(missing quote {quote_id})"
+            name = expert.name if expert else quote.expert
+            return f"{name} — {first_words(quote.text, 70)}"
+        if role == Qt.ItemDataRole.ToolTipRole and quote is not None:
+            state = quote.approval.state
+            return f"{quote.text}\n\nApproval: {state}" + (
+                f" by {quote.approval.by}" if quote.approval.by else ""
+            )
+        if role == Qt.ItemDataRole.DecorationRole and (
+            quote is None or quote.approval.state is not ApprovalState.APPROVED
+        ):
+            # Unapproved quotes must not go out unnoticed; a standard icon follows the theme.
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == QuoteIdRole:
+            return quote_id
+        return None
+
+    # -- drag and drop --------------------------------------------------------------------
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+
+class QuotesForm(SectionForm):
+    section_type = SectionType.QUOTES
+
+    def build(self) -> None:
+        self.heading("Optional, e.g. “What our experts say”")
+        photos = QCheckBox("Show each expert's headshot beside the quote")
+        self.add("", "photos", photos, "Headshots are set under Experts & quotes")
+        photos.setAccessibleName("Show photos")
+        self.model = SectionQuotesModel(self.binder.path, self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        # DragDrop rather than InternalMove: the model already refuses anything but its own
+        # rows, and InternalMove would also refuse a drop whose QDrag it did not start
+        # (which is how the tests deliver one).
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSpacing(2)
+        # Rows end in "…" at the pane's edge instead of scrolling sideways; the tooltip
+        # has the whole quote.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setUniformItemSizes(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setMinimumHeight(self.view.fontMetrics().lineSpacing() * 8)
+        describe(
+            self.view,
+            "Quotes in this section",
+            "Drag to reorder; Alt+Up/Alt+Down move, Delete removes the selected quote",
+        )
+
+        self.add_button = QPushButton("&Add quotes…")
+        describe(self.add_button, "Add quotes", "Choose quotes from the kit's experts")
+        self.remove_button = QPushButton("&Remove")
+        describe(
+            self.remove_button,
+            "Remove quote",
+            "Take the selected quote out of this section (Delete)",
+        )
+        self.up_button = QPushButton("Move &up")
+        describe(self.up_button, "Move quote up", "Alt+Up")
+        self.down_button = QPushButton("Move &down")
+        describe(self.down_button, "Move quote down", "Alt+Down")
+        buttons = QVBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.view, 1)
+        row.addLayout(buttons)
+        self.form.addRow("&Quotes:", box)
+        self.fields["quotes"] = self.view
+        label = self.form.labelForField(box)
+        if label is not None:
+            label.setBuddy(self.view)  # type: ignore[attr-defined]
+
+        for keys, slot in (
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected),
+            (QKeySequence("Alt+Up"), lambda: self.move_selected(-1)),
+            (QKeySequence("Alt+Down"), lambda: self.move_selected(+1)),
+        ):
+            action = QAction(self.view)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.view.addAction(action)
+        self.add_button.clicked.connect(self.add_quotes)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(+1))
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.model.rowsMoved.connect(lambda *_: self._update_buttons())
+        self.model.rowsRemoved.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+
+    def set_document(self, document: KitDocument | None) -> None:
+        self.model.set_document(document)
+        super().set_document(document)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.model.section_changed()
+
+    def focus_field(self, where: Where) -> None:
+        if len(where) > 1 and where[0] == "quotes" and isinstance(where[1], int):
+            self.select_row(where[1])
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            super().focus_field(where)
+
+    def select_row(self, row: int) -> None:
+        self.view.setCurrentIndex(self.model.index(row))
+
+    def _selected_row(self) -> int | None:
+        index = self.view.currentIndex()
+        return (
+            index.row()
+            if index.isValid() and self.view.selectionModel().isSelected(index)
+            else None
+        )
+
+    def _update_buttons(self) -> None:
+        row = self._selected_row()
+        count = self.model.rowCount()
+        self.remove_button.setEnabled(row is not None)
+        self.up_button.setEnabled(row is not None and row > 0)
+        self.down_button.setEnabled(row is not None and row < count - 1)
+
+    def move_selected(self, step: int) -> None:
+        row = self._selected_row()
+        path = self.model.list_path()
+        if row is None or path is None or self.document is None:
+            return
+        target = row + step
+        if 0 <= target < self.model.rowCount():
+            self.document.push(MoveItem(self.document, path, row, target, "Move quote"))
+            # The persistent current index followed the row; keep it visible.
+            self.view.scrollTo(self.view.currentIndex())
+        self._update_buttons()
+
+    def remove_selected(self) -> None:
+        row = self._selected_row()
+        path = self.model.list_path()
+        if row is None or path is None or self.document is None:
+            return
+        self.document.push(RemoveItem(self.document, path, row, "Remove quote from section"))
+        if self.model.rowCount():
+            self.select_row(min(row, self.model.rowCount() - 1))
+        self._update_buttons()
+
+    def add_quotes(self) -> None:
+        path = self.model.list_path()
+        if path is None or self.document is None:
+            return
+        chosen, accepted = QuotePickerDialog.choose(self, self.document, self.model.ids)
+        new = [quote_id for quote_id in chosen if quote_id not in self.model.ids]
+        if not accepted or not new:
+            return
+        stack = self.document.undo_stack
+        stack.beginMacro(f"Add {len(new)} quote{'s' if len(new) != 1 else ''}")
+        for quote_id in new:
+            self.document.push(InsertItem(self.document, path, self.model.rowCount(), quote_id))
+        stack.endMacro()
+        self.select_row(self.model.rowCount() - 1)
+        self._update_buttons()

@@ -1,0 +1,278 @@
+"""The roster, spreadsheet and pasted-advisory features, wired into the main window.
+
+``LibraryActions`` is built once by the window, right after its menus. It owns the
+``RosterStore`` (the roster file named in Preferences), adds the Roster dock beside
+"Experts & Quotes", a Roster menu, File ▸ New Kit from Text…, File ▸ Import ▸ Experts from
+Spreadsheet…, Edit ▸ Preferences…, and "Save to Roster" on the Experts table's context menu.
+Each command is a short flow through the library and the dialogs; the window keeps doing
+what only it does (opening a new kit through File ▸ New's path, the status bar, errors).
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from presskit.gui.dialogs.paste_advisory import PasteDialog, describe_result
+from presskit.gui.dialogs.preferences import PreferencesDialog
+from presskit.gui.document.kit_document import default_brand
+from presskit.gui.roster.csv_import import CsvMappingDialog, ImportSummaryDialog, SummaryChoice
+from presskit.gui.roster.panel import RosterPanel
+from presskit.gui.roster.prompts import LibraryPrompts
+from presskit.gui.roster.store import ROSTER_SETTING, RosterStore
+from presskit.gui.widgets.icons import themed_icon
+from presskit.gui.widgets.prompts import Prompts
+from presskit.gui.window.brand_actions import BrandActions
+from presskit.gui.window.host import WindowHost
+from presskit.library import CsvPreview, export_csv, import_rows, sniff
+from presskit.model import Brand, PresskitError
+
+Key = QKeySequence.StandardKey
+
+
+def _menu(window: WindowHost, name: str) -> QMenu | None:
+    found = window.menuBar().findChild(QMenu, name)
+    return found if isinstance(found, QMenu) else None
+
+
+class LibraryActions:
+    """See the module docstring."""
+
+    def __init__(self, window: WindowHost) -> None:
+        self.window = window
+        self.store = RosterStore(window)
+        self.store.open(window.settings.get(ROSTER_SETTING) or None)
+        self.panel = RosterPanel(self.store, window)
+        self.panel.status.connect(window.show_status)
+        self.panel.selected_section = window.outline.current_row
+        self.dock = QDockWidget("&Roster", window)
+        self.dock.setObjectName("rosterDock")  # saveState() finds docks by object name
+        self.dock.setWidget(self.panel)
+        self.dock.setAccessibleName("Roster")
+        self.dock.setFeatures(window.experts_dock.features())
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.experts_dock, self.dock)
+        window.experts_dock.raise_()
+        #: What was last pasted into New Kit from Text, until a kit is made from it.
+        self.draft = ""
+        self._build_actions()
+        self._add_to_menus()
+        #: The Brand menu: presets applied, saved, edited, imported and exported.
+        self.brands = BrandActions(window, self.store)
+        window.experts.experts.current_changed.connect(lambda _e: self._update_actions())
+        self.store.changed.connect(self._update_actions)
+        self.panel.buttons_changed.connect(self._update_actions)
+        self._update_actions()
+
+    # -- actions and menus ----------------------------------------------------------------
+
+    def _action(self, text: str, tip: str, slot: object, icon: str = "",
+                keys: QKeySequence | None = None) -> QAction:
+        action = QAction(themed_icon(icon), text, self.window)
+        if keys is not None and not keys.isEmpty():
+            action.setShortcut(keys)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_from_text = self._action(
+            "New Kit from &Text…", "Paste an advisory as text and make a new kit of it",
+            self.new_kit_from_text, "document-new", QKeySequence("Ctrl+Shift+N"))
+        self.import_csv = self._action(
+            "&Experts from Spreadsheet…", "Merge experts from a CSV file into the roster",
+            self.import_spreadsheet, "document-open")
+        self.export_csv = self._action(
+            "&Export to Spreadsheet…", "Write the roster's experts to a CSV file",
+            self.export_spreadsheet, "document-export")
+        self.add_to_kit = self._action(
+            "&Add Selected to Kit", "Copy the experts selected in the roster, and their ticked "
+            "quotes, into the kit", self.panel.add_to_kit, "list-add")
+        self.save_to_roster = self._action(
+            "&Save Expert to Roster", "Put the expert selected in Experts & Quotes, and their "
+            "quotes, into the roster", self.save_expert_to_roster, "document-save")
+        self.update_from_roster = self._action(
+            "&Update Kit from Roster…", "Show where the roster has newer details for the "
+            "kit's experts, then copy the ones you choose", self.panel.update_from_roster,
+            "view-refresh")
+        self.find_in_roster = self._action(
+            "&Find in Roster", "Show the roster and search it", self.show_roster, "",
+            QKeySequence("Ctrl+Shift+F"))
+        self.reload_roster = self._action(
+            "&Reload Roster", "Read the roster file again", self.store.reload, "view-refresh")
+        preferences_keys = QKeySequence.keyBindings(Key.Preferences)
+        self.preferences = self._action(
+            "&Preferences…", "Where the roster lives, and other settings", self.edit_preferences,
+            "preferences-system",
+            preferences_keys[0] if preferences_keys else QKeySequence("Ctrl+,"))
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        # The Experts table offers it on right-click too.
+        view = self.window.experts.experts.view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        view.addAction(self.save_to_roster)
+
+    def _add_to_menus(self) -> None:
+        window = self.window
+        actions = window.actions_
+        file_menu = _menu(window, "fileMenu")
+        self.import_menu = QMenu("&Import", window)
+        self.import_menu.addAction(self.import_csv)
+        if file_menu is not None:
+            file_menu.insertAction(actions.open, self.new_from_text)
+            file_menu.insertMenu(actions.check, self.import_menu)
+            file_menu.insertSeparator(actions.check)
+        edit_menu = _menu(window, "editMenu")
+        if edit_menu is not None:
+            edit_menu.addSeparator()
+            edit_menu.addAction(self.preferences)
+
+        self.roster_menu = QMenu("&Roster", window)
+        self.roster_menu.setObjectName("rosterMenu")
+        self.roster_menu.addActions([self.find_in_roster, self.add_to_kit, self.save_to_roster,
+                                     self.update_from_roster])
+        self.roster_menu.addSeparator()
+        self.roster_menu.addActions([self.import_csv, self.export_csv])
+        self.roster_menu.addSeparator()
+        self.roster_menu.addActions([self.reload_roster, self.preferences])
+        view_menu = _menu(window, "viewMenu")
+        bar = window.menuBar()
+        if view_menu is not None:
+            bar.insertMenu(view_menu.menuAction(), self.roster_menu)
+            view_menu.insertAction(actions.toolbar.toggleViewAction(),
+                                   self.dock.toggleViewAction())
+        else:
+            bar.addMenu(self.roster_menu)
+
+    def _update_actions(self) -> None:
+        expert = self.window.experts.experts.current
+        self.save_to_roster.setEnabled(expert is not None and self.store.ok)
+        self.save_to_roster.setText(
+            f"&Save “{expert.name}” to Roster" if expert is not None and expert.name
+            else "&Save Expert to Roster")
+        self.add_to_kit.setEnabled(self.panel.add_button.isEnabled())
+        self.update_from_roster.setEnabled(self.panel.update_button.isEnabled())
+        self.import_csv.setEnabled(self.store.ok)
+        self.export_csv.setEnabled(bool(self.store.roster.experts))
+
+    # -- the roster ---------------------------------------------------------------------
+
+    def show_roster(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panel.search.selectAll()
+
+    def save_expert_to_roster(self) -> bool:
+        expert = self.window.experts.experts.current
+        if expert is None:
+            self.window.show_status("Select an expert in Experts & Quotes first")
+            return False
+        return self.panel.save_to_roster(expert.id)
+
+    def edit_preferences(self) -> bool:
+        changed, accepted = PreferencesDialog.edit(self.window, self.window.settings)
+        if accepted and changed:
+            self.store.open(self.window.settings.get(ROSTER_SETTING) or None)
+            self.window.show_status(f"Using the roster {self.store.path}")
+        return changed
+
+    # -- spreadsheets ---------------------------------------------------------------------
+
+    def import_spreadsheet(self, path: Path | None = None) -> bool:
+        """File ▸ Import ▸ Experts from Spreadsheet…: choose, map, review, save."""
+        window = self.window
+        if not self.store.ok:
+            Prompts.error(window, "The roster file could not be read, so presskit will not "
+                          "import into it.", self.store.error)
+            return False
+        if path is None:
+            folder = window.settings.folder("last_csv_folder", Path.home())
+            path, accepted = LibraryPrompts.spreadsheet_to_import(window, folder)
+            if not accepted or path is None:
+                return False
+        window.settings.remember_folder("last_csv_folder", path.parent)
+        try:
+            preview = sniff(path)
+        except (PresskitError, OSError) as exc:
+            Prompts.error(window, f"“{path.name}” could not be imported.", str(exc))
+            return False
+        mapping: list[str | None] | None = None
+        while True:
+            mapping, accepted = CsvMappingDialog.choose(window, preview, mapping)
+            if not accepted:
+                return False
+            try:
+                dry_run = import_rows(preview, mapping, self.store.roster)
+            except PresskitError as exc:
+                Prompts.error(window, f"“{path.name}” could not be imported.", str(exc))
+                return False
+            choice, _ = ImportSummaryDialog.confirm(window, dry_run, preview, mapping)
+            if choice is SummaryChoice.SAVE:
+                return self._save_import(preview, mapping)
+            if choice is SummaryChoice.CANCEL:
+                window.show_status("Import cancelled; the roster is unchanged")
+                return False
+
+    def _save_import(self, preview: CsvPreview, mapping: list[str | None]) -> bool:
+        try:
+            # Merged again into the roster as it is on disk now, in case it changed meanwhile.
+            result = self.store.modify(
+                lambda roster: ((r := import_rows(preview, mapping, roster)).roster, r))
+        except PresskitError as exc:
+            Prompts.error(self.window, "The roster could not be saved.", str(exc))
+            return False
+        self.window.show_status(f"Imported into the roster: {result.summary()}")
+        self.panel.select_ids(result.added + result.updated)
+        return True
+
+    def export_spreadsheet(self) -> bool:
+        """Roster ▸ Export to Spreadsheet…"""
+        window = self.window
+        folder = window.settings.folder("last_csv_folder", Path.home())
+        path, accepted = LibraryPrompts.spreadsheet_to_export(window, folder / "roster.csv")
+        if not accepted or path is None:
+            return False
+        window.settings.remember_folder("last_csv_folder", path.parent)
+        try:
+            export_csv(self.store.roster, path)
+        except (PresskitError, OSError) as exc:
+            Prompts.error(window, f"“{path.name}” could not be written.", str(exc))
+            return False
+        count = len(self.store.roster.experts)
+        window.show_status(f"Exported {count} expert{'s' if count != 1 else ''} to {path.name}")
+        return True
+
+    # -- pasted advisories ----------------------------------------------------------------
+
+    def brand_choices(self) -> list[tuple[str, Brand]]:
+        """The brands a kit from text can start with: roster presets first, then the open
+        kit's, then presskit's default."""
+        choices = [(f"{p.name} (roster preset)", p.brand) for p in self.store.roster.brands]
+        current = self.window.document.kit.brand
+        default = default_brand()
+        if current != default:
+            name = current.organisation or current.short_name or "no name"
+            choices.append((f"Same as the open kit ({name})", copy.deepcopy(current)))
+        choices.append(("presskit's default", default))
+        return choices
+
+    def new_kit_from_text(self) -> bool:
+        """File ▸ New Kit from Text…: the kit opens as a new, unsaved document."""
+        window = self.window
+        (result, text), accepted = PasteDialog.ask(
+            window, self.store.roster, self.brand_choices(), self.draft)
+        self.draft = text
+        if not accepted or result is None:
+            return False
+        if not window.new_project(result.kit):
+            return False  # the user kept the open kit; the text waits in the dialog
+        self.draft = ""
+        notes = len(result.problems)
+        note = f"; {notes} note{'s' if notes != 1 else ''} on the text" if notes else ""
+        window.show_status(f"New kit from text: {describe_result(result)}{note}")
+        return True

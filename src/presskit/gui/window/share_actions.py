@@ -1,0 +1,233 @@
+"""File ▸ Copy for E-mail, Save as E-mail Draft…, Save as Bundle… and Open Bundle….
+
+``ShareActions`` is made by the window before its menus, which place its actions in the File
+menu. Each command is a short flow: take a snapshot of the kit (or, for a bundle, the kit file
+as saved), ask where through ``Prompts``, hand the engine's work (``formats.email_parts``,
+``draft_message``, ``bundle.write_bundle`` / ``read_bundle``) to ``run_in_background``, then
+report in the status bar, with warnings and errors in the window's dialogs. A kit with errors
+is refused before anything is made, with the same list Check Kit shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+
+from presskit.formats import draft_message, email_parts
+from presskit.formats.bundle import read_bundle, write_bundle
+from presskit.gui.dialogs.preflight import collect_problems, summary
+from presskit.gui.widgets.icons import themed_icon
+from presskit.gui.window.background import describe_error, run_in_background
+from presskit.gui.window.host import WindowHost
+from presskit.model import Kit, Problem
+from presskit.model.ids import slugify
+from presskit.render import ImageCache
+from presskit.storage import atomic_write
+from presskit.storage.bundle.format import BUNDLE_SUFFIX, megabytes
+
+T = TypeVar("T")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+class ShareActions:
+    """See the module docstring."""
+
+    def __init__(self, window: WindowHost) -> None:
+        self.window = window
+        # Photos are prepared once for every copy made while the app runs (each copy goes
+        # through the same headshots); the cache notices a file changed on disk.
+        self._images = ImageCache()
+        self.copy_action = self._action(
+            "Copy for E-&mail", "Copy the kit as a formatted e-mail, with a plain-text twin, "
+            "to paste into a new message", self.copy_email, "edit-copy",
+            QKeySequence("Ctrl+Shift+C"))
+        self.draft_action = self._action(
+            "Save as E-mail Dra&ft…", "Save the kit as an e-mail draft (.eml) to open in a "
+            "mail client", self.save_email_draft, "mail-message-new")
+        self.save_bundle_action = self._action(
+            "Save as B&undle…", "Save the kit with its pictures, fonts and PDF in one "
+            f"{BUNDLE_SUFFIX} file", self.save_as_bundle, "package-x-generic")
+        self.open_bundle_action = self._action(
+            "Open &Bundle…", f"Unpack a {BUNDLE_SUFFIX} bundle into a folder and open its kit",
+            self.open_bundle_dialog, "document-open")
+
+    def _action(self, text: str, tip: str, slot: Callable[[], object], icon: str,
+                keys: QKeySequence | None = None) -> QAction:
+        action = QAction(themed_icon(icon), text, self.window)
+        if keys is not None:
+            action.setShortcut(keys)
+            tip_keys = keys.toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({tip_keys})")
+        else:
+            action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.copy_action, self.draft_action, self.save_bundle_action,
+                self.open_bundle_action]
+
+    # -- shared steps ---------------------------------------------------------------------
+
+    def _checked_snapshot(self, refused: str) -> Kit | None:
+        """A snapshot of the kit, or ``None`` (with the problem list shown) if it has errors:
+        an e-mail of a kit that cannot be exported would say something the PDF cannot."""
+        window = self.window
+        kit = window.document.snapshot()
+        problems = collect_problems(kit)
+        errors = [p for p in problems if p.is_error]
+        if not errors:
+            return kit
+        window.preflight_dialog.review(window, kit, problems, window.select_problem,
+                                       exporting=False)
+        window.show_status(f"{refused}: {summary(errors)}; fix the errors first")
+        return None
+
+    def _run(self, work: Callable[[], T], failure: str) -> T | None:
+        """``work()`` off the GUI thread; on failure the error dialog and ``None``."""
+        window = self.window
+        if window.is_busy:
+            window.show_status("Still working on the last command; try again in a moment")
+            return None
+        try:
+            with window.working(*self.actions, window.actions_.export):
+                return run_in_background(work)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a message, not a crash
+            window.prompts.error(window, failure, describe_error(exc))
+            return None
+
+    def _report(self, message: str, warnings: list[str]) -> None:
+        window = self.window
+        if not warnings:
+            window.show_status(message)
+            return
+        window.show_status(f"{message} ({_plural(len(warnings), 'warning')})")
+        window.prompts.warnings(window, f"{message}, with {_plural(len(warnings), 'warning')}:",
+                                warnings)
+
+    def _stem(self) -> str:
+        document = self.window.document
+        return document.path.stem if document.path else slugify(document.kit.title, "press-kit")
+
+    def _folder(self) -> Path:
+        """Where the kit is, so what is made from it lands beside it by default."""
+        path = self.window.document.path
+        return path.parent if path else self.window.settings.folder("last_folder", Path.home())
+
+    # -- e-mail ---------------------------------------------------------------------------
+
+    def copy_email(self) -> bool:
+        """File ▸ Copy for E-mail: HTML and plain text as one clipboard item, so a mail
+        client that takes formatting pastes the HTML and any other the text. The pictures
+        travel inside the HTML as ``data:`` URIs: a pasted ``cid:`` would point nowhere."""
+        kit = self._checked_snapshot("Not copied")
+        if kit is None:
+            return False
+        images = self._images
+        parts = self._run(lambda: email_parts(kit, "data", image_cache=images),
+                          "The e-mail could not be made.")
+        if parts is None:
+            return False
+        data = QMimeData()
+        data.setHtml(parts.html)
+        data.setText(parts.text)
+        QGuiApplication.clipboard().setMimeData(data)
+        self._report(f"Copied “{parts.subject}” for e-mail: paste it into a new message",
+                     _messages(parts.warnings))
+        return True
+
+    def save_email_draft(self) -> bool:
+        """File ▸ Save as E-mail Draft…: the ``.eml`` a mail client opens as a draft."""
+        window = self.window
+        kit = self._checked_snapshot("No draft saved")
+        if kit is None:
+            return False
+        path, accepted = window.prompts.draft_path(window, self._folder() / f"{self._stem()}.eml")
+        if not accepted or path is None:
+            return False
+        target = path.absolute()
+        images = self._images
+
+        def work() -> list[Problem]:
+            atomic_write(target, draft_message(kit))
+            # draft_message returns only the bytes; the warnings (a photo left out) are
+            # those of the same e-mail, made again from the cache, off the GUI thread too.
+            return email_parts(kit, image_cache=images).warnings
+
+        warnings = self._run(work, f"“{target.name}” could not be written.")
+        if warnings is None:
+            return False
+        self._report(f"Saved the e-mail draft {target.name}", _messages(warnings))
+        return True
+
+    # -- bundles --------------------------------------------------------------------------
+
+    def save_as_bundle(self) -> bool:
+        """File ▸ Save as Bundle…: the kit file as saved, its pictures, fonts and PDF."""
+        window = self.window
+        document = window.document
+        if document.path is None or document.is_modified:
+            name = document.path.name if document.path else "Untitled"
+            save, _ = window.prompts.save_before_bundling(window, name)
+            if not save or not window.save_project():
+                return False
+        kit_path = window.document.path
+        if kit_path is None:
+            return False
+        suggested = kit_path.parent / f"{kit_path.stem}{BUNDLE_SUFFIX}"
+        path, accepted = window.prompts.bundle_save_path(window, suggested)
+        if not accepted or path is None:
+            return False
+        target = path.absolute()
+        report = self._run(lambda: write_bundle(kit_path, target),
+                           f"“{target.name}” could not be made.")
+        if report is None:
+            return False
+        files = _plural(len(report.entries), "file")
+        self._report(f"Saved the bundle {target.name} ({files}, {megabytes(report.size)})",
+                     report.messages())
+        return True
+
+    def open_bundle_dialog(self) -> bool:
+        window = self.window
+        folder = window.settings.folder("last_folder", self._folder())
+        path, accepted = window.prompts.bundle_open_path(window, folder)
+        return self.open_bundle(path) if accepted and path is not None else False
+
+    def open_bundle(self, bundle: Path | str) -> bool:
+        """Unpack ``bundle`` into a folder the user chooses and open its kit; a refused
+        bundle leaves the folder untouched and the open kit open."""
+        window = self.window
+        bundle = Path(bundle).absolute()
+        folder, accepted = window.prompts.unpack_folder(window, bundle, bundle.parent)
+        if not accepted or folder is None:
+            return False
+        # Asked before unpacking, so that Cancel leaves nothing behind in the folder.
+        if not window.confirm_discard():
+            return False
+        document, asked_at = window.document, window.document.undo_stack.index()
+        target = folder.absolute()
+        kit_path = self._run(lambda: read_bundle(bundle, target),
+                             f"“{bundle.name}” could not be opened.")
+        if kit_path is None:
+            window.show_status(f"Could not open {bundle.name}")
+            return False
+        # Edits made while it unpacked were not covered by the answer: ask again then.
+        changed = window.document is not document or document.undo_stack.index() != asked_at
+        if not window.open_project(kit_path, ask=changed):
+            return False
+        window.show_status(f"Unpacked {bundle.name} into {target} and opened {kit_path.name}")
+        return True
+
+
+def _messages(problems: list[Problem]) -> list[str]:
+    return [p.message for p in problems]
