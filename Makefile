@@ -27,7 +27,7 @@ test: $(BIN)/.installed-test
 # blow-up into a failing input instead of a machine brought to its knees.
 fuzz: $(BIN)/.installed-test
 	ulimit -v 4194304 && PRESSKIT_FUZZ=full $(BIN)/python -m pytest -n 2 -q \
-		--hypothesis-show-statistics tests/test_fuzz_*.py
+		--hypothesis-show-statistics $(shell find tests -name 'test_fuzz_*.py')
 
 # Speed figures against the budgets of issue 6 (a few minutes; not part of `make test`).
 bench: $(BIN)/.installed
@@ -40,8 +40,9 @@ load: $(BIN)/.installed
 
 lint: $(BIN)/.installed-test
 	$(BIN)/pip install --quiet ruff mypy types-PyYAML
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/mypy src/presskit
+	$(BIN)/lint-imports --no-cache
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis .import_linter_cache

@@ -3,7 +3,7 @@
 Renders every page of both example kits (deterministically) with poppler's pdftoppm at 40 dpi
 in grey, writes them as tests/visual/<example>-<page>.png and removes references of pages that
 no longer exist. Look at the new images (and at `git diff --stat tests/visual`) before
-committing them: test_render_visual.py compares every export against them.
+committing them: tests/render/test_visual.py compares every export against them.
 
     .venv/bin/python scripts/update_visual_references.py
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-import visual_pages  # noqa: E402  (lives in tests/, shared with the test)
+from support import visual_pages  # noqa: E402  (in tests/support/, shared with the test)
 
 
 def main() -> int:

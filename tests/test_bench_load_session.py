@@ -11,7 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT
+from support.examples import ROOT
 
 from bench.kits import load_test_kit
 from bench.load_session import Session

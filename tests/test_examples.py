@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import CNAS_KIT, NORTHBRIDGE_KIT, SEED
-from pdf_reading import assert_in_order, fonts, link_uris, outline_titles, page_texts, text
+from support.examples import CNAS_KIT, NORTHBRIDGE_KIT, SEED
+from support.pdf_reading import assert_in_order, fonts, link_uris, outline_titles, page_texts, text
 
 from presskit.model import (
     ApprovalState,

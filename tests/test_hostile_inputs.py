@@ -1,10 +1,10 @@
 """Files and text made to do harm are refused with a message, or printed as the text they are.
 
 The other hostile inputs have tests beside the code they attack: YAML tags that construct
-objects and billion-laughs aliases in test_storage_errors.py, image decompression bombs in
-test_render_images.py, hostile bundles in test_storage_bundle_refusals.py, ``javascript:``
-and ``file:`` links in test_render_pdf.py and test_formats_email.py. The README's "Security"
-section lists them all.
+objects and billion-laughs aliases in storage/test_errors.py, image decompression bombs in
+render/images/test_images.py, hostile bundles in storage/bundle/test_refusals.py,
+``javascript:`` and ``file:`` links in render/test_pdf.py and formats/test_email.py.
+docs/security.md's table lists them all and names the test of each.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from format_reading import read_html
-from fuzz_settings import watchdog
-from pdf_reading import links, page_texts, squash
-from render_fixtures import make_headshot, make_logo, seed_kit
+from support.format_reading import read_html
+from support.fuzz_settings import watchdog
+from support.pdf_reading import links, page_texts, squash
+from support.render_fixtures import make_headshot, make_logo, seed_kit
 
 from presskit.formats.bundle import write_bundle
 from presskit.formats.mail import email_parts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from conftest import CNAS_KIT, copy_folder
+from support.examples import CNAS_KIT, copy_folder
 
 from presskit import long_lived
 from presskit.cli import main as cli

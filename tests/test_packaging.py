@@ -8,8 +8,8 @@ import textwrap
 import zipfile
 from pathlib import Path
 
-from conftest import CNAS_KIT, ROOT
-from no_qt import run_without_qt
+from support.examples import CNAS_KIT, ROOT
+from support.no_qt import run_without_qt
 
 import presskit
 
@@ -33,24 +33,30 @@ def test_resources_are_found_from_the_checkout() -> None:
 
 def test_resources_ship_inside_the_wheel_and_are_found_from_it(tmp_path: Path) -> None:
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--quiet", "-w", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+         "-w", str(tmp_path), str(ROOT)],
         capture_output=True, text=True, timeout=300,
     )
     assert build.returncode == 0, build.stderr
+    # Installing printed ~150 lines of BuildBackendWarning once; a user reads any warning as
+    # "broken" (issue 14).
+    assert "warning" not in (build.stdout + build.stderr).lower(), build.stdout + build.stderr
     wheel = next(tmp_path.glob("presskit-*.whl"))
     unpacked = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
+        # Packages are discovered, not listed: every module at every depth ships, and every
+        # file of resources/ (fonts, licences, the default brand, icons).
+        source = ROOT / "src" / "presskit"
+        for module in sorted(source.rglob("*.py")):
+            assert f"presskit/{module.relative_to(source).as_posix()}" in names, module
+        shipped = ROOT / "resources"
+        for resource in sorted(shipped.rglob("*")):
+            if resource.is_file() and "__pycache__" not in resource.parts:
+                name = resource.relative_to(shipped).as_posix()
+                assert f"presskit/resources/{name}" in names, name
         for name in RESOURCES:
             assert f"presskit/resources/{name}" in names, name
-        # pyproject.toml lists the packages by hand: setuptools still copies one left out of
-        # it, as "data", with a warning that says it will stop doing so.
-        for package in sorted((ROOT / "src" / "presskit").glob("*/__init__.py")):
-            name = f"presskit.{package.parent.name}"
-            assert f"presskit/{package.parent.name}/__init__.py" in names, name
-            assert f"Package '{name}' is absent" not in build.stderr, (
-                f"add {name} to the packages in pyproject.toml")
         archive.extractall(unpacked)
     probe = textwrap.dedent(
         f"""
@@ -64,6 +70,19 @@ def test_resources_ship_inside_the_wheel_and_are_found_from_it(tmp_path: Path) -
     )
     result = subprocess.run([sys.executable, "-I", "-c", probe], capture_output=True, text=True)
     assert result.stdout.strip() == "True", result.stderr
+
+
+def test_an_editable_install_builds_without_a_warning(tmp_path: Path) -> None:
+    """What `make run` and `pip install -e .` run: the build backend's editable hook, with
+    every Python warning shown."""
+    build = subprocess.run(
+        [sys.executable, "-W", "always", "-c",
+         f"import hatchling.build as b; print(b.build_editable({str(tmp_path)!r}))"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert build.returncode == 0, build.stderr
+    assert build.stderr == "", build.stderr
+    assert (tmp_path / build.stdout.strip()).is_file()
 
 
 def test_the_engine_exports_a_kit_without_pyside6(tmp_path: Path) -> None:

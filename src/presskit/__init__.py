@@ -17,7 +17,7 @@ def resources_path() -> Path:
     An installed presskit (a wheel, the packaged app) carries it inside the package as
     ``presskit/resources``; a source checkout keeps it once, at the top of the repository,
     which is where an editable install (importing from ``src/``) finds it. Both are real
-    folders, so callers use plain paths (``tests/packaging/test_wheel.py``).
+    folders, so callers use plain paths (``tests/test_packaging.py``).
     """
     package = Path(__file__).resolve().parent
     for folder in (package / "resources", package.parent.parent / "resources"):

@@ -7,7 +7,7 @@ So the markup's tags with each run of text replaced by a numbered slot (its *sha
 parsed once per style, and every paragraph of that shape gets copies of those fragments with
 its own text in the slots, cut where ReportLab's parser cuts it (at each character
 reference): the fragments are the ones parsing the whole markup gives, attribute for
-attribute (``tests/test_render_markup_shapes.py`` checks this on arbitrary text).
+attribute (``tests/render/test_markup_shapes.py`` checks this on arbitrary text).
 
 Only what maps one to one is reused: a shape whose parse does not give exactly one fragment
 per slot, and text with character references other than the five ``html.escape`` writes, are

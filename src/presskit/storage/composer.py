@@ -131,7 +131,7 @@ class _Loader(_Refusing, yaml.SafeLoader):
 # (0.3 s against 3 s for a 1,000-quote kit). Its events are composed here in one loop that
 # makes the very nodes, positions and refusals the pure-Python composer makes: PyYAML's own
 # composer on top of it spent four times as long as libyaml itself in method calls per node
-# (tests/test_storage_composer.py compares the two on thousands of mutated files). Its error
+# (tests/storage/test_composer.py compares the two on thousands of mutated files). Its error
 # messages are worded differently, so a file it rejects is read again the slow way for the
 # message.
 #: What libyaml reads differently from PyYAML: it lets through tabs and a ``? `` inside a

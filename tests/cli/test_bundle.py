@@ -1,0 +1,146 @@
+"""``presskit bundle`` and ``presskit unbundle`` from a terminal: results on stdout, messages on
+stderr, exit 0 / 1 (warnings) / 2 (errors), never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from support.bundle_archives import listing
+from support.examples import CNAS_KIT, EXAMPLES, NORTHBRIDGE_KIT, copy_folder
+from support.no_qt import run_without_qt
+from support.pdf_reading import page_texts
+
+from presskit.cli.bundle import add_commands
+from presskit.render import render_pdf
+from presskit.storage import load_kit
+
+
+def run(*arguments: str) -> int:
+    parser = argparse.ArgumentParser(prog="presskit")
+    add_commands(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(list(arguments))
+    code: int = args.handler(args)
+    return code
+
+
+@pytest.fixture
+def northbridge(tmp_path: Path) -> Path:
+    folder = tmp_path / "sender"
+    copy_folder(EXAMPLES / "northbridge-briefing", folder)
+    return folder / NORTHBRIDGE_KIT.name
+
+
+def test_bundle_writes_beside_the_kit_and_unbundle_prints_the_kit_it_unpacked(
+    northbridge: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("bundle", str(northbridge)) == 0
+    bundle = northbridge.with_suffix(".presskitz")
+    out, err = capsys.readouterr()
+    assert out == (f"{bundle}: northbridge-briefing.presskit, its PDF and 13 files "
+                   f"({bundle_megabytes(bundle)})\n")
+    assert err == ""
+
+    moved = shutil.move(bundle, tmp_path / "inbox.presskitz")
+    shutil.rmtree(northbridge.parent)
+    assert run("unbundle", str(moved), "-d", str(tmp_path / "colleague")) == 0
+    out, err = capsys.readouterr()
+    kit = tmp_path / "colleague" / "northbridge-briefing.presskit"
+    assert (out, err) == (f"{kit}\n", "")
+    assert render_pdf(load_kit(kit).kit).warnings == []
+
+
+def bundle_megabytes(bundle: Path) -> str:
+    with zipfile.ZipFile(bundle) as archive:
+        size = sum(i.file_size for i in archive.infolist() if i.filename != "manifest.json")
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def test_bundle_to_a_chosen_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "for-sam.presskitz"
+    assert run("bundle", str(CNAS_KIT), "-o", str(target)) == 0
+    assert capsys.readouterr().out.startswith(f"{target}: cnas-responds.presskit, its PDF and "
+                                              "1 file (")
+    with zipfile.ZipFile(target) as archive:
+        pdf = archive.read("cnas-responds.pdf")
+    assert page_texts(pdf) == page_texts(render_pdf(load_kit(CNAS_KIT).kit).data)
+
+
+def test_a_file_that_cannot_be_bundled_is_a_located_warning_and_exit_1(
+    northbridge: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (northbridge.parent / "assets" / "expert-05.jpg").unlink()
+    assert run("bundle", str(northbridge)) == 1
+    out, err = capsys.readouterr()
+    assert "12 files" in out
+    assert err.startswith(f"{northbridge}:82:10: warning: photo of 'Mikołaj Wójcik': ")
+    assert "expert-05.jpg is not in the bundle" in err
+
+
+def test_a_kit_with_errors_is_not_bundled(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    kit = tmp_path / "broken.presskit"
+    kit.write_text("presskit: 1\nkit:\n  title: [unclosed\n", encoding="utf-8")
+    assert run("bundle", str(kit)) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"{kit}:")
+    assert "Traceback" not in err
+    assert not kit.with_suffix(".presskitz").exists()
+
+
+def test_a_refused_bundle_is_one_line_exit_2_and_nothing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    evil = tmp_path / "evil.presskitz"
+    with zipfile.ZipFile(evil, "w") as archive:
+        archive.writestr("../evil", b"gotcha")
+    folder = tmp_path / "colleague"
+    assert run("unbundle", str(evil), "-d", str(folder)) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (f"presskit: error: {evil}: not unpacked: the entry '../evil' has '..' in "
+                   f"its path, which would put it outside the folder; nothing was written to "
+                   f"{folder}\n")
+    assert listing(tmp_path) == {"evil.presskitz": evil.read_bytes()}
+
+
+def test_unbundle_needs_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run("unbundle", str(tmp_path / "kit.presskitz"))
+    assert exited.value.code == 2
+    assert "-d/--directory" in capsys.readouterr().err
+
+
+def test_bundles_are_made_and_unpacked_without_qt(tmp_path: Path) -> None:
+    result = run_without_qt(
+        f"""
+        from pathlib import Path
+        import presskit.cli.bundle
+        from presskit.formats.bundle import read_bundle, write_bundle
+        bundle = write_bundle(Path({str(CNAS_KIT)!r}), Path({str(tmp_path / "k.presskitz")!r}))
+        print(read_bundle(bundle.path, Path({str(tmp_path / "out")!r})).name)
+        """
+    )
+    assert result.stdout.strip() == "cnas-responds.presskit", result.stderr
+
+
+def test_the_installed_command_bundles_and_unbundles(tmp_path: Path) -> None:
+    bundle = tmp_path / "cnas.presskitz"
+    made = subprocess.run([sys.executable, "-m", "presskit", "bundle", str(CNAS_KIT), "-o",
+                           str(bundle)], capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    unpacked = subprocess.run([sys.executable, "-m", "presskit", "unbundle", str(bundle), "-d",
+                               str(tmp_path / "colleague")],
+                              capture_output=True, text=True, timeout=120)
+    assert unpacked.returncode == 0, unpacked.stderr
+    assert unpacked.stdout == f"{tmp_path / 'colleague' / 'cnas-responds.presskit'}\n"
+    again = subprocess.run([sys.executable, "-m", "presskit", "unbundle", str(bundle), "-d",
+                            str(tmp_path / "colleague")],
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 2
+    assert again.stderr.startswith("presskit: error: ") and "already holds" in again.stderr

@@ -1,0 +1,173 @@
+"""``presskit roster list|import|export`` and ``presskit import-text`` from a terminal: results
+on stdout, ``file:line:col`` messages on stderr, exit 0 / 1 (warnings) / 2 (errors)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from support.examples import CNAS_KIT, SEED
+from support.no_qt import run_without_qt
+
+from presskit.cli import brand, import_text, roster
+from presskit.library.paths import ROSTER_ENV
+from presskit.library.roster import BrandPreset, Roster
+from presskit.library.roster_file import load_roster, save_roster
+from presskit.storage import load_kit
+
+
+def run(*arguments: str) -> int:
+    parser = argparse.ArgumentParser(prog="presskit")
+    commands = parser.add_subparsers(dest="command")
+    for group in (roster, brand, import_text):
+        group.add_commands(commands)
+    args = parser.parse_args(list(arguments))
+    code: int = args.handler(args)
+    return code
+
+
+@pytest.fixture
+def roster_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "team" / "roster.yaml"
+    monkeypatch.setenv(ROSTER_ENV, str(path))
+    return path
+
+
+def test_import_then_list_then_export_a_spreadsheet(
+    roster_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "experts.csv"
+    sheet.write_bytes("Full Name;Position;E-mail;Expertise;Twitter\r\n"
+                      "Duyeon Kim;Adjunct Senior Fellow;dkim@example.org;North Korea, talks;@dk\r\n"
+                      "Zoë Müller;Fellow;zm@example.org;Europe;\r\n".encode("cp1252"))
+    assert run("roster", "import", str(sheet)) == 0
+    out = capsys.readouterr().out
+    assert "2 added, 0 updated, 0 unchanged, 0 skipped (semicolon-separated, windows-1252)" in out
+    assert "columns not imported: 'Twitter'" in out
+    assert [e.name for e in load_roster(roster_file).roster.experts] == ["Duyeon Kim",
+                                                                         "Zoë Müller"]
+
+    assert run("roster", "list", "korea") == 0
+    assert capsys.readouterr().out == ("Duyeon Kim (duyeon-kim) · Adjunct Senior Fellow · "
+                                       "dkim@example.org · topics: North Korea; talks\n")
+
+    exported = tmp_path / "out.csv"
+    assert run("roster", "export", str(exported)) == 0
+    assert "2 experts" in capsys.readouterr().out
+    assert run("roster", "import", str(exported)) == 0
+    assert "0 added, 0 updated, 2 unchanged, 0 skipped" in capsys.readouterr().out
+
+
+def test_skipped_rows_are_warnings_with_their_line(
+    roster_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "experts.csv"
+    sheet.write_text('Name,Bio\n"",nobody\nVan Jackson,"two\nlines"\n,orphan\n',
+                     encoding="utf-8")
+    assert run("roster", "import", str(sheet)) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"{sheet}:2:1: warning: row 2 skipped: it has no name",
+        f"{sheet}:5:1: warning: row 4 skipped: it has no name",
+    ]
+    assert "1 added" in captured.out
+
+
+def test_a_dry_run_saves_nothing(roster_file: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "experts.csv"
+    sheet.write_text("Name\nVan Jackson\n", encoding="utf-8")
+    assert run("roster", "import", "--dry-run", str(sheet)) == 0
+    assert not roster_file.exists()
+
+
+def test_columns_with_unknown_headings_are_mapped_on_the_command_line(
+    roster_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "experts.csv"
+    sheet.write_text("Nom,Poste\nJeanne Dupont,Chercheuse\n", encoding="utf-8")
+    assert run("roster", "import", str(sheet)) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{sheet}:1:1: error: no column holds the experts' names")
+    assert "'Nom' → not imported" in err and "--column" in err
+    assert run("roster", "import", str(sheet), "--column", "nom=name", "--column",
+               "2=title") == 0
+    assert load_roster(roster_file).roster.experts[0].title == "Chercheuse"
+
+
+def test_a_broken_roster_file_is_reported_and_left_alone(
+    roster_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roster_file.parent.mkdir(parents=True)
+    roster_file.write_text("presskit-roster: 1\nexperts: oops\n", encoding="utf-8")
+    sheet = tmp_path / "experts.csv"
+    sheet.write_text("Name\nVan Jackson\n", encoding="utf-8")
+    assert run("roster", "import", str(sheet)) == 2
+    assert capsys.readouterr().err.startswith(f"{roster_file}:2:10: error: experts: expected a "
+                                              "list")
+    assert roster_file.read_text(encoding="utf-8") == "presskit-roster: 1\nexperts: oops\n"
+
+
+def test_missing_files_are_one_line_errors_not_tracebacks(
+    roster_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("roster", "import", str(tmp_path / "nope.csv")) == 2
+    assert run("import-text", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "k.presskit")) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all(line.startswith("presskit: error: cannot read") for line in err)
+
+
+def test_import_text_turns_the_seed_into_a_kit_and_flags_the_hidden_address(
+    roster_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "kit" / "cnas.presskit"
+    output.parent.mkdir()
+    assert run("import-text", str(SEED), "-o", str(output)) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"{SEED}:4:1: warning: the e-mail address of Cole Stevens")
+    assert "6 sections, 5 experts, 5 quotes (drafts" in captured.out
+    kit = load_kit(output).kit
+    assert [s.id for s in kit.sections][-1] == "closing"
+    # The kit is never overwritten by accident.
+    assert run("import-text", str(SEED), "-o", str(output)) == 2
+    assert "already exists; use --force" in capsys.readouterr().err
+
+
+def test_import_text_with_the_address_a_brand_preset_and_the_roster(
+    roster_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example = load_kit(CNAS_KIT).kit
+    save_roster(Roster(experts=example.experts[:2], quotes=example.quotes[:1],
+                       brands=[BrandPreset("CNAS", example.brand)]), roster_file)
+    output = tmp_path / "cnas.presskit"
+    assert run("import-text", str(SEED), "-o", str(output), "--brand", "cnas",
+               "--contact-email", "press@example.org", "--approved") == 0
+    assert "5 experts (2 from the roster)" in capsys.readouterr().out
+    loaded = load_kit(output)
+    kit = loaded.kit
+    assert kit.brand.organisation == "Center for a New American Security"
+    assert kit.brand.logo == example.brand.logo  # the preset's logo, found from the new kit
+    assert kit.contacts[0].email == "press@example.org"
+    assert kit.experts[0].topics == example.experts[0].topics  # from the roster
+    assert loaded.problems == []
+    assert run("import-text", str(SEED), "-o", str(output), "--force", "--brand", "Nope") == 2
+    assert "no brand preset called 'Nope'" in capsys.readouterr().err
+
+
+def test_roster_without_an_action_says_which_actions_there_are(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run("roster") == 2
+    assert "list, import or export" in capsys.readouterr().err
+
+
+def test_the_library_and_its_commands_work_without_qt(tmp_path: Path) -> None:
+    result = run_without_qt(
+        f"""
+        from pathlib import Path
+        import presskit.cli.roster, presskit.cli.brand, presskit.cli.import_text, presskit.library
+        text = Path({str(SEED)!r}).read_text(encoding="utf-8")
+        print(len(presskit.library.parse_advisory(text).kit.quotes))
+        """
+    )
+    assert result.stdout.strip() == "5", result.stderr

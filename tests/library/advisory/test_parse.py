@@ -1,0 +1,280 @@
+"""A press officer pastes an advisory and gets a kit that says the same thing."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support.examples import CNAS_KIT, SEED
+from support.pdf_reading import squash, text
+
+from presskit.library.advisory.parse import parse_advisory
+from presskit.library.advisory.text import paragraphs
+from presskit.library.roster import Roster
+from presskit.model import (
+    ApprovalState,
+    CalloutSection,
+    ContactSection,
+    Kit,
+    LeadSection,
+    QuotesSection,
+    TextSection,
+    validate,
+)
+from presskit.render import render_pdf
+from presskit.storage import load_kit, loads_kit
+from presskit.storage.writer import dumps_kit
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def example() -> Kit:
+    return load_kit(CNAS_KIT).kit
+
+
+def test_the_seed_becomes_a_kit_whose_pdf_says_what_the_example_kit_says(example: Kit) -> None:
+    result = parse_advisory(SEED_TEXT, brand=example.brand, contact_email="press@example.org")
+    assert result.problems == []
+    expected = text(render_pdf(example, invariant=True).data)
+    produced = text(render_pdf(result.kit, invariant=True).data)
+    assert squash(produced) == squash(expected)
+
+
+def test_the_seed_kit_has_the_examples_sections_in_the_seed_order(example: Kit) -> None:
+    kit = parse_advisory(SEED_TEXT).kit
+    assert [type(s) for s in kit.sections] == [type(s) for s in example.visible_sections()]
+    assert [type(s) for s in kit.sections] == [
+        LeadSection, ContactSection, CalloutSection, QuotesSection, TextSection, ContactSection]
+    assert (kit.series, kit.title, kit.date) == (example.series, example.title, example.date)
+    assert [(e.name, e.title) for e in kit.experts] == [(e.name, e.title)
+                                                        for e in example.experts]
+    assert [q.text for q in kit.quotes] == [q.text for q in example.quotes]
+    assert kit.sections[-1].id == "closing"
+    resource = kit.resources[0]
+    assert resource.title == example.resources[0].title
+    assert (resource.author, resource.expert) == ("Duyeon Kim", "duyeon-kim")
+
+
+def test_the_address_hidden_by_the_web_page_is_reported_not_invented() -> None:
+    result = parse_advisory(SEED_TEXT)
+    [problem] = result.problems
+    assert problem.line == 4
+    assert "[email protected]" in problem.message and "--contact-email" in problem.message
+    assert result.kit.contacts[0].email == ""
+    # The kit is still a valid kit that saves and reopens; the check flags the gap.
+    reopened = loads_kit(dumps_kit(result.kit, SEED.with_suffix(".presskit")), SEED)
+    assert any("neither an e-mail address nor a phone" in p.message for p in reopened.problems)
+
+
+def test_quotes_are_drafts_unless_the_text_is_said_to_be_approved() -> None:
+    assert {q.approval.state for q in parse_advisory(SEED_TEXT).kit.quotes} == \
+        {ApprovalState.DRAFT}
+    approved = parse_advisory(SEED_TEXT, approved=True).kit
+    assert all(q.approval.state is ApprovalState.APPROVED and q.approval.by
+               for q in approved.quotes)
+    assert not [p for p in validate(approved) if "approved" in p.message]
+
+
+def test_experts_already_in_the_roster_are_linked_not_duplicated(example: Kit) -> None:
+    roster = Roster(experts=copy.deepcopy(example.experts), quotes=copy.deepcopy(example.quotes))
+    roster.experts[0].bio = "Duyeon Kim is an adjunct senior fellow."
+    roster.experts[0].name = "DUYEON KIM"  # matched by name, however it is written
+    result = parse_advisory(SEED_TEXT, roster=roster)
+    kim = result.kit.experts[0]
+    assert kim.id == "duyeon-kim" and kim.bio == "Duyeon Kim is an adjunct senior fellow."
+    assert result.linked == [e.id for e in example.experts]
+    # A quote the bank holds with the same words keeps its id and its approval.
+    assert result.kit.quotes[0].id == "kim-summit-framing"
+    assert result.kit.quotes[0].approval.state is ApprovalState.APPROVED
+
+
+def test_a_hard_wrapped_email_reads_the_same_as_one_line_per_paragraph() -> None:
+    wrapped = "\n\n".join(
+        textwrap.fill(line, 72, break_on_hyphens=False, break_long_words=False)
+        for line in SEED_TEXT.splitlines()
+    ).replace("[email protected]", "press@example.org")
+    plain = SEED_TEXT.replace("[email protected]", "press@example.org")
+    assert max(len(line) for line in wrapped.splitlines()) <= 72
+    assert parse_advisory(wrapped).kit == parse_advisory(plain).kit
+
+
+def test_a_forwarded_advisory_with_reply_marks_and_windows_line_ends_reads_the_same() -> None:
+    forwarded = "\r\n".join("> " + line for line in SEED_TEXT.splitlines())
+    assert parse_advisory(forwarded).kit == parse_advisory(SEED_TEXT).kit
+
+
+ADVISORY = """\
+MEDIA ADVISORY
+EMBARGOED UNTIL 6:00 a.m. EDT, June 4, 2024
+
+Heat Wave Puts Grid Reliability in Question
+June 3, 2024
+
+Utilities are bracing for record demand this week.
+
+Media contact: Sam Lee | slee@example.org | 212-555-0188
+
+What our experts say:
+
+Jordan Whitfield-Ng, Director, Climate & Energy Program:
+“Every summer we relearn the same lesson.
+
+“The grid was built for a climate we no longer have.”
+
+• Dr. Priya Raman (she/her), Senior Fellow: 'Demand response is the cheapest plant.'
+- Grid watchers, everywhere: "this line names no person"
+- Ольга Иванова, Fellow: «Сеть выдержит.»
+
+Background:
+The last heat wave cut power to 2 million customers.
+
+###
+"""
+
+
+def test_a_typical_advisory_with_labels_embargo_and_varied_expert_lines() -> None:
+    result = parse_advisory(ADVISORY)
+    kit = result.kit
+    assert (kit.series, kit.title, kit.date) == ("Media Advisory",
+                                                "Heat Wave Puts Grid Reliability in Question",
+                                                dt.date(2024, 6, 3))
+    assert kit.embargo is not None and kit.embargo.zone == "America/New_York"
+    assert kit.embargo.until == dt.datetime(2024, 6, 4, 6, 0)
+    assert [(c.name, c.email, c.phone) for c in kit.contacts] == [
+        ("Sam Lee", "slee@example.org", "212-555-0188")]
+    assert [(e.honorific, e.name, e.pronouns, e.title) for e in kit.experts] == [
+        ("", "Jordan Whitfield-Ng", "", "Director, Climate & Energy Program"),
+        ("Dr.", "Priya Raman", "she/her", "Senior Fellow"),
+        ("", "Ольга Иванова", "", "Fellow"),
+    ]
+    assert kit.quotes[0].text == ("Every summer we relearn the same lesson.\n\n"
+                                  "The grid was built for a climate we no longer have.")
+    kinds = [(type(s).__name__, getattr(s, "heading", "")) for s in kit.sections]
+    assert kinds == [
+        ("LeadSection", ""), ("ContactSection", ""),
+        ("QuotesSection", "What our experts say"),
+        ("TextSection", ""),  # the line that could not be read, kept where it was
+        ("QuotesSection", ""), ("TextSection", "Background"),
+    ]
+    unread = kit.sections[3]
+    assert isinstance(unread, TextSection)
+    assert unread.text == '- Grid watchers, everywhere: "this line names no person"'
+    messages = {p.line: p.message for p in result.problems}
+    assert "kept as text" in messages[19]
+    assert "'###' was left out" in messages[25]
+
+
+def _kit_words(kit: Kit) -> str:
+    """Every word the kit prints, with contact and resource fields filled in."""
+    parts = [kit.title, kit.series, kit.brand.organisation]
+    for section in kit.sections:
+        body = getattr(section, "text", "")
+        contact = kit.contact(getattr(section, "contact", ""))
+        if contact is not None:
+            for key in ("name", "email", "phone", "role"):
+                body = body.replace("{" + key + "}", getattr(contact, key))
+        resource = kit.resource(getattr(section, "resource", ""))
+        if resource is not None:
+            body = body.replace("{title}", resource.title).replace("{url}", resource.url)
+        parts += [getattr(section, "heading", ""), body]
+    for expert in kit.experts:
+        parts += [expert.honorific, expert.name, expert.pronouns, expert.title]
+    parts += [q.text for q in kit.quotes]
+    return " ".join(parts)
+
+
+_BLOCKS = st.sampled_from([
+    'Duyeon Kim, Adjunct Senior Fellow: "Talks need a chance."',
+    "- Van Jackson, Fellow, Asia & Pacific: “Summits are not talks.”",
+    "• Ольга Иванова (she/her), Fellow: «Сеть выдержит.»",
+    "- Grid watchers, everywhere: \"no person here\"",
+    "Sharper:",
+    "BACKGROUND",
+    "To book an interview, contact Cole Stevens at press@example.org.",
+    "Need a cheat sheet? Read the report “Negotiating Toward a Roadmap,” out now.",
+    "Washington and Pyongyang have yet to agree on what denuclearization means.",
+    "- a plain bullet about sanctions relief",
+    "“An orphan quotation paragraph.”",
+    "“A quote said first.” — Jane Doe, Fellow",
+    "— Dr. Priya Raman, Senior Fellow",
+    "Sam Lee", "Communications Manager", "212-555-0188", "slee@example.org",
+    "- Ana Ruiz, Analyst: Prices will spike on Tuesday.",
+    "Center for Grid Studies",
+    "For interviews, call the CNAS Press Office at 202-457-9400.",
+])
+_WORDS = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=60)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(_BLOCKS, _WORDS), min_size=1, max_size=12),
+       st.sampled_from(["\n", "\n\n"]))
+def test_nothing_pasted_is_ever_dropped_without_a_message(blocks: list[str], gap: str) -> None:
+    pasted = "Experts React: A Headline\n" + gap.join(blocks)
+    result = parse_advisory(pasted)
+    # A problem is reported on the first line of its paragraph; wrapped lines go with it.
+    starts = [p.line for p in paragraphs(pasted)] + [len(pasted.splitlines()) + 1]
+    reported = {line for p in result.problems
+                for start, end in zip(starts, starts[1:], strict=False)
+                if start == p.line for line in range(start, end)}
+    kept = squash(_kit_words(result.kit)).casefold()
+    for number, line in enumerate(pasted.splitlines(), start=1):
+        if number in reported:
+            continue
+        for word in re.findall(r"[^\W_]+", line):
+            assert word.casefold() in kept, (word, line)
+
+
+RELEASE = """\
+Center for Grid Studies
+Grid Watch: Heat Wave Tests the Northeast
+July 1, 2024
+
+Contact:
+Sam Lee
+Communications Manager
+212-555-0188
+slee@example.org
+
+Utilities are bracing for record demand.
+
+“The grid was built for a climate we no longer have.” — Jordan Whitfield-Ng, Director, Climate
+
+“Demand response is the cheapest plant we have.”
+— Dr. Priya Raman, Senior Fellow
+
+- Ana Ruiz, Analyst: Prices will spike on Tuesday.
+
+All experts are available. Contact Sam Lee at slee@example.org.
+"""
+
+
+def test_letterhead_a_contact_block_and_quotes_attributed_after_the_quote() -> None:
+    result = parse_advisory(RELEASE)
+    kit = result.kit
+    assert kit.brand.organisation == "Center for Grid Studies"  # letterhead, not headline
+    assert (kit.series, kit.title) == ("Grid Watch", "Heat Wave Tests the Northeast")
+    [contact] = kit.contacts
+    assert (contact.name, contact.role, contact.phone, contact.email) == (
+        "Sam Lee", "Communications Manager", "212-555-0188", "slee@example.org")
+    assert [(e.honorific, e.name, e.title) for e in kit.experts] == [
+        ("", "Jordan Whitfield-Ng", "Director, Climate"), ("Dr.", "Priya Raman", "Senior Fellow")]
+    assert [q.text for q in kit.quotes] == ["The grid was built for a climate we no longer have.",
+                                            "Demand response is the cheapest plant we have."]
+    assert [type(s).__name__ for s in kit.sections] == [
+        "ContactSection", "LeadSection", "QuotesSection", "TextSection", "ContactSection"]
+    first = kit.sections[0]
+    assert isinstance(first, ContactSection)
+    assert first.text == "Contact:\n{name}\n{role}\n{phone}\n{email}"
+    [problem] = result.problems
+    assert problem.line == 18 and "not in quotation marks" in problem.message
+
+
+def test_one_paragraph_per_line_with_blank_lines_between_is_not_taken_for_wrapping() -> None:
+    spaced = "\n\n".join(SEED_TEXT.splitlines())
+    assert parse_advisory(spaced).kit == parse_advisory(SEED_TEXT).kit

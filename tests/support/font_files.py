@@ -1,0 +1,39 @@
+"""The fonts presskit ships, and a TrueType collection made from them, for font tests."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import presskit
+
+SHIPPED = Path(presskit.resources_path() / "fonts")  # a real folder in checkout and wheel
+SERIF_FACES = {
+    "regular": "DejaVuSerif.ttf", "bold": "DejaVuSerif-Bold.ttf",
+    "italic": "DejaVuSerif-Italic.ttf", "bold_italic": "DejaVuSerif-BoldItalic.ttf",
+}
+
+
+def font_collection(members: list[Path], target: Path) -> Path:
+    """A TrueType collection (.ttc) of ``members``: a ttcf header, then each font's table
+    directory pointing at its tables, copied after all directories."""
+    blobs = [member.read_bytes() for member in members]
+    sizes = [12 + 16 * struct.unpack(">H", blob[4:6])[0] for blob in blobs]
+    header = 12 + 4 * len(blobs)
+    offset = header + sum(sizes)
+    directories, tables = [], []
+    for blob, size in zip(blobs, sizes, strict=True):
+        directory = bytearray(blob[:size])
+        for entry in range(12, size, 16):
+            start, length = struct.unpack(">II", blob[entry + 8:entry + 16])
+            struct.pack_into(">I", directory, entry + 8, offset)
+            table = blob[start:start + length]
+            table += b"\0" * (-len(table) % 4)
+            tables.append(table)
+            offset += len(table)
+        directories.append(bytes(directory))
+    starts = [header + sum(sizes[:n]) for n in range(len(blobs))]
+    target.write_bytes(b"ttcf" + struct.pack(">HHI", 1, 0, len(blobs))
+                       + b"".join(struct.pack(">I", s) for s in starts)
+                       + b"".join(directories) + b"".join(tables))
+    return target
