@@ -10,10 +10,13 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from presskit.storage.locks.kit import KitLock, lock_path, read_owner, this_process
 
@@ -208,3 +211,28 @@ def test_a_folder_that_cannot_hold_a_lock_opens_the_kit_without_one(
     lock = KitLock(kit)
     assert lock.acquire() is None and not lock.owned
     assert not lock_path(kit).exists()
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(["pid", "host", "user", "started", "x"]), children,
+                      max_size=5),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(contents=st.binary(max_size=600) | JSON_VALUES.map(
+    lambda v: json.dumps(v).encode()))
+def test_any_lock_contents_let_the_kit_open_once_left_a_while(contents: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        kit = make_kit(Path(folder))
+        lock_path(kit).write_bytes(contents)
+        KitLock(kit).acquire()  # held or not, never an exception
+        a_day_ago = time.time() - 24 * 3600
+        if lock_path(kit).exists():
+            os.utime(lock_path(kit), (a_day_ago, a_day_ago))
+        owner = KitLock(kit).acquire()
+        # Only a sensible lock of another machine's presskit still counts as held.
+        assert owner is None or (owner.pid > 0 and owner.host != socket.gethostname())
