@@ -5,6 +5,7 @@ never an error; and opening a kit never writes through a link planted at its loc
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -103,3 +104,15 @@ def test_opening_a_kit_never_writes_through_a_link_planted_at_its_lock_name(
     assert window.close_project()
     assert outside.read_bytes() == b"alias ls='ls --color'\n"
     assert not lock_path(cnas_copy).exists()
+
+
+def test_a_kit_whose_lock_names_an_absurd_process_opens_after_a_question_not_a_crash(
+    make_window: Any, cnas_copy: Path, dialogs: Dialogs
+) -> None:
+    lock_path(cnas_copy).write_text(json.dumps({"pid": 1e30, "host": socket.gethostname()}),
+                                    encoding="utf-8")
+    window: MainWindow = make_window()
+    dialogs.answer("kit_in_use", True)  # just written: perhaps a presskit is writing it
+    assert window.open_project(cnas_copy)
+    assert dialogs.asked["kit_in_use"] == [(cnas_copy.name, "an unknown process")]
+    assert window.document.path == cnas_copy
