@@ -112,3 +112,16 @@ def test_an_output_that_is_a_hard_link_of_the_kits_logo_is_refused(
     assert "is the kit's logo" in capsys.readouterr().err
     assert other_name.read_bytes() == original and other_name.stat().st_nlink == 2
 
+
+
+def test_a_bundle_written_over_a_hard_link_of_the_kits_logo_is_refused(
+    kit: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logo = kit.parent / "assets" / "logo.png"
+    original = logo.read_bytes()
+    other_name = kit.parent / "logo-copy.presskitz"
+    os.link(logo, other_name)
+    assert main(["bundle", str(kit), "-o", str(other_name)]) == 2
+    assert f"cannot write {other_name}: it is {logo}, which the bundle holds" in (
+        capsys.readouterr().err)
+    assert other_name.read_bytes() == original and other_name.stat().st_nlink == 2
