@@ -125,3 +125,24 @@ def test_a_bundle_written_over_a_hard_link_of_the_kits_logo_is_refused(
     assert f"cannot write {other_name}: it is {logo}, which the bundle holds" in (
         capsys.readouterr().err)
     assert other_name.read_bytes() == original and other_name.stat().st_nlink == 2
+
+
+def test_an_output_name_too_long_for_the_folder_gets_a_message_not_a_crash(
+    kit: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = kit.parent / ("x" * 260)
+    assert main(["export", str(kit), "--format", "markdown", "-o", str(output)]) == 2
+    error = capsys.readouterr().err
+    assert error.strip() == (
+        f"presskit: error: cannot write {output}.md: its name is 263 bytes long, more than "
+        "the 255 its folder allows; choose a shorter name"
+    )
+
+
+def test_an_email_pair_at_the_longest_legal_names_is_written(
+    kit: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = kit.parent / ("y" * 250)  # OUT.html is 255 bytes, OUT.txt 254
+    assert main(["export", str(kit), "--format", "email", "-o", str(output)]) == 0
+    assert capsys.readouterr().out.split() == [f"{output}.html", f"{output}.txt"]
+    assert "Need a cheat sheet?" in Path(f"{output}.txt").read_text(encoding="utf-8")

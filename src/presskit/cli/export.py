@@ -152,7 +152,7 @@ def _output_path(kit_path: Path, output: Path | None, suffix: str) -> Path:
     kit's name in it; nothing: beside the kit)."""
     if output is None:
         return kit_path.with_suffix(suffix)
-    if output.is_dir():
+    if os.path.isdir(output):  # False, not an error, for a name too long to exist
         return output / kit_path.with_suffix(suffix).name
     if output.suffix.lower() == suffix:
         return output  # as given, in the case the user typed it
