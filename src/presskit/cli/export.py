@@ -19,7 +19,7 @@ from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded
 from presskit.model import Problem
 from presskit.render import RenderedPdf, render_pdf
 from presskit.storage import LoadedKit, format_problem, load_kit, replace_all
-from presskit.storage.bundle.assets import kit_assets
+from presskit.storage.bundle.inputs import input_clash
 from presskit.storage.errors import position_of
 
 #: Export format → the extensions of the files it writes.
@@ -114,7 +114,10 @@ def _export(args: argparse.Namespace) -> int:
         )
         return EXIT_ERRORS
     targets = {suffix: _output_path(kit_path, output, suffix) for suffix in files}
-    clash = _input_among([*targets.values(), *([output] if output is not None else [])], loaded)
+    # -o naming the kit or a picture it uses is a slip of the finger, refused even where the
+    # format's extension would have saved it.
+    named = [*targets.values(), *([output] if output is not None else [])]
+    clash = input_clash(named, loaded.path, loaded.kit)
     if clash is not None:
         print(f"presskit: error: {clash}; choose another name for the export", file=sys.stderr)
         return EXIT_ERRORS
@@ -123,28 +126,6 @@ def _export(args: argparse.Namespace) -> int:
     for target in targets.values():
         print(target)
     return EXIT_OK
-
-
-def _input_among(outputs: Sequence[Path], loaded: LoadedKit) -> str | None:
-    """What is wrong if one of ``outputs`` is a file the export reads (the kit, a picture or
-    a font it uses): writing it would destroy what was exported. ``-o`` naming one is a slip
-    of the finger, refused even where the format's extension would have saved it."""
-    inputs = [(loaded.path, "the kit itself"),
-              *((asset.file, f"the kit's {asset.what}") for asset in kit_assets(loaded.kit))]
-    for output in outputs:
-        for source, what in inputs:
-            if _same_file(output, source):
-                return f"{output} is {what}"
-    return None
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` are one file (same device and inode: a link, another
-    spelling or a hard link of it); ``False`` where either is missing or unreadable."""
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return False
 
 
 def _output_path(kit_path: Path, output: Path | None, suffix: str) -> Path:

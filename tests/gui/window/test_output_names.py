@@ -1,6 +1,7 @@
-"""The app never writes through a link: a kit opened through a symbolic link, or an export
-whose chosen name is a link, is refused with a dialog saying why, the file the link points
-to is untouched, and an unsaved kit stays unsaved (nothing lost: Save As still works)."""
+"""The app writes only what the user named, and never destroys an input: a kit opened
+through a symbolic link, or an export whose chosen name is a link, is refused with a dialog
+saying why (the file the link points to untouched, an unsaved kit still unsaved: Save As
+still works), and so is an export or draft chosen over the kit or a picture it uses."""
 
 from __future__ import annotations
 
@@ -49,3 +50,27 @@ def test_an_export_to_a_name_that_is_a_link_is_refused_and_its_target_untouched(
     assert text == "“kit.pdf” could not be written."
     assert "it is a symbolic link" in details
     assert outside.read_bytes() == b"keep me\n" and link.is_symlink()
+
+
+def test_exporting_the_pdf_over_the_kits_own_logo_is_refused_before_anything_is_written(
+    cnas_window: Any, cnas_copy: Path, dialogs: Dialogs
+) -> None:
+    logo = cnas_copy.parent / "assets" / "logo.png"
+    original = logo.read_bytes()
+    dialogs.answer("export_path", logo)
+    cnas_window.actions_.export.trigger()
+    [(text, details)] = dialogs.asked["error"]
+    assert text == "“logo.png” could not be written."
+    assert details == f"{logo} is the kit's logo; choose another name for the export"
+    assert logo.read_bytes() == original
+
+
+def test_an_email_draft_saved_over_the_kit_itself_is_refused_and_the_kit_kept(
+    cnas_window: Any, cnas_copy: Path, dialogs: Dialogs
+) -> None:
+    original = cnas_copy.read_bytes()
+    dialogs.answer("draft_path", cnas_copy)
+    assert not cnas_window.share.save_email_draft()
+    [(text, details)] = dialogs.asked["error"]
+    assert details == f"{cnas_copy} is the kit itself; choose another name for the draft"
+    assert cnas_copy.read_bytes() == original
