@@ -45,4 +45,4 @@ lint: $(BIN)/.installed-test
 	$(BIN)/lint-imports --no-cache
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis .import_linter_cache
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis .import_linter_cache .mypy_cache .ruff_cache

@@ -114,14 +114,26 @@ def test_writing_over_a_folder_is_a_clear_error(tmp_path: Path) -> None:
     assert leftovers(tmp_path) == []
 
 
-def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
-    real = tmp_path / "real.presskit"
-    real.write_text("old")
-    link = tmp_path / "link.presskit"
-    link.symlink_to(real)
-    atomic_write(link, "new")
-    assert link.is_symlink()
-    assert real.read_text() == "new"
+@pytest.mark.parametrize("points_at", ["a file outside", "nothing (dangling)"])
+def test_a_link_where_presskit_would_write_is_refused_and_never_written_through(
+    tmp_path: Path, points_at: str
+) -> None:
+    outside = tmp_path / "elsewhere" / ".bashrc"
+    outside.parent.mkdir()
+    if points_at == "a file outside":
+        outside.write_bytes(b"export PATH=/usr/bin\n")
+    link = tmp_path / "kit.pdf"
+    link.symlink_to(outside)
+    with pytest.raises(StorageError) as caught:
+        atomic_write(link, b"%PDF-1.4 the kit's text")
+    assert str(caught.value).startswith(f"cannot write {link}: it is a symbolic link;")
+    assert "does not write through links" in str(caught.value)
+    assert link.is_symlink() and os.readlink(link) == str(outside)
+    if points_at == "a file outside":
+        assert outside.read_bytes() == b"export PATH=/usr/bin\n"
+    else:
+        assert not outside.exists()
+    assert leftovers(tmp_path) == []
 
 
 def test_a_failed_project_save_keeps_the_previous_project(
@@ -149,3 +161,77 @@ def test_a_pipe_or_device_at_the_target_is_refused_not_replaced(tmp_path: Path) 
         atomic_write(fifo, b"%PDF")
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert leftovers(tmp_path) == []
+
+
+def test_the_temp_file_holds_the_data_only_with_the_targets_own_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 0600 file's new content is never readable by others, not even before the rename
+    (nor in a temp left by a kill, which is what the temp is at the moment of fsync)."""
+    target = tmp_path / "private.presskit"
+    target.write_text("old secret")
+    target.chmod(0o600)
+    seen: list[int] = []
+    real_fsync = os.fsync
+
+    def observing(fd: int) -> None:
+        status = os.fstat(fd)
+        if stat.S_ISREG(status.st_mode) and status.st_size:
+            seen.append(stat.S_IMODE(status.st_mode))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", observing)
+    umask = os.umask(0o022)
+    try:
+        atomic_write(target, "new secret")
+    finally:
+        os.umask(umask)
+    assert seen == [0o600]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_text() == "new secret"
+
+
+@pytest.mark.parametrize("name", [
+    "a" * 251 + ".pdf",  # 255 bytes: the longest name ext4, XFS, APFS and NTFS take
+    "Ελένη" * 24 + "-press-kit.md",  # 253 bytes of two-byte characters
+])
+def test_any_name_the_folder_accepts_can_be_written_even_at_the_length_limit(
+    tmp_path: Path, name: str
+) -> None:
+    assert 240 <= len(name.encode()) <= 255
+    atomic_write(tmp_path / name, b"old")
+    atomic_write(tmp_path / name, b"new")
+    assert (tmp_path / name).read_bytes() == b"new"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_killed_write_to_a_long_name_leaves_a_temp_the_next_write_cleans_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / ("b" * 250 + ".pdf")
+    target.write_bytes(b"old")
+
+    def killed(src: object, dst: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", killed)
+    monkeypatch.setattr(os, "unlink", lambda path: None)  # a killed process removes nothing
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(target, b"new")
+    monkeypatch.undo()
+    (left,) = leftovers(tmp_path)
+    assert len(left.encode()) <= 255
+    os.utime(tmp_path / left, ns=(0, 0))  # from a process that ran before this one
+    atomic_write(target, b"newer")
+    assert target.read_bytes() == b"newer"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_name_too_long_for_any_folder_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    target = tmp_path / ("c" * 253 + ".pdf")
+    with pytest.raises(StorageError) as caught:
+        atomic_write(target, b"x")
+    assert str(caught.value) == (
+        f"cannot write {target}: its name is 257 bytes long, more than the 255 its folder "
+        "allows; choose a shorter name"
+    )

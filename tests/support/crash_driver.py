@@ -1,9 +1,10 @@
 """A presskit window to kill: opens a kit, edits it, waits for the autosave, then idles.
 
-Run by ``test_gui_faults`` as ``python tests/support/crash_driver.py KIT TITLE NAME`` with the
-test's per-user folders in the environment. It sets the kit's title to TITLE and the first
-expert's name to NAME through the document's undo commands (what the editors push), prints
-``autosaved`` once the autosaved copy holds both edits, and keeps running until it is killed.
+Run by ``tests/gui/window/test_faults.py`` as ``python tests/support/crash_driver.py KIT TITLE
+NAME`` with the test's per-user folders in the environment. It sets the kit's title to TITLE
+and the first expert's name to NAME through the document's undo commands (what the editors
+push), prints ``autosaved`` once the autosaved copy holds both edits, and keeps running until
+it is killed.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What a user does with the window, as test helpers: click a row or its check box, drag a
 row, press a key; and ``Dialogs``, the scripted answers to the window's questions. Shared by
-the GUI tests (the fixtures themselves are in ``gui_fixtures``)."""
+the GUI tests (the fixtures themselves are in ``tests/gui/conftest.py``)."""
 
 from __future__ import annotations
 

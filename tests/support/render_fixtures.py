@@ -1,9 +1,9 @@
 """Kits for the renderer's tests: the seed advisory (CNAS Responds, 2019-09-20) and friends.
 
-``seed_kit()`` reproduces ``seeds/cnas-responds-2019-09-20.txt`` with every word of its text;
-the e-mail address hidden in the seed is ``press@example.org``. ``SEED_SENTENCES`` are
-sentences of the seed in reading order, for checking the PDF's extracted text (with the
-helpers in ``pdf_reading``).
+``seed_kit()`` reproduces ``tests/fixtures/cnas-responds-2019-09-20.txt`` (a copy of the shared
+seed) with every word of its text; the e-mail address hidden in the seed is
+``press@example.org``. ``SEED_SENTENCES`` are sentences of the seed in reading order, for
+checking the PDF's extracted text (with the helpers in ``pdf_reading``).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ commands, so an export never imports the roster, spreadsheet or bundle code.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,8 @@ from presskit import long_lived
 from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded
 from presskit.model import Problem
 from presskit.render import RenderedPdf, render_pdf
-from presskit.storage import LoadedKit, atomic_write, format_problem, load_kit
+from presskit.storage import LoadedKit, format_problem, load_kit, replace_all
+from presskit.storage.bundle.inputs import input_clash
 from presskit.storage.errors import position_of
 
 #: Export format → the extensions of the files it writes.
@@ -112,14 +114,16 @@ def _export(args: argparse.Namespace) -> int:
         )
         return EXIT_ERRORS
     targets = {suffix: _output_path(kit_path, output, suffix) for suffix in files}
-    # -o naming the kit itself is a slip of the finger, even where the extension would save it.
-    for target in [*targets.values(), *([output] if output is not None else [])]:
-        if target.exists() and target.samefile(kit_path):
-            print(f"presskit: error: {target} is the kit itself; choose another name for the "
-                  "export", file=sys.stderr)
-            return EXIT_ERRORS
-    for suffix, target in targets.items():
-        atomic_write(target, files[suffix])
+    # -o naming the kit or a picture it uses is a slip of the finger, refused even where the
+    # format's extension would have saved it.
+    named = [*targets.values(), *([output] if output is not None else [])]
+    clash = input_clash(named, loaded.path, loaded.kit)
+    if clash is not None:
+        print(f"presskit: error: {clash}; choose another name for the export", file=sys.stderr)
+        return EXIT_ERRORS
+    # The set is replaced whole or not at all: an e-mail's HTML never pairs with an old text.
+    replace_all({target: files[suffix] for suffix, target in targets.items()})
+    for target in targets.values():
         print(target)
     return EXIT_OK
 
@@ -129,7 +133,7 @@ def _output_path(kit_path: Path, output: Path | None, suffix: str) -> Path:
     kit's name in it; nothing: beside the kit)."""
     if output is None:
         return kit_path.with_suffix(suffix)
-    if output.is_dir():
+    if os.path.isdir(output):  # False, not an error, for a name too long to exist
         return output / kit_path.with_suffix(suffix).name
     if output.suffix.lower() == suffix:
         return output  # as given, in the case the user typed it

@@ -12,6 +12,7 @@ kit's files and its PDF); reading a bundle needs only ``storage``. No Qt.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import io
@@ -188,10 +189,12 @@ def _kit_entry_name(kit_path: Path) -> str:
 def _refuse_overwriting_inputs(kit_path: Path, target: Path, kit: Kit) -> None:
     """A bundle written over the kit or one of its files would destroy what it packs."""
     inputs = [kit_path, *(asset.file for asset in kit_assets(kit))]
-    aim = os.path.realpath(target)
     for source in inputs:
-        if os.path.realpath(source) == aim:
-            raise BundleError(f"cannot write {target}: it is {source}, which the bundle holds")
+        # Same device and inode: another spelling, a link or a hard link of the file.
+        with contextlib.suppress(OSError, ValueError):
+            if os.path.samefile(target, source):
+                raise BundleError(f"cannot write {target}: it is {source}, which the bundle "
+                                  "holds")
 
 
 def _unless_said(render_warnings: list[Problem], said: list[Problem]) -> list[Problem]:

@@ -1,6 +1,7 @@
 """Each non-PDF export format as the files it writes: ``email`` (``.html`` and ``.txt``),
 ``eml`` (one draft message) and ``markdown`` (``.md``). The caller picks the paths and writes
-every file with ``storage.atomic_write``; nothing is written here."""
+the files as one set with ``storage.replace_all`` (all of them or none: an e-mail's HTML never
+pairs with the text of an older export); nothing is written here."""
 
 from __future__ import annotations
 

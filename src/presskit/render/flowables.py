@@ -7,7 +7,7 @@
 place as long as the name and its first lines fit); ``BalancedParagraph`` sets a headline in
 lines of similar length; ``Headshot`` draws a photo square or clipped to a circle, and
 ``Placeholder`` stands in for a missing one; ``Masthead`` is the first page's logo and series
-band. Text drawn straight on the canvas goes through ``render.fallback.Glyphs``, so a series
+band. Text drawn straight on the canvas goes through ``render.fonts.fallback.Glyphs``, so a series
 label or initials in any script print as real glyphs.
 """
 
@@ -409,7 +409,7 @@ class Masthead(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
         canv.saveState()
         if self.logo is not None:
             logo_width, logo_height = self._logo_size(width)
-            draw_vector = getattr(self.logo, "draw_on", None)  # an SVG logo (render.svg)
+            draw_vector = getattr(self.logo, "draw_on", None)  # an SVG logo (render.images.svg)
             if draw_vector is not None:
                 draw_vector(canv, 0, self.BAND_HEIGHT + 12, logo_width, logo_height)
             else:

@@ -3,11 +3,11 @@
 People type ``"``, ``'`` and ``--`` on a keyboard; a printed kit wants “ ” ‘ ’ and dashes.
 :func:`smarten` makes the swap in one string (a straight quote opens after a space, a bracket
 or a dash, and closes or is an apostrophe otherwise: ``O'Connell`` → ``O’Connell``, ``'90s`` →
-``’90s``; ``--`` and ``---`` → em dash, a hyphen between spaces → en dash). E-mail addresses and
-web addresses are left exactly as typed, and so is everything but quotes and dashes.
+``’90s``; ``--`` and ``---`` → em dash, a hyphen between spaces → en dash). E-mail addresses
+and web addresses are left exactly as typed, and so is everything but quotes and dashes.
 :func:`typeset` applies it to a copy of the kit, to every field the PDF prints (the list
-``render.coverage.printed_text`` walks), when the brand's ``typography.smart_quotes`` is on; the
-kit the caller holds, and so the project file, keep the text as typed.
+``render.fonts.coverage.printed_text`` walks), when the brand's ``typography.smart_quotes`` is
+on; the kit the caller holds, and so the project file, keep the text as typed.
 """
 
 from __future__ import annotations

@@ -3,13 +3,14 @@
 ``load_kit``/``loads_kit`` open a ``.presskit`` (or ``.yaml``/``.yml``) file and refuse it with
 a ``ProjectFileError`` listing every error found; ``save_kit``/``dumps_kit`` write it back in
 a stable, hand-editable form; ``load_brand`` reads a brand kept in a file of its own (the
-default brand a new kit starts from); ``atomic_write`` is the one way any file is written.
+default brand a new kit starts from); ``atomic_write`` is the one way any file is written
+(``replace_all`` for a set of files, ``create_new`` for one that must be new).
 No Qt, no ReportLab: the GUI and the command line both stand on this.
 """
 
 from typing import TYPE_CHECKING, Any
 
-from presskit.storage.atomic import atomic_write
+from presskit.storage.atomic import atomic_write, create_new, replace_all
 from presskit.storage.brand_file import load_brand
 from presskit.storage.errors import (
     LocatedProblem,
@@ -48,10 +49,12 @@ __all__ = [
     "SourceMap",
     "StorageError",
     "atomic_write",
+    "create_new",
     "dumps_kit",
     "format_problem",
     "load_brand",
     "load_kit",
     "loads_kit",
+    "replace_all",
     "save_kit",
 ]

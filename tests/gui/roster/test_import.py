@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 from support.examples import SEED
 from support.gui_actions import Dialogs
 from support.gui_dialogs import when_dialog
-from support.roster_data import write_roster
 
 from presskit.gui.dialogs.paste_advisory import PasteDialog
 from presskit.gui.document.commands import SetValue
@@ -23,7 +22,6 @@ from presskit.gui.roster.prompts import LibraryPrompts
 from presskit.gui.widgets.prompts import UnsavedChoice
 from presskit.gui.window.main_window import MainWindow
 from presskit.library import load_roster
-from presskit.library.paths import ROSTER_ENV
 from presskit.model import ApprovalState
 
 STAFF_CSV = (
@@ -36,14 +34,6 @@ STAFF_CSV = (
     ",,,,\r\n"
     'Rafael Gómez,"Adjunct Fellow, Americas",rafael@example.org,"Brazil, trade",\r\n'
 )
-
-
-@pytest.fixture(autouse=True)
-def roster_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "roster.yaml"
-    write_roster(path)
-    monkeypatch.setenv(ROSTER_ENV, str(path))
-    return path
 
 
 # Spreadsheets.

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 from support.gui_actions import Dialogs
 from support.gui_dialogs import click_check, when_dialog
-from support.roster_data import write_roster
 
 from presskit.gui.dialogs.preferences import PreferencesDialog
 from presskit.gui.roster.models import NAME
@@ -30,18 +29,7 @@ from presskit.gui.roster.store import ROSTER_SETTING
 from presskit.gui.roster.updates import UpdateFromRosterDialog
 from presskit.gui.window.main_window import MainWindow
 from presskit.library import load_roster, roster_path
-from presskit.library.paths import ROSTER_ENV
 from presskit.model import QuotesSection
-
-
-@pytest.fixture(autouse=True)
-def roster_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A dozen experts in a "shared" folder, named by ``$PRESSKIT_ROSTER``."""
-    path = tmp_path / "team" / "roster.yaml"
-    path.parent.mkdir()
-    write_roster(path)
-    monkeypatch.setenv(ROSTER_ENV, str(path))
-    return path
 
 
 def panel_of(window: MainWindow) -> RosterPanel:

@@ -1,9 +1,9 @@
 """The open kit: the model, where it lives on disk, its undo stack, and change signals.
 
-Every edit goes through ``push`` as an undo command from ``gui.commands``; the commands emit
-the signals below with the path they touched, so item models and editors refresh exactly what
-changed and the preview re-renders. The stack's clean state is the "saved" state. A new
-document (File ▸ New, the window's first) starts from ``blank_kit()``.
+Every edit goes through ``push`` as an undo command from ``gui.document.commands``; the
+commands emit the signals below with the path they touched, so item models and editors refresh
+exactly what changed and the preview re-renders. The stack's clean state is the "saved" state.
+A new document (File ▸ New, the window's first) starts from ``blank_kit()``.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A search box filters the experts table (``RosterFilter``: name, title, program a
 case and accents ignored) as the user types; several experts can be selected at once. The
 quotes the selected experts have in the bank are listed beside them with a check box each;
 "Add to Kit" copies the experts and the ticked quotes into the kit as one undo step
-(``roster_edits``), linking experts the kit already has instead of copying them twice.
+(``gui.roster.edits``), linking experts the kit already has instead of copying them twice.
 "Update from Roster…" shows what the roster knows better before it changes anything, and
 "Save to roster" (run from the Roster menu or the Experts pane) puts a kit's expert and their
 quotes in the bank. The roster itself lives in a ``RosterStore``; a roster file that does not

@@ -1,7 +1,7 @@
 """The questions the roster, import and preferences features put to the user.
 
-As in ``prompts``: one classmethod each, returning ``(value, accepted)``, so a test replaces
-a method instead of driving a native file dialog or a modal message box.
+As in ``gui.widgets.prompts``: one classmethod each, returning ``(value, accepted)``, so a test
+replaces a method instead of driving a native file dialog or a modal message box.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 One branch per kit expert whose roster entry differs, one row per field with the kit's
 value and the roster's; every row has a check box (the expert's box ticks them all), so the
 user takes the new title but keeps the kit's shorter bio. ``choose`` returns the ticked
-``(kit_index, FieldChange)`` pairs, which ``roster_edits.apply_updates`` makes one undo step.
+``(kit_index, FieldChange)`` pairs, which ``edits.apply_updates`` makes one undo step.
 """
 
 from __future__ import annotations

@@ -1,2 +1,3 @@
-"""Small widgets and helpers any part of the window uses: themed icons, a numbered text box.
+"""Small widgets and helpers any part of the app uses: themed icons, a numbered text box, and
+``Prompts``, the main window's questions as standard message boxes and file dialogs.
 """

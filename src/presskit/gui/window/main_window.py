@@ -58,6 +58,7 @@ from presskit.storage import (
     save_kit,
 )
 from presskit.storage.bundle.format import BUNDLE_SUFFIX
+from presskit.storage.bundle.inputs import input_clash
 from presskit.storage.disk_stamp import changed_on_disk
 from presskit.storage.locks.kit import KitLock, LockOwner
 
@@ -440,6 +441,11 @@ class MainWindow(MenuHost):
             if review:
                 self.preflight_dialog.review(self, kit, problems, self.select_problem)
             self.show_status(f"Not exported: {summary(problems)}; fix the errors first")
+            return False
+        clash = input_clash([path], self.document.path, kit)
+        if clash is not None:  # a PDF written over the kit or its logo would destroy it
+            self.prompts.error(self, f"“{path.name}” could not be written.",
+                               f"{clash}; choose another name for the export")
             return False
         keep_painting()  # the check and the snapshot each take tens of ms on a large kit
         snapshot = self.document.snapshot_data()  # what is exported, whatever is typed next

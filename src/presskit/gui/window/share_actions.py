@@ -28,6 +28,7 @@ from presskit.model.ids import slugify
 from presskit.render import ImageCache
 from presskit.storage import atomic_write
 from presskit.storage.bundle.format import BUNDLE_SUFFIX, megabytes
+from presskit.storage.bundle.inputs import input_clash
 
 T = TypeVar("T")
 
@@ -155,6 +156,11 @@ class ShareActions:
         if not accepted or path is None:
             return False
         target = path.absolute()
+        clash = input_clash([target], window.document.path, kit)
+        if clash is not None:  # a draft written over the kit or its logo would destroy it
+            window.prompts.error(window, f"“{target.name}” could not be written.",
+                                 f"{clash}; choose another name for the draft")
+            return False
         images = self._images
 
         def work() -> list[Problem]:

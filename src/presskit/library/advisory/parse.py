@@ -2,9 +2,9 @@
 
 ``parse_advisory(text)`` reads, in order: release labels, an embargo line and the dateline;
 the headline (``Series: Headline`` gives the series label); then the body, paragraph by
-paragraph (``advisory_text``):
+paragraph (``advisory.text``):
 
-- an expert line, ``NAME, TITLE: "QUOTE"`` (``advisory_patterns``), or a ``NAME, TITLE`` line
+- an expert line, ``NAME, TITLE: "QUOTE"`` (``advisory.patterns``), or a ``NAME, TITLE`` line
   followed by a quoted paragraph → the expert and the quote, into a ``quotes`` section;
   consecutive expert lines share one section;
 - a ``Heading:`` line → the heading of the text (or quotes) that follows;
