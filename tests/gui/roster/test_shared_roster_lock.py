@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 from support.gui_actions import Dialogs
-from support.roster_data import write_roster
 
 from presskit.gui.window.main_window import MainWindow
-from presskit.library import load_roster, roster_file
-from presskit.library.paths import ROSTER_ENV
+from presskit.library import load_roster
+from presskit.library import roster_file as roster_file_module
 
 #: Holds the roster's lock until its standard input closes: a colleague's change in progress.
 HOLDER = """
@@ -29,13 +28,10 @@ with roster_locked(Path(sys.argv[1])):
 
 
 @pytest.fixture
-def shared_roster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "team" / "roster.yaml"
-    path.parent.mkdir()
-    write_roster(path)
-    monkeypatch.setenv(ROSTER_ENV, str(path))
-    monkeypatch.setattr(roster_file, "LOCK_WAIT_S", 0.3)
-    return path
+def shared_roster(roster_file: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The team's roster (``conftest.roster_file``), with a short wait for its lock."""
+    monkeypatch.setattr(roster_file_module, "LOCK_WAIT_S", 0.3)
+    return roster_file
 
 
 def test_saving_to_a_roster_a_colleague_is_changing_says_who_and_writes_nothing(
