@@ -9,7 +9,16 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded, plural, report, say
+from presskit.cli.guard import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_WARNINGS,
+    guarded,
+    plural,
+    printable,
+    report,
+    say,
+)
 from presskit.cli.roster import load_roster_of, missing_action, roster_option
 from presskit.library.brand_presets import (
     PRESET_SUFFIX,
@@ -19,7 +28,7 @@ from presskit.library.brand_presets import (
     preset_name,
     with_preset,
 )
-from presskit.library.roster_file import save_roster
+from presskit.library.roster_file import modify_roster
 
 
 def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -69,7 +78,7 @@ def _brand_list(args: argparse.Namespace) -> int:
         details = [preset.name]
         details += [part for part in (brand.organisation, brand.short_name) if part]
         details += [f"{name}: {path.name}" for name, path in brand_files(brand)]
-        print(" · ".join(details))
+        print(printable(" · ".join(details)))
     return EXIT_WARNINGS if loaded.problems else EXIT_OK
 
 
@@ -100,7 +109,9 @@ def _brand_import(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     imported = import_preset(args.file, name=name)
     preset = imported.preset
-    save_roster(with_preset(loaded.roster, preset, replace=args.replace), loaded.path)
+    # Re-read inside the roster's lock: a colleague's change since is kept.
+    modify_roster(loaded.path, lambda now: (
+        with_preset(now.roster, preset, replace=args.replace), None))
     report(imported.problems, args.file)
     print(f"{args.file}: brand preset {preset.name!r} added to {loaded.path} "
           f"(files in {imported.folder})")

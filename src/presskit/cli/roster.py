@@ -7,25 +7,44 @@
 Every library command (these, ``brand`` and ``import-text``) takes ``--roster PATH``
 (default: ``$PRESSKIT_ROSTER``, else the per-user data folder), from :func:`roster_option`.
 Handlers return the exit code: 0 done, 1 done with warnings, 2 errors; results go to standard
-output, messages to standard error as ``file:line:col: severity: message``.
+output, messages to standard error as ``file:line:col: severity: message``. Text from the roster
+or a spreadsheet is printed through ``printable`` (no control character reaches the terminal);
+``roster import`` changes the roster inside its lock (``modify_roster``), so colleagues
+importing into one shared roster at the same time keep every expert.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded, plural, report, say
+from presskit.cli.guard import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_WARNINGS,
+    guarded,
+    plural,
+    printable,
+    report,
+    say,
+)
 from presskit.library.csv_columns import FIELD_LABELS, FIELDS
 from presskit.library.csv_export import export_csv
-from presskit.library.csv_import import CsvPreview, import_rows, mapping_problems, sniff
+from presskit.library.csv_import import (
+    CsvPreview,
+    ImportResult,
+    import_rows,
+    mapping_problems,
+    sniff,
+)
 from presskit.library.paths import ROSTER_ENV, roster_path
-from presskit.library.roster import search
-from presskit.library.roster_file import LoadedRoster, load_roster, save_roster
+from presskit.library.roster import Roster, search
+from presskit.library.roster_file import LoadedRoster, load_roster, modify_roster
 
 _IGNORE = ("ignore", "-", "none", "")
 
@@ -115,33 +134,38 @@ def _roster_list(args: argparse.Namespace) -> int:
         banked = len(roster.quotes_by(expert.id))
         if banked:
             details.append(plural(banked, "banked quote"))
-        print(" · ".join(details))
+        print(printable(" · ".join(details)))
     if args.words and roster.experts and not experts:
         say(f"presskit: no expert in the roster matches {' '.join(args.words)!r}")
     if roster.brands and not args.words:
-        print("brand presets: " + ", ".join(b.name for b in roster.brands))
+        print(printable("brand presets: " + ", ".join(b.name for b in roster.brands)))
     return EXIT_WARNINGS if loaded.problems else EXIT_OK
 
 
 def _roster_import(args: argparse.Namespace) -> int:
-    loaded = load_roster_of(args)
     preview = sniff(args.csv)
     mapping = _mapping(preview, args.column)
     if mapping is None:
         return EXIT_ERRORS
-    result = import_rows(preview, mapping, loaded.roster)
+
+    def merge(loaded: LoadedRoster) -> tuple[Roster | None, tuple[LoadedRoster, ImportResult]]:
+        report(loaded.problems, loaded.path)
+        result = import_rows(preview, mapping, loaded.roster)
+        return (None if args.dry_run else result.roster), (loaded, result)
+
+    path = roster_path(args.roster)
+    loaded, result = (merge(load_roster(path))[1] if args.dry_run
+                      else modify_roster(path, merge))
     for note in result.skipped:
         say(f"{args.csv}:{note.line}:1: warning: row {note.row} skipped: {note.message}")
     for note in result.notes:
         say(f"{args.csv}:{note.line}:1: warning: row {note.row}: {note.message}")
-    if not args.dry_run:
-        save_roster(result.roster, loaded.path)
     ignored = [h for h, f in zip(preview.headers, mapping, strict=False) if f is None and h]
     where = "would be merged into" if args.dry_run else "merged into"
     print(f"{args.csv}: {result.summary()} ({preview.delimiter_name}-separated, "
           f"{preview.encoding}); {where} {loaded.path}")
     if ignored:
-        print("columns not imported: " + ", ".join(repr(h) for h in ignored))
+        print(printable("columns not imported: " + ", ".join(repr(h) for h in ignored)))
     warned = result.skipped or result.notes or loaded.problems
     return EXIT_WARNINGS if warned else EXIT_OK
 
@@ -182,7 +206,21 @@ def _column(preview: CsvPreview, heading: str) -> int | None:
 
 
 def _roster_export(args: argparse.Namespace) -> int:
+    path = roster_path(args.roster)
+    if _same_file(args.csv, path):
+        say(f"presskit: error: {args.csv} is the roster itself ({path}); writing the "
+            "spreadsheet there would replace the roster: choose another file name")
+        return EXIT_ERRORS
     loaded = load_roster_of(args)
     export_csv(loaded.roster, args.csv)
     print(f"{args.csv}: {plural(len(loaded.roster.experts), 'expert')} from {loaded.path}")
     return EXIT_WARNINGS if loaded.problems else EXIT_OK
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file: through a link, another spelling, or (neither
+    existing yet) the same resolved path."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)

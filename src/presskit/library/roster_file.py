@@ -24,15 +24,25 @@ mappings with a ``name``::
 
 Versions (``presskit-roster:``): 1, the first. A file from a newer presskit is refused.
 A missing file is an empty roster; a file with errors is refused (and never overwritten).
+
+A team shares one roster, so every change (``modify_roster``, used by the app and the command
+line alike) re-reads the file and writes it inside the roster's lock ``.NAME.lock`` beside it:
+a lock file created exclusively (``storage.locks.file_lock``), which works on network folders
+where ``flock`` does not. A change waits up to ``LOCK_WAIT_S`` for a colleague's change, then
+fails naming who holds the lock. A change holds it well under a second, so a lock from another
+host older than ``LOCK_STALE_ELSEWHERE_S`` was left by a crash and is taken over (one from this
+host as soon as its process is gone).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -45,6 +55,8 @@ from presskit.storage.composer import INT_TAG, STR_TAG, compose, is_refused
 from presskit.storage.dumper import dumps_data
 from presskit.storage.errors import ProjectFileError, describe_os_error, position_of
 from presskit.storage.fields import FieldError, describe, is_null, read_text
+from presskit.storage.locks import file_lock
+from presskit.storage.locks.owner import Owner
 from presskit.storage.reader import (
     RecordReader,
     UnreadableFile,
@@ -59,6 +71,13 @@ from presskit.storage.writer import record_data
 ROSTER_VERSION = 1
 VERSION_KEY = "presskit-roster"
 TOP_KEYS = (VERSION_KEY, "experts", "brands")
+
+#: How long a change to the roster waits for a colleague's change (seconds).
+LOCK_WAIT_S = 5.0
+#: A roster lock from another host older than this (seconds) was left by a crash.
+LOCK_STALE_ELSEWHERE_S = 120.0
+
+T = TypeVar("T")
 
 #: A banked quote: a kit's quote without ``expert`` (it sits under its expert).
 BANK_QUOTE = Record(Quote, tuple(f for f in QUOTE.fields if f.key != "expert"))
@@ -144,6 +163,54 @@ def save_roster(roster: Roster, path: Path) -> None:
             f"cannot create the roster folder {path.parent}: {describe_os_error(exc)}"
         ) from None
     atomic_write(path, text)
+
+
+def roster_lock_path(path: Path) -> Path:
+    """The lock beside the roster ``path``: ``.roster.yaml.lock`` for ``roster.yaml``."""
+    return Path(path).with_name(f".{Path(path).name}.lock")
+
+
+def _busy(owner: Owner) -> str:
+    who = (f"{owner.user}@{owner.host} (process {owner.pid})" if owner.pid > 0
+           else "an unknown process")
+    return f"the roster is being changed by {who}; try again"
+
+
+@contextlib.contextmanager
+def roster_locked(path: Path, wait_s: float | None = None) -> Iterator[None]:
+    """Hold the roster's lock for the ``with`` block, waiting up to ``wait_s`` (default
+    ``LOCK_WAIT_S``) for a colleague's; raises ``PresskitError`` saying who holds it, or
+    why no lock can be made there."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PresskitError(
+            f"cannot create the roster folder {path.parent}: {describe_os_error(exc)}"
+        ) from None
+    with file_lock.held(roster_lock_path(path), wait_s=LOCK_WAIT_S if wait_s is None else wait_s,
+                        stale_elsewhere_s=LOCK_STALE_ELSEWHERE_S, busy=_busy):
+        yield
+
+
+def modify_roster(
+    path: Path, change: Callable[[LoadedRoster], tuple[Roster | None, T]],
+    *, wait_s: float | None = None,
+) -> T:
+    """Change the roster at ``path`` as it is on disk now, inside its lock, so no colleague's
+    change made at the same time is lost.
+
+    ``change`` gets the freshly read roster and returns ``(new_roster, outcome)``; the new
+    roster (unless ``None``: nothing to write) is saved and the outcome returned. Raises
+    ``RosterFileError`` when the file does not load (it is then left alone) and
+    ``PresskitError`` when it is locked too long or cannot be written.
+    """
+    with roster_locked(path, wait_s):
+        loaded = load_roster(path)
+        updated, outcome = change(loaded)
+        if updated is not None:
+            save_roster(updated, path)
+    return outcome
 
 
 def _expert_data(expert: Expert, quotes: list[Quote], folder: Path) -> dict[str, Any]:

@@ -19,12 +19,12 @@ from presskit.gui.document.commands import SetValue
 from presskit.gui.widgets.prompts import ChangedOnDiskChoice
 from presskit.gui.window.main_window import MainWindow
 from presskit.storage import load_kit, save_kit
-from presskit.storage.kit_lock import KitLock, lock_path, read_owner, this_process
+from presskit.storage.locks.kit import KitLock, lock_path, read_owner, this_process
 
 CRASH_DRIVER = SUPPORT / "crash_driver.py"
 #: A process that holds a kit's lock until its stdin closes: another running presskit.
 LOCK_HOLDER = (
-    "import sys; from pathlib import Path; from presskit.storage.kit_lock import KitLock; "
+    "import sys; from pathlib import Path; from presskit.storage.locks.kit import KitLock; "
     "lock = KitLock(Path(sys.argv[1])); assert lock.acquire() is None; "
     "print('locked', flush=True); sys.stdin.read()"
 )

@@ -5,7 +5,11 @@ sidecar ``<id>.json`` naming the file the kit came from, when it was written and
 process. The copy is written with ``storage.dumps_kit`` + ``atomic_write`` (asset paths relative
 to the copy, so it opens like any project) and deleted when the kit is saved or closed cleanly.
 Whatever is left at the next start was left by a crash: ``find_autosaves`` lists it, newest
-first, skipping copies that another running presskit process is still keeping.
+first, skipping copies that another running presskit process is still keeping. The note names
+its process as ``storage.locks.owner`` records it (pid, host, user and start token), so a
+process id reused after a reboot, or later the same day, is not mistaken for the writer and
+the work is still offered. Notes are read bounded (``NOTE_LIMIT``, regular files only, never
+through a link), and a note that makes no sense is skipped, never an error.
 
 The timer's copies are written in the thread pool from a snapshot (an institute's kit takes
 half a second to write, which froze the window every minute on the GUI thread); a copy
@@ -20,6 +24,7 @@ import json
 import logging
 import os
 import pickle
+import stat
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +36,12 @@ from presskit.gui.document.kit_document import KitDocument
 from presskit.gui.settings import APP_NAME
 from presskit.model import Kit, PresskitError
 from presskit.storage import atomic_write, dumps_kit
+from presskit.storage.locks.owner import Owner, is_running, owner_from_json, this_process
+
+#: The most of an autosave note ever read: a real one is a few hundred bytes.
+NOTE_LIMIT = 64 * 1024
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 DEFAULT_INTERVAL_MS = 60_000
 _log = logging.getLogger(__name__)
@@ -56,18 +67,46 @@ class Autosave:
                 path.unlink()
 
 
-def _process_is_running(pid: int) -> bool:
-    if pid == os.getpid():
+def _writer_is_running(owner: Owner) -> bool:
+    """Whether the process that wrote a note still runs (and so still keeps its copy)."""
+    if owner.pid == os.getpid():
         return False  # this process has just started; its own leftovers are a past crash's
     if os.name != "posix":
         return False  # no cheap, safe check; offering a copy twice beats losing one
+    if owner.host and owner.host != this_process().host:
+        return False  # another machine's process cannot be checked: offer rather than lose
+    return is_running(owner)
+
+
+def _read_note(sidecar: Path) -> dict[str, object] | None:
+    """The note's JSON object, or ``None`` when it is not a sensible note."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        fd = os.open(sidecar, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = os.read(fd, NOTE_LIMIT + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    if len(data) > NOTE_LIMIT:
+        return None
+    try:
+        info = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return None
+    return info if isinstance(info, dict) else None
+
+
+def _writer(info: dict[str, object]) -> Owner | None:
+    """Who wrote the note: its ``owner``, else (a note from an older presskit) its ``pid``."""
+    owner = owner_from_json(info.get("owner"))
+    if owner is None:
+        owner = owner_from_json({"pid": info.get("pid"), "host": ""})
+    return owner
 
 
 def find_autosaves(directory: Path | None = None, exclude: str = "") -> list[Autosave]:
@@ -77,21 +116,21 @@ def find_autosaves(directory: Path | None = None, exclude: str = "") -> list[Aut
     for sidecar in folder.glob("*.json") if folder.is_dir() else []:
         if sidecar.stem == exclude:
             continue
-        try:
-            info = json.loads(sidecar.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        info = _read_note(sidecar)
+        if info is None:
             continue
         kit_path = sidecar.with_suffix(".presskit")
-        pid = info.get("pid", 0) if isinstance(info, dict) else 0
-        if not kit_path.is_file() or (isinstance(pid, int) and _process_is_running(pid)):
+        writer = _writer(info)
+        if not kit_path.is_file() or (writer is not None and _writer_is_running(writer)):
             continue
-        original = info.get("original")
+        original, saved_at = info.get("original"), info.get("saved_at", "")
         found.append(Autosave(
             kit_path=kit_path,
             sidecar_path=sidecar,
-            original=Path(original) if isinstance(original, str) and original else None,
-            saved_at=str(info.get("saved_at", "")),
-            pid=pid if isinstance(pid, int) else 0,
+            original=(Path(original) if isinstance(original, str) and original
+                      and "\0" not in original else None),
+            saved_at=saved_at[:64] if isinstance(saved_at, str) else "",
+            pid=writer.pid if writer is not None else 0,
         ))
     return sorted(found, key=lambda a: a.saved_at, reverse=True)
 
@@ -202,6 +241,7 @@ class Autosaver(QObject):
                 "original": str(original) if original is not None else "",
                 "saved_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                 "pid": os.getpid(),
+                "owner": this_process().as_json(),
             }
             payload = dumps_kit(kit, self.kit_path)
             # The note first: a copy is only offered with its note, and a crash between the

@@ -2,11 +2,12 @@
 
 The file is found with ``library.roster_path`` from the user's Preferences (else
 ``$PRESSKIT_ROSTER``, else the per-user data folder). A team may share it in a network folder,
-so every change is made the way a careful editor makes it: read the file as it is on disk
-now, change that, write it atomically (``modify``). A colleague's edit made in between is kept,
-and a file that does not load — bad YAML, a newer format — is shown with its
-``file:line:col`` message and never written over. The store also watches the file and reloads
-when someone else saves it.
+so every change is made the way a careful editor makes it: take the roster's lock (waiting
+a few seconds for a colleague's change, then saying who holds it), read the file as it is on
+disk now, change that, write it atomically (``modify``, over ``library.modify_roster``). A
+colleague's edit made at the same time is kept, and a file that does not load — bad YAML, a
+newer format — is shown with its ``file:line:col`` message and never written over. The store
+also watches the file and reloads when someone else saves it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from presskit.library import Roster, RosterFileError, load_roster, roster_path, save_roster
+from presskit.library import Roster, RosterFileError, load_roster, roster_path
+from presskit.library.roster_file import LoadedRoster, modify_roster
 from presskit.model import PresskitError
 from presskit.model.problems import Problem
 
@@ -81,19 +83,20 @@ class RosterStore(QObject):
 
         ``change`` gets the freshly read roster and returns ``(new_roster, outcome)``; the
         outcome is passed back. Raises ``RosterUnavailable`` when the file does not load (it
-        is then left alone) and ``PresskitError`` when it cannot be written.
+        is then left alone) and ``PresskitError`` when it cannot be written or a colleague's
+        change holds its lock too long (the message names them).
         """
+        def apply(loaded: LoadedRoster) -> tuple[Roster, T]:
+            return change(loaded.roster)
+
         try:
-            current = load_roster(self.path).roster
+            outcome = modify_roster(self.path, apply)
         except RosterFileError as exc:
             self.reload()
             raise RosterUnavailable(
                 f"The roster file has errors, so presskit will not change it. Fix it, or "
                 f"choose another roster in Preferences.\n\n{exc}"
             ) from None
-        updated, outcome = change(current)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        save_roster(updated, self.path)
         self._watch()
         self.reload()
         return outcome

@@ -60,7 +60,7 @@ from presskit.storage import (
 from presskit.storage.bundle.format import BUNDLE_SUFFIX
 from presskit.storage.bundle.inputs import input_clash
 from presskit.storage.disk_stamp import changed_on_disk
-from presskit.storage.kit_lock import KitLock, LockOwner
+from presskit.storage.locks.kit import KitLock, LockOwner
 
 STATUS_TIMEOUT_MS = 6000
 _log = logging.getLogger(__name__)
