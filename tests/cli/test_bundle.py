@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import zipfile
@@ -17,8 +18,9 @@ from support.examples import CNAS_KIT, EXAMPLES, NORTHBRIDGE_KIT, copy_folder
 from support.no_qt import run_without_qt
 from support.pdf_reading import page_texts
 
+import presskit.formats.bundle as formats_bundle
 from presskit.cli.bundle import add_commands
-from presskit.render import render_pdf
+from presskit.render import RenderedPdf, render_pdf
 from presskit.storage import load_kit
 
 
@@ -183,3 +185,45 @@ def test_unbundle_removes_what_a_killed_unbundle_left_and_nothing_else(
     capsys.readouterr()
     assert not os.path.lexists(killed)
     assert (users / "photos" / "half.jpg").read_bytes() == b"\xff" * 100
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs named pipes")
+@pytest.mark.parametrize("tail", [
+    "brand:\n  logo: pipe.png\n",
+    "brand:\n  fonts:\n    body: pipe.ttf\n",
+    "experts:\n- id: kim\n  name: Kim\n  photo: pipe.jpg\n",
+    "experts:\n- id: kim\n  name: Kim\n  photo: link-to-pipe.jpg\n",
+])
+def test_a_pipe_named_as_a_kit_file_is_left_out_of_the_bundle_with_a_warning_not_waited_on(
+    tail: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The packing side: what the PDF renderer does with a pipe is its own tests' business,
+    so the PDF here is a stand-in."""
+    monkeypatch.setattr(formats_bundle, "render_pdf",
+                        lambda kit: RenderedPdf(b"%PDF-1.4 stand-in", 1))
+    for name in ("pipe.png", "pipe.ttf", "pipe.jpg"):
+        os.mkfifo(tmp_path / name)
+    (tmp_path / "link-to-pipe.jpg").symlink_to(tmp_path / "pipe.jpg")
+    kit = tmp_path / "kit.presskit"
+    kit.write_bytes(MINIMAL_KIT + tail.encode())
+
+    def hung(*args: object) -> None:
+        raise Hung("presskit bundle waited on a pipe")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)  # a guard against a hung test run, not a measure of speed
+    try:
+        code = run("bundle", str(kit))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "is not in the bundle: it is not a file" in err, err
+    with zipfile.ZipFile(kit.with_suffix(".presskitz")) as archive:
+        assert sorted(archive.namelist()) == ["kit.pdf", "kit.presskit", "manifest.json"]
+
+
+class Hung(BaseException):
+    """Raised by the alarm; no ``except OSError`` or ``except Exception`` takes it."""

@@ -194,7 +194,7 @@ def _never(*args: object, **kwargs: object) -> None:
     raise AssertionError("zipfile was handed the file")
 
 
-class _Hung(Exception):
+class _Hung(BaseException):
     pass
 
 
