@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import struct
 import sys
 import zipfile
 from pathlib import Path
@@ -188,6 +189,26 @@ def test_a_central_directory_far_larger_than_its_entries_need_is_refused_before_
     with pytest.raises(BundleError) as caught:
         read_bundle(bundle, folder)
     assert "its table of contents is larger than any bundle's" in str(caught.value)
+
+
+def test_a_zip64_table_of_contents_claiming_a_billion_entries_is_refused_before_it_is_parsed(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = write_archive(tmp_path / "plain.presskitz", [member("photos/kim.jpg")])
+    data = bundle.read_bytes()
+    end = data.rindex(b"PK\x05\x06")
+    table, offset = struct.unpack_from("<2L", data, end + 12)
+    zip64_at = end
+    record = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, 10**9, 10**9,
+                         table, offset)
+    locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, zip64_at, 1)
+    last = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF,
+                       0xFFFFFFFF, 0)
+    bundle.write_bytes(data[:end] + record + locator + last)
+    monkeypatch.setattr(zipfile, "ZipFile", _never)
+    with pytest.raises(BundleError) as caught:
+        read_bundle(bundle, folder)
+    assert f"it has {10**9} entries, more than a bundle may hold" in str(caught.value)
 
 
 def _never(*args: object, **kwargs: object) -> None:

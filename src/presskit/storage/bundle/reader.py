@@ -154,25 +154,28 @@ def _check_table(stream: _CountingFile) -> None:
     """Refuse a zip whose table of contents (central directory) declares more entries or
     bytes than any bundle has, before zipfile turns every record of it into an object.
 
-    Only the end records are read here; a file without them is left for zipfile to refuse.
+    The end records are found the way zipfile finds them (the last 22 bytes, else the last
+    signature in the final 64 kB, and a zip64 record just before its locator), so both read
+    the same numbers; a file without them is left for zipfile to refuse.
     """
     size = stream.seek(0, os.SEEK_END)
     start = max(size - _END.size - 0xFFFF, 0)
     stream.seek(start)
     tail = stream.read(size - start)
-    at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or len(tail) - at < _END.size:
-        return
+    if tail[-_END.size:][:4] == b"PK\x05\x06" and tail[-2:] == b"\0\0":
+        at = len(tail) - _END.size
+    else:
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or len(tail) - at < _END.size:
+            return
     fields = _END.unpack_from(tail, at)
     entries, table = fields[4], fields[5]
-    if (entries == 0xFFFF or table == 0xFFFFFFFF) and start + at >= _LOCATOR.size:
-        stream.seek(start + at - _LOCATOR.size)
-        locator = stream.read(_LOCATOR.size)
-        if len(locator) == _LOCATOR.size and locator.startswith(b"PK\x06\x07"):
-            stream.seek(_LOCATOR.unpack(locator)[2])
-            record = stream.read(_END64.size)
-            if len(record) == _END64.size and record.startswith(b"PK\x06\x06"):
-                entries, table = _END64.unpack(record)[7:9]
+    end_at = start + at
+    if end_at >= _LOCATOR.size + _END64.size:
+        stream.seek(end_at - _LOCATOR.size - _END64.size)
+        record, locator = stream.read(_END64.size), stream.read(_LOCATOR.size)
+        if locator.startswith(b"PK\x06\x07") and record.startswith(b"PK\x06\x06"):
+            entries, table = _END64.unpack(record)[7:9]
     if entries > MAX_ENTRIES:
         raise _Refusal(f"it has {entries} entries, more than a bundle may hold "
                        f"({MAX_ENTRIES})")
