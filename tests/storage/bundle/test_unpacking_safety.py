@@ -4,6 +4,7 @@ reads, a bundle path that is a pipe or a device."""
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import struct
@@ -16,6 +17,7 @@ import pytest
 from support.bundle_archives import KIT_NAME, MINIMAL_KIT, listing, member, write_archive
 from support.examples import CNAS_KIT
 
+import presskit.storage.bundle.placing as placing
 import presskit.storage.bundle.reader as reader
 from presskit.formats.bundle import BundleError, read_bundle, write_bundle
 from presskit.storage.bundle.format import MAX_ENTRIES
@@ -83,6 +85,24 @@ def test_folders_and_links_presskit_did_not_make_are_never_removed(
             k: v for k, v in kept.items() if k.startswith(key + "/")}
 
 
+@pytest.mark.parametrize("way", ["posix", "no-hard-links", "by-path-as-on-windows"])
+def test_a_bundle_unpacks_beside_the_files_already_in_the_folder(
+    way: str, tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    moving_like(way, monkeypatch)
+    (folder / "photos").mkdir()
+    (folder / "photos" / "mine.jpg").write_bytes(b"mine")
+    kit = MINIMAL_KIT + b"experts:\n- id: kim\n  name: Kim\n  photo: photos/kim.jpg\n"
+    bundle = write_archive(tmp_path / "b.presskitz", [
+        member(KIT_NAME, kit), member("photos/kim.jpg", b"kim"), member("extra/a/readme.txt")],
+        with_kit=False)
+    assert read_bundle(bundle, folder) == folder / KIT_NAME
+    assert listing(folder) == {
+        KIT_NAME: kit, "photos": "folder", "photos/mine.jpg": b"mine",
+        "photos/kim.jpg": b"kim", "extra": "folder", "extra/a": "folder",
+        "extra/a/readme.txt": b"data"}
+
+
 def test_a_refused_unbundle_leaves_no_working_folder(
     good_bundle: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -107,13 +127,16 @@ def test_a_bundle_whose_entry_is_named_like_presskits_working_folder_is_refused(
 
 
 @posix_only
+@pytest.mark.parametrize("way", ["posix", "no-hard-links", "by-path-as-on-windows"])
 @pytest.mark.parametrize("planted", ["extra", "extra/readme.txt", "photos", "photos/kim.jpg"])
 def test_a_link_planted_while_it_unpacks_is_never_written_through(
-    planted: str, tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+    planted: str, way: str, tmp_path: Path, folder: Path,
+    monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another program plants a link where a file or folder of the bundle will go, after the
     folder was checked and before the files are moved into place: to a folder elsewhere, or
     dangling (a write through it would make the file it names)."""
+    moving_like(way, monkeypatch)
     kit = MINIMAL_KIT + b"experts:\n- id: kim\n  name: Kim\n  photo: photos/kim.jpg\n"
     bundle = write_archive(tmp_path / "b.presskitz", [
         member(KIT_NAME, kit), member("photos/kim.jpg"), member("extra/readme.txt")],
@@ -209,6 +232,17 @@ def test_a_zip64_table_of_contents_claiming_a_billion_entries_is_refused_before_
     with pytest.raises(BundleError) as caught:
         read_bundle(bundle, folder)
     assert f"it has {10**9} entries, more than a bundle may hold" in str(caught.value)
+
+
+def moving_like(way: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Move files into place as on a POSIX disk, on one without hard links (FAT, some
+    network shares), or by path as on Windows."""
+    if way == "no-hard-links":
+        def no_links(*args: object, **kwargs: object) -> None:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(placing, "_BY_DESCRIPTOR", way != "by-path-as-on-windows")
 
 
 def _never(*args: object, **kwargs: object) -> None:
