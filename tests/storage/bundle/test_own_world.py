@@ -5,13 +5,18 @@ that names it, with nothing written, so the next ``presskit bundle`` can never p
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support.bundle_archives import KIT_NAME, MINIMAL_KIT, listing, member, write_archive
 
 from presskit.formats.bundle import BundleError, read_bundle
+from presskit.storage import load_kit
+from presskit.storage.bundle.assets import kit_assets
 
 KIM = b"experts:\n- id: kim\n  name: Kim\n  photo: photos/kim.jpg\n"
 
@@ -133,3 +138,38 @@ def test_a_file_outside_the_folder_is_still_refused_by_where_the_kit_names_it(
     assert (f"{KIT_NAME}:7:10: photo of 'Kim': {os.path.normpath(tmp_path / 'outside.jpg')} "
             "is not a file of this bundle") in message
     assert "is not a file of this bundle" in message
+
+
+segments = st.sampled_from(["..", ".", "", "photos", "fonts", "assets", "kim.jpg", "notes.txt",
+                            ".ssh", "id_rsa", "PHOTOS", "manifest.json", "photos-old", "me.jpg",
+                            "home", "~", "x\\y"])
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(photo=st.lists(segments, min_size=1, max_size=5).map("/".join),
+       absolute=st.booleans())
+def test_whatever_a_kit_names_it_unpacks_only_naming_its_own_files(
+    photo: str, absolute: bool, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    base = tmp_path_factory.mktemp("any")
+    home = base / "home"
+    (home / ".ssh").mkdir(parents=True)
+    (home / ".ssh" / "id_rsa").write_text("key")
+    (home / "notes.txt").write_text("mine")
+    (home / "photos-old").mkdir()
+    (home / "photos-old" / "me.jpg").write_bytes(b"me")
+    value = f"{home}/{photo}" if absolute else photo
+    bundle = kit_bundle(base, photo_tail(json.dumps(value)), "photos/kim.jpg")
+    owned = {k: v for k, v in listing(base).items() if k.startswith("home")}
+    try:
+        kit_path = read_bundle(bundle, home)
+    except BundleError:
+        assert {k: v for k, v in listing(base).items() if k.startswith("home")} == owned
+        return
+    kit = load_kit(kit_path).kit
+    for asset in kit_assets(kit):
+        relative = Path(os.path.abspath(asset.file)).relative_to(home).as_posix()
+        assert relative == "photos/kim.jpg" or not os.path.lexists(asset.file), relative
+    for name, data in owned.items():
+        assert listing(base)[name] == data
