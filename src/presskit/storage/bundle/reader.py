@@ -12,9 +12,8 @@ The files are then extracted into presskit's working folder inside the target fo
 ``placing``), counting the bytes as they come (a header may lie about sizes) and hashing them
 against the manifest; the kit is opened there and every file it names must be one of the
 bundle's own entries (or the place of one its writer could not read, where nothing is), or it
-is refused at the line and column that names it. Only then are
-the files moved into place, never through a link, and a failure while moving takes back what
-was moved. No Qt.
+is refused at the line and column that names it. Only then are the files moved into place,
+never through a link, and a failure while moving takes back what was moved. No Qt.
 """
 
 from __future__ import annotations
