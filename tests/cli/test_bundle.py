@@ -4,20 +4,23 @@ stderr, exit 0 / 1 (warnings) / 2 (errors), never a traceback."""
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from support.bundle_archives import listing
+from support.bundle_archives import KIT_NAME, MINIMAL_KIT, listing, member, write_archive
 from support.examples import CNAS_KIT, EXAMPLES, NORTHBRIDGE_KIT, copy_folder
 from support.no_qt import run_without_qt
 from support.pdf_reading import page_texts
 
+import presskit.formats.bundle as formats_bundle
 from presskit.cli.bundle import add_commands
-from presskit.render import render_pdf
+from presskit.render import RenderedPdf, render_pdf
 from presskit.storage import load_kit
 
 
@@ -144,3 +147,83 @@ def test_the_installed_command_bundles_and_unbundles(tmp_path: Path) -> None:
                            capture_output=True, text=True, timeout=120)
     assert again.returncode == 2
     assert again.stderr.startswith("presskit: error: ") and "already holds" in again.stderr
+
+
+def test_unbundle_into_a_home_folder_refuses_a_kit_naming_the_private_key_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Unpacked, the kit would name the key as a photo, and the next ``presskit bundle``
+    would pack it into the bundle sent back."""
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    (home / ".ssh" / "id_rsa").write_text("-----BEGIN PRIVATE KEY-----\n")
+    kit = MINIMAL_KIT + b"experts:\n- id: kim\n  name: Kim\n  photo: .ssh/id_rsa\n"
+    bundle = write_archive(tmp_path / "partner.presskitz", [member(KIT_NAME, kit)],
+                           with_kit=False)
+    before = listing(tmp_path)
+    assert run("unbundle", str(bundle), "-d", str(home)) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (f"presskit: error: {bundle}: not unpacked: {KIT_NAME}:7:10: photo of 'Kim': "
+                   f".ssh/id_rsa is not a file of this bundle; nothing was written to {home}\n")
+    assert listing(tmp_path) == before
+
+
+def test_unbundle_removes_what_a_killed_unbundle_left_and_nothing_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundle = tmp_path / "cnas.presskitz"
+    assert run("bundle", str(CNAS_KIT), "-o", str(bundle)) == 0
+    folder = tmp_path / "colleague"
+    killed = folder / ".presskit-unbundle-q7x_2kpa"
+    users = folder / ".presskit-unbundle-old-notes"
+    for made in (killed, users):
+        (made / "photos").mkdir(parents=True)
+        (made / "photos" / "half.jpg").write_bytes(b"\xff" * 100)
+        os.utime(made, (1_000_000_000, 1_000_000_000))
+    assert run("unbundle", str(bundle), "-d", str(folder)) == 0
+    capsys.readouterr()
+    assert not os.path.lexists(killed)
+    assert (users / "photos" / "half.jpg").read_bytes() == b"\xff" * 100
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs named pipes")
+@pytest.mark.parametrize("tail", [
+    "brand:\n  logo: pipe.png\n",
+    "brand:\n  fonts:\n    body: pipe.ttf\n",
+    "experts:\n- id: kim\n  name: Kim\n  photo: pipe.jpg\n",
+    "experts:\n- id: kim\n  name: Kim\n  photo: link-to-pipe.jpg\n",
+])
+def test_a_pipe_named_as_a_kit_file_is_left_out_of_the_bundle_with_a_warning_not_waited_on(
+    tail: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The packing side: what the PDF renderer does with a pipe is its own tests' business,
+    so the PDF here is a stand-in."""
+    monkeypatch.setattr(formats_bundle, "render_pdf",
+                        lambda kit: RenderedPdf(b"%PDF-1.4 stand-in", 1))
+    for name in ("pipe.png", "pipe.ttf", "pipe.jpg"):
+        os.mkfifo(tmp_path / name)
+    (tmp_path / "link-to-pipe.jpg").symlink_to(tmp_path / "pipe.jpg")
+    kit = tmp_path / "kit.presskit"
+    kit.write_bytes(MINIMAL_KIT + tail.encode())
+
+    def hung(*args: object) -> None:
+        raise Hung("presskit bundle waited on a pipe")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)  # a guard against a hung test run, not a measure of speed
+    try:
+        code = run("bundle", str(kit))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "is not in the bundle: it is not a file" in err, err
+    with zipfile.ZipFile(kit.with_suffix(".presskitz")) as archive:
+        assert sorted(archive.namelist()) == ["kit.pdf", "kit.presskit", "manifest.json"]
+
+
+class Hung(BaseException):
+    """Raised by the alarm; no ``except OSError`` or ``except Exception`` takes it."""

@@ -163,13 +163,19 @@ class _Packer:
         """The file's bytes, or ``None`` (with a warning) if it cannot be bundled."""
         problem = None
         try:
-            if not stat.S_ISREG(os.stat(source).st_mode):
-                problem = "it is not a file"
-            else:
-                with open(source, "rb") as stream:
+            # Opened without blocking and checked on the open file: a pipe (even one put
+            # there after a look at the path) must not hang the command waiting for a writer.
+            fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                         | getattr(os, "O_BINARY", 0))
+            with open(fd, "rb") as stream:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    problem = "it is not a file"
+                else:
+                    if os.name != "nt":
+                        os.set_blocking(fd, True)
                     data = stream.read(MAX_ENTRY_BYTES + 1)
-                if len(data) > MAX_ENTRY_BYTES:
-                    problem = f"it is larger than {megabytes(MAX_ENTRY_BYTES)}"
+                    if len(data) > MAX_ENTRY_BYTES:
+                        problem = f"it is larger than {megabytes(MAX_ENTRY_BYTES)}"
         except OSError as exc:
             problem = describe_os_error(exc)
         if problem is None:

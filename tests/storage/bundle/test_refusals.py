@@ -321,8 +321,8 @@ def test_a_kit_naming_files_outside_the_bundle_is_refused(
     kit = MINIMAL_KIT + f"experts:\n- id: kim\n  name: Kim\n  photo: {photo}\n".encode()
     members = [member(KIT_NAME, kit)]
     bundle = write_archive(tmp_path / "peek.presskitz", members, with_kit=False)
-    assert_refused(bundle, folder, "names a file outside the folder", "photo of 'Kim'",
-                   os.path.normpath(folder / photo))
+    assert_refused(bundle, folder, f"{KIT_NAME}:7:10: photo of 'Kim': "
+                   f"{os.path.normpath(folder / photo)} is not a file of this bundle")
 
 
 def test_a_kit_that_cannot_be_opened_is_refused(tmp_path: Path, folder: Path) -> None:

@@ -26,6 +26,8 @@ from typing import Any
 from presskit.storage.errors import StorageError
 
 BUNDLE_SUFFIX = ".presskitz"
+#: How the folder presskit unpacks into, inside the chosen folder, begins; no entry's may.
+WORK_PREFIX = ".presskit-unbundle-"
 MANIFEST_NAME = "manifest.json"
 FORMAT_NAME = "presskit-bundle"
 FORMAT_VERSION = 1
@@ -45,6 +47,10 @@ MAX_TOTAL_BYTES = 1024 * _MB
 MAX_RATIO = 100
 RATIO_FLOOR = 1 * _MB
 MAX_MANIFEST_BYTES = 8 * _MB
+#: The zip's table of contents (central directory): 400 bytes an entry for the most entries a
+#: bundle may hold. zipfile makes an object of every record in it before anyone can count
+#: them, so a far larger table is refused unread.
+MAX_TABLE_BYTES = MAX_ENTRIES * 400
 MAX_NAME_CHARS = 400
 MAX_DEPTH = 8
 
@@ -91,6 +97,9 @@ def name_problem(name: str) -> str | None:
         return "has an empty or '.' part in its path"
     if len(parts) > MAX_DEPTH:
         return f"is more than {MAX_DEPTH} folders deep"
+    if parts[0].startswith(WORK_PREFIX):
+        # The next unbundle into the folder would take it for a killed one's leftover.
+        return f"has a name presskit keeps for its own working folders ({WORK_PREFIX}…)"
     for part in parts:
         bad = next((c for c in part if c in _FORBIDDEN or ord(c) < 32 or ord(c) == 127), None)
         if bad is not None:

@@ -5,10 +5,15 @@ drive letter, backslash or name some system refuses), its type (regular files on
 links, devices or pipes), duplicates (also those a case-insensitive file system would merge),
 the number of entries, the declared sizes and compression ratios, the manifest and that it
 lists exactly the entries there are, and that no file in the folder would be overwritten.
-The files are then extracted into a temporary folder inside the target folder, counting the
-bytes as they come (a header may lie about sizes) and hashing them against the manifest; the
-kit is opened there and must name no file outside the bundle. Only then are the files moved
-into place, and a failure while moving takes back what was moved. No Qt.
+The bundle path must be a regular file, found so without blocking (a pipe given as the bundle
+would otherwise wait for a writer for ever), and its zip table of contents is measured before
+zipfile builds an object per record of it.
+The files are then extracted into presskit's working folder inside the target folder (see
+``placing``), counting the bytes as they come (a header may lie about sizes) and hashing them
+against the manifest; the kit is opened there and every file it names must be one of the
+bundle's own entries (or the place of one its writer could not read, where nothing is), or it
+is refused at the line and column that names it. Only then are the files moved into place,
+never through a link, and a failure while moving takes back what was moved. No Qt.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import io
 import lzma
 import os
 import stat
+import struct
 import tempfile
 import zipfile
 import zlib
@@ -27,13 +33,16 @@ from pathlib import Path
 
 from presskit.storage.bundle.assets import kit_assets
 from presskit.storage.bundle.format import (
+    FOLDERS,
     MANIFEST_NAME,
     MAX_ENTRIES,
     MAX_ENTRY_BYTES,
     MAX_MANIFEST_BYTES,
     MAX_RATIO,
+    MAX_TABLE_BYTES,
     MAX_TOTAL_BYTES,
     RATIO_FLOOR,
+    WORK_PREFIX,
     BundleError,
     Manifest,
     fold,
@@ -41,12 +50,18 @@ from presskit.storage.bundle.format import (
     name_problem,
     parse_manifest,
 )
+from presskit.storage.bundle.placing import (
+    Blocked,
+    create_file,
+    move_into_place,
+    remove_stale_work_folders,
+    touch,
+)
 from presskit.storage.errors import ProjectFileError, describe_os_error
 from presskit.storage.reader import PROJECT_SUFFIXES, UnreadableFile, loads_kit, read_yaml_file
 
 _CHUNK = 1024 * 1024
 _READABLE = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
-_TEMP_PREFIX = ".presskit-unbundle-"
 #: What a damaged entry raises while it is decompressed: zipfile lets the decompressors' own
 #: errors through (a corrupt deflate stream raised ``zlib.error``, found by fuzzing).
 _DAMAGED = (zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError, ValueError,
@@ -93,12 +108,14 @@ def read_bundle(bundle: Path, folder: Path) -> Path:
 @contextlib.contextmanager
 def _open(bundle: Path) -> Iterator[tuple[zipfile.ZipFile, _CountingFile]]:
     try:
-        counter = _CountingFile(io.FileIO(bundle, "rb"))
+        counter = _CountingFile(io.FileIO(_open_regular_file(bundle), "rb"))
     except FileNotFoundError:
         raise BundleError(f"{bundle}: no such file") from None
     except OSError as exc:
         raise BundleError(f"{bundle}: cannot be read ({describe_os_error(exc)})") from None
     with counter:
+        _check_table(counter)
+        counter.seek(0)
         try:
             archive = zipfile.ZipFile(counter)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
@@ -107,6 +124,63 @@ def _open(bundle: Path) -> Iterator[tuple[zipfile.ZipFile, _CountingFile]]:
             raise _Refusal(f"it cannot be read ({describe_os_error(exc)})") from None
         with archive:
             yield archive, counter
+
+
+def _open_regular_file(bundle: Path) -> int:
+    """A descriptor of ``bundle`` for reading, if it is a regular file. Opened without
+    blocking, so a pipe with no writer (or a device) is found out instead of waited on."""
+    fd = os.open(bundle, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise _Refusal("it is a folder, not a bundle file")
+        if not stat.S_ISREG(mode):
+            raise _Refusal("it is not a file (a pipe or a device)")
+        if os.name != "nt":
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+_END = struct.Struct("<4s4H2LH")          # end of central directory record
+_LOCATOR = struct.Struct("<4sLQL")        # zip64 end of central directory locator
+_END64 = struct.Struct("<4sQ2H2L4Q")      # zip64 end of central directory record
+
+
+def _check_table(stream: _CountingFile) -> None:
+    """Refuse a zip whose table of contents (central directory) declares more entries or
+    bytes than any bundle has, before zipfile turns every record of it into an object.
+
+    The end records are found the way zipfile finds them (the last 22 bytes, else the last
+    signature in the final 64 kB, and a zip64 record just before its locator), so both read
+    the same numbers; a file without them is left for zipfile to refuse.
+    """
+    size = stream.seek(0, os.SEEK_END)
+    start = max(size - _END.size - 0xFFFF, 0)
+    stream.seek(start)
+    tail = stream.read(size - start)
+    if tail[-_END.size:][:4] == b"PK\x05\x06" and tail[-2:] == b"\0\0":
+        at = len(tail) - _END.size
+    else:
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or len(tail) - at < _END.size:
+            return
+    fields = _END.unpack_from(tail, at)
+    entries, table = fields[4], fields[5]
+    end_at = start + at
+    if end_at >= _LOCATOR.size + _END64.size:
+        stream.seek(end_at - _LOCATOR.size - _END64.size)
+        record, locator = stream.read(_END64.size), stream.read(_LOCATOR.size)
+        if locator.startswith(b"PK\x06\x07") and record.startswith(b"PK\x06\x06"):
+            entries, table = _END64.unpack(record)[7:9]
+    if entries > MAX_ENTRIES:
+        raise _Refusal(f"it has {entries} entries, more than a bundle may hold "
+                       f"({MAX_ENTRIES})")
+    if table > MAX_TABLE_BYTES:
+        raise _Refusal(f"its table of contents is larger than any bundle's ("
+                       f"{megabytes(table)}; at most {megabytes(MAX_TABLE_BYTES)})")
 
 
 def _checked_entries(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
@@ -242,7 +316,8 @@ def _unpack(archive: zipfile.ZipFile, counter: _CountingFile,
             files: dict[str, zipfile.ZipInfo], manifest: Manifest, folder: Path) -> None:
     created = _make_folders(folder)
     try:
-        with tempfile.TemporaryDirectory(prefix=_TEMP_PREFIX, dir=folder,
+        remove_stale_work_folders(folder)
+        with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=folder,
                                          ignore_cleanup_errors=True) as scratch:
             root = Path(scratch)
             expected = {f.path: f for f in manifest.files}
@@ -250,12 +325,12 @@ def _unpack(archive: zipfile.ZipFile, counter: _CountingFile,
             for name, info in files.items():
                 if name == MANIFEST_NAME:
                     continue
-                size, digest = _extract(archive, counter, info, root / name, total)
+                size, digest = _extract(archive, counter, info, root, total)
                 total += size
                 if size != expected[name].size or digest != expected[name].sha256:
                     raise _Refusal(f"the entry {name!r} does not match the manifest (its "
                                    "SHA-256 differs: the bundle is damaged or was altered)")
-            _check_kit(root, manifest.kit, folder)
+            _check_kit(root, manifest, folder)
             _move_into_place(root, folder, [f.path for f in manifest.files])
     except BaseException:
         for made in reversed(created):
@@ -275,15 +350,15 @@ def _make_folders(folder: Path) -> list[Path]:
 
 
 def _extract(archive: zipfile.ZipFile, counter: _CountingFile, info: zipfile.ZipInfo,
-             target: Path, total: int) -> tuple[int, str]:
-    """Write the entry to ``target``, enforcing the limits on the bytes that really come
-    out (not only the header's word for them); its size and SHA-256."""
+             root: Path, total: int) -> tuple[int, str]:
+    """Write the entry to a new file under the working folder ``root``, enforcing the limits
+    on the bytes that really come out (not only the header's word for them); its size and
+    SHA-256."""
     name = info.filename
     digest = hashlib.sha256()
     size = 0
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with archive.open(info) as stream, open(target, "xb") as out:
+        with archive.open(info) as stream, open(create_file(root, name), "wb") as out:
             start = counter.consumed
             while chunk := stream.read(_CHUNK):
                 size += len(chunk)
@@ -298,6 +373,7 @@ def _extract(archive: zipfile.ZipFile, counter: _CountingFile, info: zipfile.Zip
                                    "times its packed size (a zip bomb?)")
                 digest.update(chunk)
                 out.write(chunk)
+                touch(root)  # still at work: not a killed unbundle's leftover
             out.flush()
             os.fsync(out.fileno())
     except _Refusal:
@@ -310,10 +386,14 @@ def _extract(archive: zipfile.ZipFile, counter: _CountingFile, info: zipfile.Zip
     return size, digest.hexdigest()
 
 
-def _check_kit(root: Path, kit_name: str, folder: Path) -> None:
-    """The kit must open, and every file it names must be in ``folder`` once it is there: a
-    kit pointing at ``/home/…`` or ``../…`` would print a file of the colleague's into its
-    PDF. Its paths are read as they will be after the move, relative to ``folder``."""
+def _check_kit(root: Path, manifest: Manifest, folder: Path) -> None:
+    """The kit must open, and every file it names must be one of the bundle's own entries
+    once they are in ``folder``: a kit pointing at ``/home/…``, ``../…`` or at a file already
+    in ``folder`` (``.ssh/id_rsa`` when unpacked into a home folder) would print that file into
+    its PDF and pack it into the next bundle made of it. Its paths are read as they will be
+    after the move, relative to ``folder``, and compared as written: an entry's name in
+    another case is another file on most disks."""
+    kit_name = manifest.kit
     final = folder / kit_name
     try:
         loaded = loads_kit(read_yaml_file(root / kit_name), final)
@@ -322,42 +402,47 @@ def _check_kit(root: Path, kit_name: str, folder: Path) -> None:
     except ProjectFileError as exc:
         first = next((p.message for p in exc.problems if p.is_error), "it has errors")
         raise _Refusal(f"the kit file {kit_name!r} cannot be opened: {first}") from None
-    inside = os.path.realpath(folder)
+    entries = {f.path for f in manifest.files}  # the manifest is not among them
+    inside = Path(os.path.abspath(folder))
     for asset in kit_assets(loaded.kit):
-        if os.path.commonpath([inside, os.path.realpath(asset.file)]) != inside:
-            raise _Refusal(f"the kit file {kit_name!r} names a file outside the folder: its "
-                           f"{asset.what} would be {asset.value}")
+        named = Path(os.path.abspath(asset.file))
+        try:
+            shown = named.relative_to(inside).as_posix()
+        except ValueError:
+            shown = str(named)
+        else:
+            if shown in entries or _packed_as_missing(shown, folder):
+                continue
+        position = loaded.source_map.locate(asset.where)
+        at = f"{kit_name}:{position[0]}:{position[1]}" if position else kit_name
+        raise _Refusal(f"{at}: {asset.what}: {shown} is not a file of this bundle")
+
+
+def _packed_as_missing(name: str, folder: Path) -> bool:
+    """Whether ``name`` is a place the bundle writer gives a file it could not read (the kit
+    then reports it missing, as on the sender's side): a file directly in one of the bundle's
+    asset folders, with a name the writer could have made, where nothing is in ``folder``."""
+    parts = name.split("/")
+    if len(parts) != 2 or parts[0] not in FOLDERS.values() or name_problem(name) is not None:
+        return False
+    try:
+        mode = os.lstat(folder / parts[0]).st_mode
+    except FileNotFoundError:
+        return True
+    return stat.S_ISDIR(mode) and not os.path.lexists(folder / name)
 
 
 def _move_into_place(root: Path, folder: Path, names: list[str]) -> None:
-    """Move each file from ``root`` to ``folder``; on any failure move the moved ones back."""
-    moved: list[tuple[Path, Path]] = []
-    made: list[Path] = []
+    """Move each file from ``root`` to ``folder``, never through a link; on any failure
+    move the moved ones back."""
     try:
-        for name in sorted(names):
-            source, target = root / name, folder / name
-            for parent in reversed(target.relative_to(folder).parents[:-1]):
-                place = folder / parent
-                if not os.path.lexists(place):
-                    place.mkdir()
-                    made.append(place)
-            # Checked again: something may have appeared since the folder was first looked at.
-            if os.path.lexists(target):
-                raise _Refusal(f"the folder already holds {name}, which unpacking would "
-                               "overwrite; choose an empty folder")
-            os.replace(source, target)
-            moved.append((target, source))
-    except BaseException as exc:
-        for target, source in reversed(moved):
-            with contextlib.suppress(OSError):
-                os.replace(target, source)
-        for place in reversed(made):
-            with contextlib.suppress(OSError):
-                place.rmdir()
-        if isinstance(exc, OSError):
-            raise _Refusal(f"the files cannot be moved into {folder} "
-                           f"({describe_os_error(exc)})") from None
-        raise
+        move_into_place(root, folder, names)
+    except Blocked as blocked:
+        raise _Refusal(f"the folder already holds {blocked}, which unpacking would overwrite "
+                       "or write through; choose an empty folder") from None
+    except OSError as exc:
+        raise _Refusal(f"the files cannot be moved into {folder} "
+                       f"({describe_os_error(exc)})") from None
 
 
 __all__ = ["read_bundle"]
