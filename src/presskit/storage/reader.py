@@ -42,8 +42,18 @@ from presskit.storage.fields import (
     read_text,
     read_text_list,
 )
-from presskit.storage.migrations import FIRST_VERSION, FORMAT_VERSION, migrate
-from presskit.storage.schema import BRAND, ITEM_LISTS, KIT, SECTIONS, TOP_KEYS, Kind, Record
+from presskit.storage.schema import (
+    BRAND,
+    FIRST_VERSION,
+    FORMAT_VERSION,
+    ITEM_LISTS,
+    KIT,
+    SECTIONS,
+    TOP_KEYS,
+    Kind,
+    Record,
+    migrate,
+)
 from presskit.storage.source_map import SourceMap
 
 #: Extensions a project file may have; presskit saves ``.presskit``.
