@@ -47,14 +47,15 @@ def size_text(limit: int) -> str:
 
 
 def _too_large(path: Path, limit: int, what: str) -> InputError:
-    return InputError(path, f"is larger than {size_text(limit)}, far more than any {what} "
-                            "presskit reads; it was not read")
+    return InputError(path, f"is larger than {size_text(limit)}, far more than any {what}; "
+                            "it was not read")
 
 
 def open_input(path: Path | str, limit: int, *, what: str = "file",
                follow_links: bool = True) -> BinaryIO:
     """``path`` opened for reading once it is known to be a regular file of at most ``limit``
-    bytes; ``what`` ("font", "picture") words the message. Read it with ``read_bounded``.
+    bytes; ``what`` ("font file", "picture") words the message: "larger than 50 MB, far
+    more than any {what}". Read it with ``read_bounded``.
 
     ``follow_links=False`` refuses a link (for files presskit keeps itself, where a link can
     only have been planted). Raises ``InputError``.
