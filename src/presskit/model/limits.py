@@ -38,8 +38,9 @@ MAX_FONT_CMAP_GROUPS = 0x110000
 
 # -- pictures -----------------------------------------------------------------------------------
 
-#: A photo or logo file: a 50-megapixel TIFF, uncompressed, is about 200 MB.
-MAX_IMAGE_BYTES = 256 * _MB
+#: A photo or logo file: a 50-megapixel camera's JPEG is about 25 MB, an uncompressed
+#: 30-megapixel TIFF 90 MB; it is read whole, so what is decoded is what was checked.
+MAX_IMAGE_BYTES = 100 * _MB
 #: Pixels of a decoded picture (width × height): a 50-megapixel photo is 200 MB decoded,
 #: far more than a page needs; anything larger is a decompression bomb until proven otherwise.
 MAX_IMAGE_PIXELS = 50_000_000

@@ -104,7 +104,12 @@ def read_bounded(stream: BinaryIO, path: Path | str, limit: int, *, what: str = 
     """At most ``limit`` bytes of ``stream``; ``InputError`` if there are more (the file grew
     after it was opened)."""
     try:
-        data = stream.read(limit + 1)
+        # Asked for ``limit + 1`` bytes, the buffered reader would allocate that much up front
+        # whatever the file holds: ask for what the file has, then whatever it grew by.
+        expected = min(os.fstat(stream.fileno()).st_size, limit)
+        data = stream.read(expected + 1)
+        if len(data) > expected:
+            data += stream.read(limit + 1 - len(data))
     except OSError as exc:
         raise InputError(path, f"cannot be read ({describe_os_error(exc)})") from None
     if len(data) > limit:
