@@ -97,3 +97,11 @@ def test_the_command_line_says_where_a_huge_number_is_and_exits_2(tmp_path: Path
     assert "internal error" not in result.stderr
     assert f"{kit}:1:11: error: a number longer than 100 digits" in result.stderr
 
+
+def test_the_command_line_refuses_a_pipe_as_a_kit_with_exit_2(tmp_path: Path) -> None:
+    pipe = fifo(tmp_path / "kit.presskit")
+    for command in ("export", "validate", "bundle"):
+        result = subprocess.run([sys.executable, "-m", "presskit", command, str(pipe)],
+                                capture_output=True, text=True, timeout=30)
+        assert result.returncode == 2, (command, result.stderr)
+        assert f"{pipe}: error: the file is not a regular file" in result.stderr, command

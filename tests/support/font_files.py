@@ -52,3 +52,11 @@ def with_cmap_group(source: Path, target: Path, first: int, last: int) -> Path:
             struct.pack_into(">II", blob, entry + 8, offset, len(cmap))
     target.write_bytes(bytes(blob) + cmap)
     return target
+
+
+def small_font(source: Path, text: str) -> bytes:
+    """A TrueType font of the glyphs of ``text`` cut from ``source`` (a few kilobytes): a
+    seed that fuzzing can mutate and parse thousands of times a minute."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    return bytes(TTFontFile(str(source)).makeSubset([ord(c) for c in text]))

@@ -25,6 +25,7 @@ import re
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -205,9 +206,11 @@ def read_archive(path: Path) -> dict[str, bytes]:
         raise _refuse(path, exc.reason) from None
     try:
         archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, ValueError, EOFError):
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, OverflowError):
+        # NotImplementedError: a zip of a version zipfile does not read (found by fuzzing).
         stream.close()
-        raise _refuse(path, "it is not a presskit brand preset (not a zip archive)") from None
+        raise _refuse(path, "it is not a presskit brand preset (not a zip archive presskit "
+                            "can read)") from None
     except OSError as exc:
         stream.close()
         raise BrandPresetError(f"{path}: cannot be read ({describe_os_error(exc)})") from None
@@ -255,8 +258,8 @@ def _entry_data(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, lim
                     break
                 pieces.append(piece)
                 made += len(piece)
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError,
-            ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError, NotImplementedError,
+            EOFError, ValueError) as exc:  # zlib.error: a corrupt deflate stream (fuzzing)
         raise _refuse(path, f"the entry {name!r} is damaged ({exc})") from None
     if made > cap == limit:
         raise _refuse(path, f"the entry {name!r} is too large (more than {size_text(limit)})")

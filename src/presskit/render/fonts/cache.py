@@ -58,11 +58,13 @@ def cache_dir() -> Path:
     return cache_folder("fonts")
 
 
-def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
+def load_font(name: str, path: Path, subfont_index: int = 0, *, shipped: bool = False
+              ) -> TTFont:
     """``TTFont(name, path, subfontIndex=subfont_index)``, restored from the cache when it
     holds this very file; raises what ``TTFont`` raises for a file it cannot use, and
     ``ValueError`` for one refused before ReportLab sees it (not a regular file, larger than
-    ``MAX_FONT_BYTES``, tables or a character map that do not fit ``render.fonts.sfnt``)."""
+    ``MAX_FONT_BYTES``, tables or a character map that do not fit ``render.fonts.sfnt``,
+    glyphs ReportLab cannot cut a subset from). ``shipped`` fonts are not tried out."""
     try:
         with open_input(path, MAX_FONT_BYTES, what="font file") as stream:
             status = os.fstat(stream.fileno())
@@ -81,8 +83,26 @@ def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
     source = io.BytesIO(data)
     source.name = str(path)  # ReportLab names the file in its messages
     font = TTFont(name, source, subfontIndex=subfont_index)
+    if not shipped:
+        _try_subsets(font)
     _store(entry, font)
     return font
+
+
+def _try_subsets(font: TTFont) -> None:
+    """Cut every subset a PDF could ask of ``font`` once, now: a damaged glyph table that
+    ReportLab parses happily fails only when a PDF is saved, which would stop an export
+    instead of giving a warning (found by fuzzing). Stored fonts were tried before storing."""
+    chars = sorted(font.face.charToGlyph)
+    try:
+        for start in range(0, len(chars), _SUBSET):  # as ReportLab cuts them, 256 at a time
+            font.face.makeSubset(chars[start:start + _SUBSET])
+    except Exception as exc:  # noqa: BLE001 - whatever the damage makes ReportLab raise
+        raise ValueError(f"its glyphs are damaged ({type(exc).__name__}: {exc})") from None
+
+
+#: Characters in one subset of a font embedded in a PDF (ReportLab's own size).
+_SUBSET = 256
 
 
 class _Unpickler(pickle.Unpickler):

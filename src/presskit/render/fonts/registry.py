@@ -102,7 +102,7 @@ def _register_family(faces: tuple[str, str, str, str]) -> FontFamily:
 def _register(name: str, source: Path) -> None:
     # Registering an existing name again would re-parse the file for nothing.
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(load_font(name, source))
+        pdfmetrics.registerFont(load_font(name, source, shipped=True))
 
 
 def _shipped(file: str) -> Path:
@@ -197,7 +197,8 @@ def _registered_face(face: _Face, family_key: str) -> str:
     name = f"PK-{stem}-{hashlib.sha1((face.digest + family_key).encode()).hexdigest()[:12]}"
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
-            font = load_font(name, face.path, face.index)
+            font = load_font(name, face.path, face.index,
+                             shipped=face.digest.startswith(_SHIPPED))
         except Exception as exc:  # TTFError and whatever a corrupt file makes the parser raise
             raise ValueError(f"not a usable TrueType font ({exc})") from None
         # ReportLab hands out the first font registered with a given internal name for every
