@@ -105,3 +105,14 @@ def test_the_command_line_refuses_a_pipe_as_a_kit_with_exit_2(tmp_path: Path) ->
                                 capture_output=True, text=True, timeout=30)
         assert result.returncode == 2, (command, result.stderr)
         assert f"{pipe}: error: the file is not a regular file" in result.stderr, command
+
+
+@pytest.mark.parametrize("version", [f'"{DIGITS}"', "²"])
+def test_a_roster_whose_quoted_version_is_5001_digits_or_a_superscript_is_refused(
+        tmp_path: Path, version: str) -> None:
+    roster = tmp_path / "roster.yaml"
+    roster.write_text(f"presskit-roster: {version}\nexperts: []\n", encoding="utf-8")
+    with pytest.raises(PresskitError) as caught:
+        load_roster(roster)
+    assert f"{roster}:1:18: error: presskit-roster: the roster format version must be a whole" \
+           in str(caught.value)
