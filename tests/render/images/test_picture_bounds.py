@@ -139,3 +139,10 @@ def test_an_svg_logo_nested_deeper_than_any_logo_is_refused(tmp_path: Path) -> N
                     encoding="utf-8")
     with pytest.raises(ImageProblem, match="nested more than 64 levels deep"):
         prepare_logo(path, 300, 40)
+
+
+def test_an_svg_logo_with_an_infinitely_wide_shape_is_left_out_not_the_whole_pdf(
+        tmp_path: Path) -> None:
+    # Found by fuzzing: svglib accepts it, and ReportLab stopped the PDF writing it.
+    message = logo_warning(tmp_path, svg('<rect width="1e400" height="60"/>'))
+    assert "the SVG drawing cannot be drawn" in message

@@ -45,21 +45,25 @@ class VectorLogo(PreparedImage):
 
     def draw_on(self, canv: Any, x: float, y: float, width: float, height: float) -> None:
         """Draw the logo scaled into the box at ``(x, y)`` of ``width`` × ``height`` points."""
-        from reportlab.graphics import renderPDF
+        _draw(self.drawing, canv, x, y, width, height)
 
-        canv.saveState()
-        canv.translate(x, y)
-        canv.scale(width / self.drawing.width, height / self.drawing.height)
-        # renderPDF first selects its default font (Helvetica) whatever the drawing holds,
-        # which would list an unembedded font in the PDF; only the shipped faces the logo's
-        # text was given (``_embed_text_fonts``) get through.
-        set_font = canv.setFont
-        canv.setFont = partial(_embedded_only, set_font)  # instance attribute, removed below
-        try:
-            renderPDF.draw(self.drawing, canv, 0, 0)
-        finally:
-            vars(canv).pop("setFont", None)
-            canv.restoreState()
+
+def _draw(drawing: Any, canv: Any, x: float, y: float, width: float, height: float) -> None:
+    from reportlab.graphics import renderPDF
+
+    canv.saveState()
+    canv.translate(x, y)
+    canv.scale(width / drawing.width, height / drawing.height)
+    # renderPDF first selects its default font (Helvetica) whatever the drawing holds,
+    # which would list an unembedded font in the PDF; only the shipped faces the logo's
+    # text was given (``_embed_text_fonts``) get through.
+    set_font = canv.setFont
+    canv.setFont = partial(_embedded_only, set_font)  # instance attribute, removed below
+    try:
+        renderPDF.draw(drawing, canv, 0, 0)
+    finally:
+        vars(canv).pop("setFont", None)
+        canv.restoreState()
 
 
 def _embedded_only(set_font: Any, name: str, *args: Any, **kwargs: Any) -> None:
@@ -110,7 +114,24 @@ def prepare_svg_logo(path: Path) -> VectorLogo:
                            f"more than {MAX_SIDE_PT:g}; set width and height to its real size")
     _check_pictures(drawing)
     _embed_text_fonts(drawing)
-    return VectorLogo(b"", width, height, drawing=drawing)  # type: ignore[arg-type]
+    logo = VectorLogo(b"", width, height, drawing=drawing)  # type: ignore[arg-type]
+    _try_drawing(logo)
+    return logo
+
+
+def _try_drawing(logo: VectorLogo) -> None:
+    """Draw the logo once on a page of its own: a shape svglib accepts but ReportLab cannot
+    write (a rectangle 1e400 wide is infinite) would otherwise stop the whole PDF, not just
+    lose the logo (found by fuzzing)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(io.BytesIO(), pagesize=(logo.width_px, logo.height_px))
+    try:
+        _draw(logo.drawing, canvas, 0, 0, logo.width_px, logo.height_px)
+        canvas.showPage()
+    except Exception as exc:  # noqa: BLE001 - whatever ReportLab makes of a bad shape
+        raise ImageProblem(f"the SVG drawing cannot be drawn ({type(exc).__name__}: "
+                           f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
 
 
 def _side(value: Any) -> float:
