@@ -145,6 +145,7 @@ def _check_tree(root: Any) -> None:
     """Refuse, before svglib walks it, a tree with more elements or deeper nesting than any
     logo has, or a picture embedded as a ``data:`` address that is damaged or too large
     (svglib hands it to Pillow without Pillow's cap, and it is decoded whole when drawn)."""
+    pixels = 0
     for elements, (depth, element) in enumerate(_walk(root), start=1):
         if elements > MAX_ELEMENTS:
             raise ImageProblem(f"the SVG drawing has more than {MAX_ELEMENTS:,} elements, far "
@@ -154,7 +155,11 @@ def _check_tree(root: Any) -> None:
         for name in _HREFS:
             href = element.get(name) if hasattr(element, "get") else None
             if href and _EMBEDDED.match(href):
-                _check_embedded(href)
+                pixels += _check_embedded(href)
+                if pixels > MAX_PICTURE_PIXELS:  # before decoding the next one
+                    raise ImageProblem(
+                        "the SVG drawing's embedded pictures come to more than "
+                        f"{MAX_PICTURE_PIXELS // 1_000_000} megapixels")
 
 
 def _walk(root: Any) -> Any:
@@ -172,7 +177,9 @@ _EMBEDDED = re.compile(r"^data:image/(jpe?g|png);base64")
 _HREFS = ("{http://www.w3.org/1999/xlink}href", "href")
 
 
-def _check_embedded(href: str) -> None:
+def _check_embedded(href: str) -> int:
+    """The pixels of the embedded picture ``href``, once it is known to decode within the
+    cap; ``ImageProblem`` otherwise."""
     from PIL import Image
 
     match = _EMBEDDED.match(href)
@@ -192,6 +199,7 @@ def _check_embedded(href: str) -> None:
                     f"the SVG drawing embeds a picture of {width}×{height} pixels, more than "
                     f"{MAX_PICTURE_PIXELS // 1_000_000} megapixels")
             image.load()  # within the cap: a damaged one is found here, not while printing
+            return int(width * height)
     except ImageProblem:
         raise
     except Image.DecompressionBombError:
