@@ -22,6 +22,7 @@ from presskit.library.brand_presets import (
     export_preset,
     import_preset,
     preset_bytes,
+    preset_folder_name,
     with_preset,
     without_preset,
 )
@@ -223,6 +224,6 @@ def test_import_unpacks_with_its_own_name_when_asked(tmp_path: Path) -> None:
     export_preset(BrandPreset("House", house_brand(tmp_path / "files")), source)
     imported = import_preset(source, name="House 2")
     assert imported.preset.name == "House 2"
-    assert imported.folder == brands_dir() / "House-2"
+    assert imported.folder == brands_dir() / preset_folder_name("House 2")
     assert sorted(os.listdir(imported.folder / "assets")) == [
         "House-Bold.ttf", "House.ttf", "logo.png"]

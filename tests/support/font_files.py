@@ -37,3 +37,26 @@ def font_collection(members: list[Path], target: Path) -> Path:
                        + b"".join(struct.pack(">I", s) for s in starts)
                        + b"".join(directories) + b"".join(tables))
     return target
+
+
+def with_cmap_group(source: Path, target: Path, first: int, last: int) -> Path:
+    """``source`` with its character map replaced by one format 12 group mapping ``first`` to
+    ``last``: a font of normal size whose parse ReportLab would make as large as the range."""
+    blob = bytearray(source.read_bytes())
+    count = struct.unpack(">H", blob[4:6])[0]
+    cmap = (struct.pack(">HHHHI", 0, 1, 3, 10, 12)  # one subtable, Windows full Unicode
+            + struct.pack(">HHIII", 12, 0, 28, 0, 1) + struct.pack(">III", first, last, 1))
+    offset = len(blob)
+    for entry in range(12, 12 + 16 * count, 16):
+        if blob[entry:entry + 4] == b"cmap":
+            struct.pack_into(">II", blob, entry + 8, offset, len(cmap))
+    target.write_bytes(bytes(blob) + cmap)
+    return target
+
+
+def small_font(source: Path, text: str) -> bytes:
+    """A TrueType font of the glyphs of ``text`` cut from ``source`` (a few kilobytes): a
+    seed that fuzzing can mutate and parse thousands of times a minute."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    return bytes(TTFontFile(str(source)).makeSubset([ord(c) for c in text]))

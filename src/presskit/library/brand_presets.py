@@ -7,35 +7,44 @@ The file is a zip archive holding
   it), with every file it names (logo, fonts) rewritten to ``assets/<file>``;
 - ``assets/…``: those files, copied as they are.
 
-Importing refuses, before anything is written, an archive that is not a zip, is too big, has
-too many entries, or has an entry that is a link, an absolute path, a path with ``..``, or
+Importing refuses, before anything is written, an archive that is not a regular file or not a
+zip, is too big, has too many entries, has an entry that unpacks past its limit or to more
+than ``MAX_RATIO`` times its packed size (read a piece at a time, whatever its header claims),
+YAML nested too deep, or an entry that is a link, an absolute path, a path with ``..``, or
 anything else than the files above. The files are then written (each with ``atomic_write``)
-to ``<per-user data folder>/brands/<name>/`` and the preset's paths point there. No Qt.
+to ``<per-user data folder>/brands/<folder>/`` (``preset_folder_name``: one per preset name,
+whatever its script) and the preset's paths point there. No Qt.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
 import re
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
+from yaml.nodes import MappingNode, ScalarNode
 
 from presskit.library.paths import brands_dir
 from presskit.library.roster import BrandPreset, Roster
+from presskit.model import limits
 from presskit.model.kit import Brand, font_file
 from presskit.model.problems import PresskitError, Problem
 from presskit.storage.atomic import atomic_write
 from presskit.storage.brand_file import load_brand
+from presskit.storage.composer import compose
 from presskit.storage.dumper import dumps_data
-from presskit.storage.errors import ProjectFileError, describe_os_error
+from presskit.storage.errors import LocatedProblem, ProjectFileError, describe_os_error
+from presskit.storage.fields import plain_value
+from presskit.storage.inputs import InputError, open_input, size_text
 from presskit.storage.schema import BRAND
 from presskit.storage.writer import record_data
 
@@ -45,10 +54,15 @@ FORMAT_VERSION = 1
 META_NAME = "preset.yaml"
 BRAND_NAME = "brand.yaml"
 ASSETS = "assets"
-#: Limits an archive must keep to: a logo and a dozen fonts are far below them.
-MAX_ENTRIES = 64
-MAX_ENTRY_BYTES = 50 * 1024 * 1024
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
+#: Limits an archive must keep to (``model.limits``): a logo and a dozen fonts are far below.
+MAX_ENTRIES = limits.MAX_PRESET_ENTRIES
+MAX_ENTRY_BYTES = limits.MAX_PRESET_ENTRY_BYTES
+MAX_TOTAL_BYTES = limits.MAX_PRESET_TOTAL_BYTES
+MAX_YAML_BYTES = limits.MAX_PRESET_YAML_BYTES
+MAX_RATIO = limits.MAX_COMPRESSION_RATIO
+#: Entries this small are not held to the ratio: a few hundred bytes of YAML may pack well,
+#: and cannot cost anything.
+_RATIO_FREE_BYTES = 1024 * 1024
 _FONT_FIELDS = ("body", "heading", *(f"{role}_{face}" for role in ("body", "heading")
                                      for face in ("bold", "italic", "bold_italic")))
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a fixed time: exporting twice gives the same bytes
@@ -88,6 +102,20 @@ def safe_file_name(name: str) -> str:
     """``name`` as a file or folder name on any system: letters, digits, ``-``, ``_``, ``.``."""
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip()).strip("-.")
     return cleaned[:60] or "brand"
+
+
+def preset_folder_name(name: str) -> str:
+    """The folder of the preset called ``name``: different for every name the roster tells
+    apart. A name that is already a safe file name is its own folder; any other is made safe
+    and given a short hash of the whole name (letter case aside, as the roster compares), so
+    "Κέντρο" and "Центр" (both "brand" once made safe) or "House 2" and "House-2" never share
+    a folder and one preset's files never overwrite another's."""
+    name = name.strip()
+    safe = safe_file_name(name)
+    if safe == name:
+        return safe
+    digest = hashlib.sha256(name.casefold().encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{safe[:48]}-{digest[:10]}"
 
 
 # -- export -------------------------------------------------------------------------------------
@@ -170,18 +198,24 @@ def read_archive(path: Path) -> dict[str, bytes]:
     """The checked entries of the preset file ``path``; raises ``BrandPresetError``."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_TOTAL_BYTES:
-            raise _refuse(path, f"the file is too large ({size // (1024 * 1024)} MB)")
-        archive = zipfile.ZipFile(path)
-    except FileNotFoundError:
-        raise BrandPresetError(f"{path}: no such file") from None
-    except zipfile.BadZipFile:
-        raise _refuse(path, "it is not a presskit brand preset (not a zip archive)") from None
+        # A pipe or a device is refused without blocking; zipfile gets the very file checked.
+        stream = open_input(path, MAX_TOTAL_BYTES, what="brand preset")
+    except InputError as exc:
+        if exc.missing:
+            raise BrandPresetError(f"{path}: no such file") from None
+        raise _refuse(path, exc.reason) from None
+    try:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, OverflowError):
+        # NotImplementedError: a zip of a version zipfile does not read (found by fuzzing).
+        stream.close()
+        raise _refuse(path, "it is not a presskit brand preset (not a zip archive presskit "
+                            "can read)") from None
     except OSError as exc:
+        stream.close()
         raise BrandPresetError(f"{path}: cannot be read ({describe_os_error(exc)})") from None
     entries: dict[str, bytes] = {}
-    with archive:
+    with stream, archive:
         infos = archive.infolist()
         if len(infos) > MAX_ENTRIES:
             raise _refuse(path, f"it has {len(infos)} entries (at most {MAX_ENTRIES})")
@@ -192,16 +226,11 @@ def read_archive(path: Path) -> dict[str, bytes]:
                 continue
             if name in entries:
                 raise _refuse(path, f"the entry {name!r} is in it twice")
-            if info.file_size > MAX_ENTRY_BYTES:
+            limit = MAX_YAML_BYTES if name in (META_NAME, BRAND_NAME) else MAX_ENTRY_BYTES
+            if info.file_size > limit:
                 raise _refuse(path, f"the entry {name!r} is too large "
-                                    f"({info.file_size // (1024 * 1024)} MB)")
-            try:
-                with archive.open(info) as stream:  # sizes in the header may lie: count
-                    data = stream.read(MAX_ENTRY_BYTES + 1)
-            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-                raise _refuse(path, f"the entry {name!r} is damaged ({exc})") from None
-            if len(data) > MAX_ENTRY_BYTES:
-                raise _refuse(path, f"the entry {name!r} is too large")
+                                    f"({size_text(info.file_size)}, at most {size_text(limit)})")
+            data = _entry_data(path, archive, info, limit)
             total += len(data)
             if total > MAX_TOTAL_BYTES:
                 raise _refuse(path, "its contents are too large")
@@ -212,13 +241,51 @@ def read_archive(path: Path) -> dict[str, bytes]:
     return entries
 
 
+def _entry_data(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int
+                ) -> bytes:
+    """The entry's bytes, inflated a piece at a time and never past ``limit`` bytes or
+    ``MAX_RATIO`` times its packed size, whatever its header says."""
+    name = info.filename
+    packed = max(info.compress_size, 1)
+    cap = min(limit, max(_RATIO_FREE_BYTES, packed * MAX_RATIO))
+    pieces: list[bytes] = []
+    made = 0
+    try:
+        with archive.open(info) as entry:
+            while made <= cap:
+                piece = entry.read(min(1024 * 1024, cap + 1 - made))
+                if not piece:
+                    break
+                pieces.append(piece)
+                made += len(piece)
+    except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError, NotImplementedError,
+            EOFError, ValueError) as exc:  # zlib.error: a corrupt deflate stream (fuzzing)
+        raise _refuse(path, f"the entry {name!r} is damaged ({exc})") from None
+    if made > cap == limit:
+        raise _refuse(path, f"the entry {name!r} is too large (more than {size_text(limit)})")
+    if made > cap:
+        raise _refuse(path, f"the entry {name!r} unpacks to more than {MAX_RATIO} times its "
+                            "packed size (a zip bomb?)")
+    return b"".join(pieces)
+
+
 def _meta_name(path: Path, data: bytes) -> str:
     try:
-        meta: Any = yaml.safe_load(data.decode("utf-8"))
-    except (UnicodeDecodeError, yaml.YAMLError):
+        # presskit's own composer, as for kits: nesting, anchors, tags and over-long numbers
+        # are refused instead of built (yaml.safe_load recursed itself to death on deep data).
+        composed = compose(data.decode("utf-8"))
+    except UnicodeDecodeError:
         raise _refuse(path, f"{META_NAME} is not readable YAML") from None
-    if not isinstance(meta, dict):
+    if composed.problems:
+        first = composed.problems[0]
+        line = f" line {first.line}:" if isinstance(first, LocatedProblem) else ""
+        raise _refuse(path, f"{META_NAME} is not readable YAML ({line} {first.message})"
+                      .replace("( ", "("))
+    root = composed.root
+    if not isinstance(root, MappingNode):
         raise _refuse(path, f"{META_NAME} is not a preset description")
+    meta: dict[Any, Any] = {key.value: plain_value(value) for key, value in root.value
+                            if isinstance(key, ScalarNode)}
     version = meta.get(FORMAT_KEY)
     if not isinstance(version, int) or version < 1:
         raise _refuse(path, f"{META_NAME} has no valid '{FORMAT_KEY}:' version")
@@ -259,7 +326,8 @@ def preset_name(path: Path) -> str:
 
 def import_preset(path: Path, *, name: str | None = None,
                   destination: Path | None = None) -> ImportedPreset:
-    """Unpack the preset file ``path`` into ``destination`` (default: ``brands_dir()/NAME``)
+    """Unpack the preset file ``path`` into ``destination`` (default: a folder of
+    ``brands_dir()`` named by ``preset_folder_name``)
     and return the preset, its paths pointing at the unpacked files.
 
     Raises ``BrandPresetError`` (nothing written) for a hostile or broken file.
@@ -269,7 +337,7 @@ def import_preset(path: Path, *, name: str | None = None,
     preset_name = (name or "").strip() or _meta_name(path, entries[META_NAME])
     _check_brand(path, entries)
     folder = Path(destination) if destination is not None else (
-        brands_dir() / safe_file_name(preset_name))
+        brands_dir() / preset_folder_name(preset_name))
     try:
         (folder / ASSETS).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -317,6 +385,6 @@ def without_preset(roster: Roster, name: str) -> Roster:
 
 __all__ = [
     "PRESET_SUFFIX", "BrandPresetError", "ImportedPreset", "brand_files", "export_preset",
-    "import_preset", "preset_bytes", "preset_name", "read_archive", "safe_file_name", "with_preset",
-    "without_preset",
+    "import_preset", "preset_bytes", "preset_folder_name", "preset_name", "read_archive",
+    "safe_file_name", "with_preset", "without_preset",
 ]

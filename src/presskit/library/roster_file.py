@@ -250,7 +250,7 @@ class _RosterReader(RecordReader):
         if is_refused(node):
             return True
         if not (isinstance(node, ScalarNode) and node.tag in (INT_TAG, STR_TAG)
-                and node.value.isdigit()):
+                and node.value.isascii() and node.value.isdigit() and len(node.value) <= 9):
             self.error(f"{VERSION_KEY}: the roster format version must be a whole number like "
                        f"{ROSTER_VERSION}, got {describe(node)}", node, (VERSION_KEY,))
             return False

@@ -11,8 +11,9 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from presskit.model import limits
 from presskit.model.problems import PresskitError
-from presskit.storage.errors import describe_os_error
+from presskit.storage.inputs import InputError, read_input
 
 UTF8 = "utf-8"
 UTF8_BOM = "utf-8-sig"
@@ -22,7 +23,7 @@ WINDOWS_1252 = "windows-1252"
 _ZIP_MAGIC = b"PK\x03\x04"
 #: The most read of a spreadsheet or a saved e-mail: decoding and parsing a larger one (or
 #: ``/dev/zero``) would hold gigabytes of memory before saying anything useful.
-MAX_TEXT_BYTES = 50 * 1024 * 1024
+MAX_TEXT_BYTES = limits.MAX_TEXT_BYTES
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -57,16 +58,12 @@ def read_text_file(path: Path, what: str = "file") -> tuple[str, str]:
     """Read and decode ``path``; ``PresskitError`` naming the file if it cannot be read or is
     a spreadsheet workbook rather than text."""
     try:
-        with open(path, "rb") as stream:
-            # One byte past the limit, not the size on disk: a pipe or /dev/zero has none.
-            data = stream.read(MAX_TEXT_BYTES + 1)
-    except OSError as exc:
-        raise PresskitError(f"cannot read the {what} {path}: {describe_os_error(exc)}") from None
-    if len(data) > MAX_TEXT_BYTES:
-        raise PresskitError(
-            f"{path} is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB, far more than any "
-            f"{what} presskit reads (a roster of 100,000 experts is about 20 MB); it was not read"
-        )
+        data = read_input(path, MAX_TEXT_BYTES, what=f"{what} presskit reads (a roster of "
+                                                     "100,000 experts is about 20 MB)")
+    except InputError as exc:
+        if exc.missing:
+            raise PresskitError(f"cannot read the {what} {path}: no such file") from None
+        raise PresskitError(str(exc)) from None
     if data.startswith(_ZIP_MAGIC):
         raise PresskitError(
             f"{path} is a workbook (.xlsx/.ods/.numbers), not text: save it as CSV first "

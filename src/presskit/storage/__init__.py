@@ -18,8 +18,8 @@ from presskit.storage.errors import (
     StorageError,
     format_problem,
 )
-from presskit.storage.migrations import FORMAT_VERSION
 from presskit.storage.reader import PROJECT_SUFFIXES, LoadedKit, load_kit, loads_kit
+from presskit.storage.schema import FORMAT_VERSION
 from presskit.storage.source_map import SourceMap
 
 if TYPE_CHECKING:

@@ -27,6 +27,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from presskit.model import limits
 from presskit.model.problems import Problem, Severity
 from presskit.storage.errors import LocatedProblem
 
@@ -46,7 +47,12 @@ REFUSED_TAG = "presskit:refused"
 
 #: Deeper than any presskit document needs (it uses five levels), shallow enough that no
 #: recursive pass over the tree can exhaust Python's stack.
-MAX_DEPTH = 64
+MAX_DEPTH = limits.MAX_YAML_DEPTH
+#: Longer numbers are refused where they are written: Python will not convert an integer of
+#: over 4,300 digits (``ValueError`` deep inside a reader), and no value presskit reads
+#: needs a hundred.
+MAX_NUMBER_LENGTH = limits.MAX_NUMBER_DIGITS
+_NUMBER_TAGS = frozenset({INT_TAG, FLOAT_TAG})
 
 _NO_ANCHORS = "YAML anchors/aliases are not supported"
 
@@ -89,9 +95,20 @@ class _Refusing(yaml.composer.Composer):
         self.depth -= 1
         if node is not None and explicit_tag is not None:
             node.tag = REFUSED_TAG
+        if isinstance(node, ScalarNode) and _too_long_number(node):
+            self._refuse(node.start_mark, _TOO_LONG)
+            node.tag = REFUSED_TAG
         if isinstance(node, MappingNode):
             _check_keys(node, self._refuse)
         return node
+
+
+_TOO_LONG = (f"a number longer than {MAX_NUMBER_LENGTH} digits is not allowed (no value in a "
+             "presskit file needs one); put it in quotes if it is text")
+
+
+def _too_long_number(node: ScalarNode) -> bool:
+    return node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_LENGTH
 
 
 def _check_keys(node: MappingNode, refuse: Callable[[Any, str], None]) -> None:
@@ -238,6 +255,9 @@ def _compose_events(text: str) -> Composed:
                 done = ScalarNode(resolved, value, event.start_mark, event.end_mark,
                                   style=event.style)
                 if tag is not None:
+                    done.tag = REFUSED_TAG
+                elif resolved in _NUMBER_TAGS and len(value) > MAX_NUMBER_LENGTH:
+                    refuse(event.start_mark, _TOO_LONG)
                     done.tag = REFUSED_TAG
             else:
                 collection: Node

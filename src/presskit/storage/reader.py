@@ -12,6 +12,7 @@ back to file positions through the ``SourceMap``. Any error refuses the file wit
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from presskit import long_lived
+from presskit.model import limits
 from presskit.model.ids import unique_id
 from presskit.model.kit import Brand, Kit
 from presskit.model.problems import Problem, Severity, Where
@@ -42,8 +44,19 @@ from presskit.storage.fields import (
     read_text,
     read_text_list,
 )
-from presskit.storage.migrations import FIRST_VERSION, FORMAT_VERSION, migrate
-from presskit.storage.schema import BRAND, ITEM_LISTS, KIT, SECTIONS, TOP_KEYS, Kind, Record
+from presskit.storage.inputs import InputError, read_input
+from presskit.storage.schema import (
+    BRAND,
+    FIRST_VERSION,
+    FORMAT_VERSION,
+    ITEM_LISTS,
+    KIT,
+    SECTIONS,
+    TOP_KEYS,
+    Kind,
+    Record,
+    migrate,
+)
 from presskit.storage.source_map import SourceMap
 
 #: Extensions a project file may have; presskit saves ``.presskit``.
@@ -62,36 +75,31 @@ class LoadedKit:
     path: Path
 
 
-#: The largest YAML file presskit reads. A kit of 1,000 experts is about 1 MB and images live
-#: in files of their own, so anything near this is not a presskit file, and reading it whole
-#: (then holding a node per value) would take gigabytes of memory.
-MAX_YAML_BYTES = 50 * 1024 * 1024
+#: The largest YAML file presskit reads (see ``model.limits``).
+MAX_YAML_BYTES = limits.MAX_YAML_BYTES
 
 
 def read_yaml_file(path: Path) -> str:
     """The UTF-8 text of the YAML file at ``path`` (a byte-order mark is dropped).
 
-    Raises ``UnreadableFile`` with one located problem when the file cannot be read, is
-    larger than ``MAX_YAML_BYTES`` or is not UTF-8; ``FileNotFoundError`` passes through for
-    callers to whom a missing file means something (an empty roster).
+    Raises ``UnreadableFile`` with one problem when the file cannot be read, is not a regular
+    file (a pipe would block for ever, a device never end), is larger than ``MAX_YAML_BYTES``
+    or is not UTF-8; ``FileNotFoundError`` passes through for callers to whom a missing file
+    means something (an empty roster).
     """
     try:
-        with open(path, "rb") as stream:
-            # Read one byte past the limit rather than trusting the size on disk: a pipe or
-            # a device such as /dev/zero has none, and a file may grow while it is read.
-            data = stream.read(MAX_YAML_BYTES + 1)
-    except FileNotFoundError:
-        raise
-    except OSError as exc:
-        raise UnreadableFile(
-            Problem(Severity.ERROR, f"cannot read the file: {describe_os_error(exc)}")
-        ) from None
-    if len(data) > MAX_YAML_BYTES:
-        raise UnreadableFile(Problem(
-            Severity.ERROR,
-            f"the file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB, far more than any "
-            "presskit file; it was not read (is it really a kit?)",
-        ))
+        data = read_input(path, MAX_YAML_BYTES, what="presskit file")
+    except InputError as exc:
+        if exc.missing:
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path)) from None
+        message = f"the file {exc.predicate}"
+        if exc.predicate.startswith("is larger than"):
+            message += " (is it really a kit?)"
+        elif exc.predicate.startswith("is a folder"):
+            message = "cannot read the file: is a directory"
+        elif exc.predicate.startswith("cannot be read ("):
+            message = f"cannot read the file: {exc.predicate[len('cannot be read ('):-1]}"
+        raise UnreadableFile(Problem(Severity.ERROR, message)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -246,8 +254,9 @@ class _DocumentReader:
             return True
         if is_refused(node):
             return True
+        # ASCII digits only, and few: ``int`` also takes '²' and refuses 5,000 digits.
         if not (isinstance(node, ScalarNode) and node.tag in (INT_TAG, STR_TAG)
-                and node.value.isdigit()):
+                and node.value.isascii() and node.value.isdigit() and len(node.value) <= 9):
             self._error(f"presskit: the format version must be a whole number like "
                         f"{FORMAT_VERSION}, got {describe(node)}", node, ("presskit",))
             return True

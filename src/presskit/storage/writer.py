@@ -27,8 +27,16 @@ from presskit.model.kit import Kit
 from presskit.storage.atomic import atomic_write
 from presskit.storage.dumper import DateTimeText, FlowList, FlowMap, LiteralText, dumps_data
 from presskit.storage.fields import is_font_file
-from presskit.storage.migrations import FORMAT_VERSION
-from presskit.storage.schema import BRAND, ITEM_LISTS, KIT, SECTIONS, TOP_KEYS, Kind, Record
+from presskit.storage.schema import (
+    BRAND,
+    FORMAT_VERSION,
+    ITEM_LISTS,
+    KIT,
+    SECTIONS,
+    TOP_KEYS,
+    Kind,
+    Record,
+)
 
 
 def dumps_kit(kit: Kit, path: Path) -> str:

@@ -7,7 +7,8 @@ three-page kit. What it reads depends only on the file, so the first run keeps i
 per-user cache folder (platformdirs), under a key made of the file's path and stamp (size,
 modification and change times, which file it is), the font's number in a collection, and
 ReportLab's version; later runs restore it in a few milliseconds. The file's bytes are
-always read again, since the subset embedded in each PDF is cut from them.
+always read again (as a regular file of bounded size, never a pipe or a device), since the
+subset embedded in each PDF is cut from them.
 
 An entry that is missing, stale, damaged or unreadable is ignored and made anew, and a cache
 folder that cannot be written costs only the time: the font is parsed as before. Entries are
@@ -29,7 +30,10 @@ from weakref import WeakKeyDictionary
 import reportlab
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
+from presskit.model import limits
 from presskit.render.cache_entries import cache_folder, file_stamp, read_entry, write_entry
+from presskit.render.fonts.sfnt import check_font_bytes
+from presskit.storage.inputs import InputError, open_input, read_bounded
 
 #: Bump when what is stored changes shape.
 _FORMAT = 1
@@ -45,6 +49,8 @@ _ALLOWED = {
 
 #: The largest entry read back (the CJK face's tables are about 5 MB).
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
+#: The largest font file read (see ``model.limits``).
+MAX_FONT_BYTES = limits.MAX_FONT_BYTES
 
 
 def cache_dir() -> Path:
@@ -52,24 +58,51 @@ def cache_dir() -> Path:
     return cache_folder("fonts")
 
 
-def load_font(name: str, path: Path, subfont_index: int = 0) -> TTFont:
+def load_font(name: str, path: Path, subfont_index: int = 0, *, shipped: bool = False
+              ) -> TTFont:
     """``TTFont(name, path, subfontIndex=subfont_index)``, restored from the cache when it
-    holds this very file; raises what ``TTFont`` raises for a file it cannot use."""
+    holds this very file; raises what ``TTFont`` raises for a file it cannot use, and
+    ``ValueError`` for one refused before ReportLab sees it (not a regular file, larger than
+    ``MAX_FONT_BYTES``, tables or a character map that do not fit ``render.fonts.sfnt``,
+    glyphs ReportLab cannot cut a subset from). ``shipped`` fonts are not tried out."""
     try:
-        status = os.stat(path)
-    except OSError:
-        status = None
-    if status is not None:
-        key = repr((os.path.abspath(path), file_stamp(status), subfont_index,
-                    reportlab.Version, _FORMAT))
-        entry = cache_dir() / f"{hashlib.sha1(key.encode()).hexdigest()}.font"
-        restored = _restore(entry, name, path, status.st_size)
-        if restored is not None:
-            return restored
-    font = TTFont(name, str(path), subfontIndex=subfont_index)
-    if status is not None:
-        _store(entry, font)
+        with open_input(path, MAX_FONT_BYTES, what="font file") as stream:
+            status = os.fstat(stream.fileno())
+            data = read_bounded(stream, path, MAX_FONT_BYTES, what="font file")
+    except InputError as exc:
+        raise ValueError(exc.reason) from None
+    key = repr((os.path.abspath(path), file_stamp(status), subfont_index,
+                reportlab.Version, _FORMAT))
+    entry = cache_dir() / f"{hashlib.sha1(key.encode()).hexdigest()}.font"
+    restored = _restore(entry, name, data, status.st_size)
+    if restored is not None:
+        return restored
+    # ReportLab parses the bytes checked here, never the path again: what it reads is what
+    # was checked, whatever happens to the file meanwhile.
+    check_font_bytes(data, subfont_index)
+    source = io.BytesIO(data)
+    source.name = str(path)  # ReportLab names the file in its messages
+    font = TTFont(name, source, subfontIndex=subfont_index)
+    if not shipped:
+        _try_subsets(font)
+    _store(entry, font)
     return font
+
+
+def _try_subsets(font: TTFont) -> None:
+    """Cut every subset a PDF could ask of ``font`` once, now: a damaged glyph table that
+    ReportLab parses happily fails only when a PDF is saved, which would stop an export
+    instead of giving a warning (found by fuzzing). Stored fonts were tried before storing."""
+    chars = sorted(font.face.charToGlyph)
+    try:
+        for start in range(0, len(chars), _SUBSET):  # as ReportLab cuts them, 256 at a time
+            font.face.makeSubset(chars[start:start + _SUBSET])
+    except Exception as exc:  # noqa: BLE001 - whatever the damage makes ReportLab raise
+        raise ValueError(f"its glyphs are damaged ({type(exc).__name__}: {exc})") from None
+
+
+#: Characters in one subset of a font embedded in a PDF (ReportLab's own size).
+_SUBSET = 256
 
 
 class _Unpickler(pickle.Unpickler):
@@ -88,13 +121,12 @@ _REQUIRED: dict[str, type | tuple[type, ...]] = {
 }
 
 
-def _restore(entry: Path, name: str, path: Path, size: int) -> TTFont | None:
+def _restore(entry: Path, name: str, data: bytes, size: int) -> TTFont | None:
     stored = read_entry(entry, MAX_ENTRY_BYTES)
     if stored is None:
         return None
     try:
         font_state, face_state = _Unpickler(io.BytesIO(stored)).load()
-        data = Path(path).read_bytes()
     # Whatever an entry holds (a planted one asked the unpickler for gigabytes), it can
     # only cost the parse it was meant to save.
     except Exception:  # noqa: BLE001

@@ -34,7 +34,9 @@ from reportlab.pdfbase import pdfmetrics
 
 from presskit import resources_path
 from presskit.model import FONT_FACES, Fonts, Problem, Severity, font_file
-from presskit.render.fonts.cache import load_font
+from presskit.render.fonts.cache import MAX_FONT_BYTES, load_font
+from presskit.render.fonts.sfnt import check_font_bytes
+from presskit.storage.inputs import InputError, read_input
 
 _BUILTIN_FILES: dict[str, tuple[str, str, str, str]] = {
     # family: (regular, bold, italic, bold italic)
@@ -100,7 +102,7 @@ def _register_family(faces: tuple[str, str, str, str]) -> FontFamily:
 def _register(name: str, source: Path) -> None:
     # Registering an existing name again would re-parse the file for nothing.
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(load_font(name, source))
+        pdfmetrics.registerFont(load_font(name, source, shipped=True))
 
 
 def _shipped(file: str) -> Path:
@@ -159,13 +161,9 @@ def _checked_unchanged(path: Path, index: int, _size: int, _mtime_ns: int) -> _F
 
 def _checked(path: Path, index: int) -> _Face:
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ValueError("file not found") from None
-    except IsADirectoryError:
-        raise ValueError("it is a folder, not a font file") from None
-    except OSError as exc:
-        raise ValueError(f"cannot be read ({exc.strerror or exc})") from None
+        data = read_input(path, MAX_FONT_BYTES, what="font file")
+    except InputError as exc:
+        raise ValueError("file not found" if exc.missing else exc.reason) from None
     magic = data[:4]
     if magic == b"ttcf":
         count = struct.unpack(">I", data[8:12])[0] if len(data) >= 12 else 0
@@ -185,6 +183,10 @@ def _checked(path: Path, index: int) -> _Face:
                          "use a TrueType (.ttf) version of the font")
     if magic in (b"wOFF", b"wOF2"):
         raise ValueError("a web font (WOFF); use the TrueType (.ttf) version of the font")
+    try:
+        check_font_bytes(data, index)  # before ReportLab: tables and character map bounded
+    except ValueError as exc:
+        raise ValueError(f"not a usable TrueType font ({exc})") from None
     digest = hashlib.sha1(data + index.to_bytes(2, "big")).hexdigest()
     return _Face(path, index, digest)
 
@@ -195,7 +197,8 @@ def _registered_face(face: _Face, family_key: str) -> str:
     name = f"PK-{stem}-{hashlib.sha1((face.digest + family_key).encode()).hexdigest()[:12]}"
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
-            font = load_font(name, face.path, face.index)
+            font = load_font(name, face.path, face.index,
+                             shipped=face.digest.startswith(_SHIPPED))
         except Exception as exc:  # TTFError and whatever a corrupt file makes the parser raise
             raise ValueError(f"not a usable TrueType font ({exc})") from None
         # ReportLab hands out the first font registered with a given internal name for every

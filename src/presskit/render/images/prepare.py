@@ -1,12 +1,14 @@
 """Headshots and logos, read safely with Pillow and shrunk to what the page needs.
 
-An image is only decoded after its header has been checked: an unreadable, unsupported or
-enormous file (a decompression bomb) raises :class:`ImageProblem` with a reason the caller turns
-into a warning and a placeholder. JPEGs are decoded at reduced scale (``draft``), EXIF
-orientation is applied, headshots are cropped square around the centre and re-encoded as JPEG at
-about 300 dpi of their printed size, so a hundred 5 MB photos make a PDF of a few MB. Logos keep
-their transparency (re-encoded as PNG when they have alpha). Pillow's global settings are never
-changed. Prepared images are kept by ``render.image_cache``, in memory and on disk.
+An image is only decoded after its header has been checked: the file is read only if it is a
+regular file of at most ``MAX_IMAGE_BYTES`` (a pipe is refused without blocking), and an
+unreadable, unsupported or enormous file (a decompression bomb) raises :class:`ImageProblem`
+with a reason the caller turns into a warning and a placeholder. JPEGs are decoded at reduced
+scale (``draft``), EXIF orientation is applied, headshots are cropped square around the centre
+and re-encoded as JPEG at about 300 dpi of their printed size, so a hundred 5 MB photos make a
+PDF of a few MB. Logos keep their transparency (re-encoded as PNG when they have alpha).
+Pillow's global settings are never changed. Prepared images are kept by ``render.image_cache``,
+in memory and on disk.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from presskit.model import limits
 from presskit.render.images.cache import (
     AS_IS_FACTOR,
     MAX_PIXELS,
@@ -24,7 +27,10 @@ from presskit.render.images.cache import (
     PreparedImage,
     pixels_for,
 )
+from presskit.storage.inputs import InputError, read_input
 
+#: The largest picture file read (see ``model.limits``).
+MAX_IMAGE_BYTES = limits.MAX_IMAGE_BYTES
 SUPPORTED_FORMATS = frozenset({"JPEG", "MPO", "PNG", "GIF", "WEBP", "TIFF", "BMP"})
 _ORIENTATION = 0x0112  # the EXIF tag; values 5 to 8 turn the image on its side
 _SIDEWAYS = (5, 6, 7, 8)
@@ -32,22 +38,29 @@ _SIDEWAYS = (5, 6, 7, 8)
 _AVERAGED_MODES = frozenset({"L", "LA", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "I", "F"})
 
 
-def _open(path: Path) -> Image.Image:
-    """Open ``path`` lazily (header only) and check it before anything is decoded."""
+def read_picture(path: Path, limit: int = MAX_IMAGE_BYTES) -> bytes:
+    """The bytes of the picture file ``path``, at most ``limit`` of them; ``ImageProblem``
+    for a missing file, a folder, a pipe or device (refused without blocking), or more."""
     try:
-        image = Image.open(path)
-    except FileNotFoundError:
-        raise ImageProblem("file not found") from None
-    except IsADirectoryError:
-        raise ImageProblem("it is a folder, not an image file") from None
+        return read_input(path, limit, what="picture file")
+    except InputError as exc:
+        raise ImageProblem("file not found" if exc.missing else exc.reason) from None
+
+
+def _open(path: Path) -> tuple[Image.Image, bytes]:
+    """Open ``path`` lazily (header only) and check it before anything is decoded; the image
+    and the file's bytes (read once, so what is decoded is what was checked)."""
+    data = read_picture(path)
+    try:
+        image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError:
         raise ImageProblem(
             f"the image is too large (more than {MAX_PIXELS // 1_000_000} megapixels)"
         ) from None
     except UnidentifiedImageError:
         raise ImageProblem("not a readable image (corrupt, or not PNG/JPEG)") from None
-    except OSError as exc:
-        raise ImageProblem(f"cannot be read ({exc.strerror or exc})") from None
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise ImageProblem(f"not a readable image ({exc})") from None
     try:
         if image.format not in SUPPORTED_FORMATS:
             raise ImageProblem(f"{image.format} images are not supported; use PNG or JPEG")
@@ -62,7 +75,7 @@ def _open(path: Path) -> Image.Image:
     except ImageProblem:
         image.close()
         raise
-    return image
+    return image, data
 
 
 def _decode(image: Image.Image, needed: tuple[int, int]) -> Image.Image:
@@ -131,7 +144,7 @@ def _encode(image: Image.Image, fmt: str) -> PreparedImage:
     return PreparedImage(out.getvalue(), image.width, image.height)
 
 
-def _as_is(image: Image.Image, path: Path, needed: int) -> PreparedImage | None:
+def _as_is(image: Image.Image, data: bytes, needed: int) -> PreparedImage | None:
     """The file itself, if it already is the square, upright JPEG the page needs."""
     width, height = image.size
     if (image.format != "JPEG" or image.mode not in ("RGB", "L") or abs(width - height) > 1
@@ -143,7 +156,6 @@ def _as_is(image: Image.Image, path: Path, needed: int) -> PreparedImage | None:
         # file is found here, not by the journalist's PDF viewer.
         image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
         image.load()
-        data = path.read_bytes()
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise ImageProblem(f"the image data is damaged ({exc})") from None
     if len(data) > width * height:  # a byte a pixel: bloated with metadata, re-encode it
@@ -154,8 +166,9 @@ def _as_is(image: Image.Image, path: Path, needed: int) -> PreparedImage | None:
 def prepare_headshot(path: Path, size_pt: float) -> PreparedImage:
     """A square JPEG of ``path`` cropped around its centre, for a ``size_pt`` square."""
     needed = pixels_for(size_pt)
-    with _open(path) as image:
-        as_is = _as_is(image, path, needed)
+    image, data = _open(path)
+    with image:
+        as_is = _as_is(image, data, needed)
         if as_is is not None:
             return as_is
         decoded = _decode(image, (needed, needed))
@@ -176,7 +189,8 @@ def prepare_logo(path: Path, max_width_pt: float, max_height_pt: float) -> Prepa
     if svg.is_svg(path):
         return svg.prepare_svg_logo(path)
     box = (pixels_for(max_width_pt), pixels_for(max_height_pt))
-    with _open(path) as image:
+    image, _data = _open(path)
+    with image:
         decoded = _decode(image, box)
         try:
             if _has_alpha(decoded):

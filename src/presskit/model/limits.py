@@ -1,0 +1,72 @@
+"""Every bound presskit puts on what it reads, in one place, each with the reason for its size.
+
+Kits, rosters, spreadsheets, fonts, pictures, SVG logos and brand presets may all come from a
+stranger. Each is held to the limits below *before* a library (PyYAML, ReportLab, Pillow,
+svglib, zipfile) is given the data, so a hostile file costs at most these bounds and gets
+presskit's own message. The readers import their limits from here; ``docs/security.md`` lists
+what each refusal looks like. Plain numbers only: no I/O, nothing imported.
+"""
+
+from __future__ import annotations
+
+_MB = 1024 * 1024
+
+# -- files of text ------------------------------------------------------------------------------
+
+#: A kit or roster (YAML): 1,000 experts are about 1 MB; reading more holds a node per value.
+MAX_YAML_BYTES = 50 * _MB
+#: A spreadsheet or a saved e-mail: a roster of 100,000 experts as CSV is about 20 MB.
+MAX_TEXT_BYTES = 50 * _MB
+#: Levels of nesting in any YAML presskit reads: a kit uses five; deeper would let a
+#: recursive pass over the tree exhaust Python's stack (RecursionError).
+MAX_YAML_DEPTH = 64
+#: Digits in a number written in a kit, roster or preset: no date, margin or version needs
+#: more, and Python refuses to convert integers of over 4,300 digits (ValueError).
+MAX_NUMBER_DIGITS = 100
+
+# -- fonts --------------------------------------------------------------------------------------
+
+#: A font file: the shipped CJK font is 4.5 MB; large pan-Unicode fonts stay below 40 MB.
+MAX_FONT_BYTES = 64 * _MB
+#: Tables a TrueType file may list: real fonts have about 20; each is checked against the file.
+MAX_FONT_TABLES = 256
+#: Code points a font's character map may cover: every Unicode code point there is.
+#: ReportLab builds a dict entry for each, so a crafted range of 2**28 took 8 GB.
+MAX_FONT_CODE_POINTS = 0x110000
+#: Groups in a format 12/13 character map: one per run of consecutive characters.
+MAX_FONT_CMAP_GROUPS = 0x110000
+
+# -- pictures -----------------------------------------------------------------------------------
+
+#: A photo or logo file: a 50-megapixel camera's JPEG is about 25 MB, an uncompressed
+#: 30-megapixel TIFF 90 MB; it is read whole, so what is decoded is what was checked.
+MAX_IMAGE_BYTES = 100 * _MB
+#: Pixels of a decoded picture (width × height): a 50-megapixel photo is 200 MB decoded,
+#: far more than a page needs; anything larger is a decompression bomb until proven otherwise.
+MAX_IMAGE_PIXELS = 50_000_000
+#: An SVG logo: a logo is a few kilobytes, a detailed one a few hundred.
+MAX_SVG_BYTES = 10 * _MB
+#: Elements in an SVG logo: each becomes a ReportLab shape drawn on every page's masthead.
+MAX_SVG_ELEMENTS = 100_000
+#: Nesting of SVG elements: svglib walks the tree recursively.
+MAX_SVG_DEPTH = 64
+#: Pixels of each picture an SVG logo embeds (``<image href="data:…">``): svglib decodes
+#: them whole, so the same cap as a photo, and as many of them in total.
+MAX_SVG_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+#: The largest width or height, in points, a logo may claim (about 35 metres): beyond it,
+#: scaling it into the masthead loses all precision.
+MAX_SVG_SIDE_PT = 100_000.0
+
+# -- archives -----------------------------------------------------------------------------------
+
+#: Entries in a brand preset: a logo and a dozen fonts are far below it.
+MAX_PRESET_ENTRIES = 64
+#: One entry of a preset, as unpacked: a large font is 40 MB.
+MAX_PRESET_ENTRY_BYTES = 50 * _MB
+#: A preset file, and all its entries unpacked together.
+MAX_PRESET_TOTAL_BYTES = 200 * _MB
+#: How much smaller than its content an entry may be packed: fonts and YAML deflate about
+#: 2–5×, a zip bomb thousands of times.
+MAX_COMPRESSION_RATIO = 100
+#: The YAML files of a preset (``preset.yaml``, ``brand.yaml``) are a few hundred bytes.
+MAX_PRESET_YAML_BYTES = 1 * _MB

@@ -1,0 +1,116 @@
+"""A brand preset file made to exhaust memory, recurse or collide is refused with presskit's
+own message before anything is written, and two presets never share a folder."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from support.special_files import fifo, refused_without_blocking
+
+from presskit.library import brand_presets
+from presskit.library.brand_presets import (
+    BrandPresetError,
+    export_preset,
+    import_preset,
+    preset_folder_name,
+)
+from presskit.library.paths import brands_dir
+from presskit.library.roster import BrandPreset
+from presskit.model import Brand
+
+META = b"presskit-brand: 1\nname: Packed\n"
+
+
+def packed(path: Path, entries: list[tuple[str, bytes]]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, data in entries:
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.fixture
+def brand_never_read(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """``load_brand`` made to record and refuse: a brand.yaml that should have been refused
+    unread costs nothing here even where it is not (it took 3 GB and 3 minutes)."""
+    read: list[Path] = []
+
+    def record(path: Path) -> Brand:
+        read.append(path)
+        raise AssertionError("brand.yaml was read")
+
+    monkeypatch.setattr(brand_presets, "load_brand", record)
+    return read
+
+
+def test_a_small_archive_holding_a_48_mb_brand_yaml_is_refused_unread(
+        tmp_path: Path, brand_never_read: list[Path]) -> None:
+    huge = b"organisation: Evil\nboilerplate: |\n" + b"  lorem ipsum dolor sit amet\n" * 1_700_000
+    archive = packed(tmp_path / "huge.presskit-brand", [("preset.yaml", META),
+                                                        ("brand.yaml", huge)])
+    assert archive.stat().st_size < 200_000
+    with pytest.raises(BrandPresetError) as caught:
+        import_preset(archive)
+    assert "the entry 'brand.yaml' is too large" in str(caught.value)
+    assert "nothing was written" in str(caught.value)
+    assert brand_never_read == [] and not brands_dir().exists()
+
+
+def test_an_entry_that_inflates_a_thousand_fold_is_refused(tmp_path: Path) -> None:
+    archive = packed(tmp_path / "bomb.presskit-brand", [
+        ("preset.yaml", META), ("brand.yaml", b"organisation: Evil\n"),
+        ("assets/big.ttf", bytes(20 * 1024 * 1024))])
+    with pytest.raises(BrandPresetError, match=r"'assets/big.ttf' unpacks to more than 100 "
+                                               r"times its packed size"):
+        import_preset(archive)
+    assert not brands_dir().exists()
+
+
+@pytest.mark.parametrize("meta", [
+    b"presskit-brand: 1\nname: " + b"[" * 10_000 + b"]" * 10_000 + b"\n",
+    b"presskit-brand: " + b"1" * 5001 + b"\nname: Long\n",
+])
+def test_deep_or_absurd_preset_yaml_gets_a_message_not_a_traceback(
+        tmp_path: Path, meta: bytes) -> None:
+    archive = packed(tmp_path / "deep.presskit-brand", [("preset.yaml", meta),
+                                                        ("brand.yaml", b"organisation: X\n")])
+    with pytest.raises(BrandPresetError) as caught:
+        import_preset(archive)
+    message = str(caught.value)
+    assert message.startswith(f"{archive}: not imported: preset.yaml is not readable YAML")
+    assert "nested more than 64 levels" in message or "longer than 100 digits" in message
+
+
+def test_a_pipe_given_as_a_preset_file_is_refused_at_once(tmp_path: Path) -> None:
+    pipe = fifo(tmp_path / "house.presskit-brand")
+    with refused_without_blocking(pipe), pytest.raises(BrandPresetError) as caught:
+        import_preset(pipe)
+    assert "is not a regular file" in str(caught.value)
+
+
+def test_presets_named_in_greek_and_in_cyrillic_keep_their_own_logos(tmp_path: Path) -> None:
+    folders = []
+    for name, colour in (("Κέντρο", "blue"), ("Центр", "red")):
+        (tmp_path / colour).mkdir()
+        logo = tmp_path / colour / "logo.png"
+        Image.new("RGB", (64, 32), colour).save(logo)
+        source = tmp_path / f"{colour}.presskit-brand"
+        export_preset(BrandPreset(name, Brand(organisation=colour, logo=logo)), source)
+        imported = import_preset(source)
+        assert imported.preset.name == name
+        folders.append((imported.folder, logo.read_bytes()))
+    (greek, greek_logo), (cyrillic, cyrillic_logo) = folders
+    assert greek != cyrillic
+    assert (greek / "assets" / "logo.png").read_bytes() == greek_logo
+    assert (cyrillic / "assets" / "logo.png").read_bytes() == cyrillic_logo
+
+
+def test_preset_folders_differ_for_every_name_the_roster_tells_apart() -> None:
+    names = ["Κέντρο", "Центр", "中心", "House 2", "House-2", "House_2", "house 2 ", "brand",
+             "", "-", "A/B", "A\\B", "..", "Ünïcödé", "Unicode"]
+    folders = {preset_folder_name(n).casefold() for n in names}  # as a Mac compares them
+    assert len(folders) == len({n.strip().casefold() for n in names})
+    assert all(f and "/" not in f and "\\" not in f and f not in (".", "..") for f in folders)
+    assert preset_folder_name("House") == "House"  # a plain name is its own folder
