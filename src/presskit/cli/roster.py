@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,7 +33,7 @@ from presskit.cli.guard import (
     say,
 )
 from presskit.library.csv_columns import FIELD_LABELS, FIELDS
-from presskit.library.csv_export import export_csv
+from presskit.library.csv_export import export_csv, refuse_roster_target
 from presskit.library.csv_import import (
     CsvPreview,
     ImportResult,
@@ -45,6 +44,7 @@ from presskit.library.csv_import import (
 from presskit.library.paths import ROSTER_ENV, roster_path
 from presskit.library.roster import Roster, search
 from presskit.library.roster_file import LoadedRoster, load_roster, modify_roster
+from presskit.storage.errors import StorageError
 
 _IGNORE = ("ignore", "-", "none", "")
 
@@ -207,20 +207,12 @@ def _column(preview: CsvPreview, heading: str) -> int | None:
 
 def _roster_export(args: argparse.Namespace) -> int:
     path = roster_path(args.roster)
-    if _same_file(args.csv, path):
-        say(f"presskit: error: {args.csv} is the roster itself ({path}); writing the "
-            "spreadsheet there would replace the roster: choose another file name")
+    try:
+        refuse_roster_target(args.csv, path)  # before the roster is even read
+    except StorageError as exc:
+        say(f"presskit: error: {exc}")
         return EXIT_ERRORS
     loaded = load_roster_of(args)
-    export_csv(loaded.roster, args.csv)
+    export_csv(loaded.roster, args.csv, roster_file=loaded.path)
     print(f"{args.csv}: {plural(len(loaded.roster.experts), 'expert')} from {loaded.path}")
     return EXIT_WARNINGS if loaded.problems else EXIT_OK
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` name one file: through a link, another spelling, or (neither
-    existing yet) the same resolved path."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)

@@ -62,7 +62,7 @@ MAX_YAML_BYTES = limits.MAX_PRESET_YAML_BYTES
 MAX_RATIO = limits.MAX_COMPRESSION_RATIO
 #: Entries this small are not held to the ratio: a few hundred bytes of YAML may pack well,
 #: and cannot cost anything.
-_RATIO_FREE_BYTES = 1024 * 1024
+_RATIO_FREE_BYTES = limits.PRESET_RATIO_FLOOR
 _FONT_FIELDS = ("body", "heading", *(f"{role}_{face}" for role in ("body", "heading")
                                      for face in ("bold", "italic", "bold_italic")))
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a fixed time: exporting twice gives the same bytes

@@ -22,6 +22,7 @@ from presskit.library.csv_columns import FIELD_LABELS, join_topics, protect_cell
 from presskit.library.roster import Roster
 from presskit.model.kit import Expert
 from presskit.storage.atomic import atomic_write
+from presskit.storage.errors import StorageError
 from presskit.storage.writer import relative_path
 
 #: The columns export writes, in order.
@@ -49,8 +50,32 @@ def dumps_csv(experts: Iterable[Expert], folder: Path) -> str:
     return buffer.getvalue()
 
 
-def export_csv(roster: Roster, path: Path) -> None:
-    """Write the roster's experts to ``path`` (atomically, UTF-8 with BOM)."""
+def export_csv(roster: Roster, path: Path, roster_file: Path | None = None) -> None:
+    """Write the roster's experts to ``path`` (atomically, UTF-8 with BOM).
+
+    Raises ``StorageError`` when ``path`` is ``roster_file`` itself (by a link or another
+    spelling too): the spreadsheet would replace the roster it was made from.
+    """
     path = Path(path)
+    if roster_file is not None:
+        refuse_roster_target(path, roster_file)
     text = dumps_csv(roster.experts, path.parent)
     atomic_write(path, "\ufeff" + text)
+
+
+def refuse_roster_target(path: Path, roster_file: Path) -> None:
+    """Raise ``StorageError`` if a spreadsheet written to ``path`` would replace
+    ``roster_file``, the roster it is made from."""
+    if same_file(path, roster_file):
+        raise StorageError(
+            f"{path} is the roster itself ({roster_file}); writing the spreadsheet there "
+            "would replace the roster: choose another file name")
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file: through a link, another spelling, or (neither
+    existing yet) the same resolved path."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)

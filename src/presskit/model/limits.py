@@ -68,5 +68,45 @@ MAX_PRESET_TOTAL_BYTES = 200 * _MB
 #: How much smaller than its content an entry may be packed: fonts and YAML deflate about
 #: 2–5×, a zip bomb thousands of times.
 MAX_COMPRESSION_RATIO = 100
+#: Preset entries below this size are exempt from the ratio: a few hundred bytes of YAML may
+#: pack well, and cannot cost anything.
+PRESET_RATIO_FLOOR = 1 * _MB
 #: The YAML files of a preset (``preset.yaml``, ``brand.yaml``) are a few hundred bytes.
 MAX_PRESET_YAML_BYTES = 1 * _MB
+
+# -- bundles ------------------------------------------------------------------------------------
+
+#: Entries in a bundle: a kit with thousands of experts, each with a photo, stays below it.
+MAX_BUNDLE_ENTRIES = 10_000
+#: The largest single file of a bundle: a big CJK font collection is 20–30 MB, a camera
+#: JPEG 10–20 MB.
+MAX_BUNDLE_ENTRY_BYTES = 256 * _MB
+#: All files of a bundle together, unpacked.
+MAX_BUNDLE_TOTAL_BYTES = 1024 * _MB
+#: How much smaller than its content a bundle entry may be packed: pictures, fonts and PDFs
+#: compress 1–3 : 1 and a kit file perhaps 10 : 1; deflate reaches about 1000 : 1 only on
+#: the filler a zip bomb holds.
+MAX_BUNDLE_RATIO = 100
+#: Entries below this size are exempt from the ratio: a small file cannot blow anything up.
+BUNDLE_RATIO_FLOOR = 1 * _MB
+#: A bundle's ``manifest.json``: a line per file.
+MAX_MANIFEST_BYTES = 8 * _MB
+#: The zip's table of contents: 400 bytes an entry for the most entries a bundle may hold.
+#: zipfile makes an object of every record before anyone can count them.
+MAX_BUNDLE_TABLE_BYTES = MAX_BUNDLE_ENTRIES * 400
+#: Characters in an entry's name, and folders it may be nested in.
+MAX_BUNDLE_NAME_CHARS = 400
+MAX_BUNDLE_DEPTH = 8
+
+# -- the per-user cache -------------------------------------------------------------------------
+
+#: The largest cache entry read back (a prepared image, a parsed font): a prepared image is
+#: a few hundred kilobytes, a parsed CJK font a few megabytes.
+MAX_CACHE_ENTRY_BYTES = 64 * _MB
+
+# -- locks and notes ----------------------------------------------------------------------------
+
+#: The most of a lock file (kit or roster) ever read: a real one is about 200 bytes.
+MAX_LOCK_BYTES = 4096
+#: The most of an autosave note ever read: a real one is a few hundred bytes.
+MAX_AUTOSAVE_NOTE_BYTES = 64 * 1024

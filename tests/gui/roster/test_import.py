@@ -129,6 +129,18 @@ def test_export_writes_a_spreadsheet_that_imports_back_to_the_same_experts(
     assert "Exported 12 experts to everyone" in window.statusBar().currentMessage()
 
 
+def test_exporting_the_roster_over_the_roster_file_itself_is_refused_and_the_roster_kept(
+    window: MainWindow, roster_file: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = roster_file.read_bytes()
+    monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_export",
+                        classmethod(lambda cls, parent, suggested: (roster_file, True)))
+    window.library.export_csv.trigger()
+    assert roster_file.read_bytes() == before
+    [(_title, detail)] = dialogs.asked["error"]
+    assert "is the roster itself" in detail
+
+
 # Pasted advisories.
 
 def paste(qtbot: Any, dialog: PasteDialog, text: str) -> None:

@@ -34,12 +34,12 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from presskit.gui.document.kit_document import KitDocument
 from presskit.gui.settings import APP_NAME
-from presskit.model import Kit, PresskitError
+from presskit.model import Kit, PresskitError, limits
 from presskit.storage import atomic_write, dumps_kit
 from presskit.storage.locks.owner import Owner, is_running, owner_from_json, this_process
 
-#: The most of an autosave note ever read: a real one is a few hundred bytes.
-NOTE_LIMIT = 64 * 1024
+#: The most of an autosave note ever read (``model/limits.py``).
+NOTE_LIMIT = limits.MAX_AUTOSAVE_NOTE_BYTES
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 

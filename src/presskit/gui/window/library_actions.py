@@ -239,7 +239,7 @@ class LibraryActions:
             return False
         window.settings.remember_folder("last_csv_folder", path.parent)
         try:
-            export_csv(self.store.roster, path)
+            export_csv(self.store.roster, path, roster_file=self.store.path)
         except (PresskitError, OSError) as exc:
             Prompts.error(window, f"“{path.name}” could not be written.", str(exc))
             return False

@@ -47,8 +47,8 @@ _ALLOWED = {
 }
 
 
-#: The largest entry read back (the CJK face's tables are about 5 MB).
-MAX_ENTRY_BYTES = 64 * 1024 * 1024
+#: The largest entry read back (the CJK face's tables are about 5 MB; ``model/limits.py``).
+MAX_ENTRY_BYTES = limits.MAX_CACHE_ENTRY_BYTES
 #: The largest font file read (see ``model.limits``).
 MAX_FONT_BYTES = limits.MAX_FONT_BYTES
 

@@ -34,6 +34,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfutils import readJPEGInfo
 
+from presskit.model import limits
 from presskit.render.cache_entries import cache_folder, file_stamp, read_entry, touch, write_entry
 
 #: How many bytes of prepared images an ``ImageCache`` keeps in memory by default.
@@ -47,10 +48,10 @@ TARGET_DPI = 300
 #: page, lose quality, and save a few kilobytes at most.
 AS_IS_FACTOR = 1.5
 #: Images above this many pixels are refused before decoding (Pillow's own guard is ~89 MP);
-#: a stored entry claiming more is refused too.
-MAX_PIXELS = 50_000_000
-#: The largest entry read back: a prepared image is a few hundred kilobytes.
-MAX_ENTRY_BYTES = 64 * 1024 * 1024
+#: a stored entry claiming more is refused too (``model/limits.py``).
+MAX_PIXELS = limits.MAX_IMAGE_PIXELS
+#: The largest entry read back.
+MAX_ENTRY_BYTES = limits.MAX_CACHE_ENTRY_BYTES
 #: Bump when what preparing an image makes, or how an entry is stored, changes.
 _FORMAT = 2
 _MAGIC = b"presskit prepared image\n"

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from presskit.model import limits
 from presskit.storage.errors import StorageError
 
 BUNDLE_SUFFIX = ".presskitz"
@@ -35,24 +36,17 @@ FORMAT_VERSION = 1
 FOLDERS = {"logo": "assets", "font": "fonts", "photo": "photos"}
 
 _MB = 1024 * 1024
-#: A kit with thousands of experts, each with a photo, stays below this.
-MAX_ENTRIES = 10_000
-#: The largest single file: a big CJK font collection is 20–30 MB, a camera JPEG 10–20 MB.
-MAX_ENTRY_BYTES = 256 * _MB
-#: All files together, unpacked.
-MAX_TOTAL_BYTES = 1024 * _MB
-#: Pictures, fonts and PDFs compress 1–3 : 1 and a kit file perhaps 10 : 1; deflate can reach
-#: about 1000 : 1 on filler, which only a zip bomb holds. Files below the floor are exempt:
-#: a small file cannot blow anything up, whatever its ratio.
-MAX_RATIO = 100
-RATIO_FLOOR = 1 * _MB
-MAX_MANIFEST_BYTES = 8 * _MB
-#: The zip's table of contents (central directory): 400 bytes an entry for the most entries a
-#: bundle may hold. zipfile makes an object of every record in it before anyone can count
-#: them, so a far larger table is refused unread.
-MAX_TABLE_BYTES = MAX_ENTRIES * 400
-MAX_NAME_CHARS = 400
-MAX_DEPTH = 8
+# The bounds on a bundle, named here as the reader and writer use them; their sizes and
+# reasons are in ``model/limits.py`` with every other bound on what presskit reads.
+MAX_ENTRIES = limits.MAX_BUNDLE_ENTRIES
+MAX_ENTRY_BYTES = limits.MAX_BUNDLE_ENTRY_BYTES
+MAX_TOTAL_BYTES = limits.MAX_BUNDLE_TOTAL_BYTES
+MAX_RATIO = limits.MAX_BUNDLE_RATIO
+RATIO_FLOOR = limits.BUNDLE_RATIO_FLOOR
+MAX_MANIFEST_BYTES = limits.MAX_MANIFEST_BYTES
+MAX_TABLE_BYTES = limits.MAX_BUNDLE_TABLE_BYTES
+MAX_NAME_CHARS = limits.MAX_BUNDLE_NAME_CHARS
+MAX_DEPTH = limits.MAX_BUNDLE_DEPTH
 
 # Characters Windows refuses in file names, and names it reserves for devices.
 _FORBIDDEN = set('<>:"|?*')

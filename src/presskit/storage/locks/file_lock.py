@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from presskit.model import limits
 from presskit.storage.errors import StorageError, describe_os_error
 from presskit.storage.locks.owner import (
     UNKNOWN,
@@ -51,7 +52,7 @@ from presskit.storage.locks.owner import (
 )
 
 #: The most of a lock file ever read: a real one is about 200 bytes.
-READ_LIMIT = 4096
+READ_LIMIT = limits.MAX_LOCK_BYTES
 #: A lock file this young whose contents do not parse may still be being written.
 WRITE_GRACE_S = 5.0
 #: A breaker from another host older than this was left by a crash while breaking.
