@@ -146,3 +146,22 @@ def test_an_email_pair_at_the_longest_legal_names_is_written(
     assert main(["export", str(kit), "--format", "email", "-o", str(output)]) == 0
     assert capsys.readouterr().out.split() == [f"{output}.html", f"{output}.txt"]
     assert "Need a cheat sheet?" in Path(f"{output}.txt").read_text(encoding="utf-8")
+
+
+def test_control_characters_from_a_strangers_kit_never_reach_the_terminal_raw(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kit's expert name and the export's own file name carry terminal escapes (clear the
+    screen, set the window title); what the command prints shows them escaped."""
+    folder = tmp_path / "kit\x1b]0;pwned\x07"
+    copy_folder(EXAMPLES / "cnas-responds", folder)
+    kit = folder / "cnas-responds.presskit"
+    text = kit.read_text(encoding="utf-8")
+    kim = "name: Duyeon Kim\n  title: Adjunct Senior Fellow for Asia-Pacific Security"
+    assert kim in text
+    kit.write_text(text.replace(kim, 'name: "Duyeon\\e[2J Kim"', 1), encoding="utf-8")
+    assert main(["export", str(kit)]) == 0
+    out, err = capsys.readouterr()
+    assert "Duyeon\\x1b[2J Kim" in err  # the warning about his missing title
+    assert out.strip().endswith("cnas-responds.pdf") and "\\x1b]0;pwned\\x07" in out
+    assert "\x1b" not in out + err and "\x07" not in out + err

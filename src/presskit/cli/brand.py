@@ -18,6 +18,7 @@ from presskit.cli.guard import (
     printable,
     report,
     say,
+    show,
 )
 from presskit.cli.roster import load_roster_of, missing_action, roster_option
 from presskit.library.brand_presets import (
@@ -95,7 +96,7 @@ def _brand_export(args: argparse.Namespace) -> int:
         say(f"presskit: error: {output} already exists; use --force to replace it")
         return EXIT_ERRORS
     export_preset(preset, output)
-    print(f"{output}: brand preset {preset.name!r} with "
+    show(f"{output}: brand preset {preset.name!r} with "
           f"{plural(len({p for _n, p in brand_files(preset.brand)}), 'file')}")
     return EXIT_WARNINGS if loaded.problems else EXIT_OK
 
@@ -113,6 +114,6 @@ def _brand_import(args: argparse.Namespace) -> int:
     modify_roster(loaded.path, lambda now: (
         with_preset(now.roster, preset, replace=args.replace), None))
     report(imported.problems, args.file)
-    print(f"{args.file}: brand preset {preset.name!r} added to {loaded.path} "
+    show(f"{args.file}: brand preset {preset.name!r} added to {loaded.path} "
           f"(files in {imported.folder})")
     return EXIT_WARNINGS if loaded.problems or imported.problems else EXIT_OK

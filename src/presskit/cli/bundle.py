@@ -17,7 +17,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded, say
+from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded, say, show
 from presskit.formats.bundle import read_bundle, write_bundle
 from presskit.storage.bundle.format import BUNDLE_SUFFIX, megabytes
 
@@ -62,13 +62,13 @@ def _bundle(args: argparse.Namespace) -> int:
     for message in report.messages():
         say(message)
     files = len(report.entries) - 2  # the kit and its PDF are not "files" to the user
-    print(f"{output}: {report.kit}, its PDF and {files} file{'' if files == 1 else 's'} "
+    show(f"{output}: {report.kit}, its PDF and {files} file{'' if files == 1 else 's'} "
           f"({megabytes(report.size)})")
     return EXIT_WARNINGS if report.warnings else EXIT_OK
 
 
 def _unbundle(args: argparse.Namespace) -> int:
-    print(read_bundle(args.bundle, args.directory))
+    show(read_bundle(args.bundle, args.directory))
     return EXIT_OK
 
 

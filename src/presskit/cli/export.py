@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from presskit import long_lived
-from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded
+from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded, say, show
 from presskit.model import Problem
 from presskit.render import RenderedPdf, render_pdf
 from presskit.storage import LoadedKit, format_problem, load_kit, replace_all
@@ -86,7 +85,7 @@ def _check(path: Path) -> tuple[LoadedKit, RenderedPdf, list[Problem]]:
 def _report(loaded: LoadedKit, problems: Sequence[Problem]) -> None:
     """Print ``problems`` in the order of the file, whichever step found them."""
     for problem in sorted(problems, key=lambda p: position_of(p, loaded.source_map) or (0, 0)):
-        print(format_problem(problem, loaded.path, loaded.source_map), file=sys.stderr)
+        say(format_problem(problem, loaded.path, loaded.source_map))
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -108,10 +107,7 @@ def _export(args: argparse.Namespace) -> int:
     _report(loaded, warnings)
     if strict and warnings:
         noun = "warning" if len(warnings) == 1 else "warnings"
-        print(
-            f"presskit: error: {len(warnings)} {noun} with --strict; nothing written",
-            file=sys.stderr,
-        )
+        say(f"presskit: error: {len(warnings)} {noun} with --strict; nothing written")
         return EXIT_ERRORS
     targets = {suffix: _output_path(kit_path, output, suffix) for suffix in files}
     # -o naming the kit or a picture it uses is a slip of the finger, refused even where the
@@ -119,12 +115,12 @@ def _export(args: argparse.Namespace) -> int:
     named = [*targets.values(), *([output] if output is not None else [])]
     clash = input_clash(named, loaded.path, loaded.kit)
     if clash is not None:
-        print(f"presskit: error: {clash}; choose another name for the export", file=sys.stderr)
+        say(f"presskit: error: {clash}; choose another name for the export")
         return EXIT_ERRORS
     # The set is replaced whole or not at all: an e-mail's HTML never pairs with an old text.
     replace_all({target: files[suffix] for suffix, target in targets.items()})
     for target in targets.values():
-        print(target)
+        show(target)
     return EXIT_OK
 
 
@@ -148,5 +144,5 @@ def _validate(args: argparse.Namespace) -> int:
     _report(loaded, warnings)
     if warnings:
         return EXIT_WARNINGS
-    print(f"{kit_path}: no problems found")
+    show(f"{kit_path}: no problems found")
     return EXIT_OK

@@ -55,6 +55,12 @@ def say(message: str) -> None:
     print("\n".join(printable(line) for line in message.split("\n")), file=sys.stderr)
 
 
+def show(result: object) -> None:
+    """A result on standard output, escaped as ``say`` escapes: paths and names in it may come
+    from a stranger's kit or bundle."""
+    print("\n".join(printable(line) for line in str(result).split("\n")))
+
+
 def guarded(handler: Handler) -> Handler:
     """Turn every failure into a one-line message and exit code 2."""
     @functools.wraps(handler)

@@ -11,7 +11,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded, plural, report, say
+from presskit.cli.guard import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_WARNINGS,
+    guarded,
+    plural,
+    report,
+    say,
+    show,
+)
 from presskit.cli.roster import load_roster_of, roster_option
 from presskit.library.advisory.parse import parse_advisory
 from presskit.library.roster import Roster
@@ -76,7 +85,7 @@ def _import_text(args: argparse.Namespace) -> int:
     summary += f", {plural(len(kit.quotes), 'quote')}"
     if drafts:
         summary += " (drafts: approve them before sending, or import with --approved)"
-    print(summary)
+    show(summary)
     return EXIT_WARNINGS if result.problems or roster_problems else EXIT_OK
 
 

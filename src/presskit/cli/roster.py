@@ -31,6 +31,7 @@ from presskit.cli.guard import (
     printable,
     report,
     say,
+    show,
 )
 from presskit.library.csv_columns import FIELD_LABELS, FIELDS
 from presskit.library.csv_export import export_csv, refuse_roster_target
@@ -162,7 +163,7 @@ def _roster_import(args: argparse.Namespace) -> int:
         say(f"{args.csv}:{note.line}:1: warning: row {note.row}: {note.message}")
     ignored = [h for h, f in zip(preview.headers, mapping, strict=False) if f is None and h]
     where = "would be merged into" if args.dry_run else "merged into"
-    print(f"{args.csv}: {result.summary()} ({preview.delimiter_name}-separated, "
+    show(f"{args.csv}: {result.summary()} ({preview.delimiter_name}-separated, "
           f"{preview.encoding}); {where} {loaded.path}")
     if ignored:
         print(printable("columns not imported: " + ", ".join(repr(h) for h in ignored)))
@@ -214,5 +215,5 @@ def _roster_export(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     loaded = load_roster_of(args)
     export_csv(loaded.roster, args.csv, roster_file=loaded.path)
-    print(f"{args.csv}: {plural(len(loaded.roster.experts), 'expert')} from {loaded.path}")
+    show(f"{args.csv}: {plural(len(loaded.roster.experts), 'expert')} from {loaded.path}")
     return EXIT_WARNINGS if loaded.problems else EXIT_OK
