@@ -160,17 +160,26 @@ def test_the_app_opens_a_kit_from_the_command_line_and_offers_recovery(
     crashed.autosaver.stop()
     crashed.hide()
     seen: list[MainWindow] = []
+    deadline = time.monotonic() + 60
 
     def look_and_quit() -> None:
+        """Once the app has opened the kit (reading it is off the GUI thread, and a busy
+        machine may take seconds), look at its window and close it; never wait for ever."""
         windows = [w for w in QApplication.topLevelWidgets()
                    if isinstance(w, MainWindow) and w.isVisible()]
+        opened = windows and all(w.document.path is not None for w in windows)
+        if not opened and time.monotonic() < deadline:
+            QTimer.singleShot(100, look_and_quit)
+            return
         seen.extend(windows)
         for window in windows:
             window.document.undo_stack.setClean()
             window.close()
+        if not opened:
+            QApplication.quit()  # the kit never opened: end the app, and the test fails
 
     dialogs.answer("recover_autosave", False)
-    QTimer.singleShot(1000, look_and_quit)
+    QTimer.singleShot(100, look_and_quit)
     assert run([str(cnas_copy)]) == 0
     [window] = seen
     assert window.document.path == cnas_copy  # declined recovery, so the argument was opened
