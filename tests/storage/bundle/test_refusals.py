@@ -67,6 +67,21 @@ def test_an_entry_that_could_land_outside_the_folder_or_misbehave_is_refused(
     assert_refused(bundle, folder, f"the entry {name!r}")
 
 
+@pytest.mark.parametrize("name", [
+    ".ssh/authorized_keys", ".bash_profile", "notes.txt", "bin/run.sh", "photos/.hidden",
+    "photos/sub/x.jpg", "assets/.bashrc", "other.pdf",
+])
+def test_an_entry_the_kit_never_names_outside_the_bundles_own_places_is_refused(
+    name: str, tmp_path: Path, folder: Path
+) -> None:
+    """A bundle listing ``.ssh/authorized_keys`` in its manifest would add a stranger's key to
+    the home folder it is unpacked into: only the kit, its PDF and files in the picture and
+    font folders are ever unpacked."""
+    bundle = write_archive(tmp_path / "evil.presskitz", [member(name, b"ssh-ed25519 AAAA x")])
+    assert_refused(bundle, folder, f"the entry {name!r}", "not a place a bundle holds files")
+    assert not (folder / ".ssh").exists()
+
+
 @pytest.mark.parametrize(("kind", "reason"), [
     (stat.S_IFLNK | 0o777, "is a symbolic link"),
     (stat.S_IFIFO | 0o644, "is not a regular file"),

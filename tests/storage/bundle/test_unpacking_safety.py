@@ -94,13 +94,12 @@ def test_a_bundle_unpacks_beside_the_files_already_in_the_folder(
     (folder / "photos" / "mine.jpg").write_bytes(b"mine")
     kit = MINIMAL_KIT + b"experts:\n- id: kim\n  name: Kim\n  photo: photos/kim.jpg\n"
     bundle = write_archive(tmp_path / "b.presskitz", [
-        member(KIT_NAME, kit), member("photos/kim.jpg", b"kim"), member("extra/a/readme.txt")],
+        member(KIT_NAME, kit), member("photos/kim.jpg", b"kim"), member("assets/logo.png")],
         with_kit=False)
     assert read_bundle(bundle, folder) == folder / KIT_NAME
     assert listing(folder) == {
         KIT_NAME: kit, "photos": "folder", "photos/mine.jpg": b"mine",
-        "photos/kim.jpg": b"kim", "extra": "folder", "extra/a": "folder",
-        "extra/a/readme.txt": b"data"}
+        "photos/kim.jpg": b"kim", "assets": "folder", "assets/logo.png": b"data"}
 
 
 def test_a_refused_unbundle_leaves_no_working_folder(
@@ -128,7 +127,7 @@ def test_a_bundle_whose_entry_is_named_like_presskits_working_folder_is_refused(
 
 @posix_only
 @pytest.mark.parametrize("way", ["posix", "no-hard-links", "by-path-as-on-windows"])
-@pytest.mark.parametrize("planted", ["extra", "extra/readme.txt", "photos", "photos/kim.jpg"])
+@pytest.mark.parametrize("planted", ["assets", "assets/logo.png", "photos", "photos/kim.jpg"])
 def test_a_link_planted_while_it_unpacks_is_never_written_through(
     planted: str, way: str, tmp_path: Path, folder: Path,
     monkeypatch: pytest.MonkeyPatch
@@ -139,7 +138,7 @@ def test_a_link_planted_while_it_unpacks_is_never_written_through(
     moving_like(way, monkeypatch)
     kit = MINIMAL_KIT + b"experts:\n- id: kim\n  name: Kim\n  photo: photos/kim.jpg\n"
     bundle = write_archive(tmp_path / "b.presskitz", [
-        member(KIT_NAME, kit), member("photos/kim.jpg"), member("extra/readme.txt")],
+        member(KIT_NAME, kit), member("photos/kim.jpg"), member("assets/logo.png")],
         with_kit=False)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

@@ -269,7 +269,25 @@ def _read_manifest(archive: zipfile.ZipFile, files: dict[str, zipfile.ZipInfo]) 
         raise _Refusal(f"the manifest lists {missing!r}, which is not in the bundle")
     if manifest.kit not in listed or not manifest.kit.lower().endswith(PROJECT_SUFFIXES):
         raise _Refusal(f"it holds no kit file (the manifest names {manifest.kit!r})")
+    stray = next((name for name in listed if not _in_its_place(name, manifest)), None)
+    if stray is not None:
+        raise _Refusal(f"the entry {stray!r} is not a place a bundle holds files (only the kit "
+                       f"and its PDF, and pictures and fonts in {', '.join(_PLACES)}/)")
     return manifest
+
+
+#: The folders a bundle's pictures and fonts are packed in (the writer's layout).
+_PLACES = tuple(sorted(set(FOLDERS.values())))
+
+
+def _in_its_place(name: str, manifest: Manifest) -> bool:
+    """Whether ``name`` is where the bundle writer puts a file: the kit or its PDF beside it,
+    or one visible file in a picture or font folder. Anything else (``.ssh/authorized_keys``,
+    ``.bash_profile``) would land in the user's folder as a file the kit never names."""
+    if name in (manifest.kit, manifest.pdf):
+        return "/" not in name and not name.startswith(".")
+    folder, _, file = name.partition("/")
+    return folder in _PLACES and bool(file) and "/" not in file and not file.startswith(".")
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
