@@ -227,3 +227,25 @@ def test_a_pipe_named_as_a_kit_file_is_left_out_of_the_bundle_with_a_warning_not
 
 class Hung(BaseException):
     """Raised by the alarm; no ``except OSError`` or ``except Exception`` takes it."""
+
+
+def test_a_kit_naming_a_private_file_as_a_picture_or_font_never_packs_it(
+    northbridge: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stranger's kit names the user's private key as its logo, a photo is a link to it,
+    and a "font" is the user's notes: the bundle the user sends back holds none of them."""
+    secret = tmp_path / "home" / ".ssh" / "id_rsa"
+    secret.parent.mkdir(parents=True)
+    secret.write_bytes(b"-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n")
+    kit = northbridge.read_text(encoding="utf-8")
+    logo = kit.split("logo: ", 1)[1].split("\n", 1)[0]
+    northbridge.write_text(kit.replace(f"logo: {logo}", f"logo: {secret}", 1), encoding="utf-8")
+    photo = northbridge.parent / "assets" / "expert-05.jpg"
+    photo.unlink()
+    photo.symlink_to(secret)
+    assert run("bundle", str(northbridge), "-o", str(tmp_path / "out.presskitz")) == 1
+    err = capsys.readouterr().err
+    assert "logo: " in err and "it is not a picture" in err
+    with zipfile.ZipFile(tmp_path / "out.presskitz") as archive:
+        for name in archive.namelist():
+            assert b"PRIVATE KEY" not in archive.read(name), name
