@@ -4,6 +4,7 @@ on stdout, ``file:line:col`` messages on stderr, exit 0 / 1 (warnings) / 2 (erro
 from __future__ import annotations
 
 import argparse
+import io
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,39 @@ def test_the_library_and_its_commands_work_without_qt(tmp_path: Path) -> None:
         """
     )
     assert result.stdout.strip() == "5", result.stderr
+
+
+class _Endless:
+    """Standard input that never ends (``< /dev/zero``), as far as anyone reads it: it hands
+    out zeros and counts them; the test stops it well past the limit."""
+
+    def __init__(self, most: int) -> None:
+        self.given, self.most = 0, most
+
+    def read(self, size: int = -1) -> bytes:
+        if size < 0:  # reading to the end would never end: fail the test instead
+            raise AssertionError("standard input read without a bound")
+        size = min(size, self.most - self.given)
+        self.given += size
+        return b"\0" * size
+
+
+def test_an_advisory_piped_in_is_bounded_like_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    endless = _Endless(most=200 * 1024 * 1024)
+    monkeypatch.setattr("sys.stdin", argparse.Namespace(buffer=endless, read=endless.read))
+    assert run("import-text", "-", "-o", str(tmp_path / "k.presskit"), "--no-roster") == 2
+    assert "<stdin> is larger than 50 MB" in capsys.readouterr().err
+    assert endless.given <= 50 * 1024 * 1024 + 1
+    assert not (tmp_path / "k.presskit").exists()
+
+
+def test_an_advisory_piped_in_becomes_a_kit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = SEED.read_bytes()
+    piped = io.BytesIO(data)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(piped, encoding="utf-8"))
+    assert run("import-text", "-", "-o", str(tmp_path / "k.presskit"), "--no-roster") in (0, 1)
+    assert "5 quotes" in capsys.readouterr().out

@@ -24,7 +24,7 @@ from presskit.cli.guard import (
 from presskit.cli.roster import load_roster_of, roster_option
 from presskit.library.advisory.parse import parse_advisory
 from presskit.library.roster import Roster
-from presskit.library.text_files import read_text_file
+from presskit.library.text_files import read_text_file, read_text_stream
 from presskit.model.kit import ApprovalState, Brand
 from presskit.storage import save_kit
 
@@ -62,7 +62,7 @@ def _import_text(args: argparse.Namespace) -> int:
         say(f"presskit: error: {output} already exists; use --force to replace it")
         return EXIT_ERRORS
     if str(args.text) == "-":
-        source, text = "<stdin>", sys.stdin.read()
+        source, (text, _encoding) = "<stdin>", read_text_stream(sys.stdin.buffer)
     else:
         source, (text, _encoding) = str(args.text), read_text_file(args.text, "advisory")
     roster, roster_problems = Roster(), []

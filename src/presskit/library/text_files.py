@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import BinaryIO
 
 from presskit.model import limits
 from presskit.model.problems import PresskitError
@@ -69,4 +70,16 @@ def read_text_file(path: Path, what: str = "file") -> tuple[str, str]:
             f"{path} is a workbook (.xlsx/.ods/.numbers), not text: save it as CSV first "
             "(Excel: File › Save As › CSV UTF-8; LibreOffice: File › Save As › Text CSV)"
         )
+    return decode(data)
+
+
+def read_text_stream(stream: BinaryIO, name: str = "<stdin>") -> tuple[str, str]:
+    """Read and decode a stream (standard input) as ``read_text_file`` reads a file: at most
+    ``MAX_TEXT_BYTES``; ``PresskitError`` naming ``name`` past that (``/dev/zero`` piped in
+    took 24 GB before it was killed)."""
+    data = stream.read(MAX_TEXT_BYTES + 1)
+    if len(data) > MAX_TEXT_BYTES:
+        raise PresskitError(
+            f"{name} is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB, far more than any "
+            "advisory; it was not read to the end")
     return decode(data)
