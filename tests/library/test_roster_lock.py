@@ -74,6 +74,23 @@ def test_a_lock_from_another_machine_is_waited_for_then_named_and_taken_over_whe
     assert [e.name for e in load_roster(roster).roster.experts] == ["Ann", "Cy"]
 
 
+@pytest.mark.parametrize("record", [
+    {"pid": 5, "host": "otherhost", "user": "mallory", "started": "t/1"},
+    "garbage, not a lock",
+])
+def test_a_lock_dated_years_ahead_never_holds_the_roster(
+    roster: Path, record: dict[str, object] | str
+) -> None:
+    """A lock ``touch``-ed to 2035 (or written by a machine whose clock is years ahead) would
+    otherwise never grow old enough to be stale: every change would wait and fail."""
+    lock = roster_lock_path(roster)
+    lock.write_text(record if isinstance(record, str) else json.dumps(record), encoding="utf-8")
+    future = time.time() + 10 * 365 * 24 * 3600
+    os.utime(lock, (future, future))
+    modify_roster(roster, add("Di"), wait_s=0.1)
+    assert [e.name for e in load_roster(roster).roster.experts] == ["Ann", "Di"]
+
+
 def test_a_roster_folder_that_cannot_hold_a_lock_says_so_and_writes_nothing(
     roster: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -123,7 +123,7 @@ def judge(path: Path, stale_elsewhere_s: float | None) -> LockState | None:
         return None
     owner, status = found
     ident = (status.st_dev, status.st_ino)
-    age = time.time() - status.st_mtime
+    age = _age(status.st_mtime)
     if owner is None:
         regular = stat.S_ISREG(status.st_mode)
         return LockState(UNKNOWN, not regular or age > WRITE_GRACE_S, ident)
@@ -134,6 +134,21 @@ def judge(path: Path, stale_elsewhere_s: float | None) -> LockState | None:
     else:
         stale = stale_elsewhere_s is not None and age > stale_elsewhere_s
     return LockState(owner, stale, ident)
+
+
+#: How far in the future a lock's time may be and still be believed: clocks on a shared
+#: folder's machines differ by seconds, sometimes minutes.
+CLOCK_SKEW_S = 600.0
+
+
+def _age(mtime: float) -> float:
+    """Seconds since a lock was written. A time further ahead than clocks ever differ (a
+    lock ``touch``-ed to 2035) is no time at all: such a lock counts as infinitely old, so it
+    can never hold a roster or kit for ever."""
+    age = time.time() - mtime
+    if age < -CLOCK_SKEW_S:
+        return float("inf")
+    return max(age, 0.0)
 
 
 def create(path: Path, owner: Owner) -> None:
