@@ -114,3 +114,11 @@ def test_preset_folders_differ_for_every_name_the_roster_tells_apart() -> None:
     assert len(folders) == len({n.strip().casefold() for n in names})
     assert all(f and "/" not in f and "\\" not in f and f not in (".", "..") for f in folders)
     assert preset_folder_name("House") == "House"  # a plain name is its own folder
+
+
+def test_a_preset_named_like_another_presets_folder_gets_a_folder_of_its_own() -> None:
+    """Import "Κέντρο" (its folder is brand-<hash>), then a preset literally named that
+    folder: the second must not unpack over the first's logo and brand."""
+    greek = preset_folder_name("Κέντρο")
+    assert preset_folder_name(greek) != greek
+    assert preset_folder_name(greek).casefold() != preset_folder_name("Κέντρο").casefold()

@@ -104,15 +104,21 @@ def safe_file_name(name: str) -> str:
     return cleaned[:60] or "brand"
 
 
+#: What a hashed folder name ends with.
+_HASHED = re.compile(r".*-[0-9a-f]{10}", re.DOTALL)
+
+
 def preset_folder_name(name: str) -> str:
     """The folder of the preset called ``name``: different for every name the roster tells
     apart. A name that is already a safe file name is its own folder; any other is made safe
     and given a short hash of the whole name (letter case aside, as the roster compares), so
     "Κέντρο" and "Центр" (both "brand" once made safe) or "House 2" and "House-2" never share
-    a folder and one preset's files never overwrite another's."""
+    a folder and one preset's files never overwrite another's. A safe name that itself ends
+    like a hash (a preset literally named "brand-21350e85a7") is hashed too, so it can never
+    take the folder of the name that hash belongs to."""
     name = name.strip()
     safe = safe_file_name(name)
-    if safe == name:
+    if safe == name and not _HASHED.fullmatch(safe):
         return safe
     digest = hashlib.sha256(name.casefold().encode("utf-8", "surrogatepass")).hexdigest()
     return f"{safe[:48]}-{digest[:10]}"
