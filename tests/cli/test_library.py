@@ -208,3 +208,24 @@ def test_an_advisory_piped_in_becomes_a_kit(
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(piped, encoding="utf-8"))
     assert run("import-text", "-", "-o", str(tmp_path / "k.presskit"), "--no-roster") in (0, 1)
     assert "5 quotes" in capsys.readouterr().out
+
+
+def test_import_text_never_writes_its_kit_over_the_roster_or_the_advisory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--force`` replaces an old kit; it must not replace the team's roster (named as a
+    folder or a file) or the advisory the kit is made from."""
+    team = tmp_path / "team"
+    save_roster(Roster(brands=[BrandPreset("cnas", load_kit(CNAS_KIT).kit.brand)]),
+                team / "roster.yaml")
+    roster_before = (team / "roster.yaml").read_bytes()
+    advisory = tmp_path / "advisory.txt"
+    advisory.write_bytes(SEED.read_bytes())
+    for output, roster_arg in ((team / "roster.yaml", str(team)),
+                               (team / "roster.yaml", str(team / "roster.yaml")),
+                               (advisory, str(team))):
+        assert run("import-text", str(advisory), "-o", str(output), "--force",
+                   "--roster", roster_arg) == 2
+        assert " is the roster " in capsys.readouterr().err or output == advisory
+    assert (team / "roster.yaml").read_bytes() == roster_before
+    assert advisory.read_bytes() == SEED.read_bytes()

@@ -23,6 +23,8 @@ from presskit.cli.guard import (
 )
 from presskit.cli.roster import load_roster_of, roster_option
 from presskit.library.advisory.parse import parse_advisory
+from presskit.library.csv_export import same_file
+from presskit.library.paths import roster_path
 from presskit.library.roster import Roster
 from presskit.library.text_files import read_text_file, read_text_stream
 from presskit.model.kit import ApprovalState, Brand
@@ -61,6 +63,13 @@ def _import_text(args: argparse.Namespace) -> int:
     if output.exists() and not args.force:
         say(f"presskit: error: {output} already exists; use --force to replace it")
         return EXIT_ERRORS
+    # --force replaces a kit, never one of the command's own inputs.
+    inputs = {"the advisory": args.text, "the roster": roster_path(args.roster)}
+    for what, path in inputs.items():
+        if str(path) != "-" and same_file(output, path):
+            say(f"presskit: error: {output} is {what} ({path}); writing the kit there would "
+                "replace it: choose another file name")
+            return EXIT_ERRORS
     if str(args.text) == "-":
         source, (text, _encoding) = "<stdin>", read_text_stream(sys.stdin.buffer)
     else:
