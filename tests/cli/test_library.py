@@ -229,3 +229,20 @@ def test_import_text_never_writes_its_kit_over_the_roster_or_the_advisory(
         assert " is the roster " in capsys.readouterr().err or output == advisory
     assert (team / "roster.yaml").read_bytes() == roster_before
     assert advisory.read_bytes() == SEED.read_bytes()
+
+
+def test_brand_export_never_writes_over_the_presets_own_logo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kit_brand = load_kit(CNAS_KIT).kit.brand
+    assert kit_brand.logo is not None
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(kit_brand.logo.read_bytes())
+    kit_brand.logo = logo
+    roster_file = tmp_path / "roster.yaml"
+    save_roster(Roster(brands=[BrandPreset("cnas", kit_brand)]), roster_file)
+    before = logo.read_bytes()
+    assert run("brand", "export", "cnas", "-o", str(logo), "--force",
+               "--roster", str(roster_file)) == 2
+    assert "which the preset holds" in capsys.readouterr().err
+    assert logo.read_bytes() == before

@@ -18,9 +18,11 @@ whatever its script) and the preset's paths point there. No Qt.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import io
+import os
 import re
 import stat
 import tempfile
@@ -167,8 +169,17 @@ def preset_bytes(preset: BrandPreset) -> bytes:
 
 
 def export_preset(preset: BrandPreset, path: Path) -> None:
-    """Write ``preset`` with its logo and fonts to the single file ``path`` (atomically)."""
-    atomic_write(Path(path), preset_bytes(preset))
+    """Write ``preset`` with its logo and fonts to the single file ``path`` (atomically).
+
+    Raises ``BrandPresetError`` when ``path`` is one of those files (by any spelling, link or
+    hard link): the preset would replace its own logo or font."""
+    path = Path(path)
+    for _name, source in brand_files(preset.brand):
+        with contextlib.suppress(OSError):
+            if os.path.samefile(path, source):
+                raise BrandPresetError(f"cannot write {path}: it is {source}, which the preset "
+                                       "holds; choose another file name")
+    atomic_write(path, preset_bytes(preset))
 
 
 # -- import -------------------------------------------------------------------------------------
