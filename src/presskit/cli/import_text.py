@@ -23,12 +23,12 @@ from presskit.cli.guard import (
 )
 from presskit.cli.roster import load_roster_of, roster_option
 from presskit.library.advisory.parse import parse_advisory
-from presskit.library.csv_export import same_file
 from presskit.library.paths import roster_path
 from presskit.library.roster import Roster
 from presskit.library.text_files import read_text_file, read_text_stream
 from presskit.model.kit import ApprovalState, Brand
 from presskit.storage import save_kit
+from presskit.storage.bundle.inputs import same_file
 
 
 def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:

@@ -12,7 +12,6 @@ kit's files and its PDF); reading a bundle needs only ``storage``. No Qt.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import hashlib
 import io
@@ -41,6 +40,7 @@ from presskit.storage.bundle.format import (
     megabytes,
     safe_file_name,
 )
+from presskit.storage.bundle.inputs import same_file
 from presskit.storage.bundle.reader import read_bundle
 from presskit.storage.errors import describe_os_error, format_problem
 from presskit.storage.reader import PROJECT_SUFFIXES, load_kit
@@ -219,13 +219,9 @@ def _kit_entry_name(kit_path: Path) -> str:
 
 def _refuse_overwriting_inputs(kit_path: Path, target: Path, kit: Kit) -> None:
     """A bundle written over the kit or one of its files would destroy what it packs."""
-    inputs = [kit_path, *(asset.file for asset in kit_assets(kit))]
-    for source in inputs:
-        # Same device and inode: another spelling, a link or a hard link of the file.
-        with contextlib.suppress(OSError, ValueError):
-            if os.path.samefile(target, source):
-                raise BundleError(f"cannot write {target}: it is {source}, which the bundle "
-                                  "holds")
+    for source in [kit_path, *(asset.file for asset in kit_assets(kit))]:
+        if same_file(target, source):  # another spelling, a link or a hard link of it
+            raise BundleError(f"cannot write {target}: it is {source}, which the bundle holds")
 
 
 def _unless_said(render_warnings: list[Problem], said: list[Problem]) -> list[Problem]:

@@ -18,11 +18,9 @@ whatever its script) and the preset's paths point there. No Qt.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import hashlib
 import io
-import os
 import re
 import stat
 import tempfile
@@ -42,6 +40,7 @@ from presskit.model.kit import Brand, font_file
 from presskit.model.problems import PresskitError, Problem
 from presskit.storage.atomic import atomic_write
 from presskit.storage.brand_file import load_brand
+from presskit.storage.bundle.inputs import same_file
 from presskit.storage.composer import compose
 from presskit.storage.dumper import dumps_data
 from presskit.storage.errors import LocatedProblem, ProjectFileError, describe_os_error
@@ -175,10 +174,9 @@ def export_preset(preset: BrandPreset, path: Path) -> None:
     hard link): the preset would replace its own logo or font."""
     path = Path(path)
     for _name, source in brand_files(preset.brand):
-        with contextlib.suppress(OSError):
-            if os.path.samefile(path, source):
-                raise BrandPresetError(f"cannot write {path}: it is {source}, which the preset "
-                                       "holds; choose another file name")
+        if same_file(path, source):
+            raise BrandPresetError(f"cannot write {path}: it is {source}, which the preset "
+                                   "holds; choose another file name")
     atomic_write(path, preset_bytes(preset))
 
 

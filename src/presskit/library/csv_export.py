@@ -22,6 +22,7 @@ from presskit.library.csv_columns import FIELD_LABELS, join_topics, protect_cell
 from presskit.library.roster import Roster
 from presskit.model.kit import Expert
 from presskit.storage.atomic import atomic_write
+from presskit.storage.bundle.inputs import same_file
 from presskit.storage.errors import StorageError
 from presskit.storage.writer import relative_path
 
@@ -71,11 +72,3 @@ def refuse_roster_target(path: Path, roster_file: Path) -> None:
             f"{path} is the roster itself ({roster_file}); writing the spreadsheet there "
             "would replace the roster: choose another file name")
 
-
-def same_file(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` name one file: through a link, another spelling, or (neither
-    existing yet) the same resolved path."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)
