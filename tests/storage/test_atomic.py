@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from presskit.model import Kit
 from presskit.model.problems import PresskitError
 from presskit.storage import StorageError, atomic_write, load_kit, save_kit
+from presskit.storage.atomic import temps
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -235,3 +237,17 @@ def test_a_name_too_long_for_any_folder_is_refused_with_a_clear_message(tmp_path
         f"cannot write {target}: its name is 257 bytes long, more than the 255 its folder "
         "allows; choose a shorter name"
     )
+
+
+def test_an_app_open_all_day_cleans_up_after_a_command_killed_since_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(temps, "_STARTED_NS", 0)  # this process has run since long ago
+    target = tmp_path / "kit.pdf"
+    old, recent = tmp_path / ".kit.pdf.0123abcd.tmp", tmp_path / ".kit.pdf.89abcdef.tmp"
+    old.write_bytes(b"killed an hour ago")
+    recent.write_bytes(b"being written right now")
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(old, ns=(an_hour_ago, an_hour_ago))
+    atomic_write(target, b"new")
+    assert not old.exists() and recent.exists()

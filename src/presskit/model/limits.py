@@ -110,3 +110,6 @@ MAX_CACHE_ENTRY_BYTES = 64 * _MB
 MAX_LOCK_BYTES = 4096
 #: The most of an autosave note ever read: a real one is a few hundred bytes.
 MAX_AUTOSAVE_NOTE_BYTES = 64 * 1024
+#: The most of an output set's record (the files a killed export was replacing) ever read:
+#: a real one names two or three files in a few hundred bytes.
+MAX_SET_RECORD_BYTES = 64 * 1024

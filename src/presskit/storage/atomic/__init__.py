@@ -6,7 +6,8 @@ Every file the program writes (projects, the roster, settings, PDFs, caches) goe
 ``replace_all``, which replaces all of them or none; a file that must not exist yet (a lock)
 through ``create_new``. ``temps`` holds what they share: the checks of the target, the temp
 files and the clean-up after a killed writer; ``output_set`` the replacing;
-``new_file`` the exclusive creation.
+``set_record`` what carries a set's replacement through a kill; ``new_file`` the exclusive
+creation.
 """
 
 from __future__ import annotations

@@ -10,6 +10,12 @@ POSIX and on Windows. For a set, each file about to be replaced is first kept as
 link (a copy where the file system has none); if a rename fails part-way, the files already
 replaced get their old content back and the new ones are removed, so the set stays the old
 one. The folders are fsynced where the platform allows, so the renames survive a power cut.
+
+A kill between two renames cannot undo anything, so a set's renames are recorded before the
+first of them (``set_record``), and any write to a file of the set first finishes what a
+killed writer left: the set ends up the old one whole (killed before the record) or the new
+one whole (killed after it), never half and half for longer than until presskit next writes
+any file of it.
 """
 
 from __future__ import annotations
@@ -19,6 +25,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from presskit.storage.atomic.set_record import (
+    finish_interrupted,
+    remove_records,
+    write_records,
+)
 from presskit.storage.atomic.temps import (
     check_name,
     discard,
@@ -47,10 +58,12 @@ def replace_all(files: Mapping[Path, bytes | str]) -> None:
     """
     planned = [_Planned(Path(path), _payload(data)) for path, data in files.items()]
     current: Path | None = None
+    records: list[Path] = []
     try:
         for item in planned:  # every refusal comes before anything is written
             current = item.path
             check_name(item.path)
+            finish_interrupted(item.path)
             remove_stale_temps(item.path)
             item.mode = target_mode(item.path)
         for item in planned:
@@ -61,6 +74,9 @@ def replace_all(files: Mapping[Path, bytes | str]) -> None:
                 current = item.path
                 if item.mode is not None:
                     item.backup = _keep(item.path, item.mode)
+            current = planned[0].path
+            records = write_records([(item.temp, item.path) for item in planned
+                                     if item.temp is not None])
         for item in planned:
             current = item.path
             os.replace(item.temp, item.path)  # type: ignore[arg-type]
@@ -75,6 +91,7 @@ def replace_all(files: Mapping[Path, bytes | str]) -> None:
         for item in planned:  # a backup still named here is of a file not replaced
             discard(item.temp)
             discard(item.backup)
+        remove_records(records)  # the set is whole now: the new one, or the old one put back
     for folder in dict.fromkeys(item.path.parent for item in planned):
         fsync_folder(folder)
 

@@ -12,9 +12,10 @@ bytes on every common file system), ``NAME`` is cut and given a hash of the whol
 any name that is itself legal can be written, and its leftovers are still recognised.
 
 A process killed mid-write (SIGKILL, a power cut) cannot remove its temp file, so each write
-first deletes the target's temps last touched before this process started: no write of this
-process can own them, and one of another running process would have been touched since (it
-lives for a fraction of a second).
+first deletes the target's leftovers: temps last touched before this process started (no
+write of this process can own them) or more than ten minutes ago (a temp lives for the
+fraction of a second its write takes, so no running writer owns one that old either; the
+second rule is what lets an app that stays open all day clean up after a killed command).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _CUT_MARK = 1 + 8
 _NAME_MAX = 255
 #: When this process started writing files (close enough: when this module was imported).
 _STARTED_NS = time.time_ns()
+#: A temp (or a set's record) untouched for this long belongs to no running writer.
+_LEFTOVER_AFTER_NS = 10 * 60 * 1_000_000_000
 #: A new file: written only, never through a link, not inherited by child processes.
 _CREATE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                  | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
@@ -129,26 +132,34 @@ def discard(path: Path | None) -> None:
 
 def remove_stale_temps(target: Path) -> list[Path]:
     """Delete the temp files that killed writers left beside ``target``; the ones deleted."""
-    stem = _temp_stem(target.name, name_limit(target.parent))
-    prefix, removed = f".{stem}.", []
+    removed = []
     try:
         entries = list(os.scandir(target.parent))
     except OSError:
         return []  # no folder yet, or not readable: the write itself will say so
     for entry in entries:
-        name = entry.name
-        if not (name.startswith(prefix) and name.endswith(_TEMP_SUFFIX)):
-            continue
-        if not _TEMP_TOKEN.fullmatch(name[len(prefix):-len(_TEMP_SUFFIX)]):
+        if not is_temp_of(entry.name, target):
             continue
         try:
-            if entry.stat(follow_symlinks=False).st_mtime_ns >= _STARTED_NS:
+            if not is_leftover(entry.stat(follow_symlinks=False).st_mtime_ns):
                 continue
             os.unlink(entry.path)
         except OSError:
             continue  # gone already, or not ours to delete: harmless either way
         removed.append(Path(entry.path))
     return removed
+
+
+def is_leftover(mtime_ns: int) -> bool:
+    """Whether a temp last touched at ``mtime_ns`` was left by a writer that is gone."""
+    return mtime_ns < _STARTED_NS or mtime_ns < time.time_ns() - _LEFTOVER_AFTER_NS
+
+
+def is_temp_of(name: str, target: Path) -> bool:
+    """Whether ``name`` (in ``target``'s folder) is one of ``target``'s temp names."""
+    prefix = f".{_temp_stem(target.name, name_limit(target.parent))}."
+    return (name.startswith(prefix) and name.endswith(_TEMP_SUFFIX)
+            and _TEMP_TOKEN.fullmatch(name[len(prefix):-len(_TEMP_SUFFIX)]) is not None)
 
 
 def fsync_folder(folder: Path) -> None:
