@@ -150,7 +150,7 @@ def test_the_open_kits_lock_is_refreshed_while_the_window_has_it_open(
 
 
 def test_a_lock_taken_over_by_another_presskit_is_left_to_it_and_the_user_is_told(
-    make_window: Any, cnas_copy: Path
+    make_window: Any, cnas_copy: Path, qtbot: Any
 ) -> None:
     window: MainWindow = make_window()
     assert window.open_project(cnas_copy)
@@ -161,7 +161,8 @@ def test_a_lock_taken_over_by_another_presskit_is_left_to_it_and_the_user_is_tol
     lock_path(cnas_copy).unlink()
     lock_path(cnas_copy).write_text(theirs, encoding="utf-8")
     then = age_lock(cnas_copy, 30)
-    window.lock_keeper.timer.timeout.emit()  # the minute is up
+    with qtbot.waitSignal(window.lock_keeper.lost, timeout=5000):
+        window.lock_keeper.timer.timeout.emit()  # the minute is up
     assert lock_path(cnas_copy).read_text(encoding="utf-8") == theirs
     assert lock_path(cnas_copy).stat().st_mtime == pytest.approx(then)
     assert window.statusBar().currentMessage() == (
