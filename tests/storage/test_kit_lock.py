@@ -141,8 +141,8 @@ COLLEAGUES_LOCK = json.dumps({"pid": 4242, "host": "colleagues-laptop", "user": 
                               "started": "t/1"})
 
 
-@pytest.mark.parametrize("age_s", [STALE_ELSEWHERE_S + 30, 7 * 24 * 3600],
-                         ids=["just past the limit", "a week"])
+@pytest.mark.parametrize("age_s", [STALE_ELSEWHERE_S + 30, 7 * 24 * 3600, -10 * 365 * 24 * 3600],
+                         ids=["just past the limit", "a week", "dated ten years ahead"])
 def test_a_lock_from_another_host_no_longer_refreshed_is_taken_over(
     tmp_path: Path, age_s: float
 ) -> None:
