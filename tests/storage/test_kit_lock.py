@@ -1,7 +1,8 @@
 """Who has a kit open, told right on a shared folder: exactly one of two presskits opening a
 kit at once takes its lock, a lock left by a dead process (or one whose id was reused after a
-reboot) is taken over, a link planted at the lock's name is never written through, and no
-lock file's contents, however absurd, stop a kit from opening."""
+reboot) is taken over, so is one from another host that its presskit stopped refreshing (a
+laptop that crashed on a shared drive), a link planted at the lock's name is never written
+through, and no lock file's contents, however absurd, stop a kit from opening."""
 
 from __future__ import annotations
 
@@ -18,7 +19,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from presskit.storage.locks.kit import KitLock, lock_path, read_owner, this_process
+from presskit.storage.locks.kit import (
+    STALE_ELSEWHERE_S,
+    KitLock,
+    lock_path,
+    read_owner,
+    this_process,
+)
 
 #: Takes the kit's lock at each "go" line, answers "won" or "lost", releases at "done".
 RACER = """
@@ -96,7 +103,7 @@ def test_a_lock_whose_process_id_now_belongs_to_another_process_is_taken_over(
     assert not lock_path(kit).exists()
 
 
-def test_a_live_presskit_on_this_host_or_any_lock_from_another_host_counts_as_held(
+def test_a_live_presskit_on_this_host_or_a_fresh_lock_from_another_host_counts_as_held(
     tmp_path: Path,
 ) -> None:
     kit = make_kit(tmp_path)
@@ -117,12 +124,89 @@ def test_a_live_presskit_on_this_host_or_any_lock_from_another_host_counts_as_he
         holder.wait(timeout=30)
         holder.stdout.close()
 
-    week_old = time.time() - 7 * 24 * 3600
-    lock_path(kit).write_text(json.dumps({"pid": 4242, "host": "colleagues-laptop",
-                                          "user": "ann", "started": "t/1"}))
-    os.utime(lock_path(kit), (week_old, week_old))
+    plant_lock_from_elsewhere(kit, age_s=STALE_ELSEWHERE_S - 30)
     owner = KitLock(kit).acquire()
     assert owner is not None and owner.describe() == "process 4242 on ann@colleagues-laptop"
+    assert lock_path(kit).read_text() == COLLEAGUES_LOCK  # left as it was
+
+
+def plant_lock_from_elsewhere(kit: Path, age_s: float) -> None:
+    """Ann's presskit on her laptop, which last marked its lock ``age_s`` seconds ago."""
+    lock_path(kit).write_text(COLLEAGUES_LOCK)
+    then = time.time() - age_s
+    os.utime(lock_path(kit), (then, then))
+
+
+COLLEAGUES_LOCK = json.dumps({"pid": 4242, "host": "colleagues-laptop", "user": "ann",
+                              "started": "t/1"})
+
+
+@pytest.mark.parametrize("age_s", [STALE_ELSEWHERE_S + 30, 7 * 24 * 3600, -10 * 365 * 24 * 3600],
+                         ids=["just past the limit", "a week", "dated ten years ahead"])
+def test_a_lock_from_another_host_no_longer_refreshed_is_taken_over(
+    tmp_path: Path, age_s: float
+) -> None:
+    kit = make_kit(tmp_path)
+    plant_lock_from_elsewhere(kit, age_s)
+    lock = KitLock(kit)
+    assert lock.acquire() is None and lock.owned
+    assert read_owner(kit) == this_process()
+    lock.release()
+    assert not lock_path(kit).exists()
+
+
+def test_a_refresh_keeps_our_lock_from_going_stale_for_other_hosts(tmp_path: Path) -> None:
+    kit = make_kit(tmp_path)
+    lock = KitLock(kit)
+    assert lock.acquire() is None
+    written = lock_path(kit).read_bytes()
+    long_ago = time.time() - 2 * STALE_ELSEWHERE_S
+    os.utime(lock_path(kit), (long_ago, long_ago))  # as if this presskit had slept
+    assert lock.refresh()
+    assert time.time() - lock_path(kit).stat().st_mtime < 60
+    assert lock_path(kit).read_bytes() == written  # only its time is changed
+    assert lock.owned and read_owner(kit) == this_process()
+
+
+def test_a_refresh_after_another_presskit_took_the_lock_over_leaves_theirs_alone(
+    tmp_path: Path,
+) -> None:
+    kit = make_kit(tmp_path)
+    lock = KitLock(kit)
+    assert lock.acquire() is None
+    # This machine slept; Ann's presskit found the lock stale and took it over.
+    lock_path(kit).unlink()
+    plant_lock_from_elsewhere(kit, age_s=90)
+    theirs = lock_path(kit).stat()
+    assert not lock.refresh()
+    assert not lock.owned
+    assert lock_path(kit).read_text() == COLLEAGUES_LOCK
+    assert lock_path(kit).stat().st_mtime_ns == theirs.st_mtime_ns
+    assert not lock.refresh()  # and it stays theirs
+    lock.release()
+    assert lock_path(kit).read_text() == COLLEAGUES_LOCK
+
+
+def test_a_refresh_never_recreates_a_removed_lock_nor_touches_a_link_in_its_place(
+    tmp_path: Path,
+) -> None:
+    kit = make_kit(tmp_path)
+    lock = KitLock(kit)
+    assert lock.acquire() is None
+    ours = lock_path(kit).read_bytes()
+    lock_path(kit).unlink()
+    assert not lock.refresh() and not lock_path(kit).exists()
+
+    assert lock.acquire() is None
+    outside = tmp_path / "ours-elsewhere"
+    outside.write_bytes(ours)  # our very contents, behind a link
+    long_ago = time.time() - 3600
+    os.utime(outside, (long_ago, long_ago))
+    lock_path(kit).unlink()
+    lock_path(kit).symlink_to(outside)
+    assert not lock.refresh()
+    assert outside.stat().st_mtime == pytest.approx(long_ago)
+    assert lock_path(kit).is_symlink()
 
 
 def test_a_link_planted_at_the_lock_name_is_never_written_through(tmp_path: Path) -> None:
@@ -233,6 +317,5 @@ def test_any_lock_contents_let_the_kit_open_once_left_a_while(contents: bytes) -
         a_day_ago = time.time() - 24 * 3600
         if lock_path(kit).exists():
             os.utime(lock_path(kit), (a_day_ago, a_day_ago))
-        owner = KitLock(kit).acquire()
-        # Only a sensible lock of another machine's presskit still counts as held.
-        assert owner is None or (owner.pid > 0 and owner.host != socket.gethostname())
+        # Not even a sensible lock of another machine's presskit counts as held after a day.
+        assert KitLock(kit).acquire() is None

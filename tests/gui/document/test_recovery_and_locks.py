@@ -1,18 +1,23 @@
 """Work left by a crash is offered back even after a reboot, when the crashed process's id
 belongs to another running process by now; a note no presskit could have written is skipped,
-never an error; and opening a kit never writes through a link planted at its lock's name."""
+never an error; opening a kit never writes through a link planted at its lock's name; and
+the open kit's lock is kept fresh for presskits on other hosts, until another one takes it
+over."""
 
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from support.gui_actions import Dialogs, click_check_box, outline_view
 
+from presskit.gui.document import lock_keeper
 from presskit.gui.document.autosave import find_autosaves
 from presskit.gui.window.main_window import MainWindow
 from presskit.storage.locks.kit import lock_path, read_owner, this_process
@@ -116,3 +121,53 @@ def test_a_kit_whose_lock_names_an_absurd_process_opens_after_a_question_not_a_c
     assert window.open_project(cnas_copy)
     assert dialogs.asked["kit_in_use"] == [(cnas_copy.name, "an unknown process")]
     assert window.document.path == cnas_copy
+
+
+def age_lock(kit: Path, seconds: float) -> float:
+    """Make the kit's lock look last refreshed ``seconds`` ago; returns that time."""
+    then = time.time() - seconds
+    os.utime(lock_path(kit), (then, then))
+    return then
+
+
+def test_the_open_kits_lock_is_refreshed_while_the_window_has_it_open(
+    make_window: Any, cnas_copy: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lock_keeper, "REFRESH_MS", 50)
+    window: MainWindow = make_window()
+    assert window.open_project(cnas_copy)
+    written = lock_path(cnas_copy).read_bytes()
+    then = age_lock(cnas_copy, 3600)  # as if no refresh had come for an hour
+    qtbot.waitUntil(lambda: lock_path(cnas_copy).stat().st_mtime > then + 3000, timeout=5000)
+    assert lock_path(cnas_copy).read_bytes() == written
+    assert read_owner(cnas_copy) == this_process()
+
+    assert window.close_project()
+    assert not lock_path(cnas_copy).exists()
+    assert not window.lock_keeper.timer.isActive()
+    qtbot.wait(200)  # no refresh after closing makes the lock again
+    assert not lock_path(cnas_copy).exists()
+
+
+def test_a_lock_taken_over_by_another_presskit_is_left_to_it_and_the_user_is_told(
+    make_window: Any, cnas_copy: Path, qtbot: Any
+) -> None:
+    window: MainWindow = make_window()
+    assert window.open_project(cnas_copy)
+    assert window.lock_keeper.timer.interval() == lock_keeper.REFRESH_MS == 60_000
+    # This laptop slept for an hour; Ann's presskit found the lock stale and took it over.
+    theirs = json.dumps({"pid": 4242, "host": "colleagues-laptop", "user": "ann",
+                         "started": "t/1"})
+    lock_path(cnas_copy).unlink()
+    lock_path(cnas_copy).write_text(theirs, encoding="utf-8")
+    then = age_lock(cnas_copy, 30)
+    with qtbot.waitSignal(window.lock_keeper.lost, timeout=5000):
+        window.lock_keeper.timer.timeout.emit()  # the minute is up
+    assert lock_path(cnas_copy).read_text(encoding="utf-8") == theirs
+    assert lock_path(cnas_copy).stat().st_mtime == pytest.approx(then)
+    assert window.statusBar().currentMessage() == (
+        f"{cnas_copy.name} has been taken over by process 4242 on ann@colleagues-laptop; "
+        "saving here will ask before writing over its changes")
+    assert not window.lock_keeper.timer.isActive()
+    assert window.close_project()
+    assert lock_path(cnas_copy).read_text(encoding="utf-8") == theirs  # not ours to remove

@@ -34,6 +34,7 @@ from presskit import long_lived
 from presskit.gui.dialogs.preflight import PreflightDialog, collect_problems, pane_for, summary
 from presskit.gui.document.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_autosaves
 from presskit.gui.document.kit_document import KitDocument, blank_kit
+from presskit.gui.document.lock_keeper import LockKeeper
 from presskit.gui.editors.experts import ExpertsPanel
 from presskit.gui.editors.kit_brand import KitBrandPanel
 from presskit.gui.preview.pane import DEFAULT_DELAY_MS, PreviewPane
@@ -60,7 +61,7 @@ from presskit.storage import (
 from presskit.storage.bundle.format import BUNDLE_SUFFIX
 from presskit.storage.bundle.inputs import input_clash
 from presskit.storage.disk_stamp import changed_on_disk
-from presskit.storage.locks.kit import KitLock, LockOwner
+from presskit.storage.locks.kit import LockOwner
 
 STATUS_TIMEOUT_MS = 6000
 _log = logging.getLogger(__name__)
@@ -108,7 +109,8 @@ class MainWindow(MenuHost):
         self.document = KitDocument(blank_kit(), None, self)
         self._busy = False
         #: The lock beside the open kit's file, telling other presskits it is open here.
-        self._lock: KitLock | None = None
+        self.lock_keeper = LockKeeper(self)
+        self.lock_keeper.lost.connect(self.show_status)
 
         # Made in the order Tab visits them: outline, section editor, experts, kit and brand,
         # preview (the focus chain follows the order widgets are created in).
@@ -396,16 +398,7 @@ class MainWindow(MenuHost):
     def _claim(self, path: Path | None) -> LockOwner | None:
         """Release the lock on the current kit's file and lock ``path`` instead; returns the
         other running presskit that has ``path`` open, if any (then no lock is taken)."""
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
-        if path is None:
-            return None
-        lock = KitLock(path)
-        owner = lock.acquire()
-        if owner is None:
-            self._lock = lock
-        return owner
+        return self.lock_keeper.claim(path)
 
     def _remember_recent(self, path: Path) -> None:
         self.settings.add_recent_file(path)

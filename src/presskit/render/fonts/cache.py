@@ -11,10 +11,11 @@ always read again (as a regular file of bounded size, never a pipe or a device),
 subset embedded in each PDF is cut from them.
 
 An entry that is missing, stale, damaged or unreadable is ignored and made anew, and a cache
-folder that cannot be written costs only the time: the font is parsed as before. Entries are
-read with an unpickler that can build nothing but plain values and the two ReportLab classes
-a parsed font holds, so a file planted in the cache cannot run code, and only regular files
-of bounded size are read (``render.cache_entries``).
+folder that cannot be written, or may not be (a link, another user's folder), costs only the
+time: the font is parsed as before. Entries are read with an unpickler that can build nothing
+but plain values and the two ReportLab classes a parsed font holds, so a file planted in the
+cache cannot run code, and only regular files of bounded size are read
+(``render.cache_entries``).
 """
 
 from __future__ import annotations

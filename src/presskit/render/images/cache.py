@@ -13,7 +13,8 @@ Nothing here decodes an image. A prepared JPEG goes into the PDF as it is (:clas
 a picture with transparency keeps its pixels (:class:`Pixels`), which ReportLab compresses into
 the PDF without decoding the PNG it also has for e-mail. A disk entry is a short binary header
 and the bytes it lists; one that is missing, stale, damaged or unreadable is ignored and made
-anew, and a cache folder that cannot be written costs only the time.
+anew, and a cache folder that cannot be written, or may not be (a link, another user's
+folder: ``render.cache_entries``), costs only the time.
 """
 
 from __future__ import annotations

@@ -12,8 +12,12 @@ When is a lock left behind (a crash, a kill, a reboot) *stale*?
 
 - this host: its process is gone, or its id now belongs to another process (another boot, or
   another start time: see ``owner.is_running``);
-- another host: it cannot be checked, so only by age: older than ``stale_elsewhere_s`` (each
-  kind of lock says how long, or never);
+- another host: it cannot be checked, so only by age: its modification time older than
+  ``stale_elsewhere_s`` (each kind of lock says how long, or never). A lock held for long is
+  kept young by its holder with ``refresh``, which sets the modification time and nothing
+  else: the one change every shared file system (NFS, SMB) carries to the other machines
+  without rewriting the file, so no reader ever sees it half-written and its identity
+  (device, inode), which the breaker checks, stays the same;
 - contents that name no sensible owner (empty, not JSON, an absurd pid, binary, huge): an
   unknown owner, stale once older than ``WRITE_GRACE_S`` (a lock just created may not be
   written yet); a link, folder or other special file at the name is never a presskit lock and
@@ -107,13 +111,17 @@ def _read(path: Path) -> tuple[Owner | None, os.stat_result] | None:
         return (None, status)
     finally:
         os.close(fd)
+    return (_parse(data), opened)
+
+
+def _parse(data: bytes) -> Owner | None:
+    """The owner a lock file's bytes (read up to ``READ_LIMIT`` + 1) name, if any."""
     if len(data) > READ_LIMIT:
-        return (None, opened)
+        return None
     try:
-        owner = owner_from_json(json.loads(data.decode("utf-8")))
+        return owner_from_json(json.loads(data.decode("utf-8")))
     except (ValueError, RecursionError):  # not UTF-8, not JSON, nested absurdly deep
-        owner = None
-    return (owner, opened)
+        return None
 
 
 def judge(path: Path, stale_elsewhere_s: float | None) -> LockState | None:
@@ -268,6 +276,49 @@ def held(path: Path, *, wait_s: float, stale_elsewhere_s: float | None,
         yield
     finally:
         release(path)
+
+
+def refresh(path: Path) -> bool:
+    """Mark the lock at ``path`` as still held, if this process holds it: its modification
+    time becomes now, so other hosts do not take it for one left by a crash.
+
+    ``False`` when it is no longer ours (gone, taken over by another process, or anything but
+    a regular file naming this process): then nothing is touched, and nothing is created, for
+    the lock now is, or may become, another's. The file is checked and touched through one
+    handle opened without following links, so a file put in its place meanwhile is never
+    touched. Raises ``OSError`` when it could not be checked or touched at all (a network
+    share gone for a moment): then it may still be ours, and the next refresh may succeed."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK, errno.ENXIO):  # a link, a socket
+            return False
+        raise
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            return False
+        if _parse(os.read(fd, READ_LIMIT + 1)) != this_process():
+            return False
+        _touch(fd, path, (status.st_dev, status.st_ino))
+    finally:
+        os.close(fd)
+    return True
+
+
+def _touch(fd: int, path: Path, ident: tuple[int, int]) -> None:
+    """Set the modification time of the file open as ``fd`` to now (the file server's now, on
+    a network share). Where a handle cannot be touched (Windows), the name is, once it is
+    seen to be that very file and no link."""
+    if os.utime in os.supports_fd:
+        os.utime(fd)
+        return
+    again = os.lstat(path)
+    if stat.S_ISLNK(again.st_mode) or (again.st_dev, again.st_ino) != ident:
+        raise FileNotFoundError(errno.ENOENT, "the lock was replaced while refreshed", str(path))
+    os.utime(path)
 
 
 def release(path: Path) -> None:
