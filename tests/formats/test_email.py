@@ -90,7 +90,7 @@ def test_the_brand_colours_and_logo_are_used() -> None:
     parts = email_parts(kit)
     assert "#0b4f4a" in parts.html.lower() and "#e0a100" in parts.html.lower()
     logo = [attrs for tag, attrs in read_html(parts.html).tags
-            if tag == "img" and attrs.get("alt") == kit.brand.organisation]
+            if tag == "img" and attrs.get("alt") == f"{kit.brand.organisation} logo"]
     assert logo and logo[0]["src"].startswith("cid:")
 
 
@@ -141,3 +141,17 @@ def test_a_broken_headshot_is_a_warning_and_shows_initials(tmp_path: Path) -> No
     assert any("photo of" in w.message and w.where == ("experts", 0, "photo")
                for w in parts.warnings)
     assert "ΕΠ" in read_html(parts.html).text  # Ελένη Παπαδοπούλου's initials
+
+
+@pytest.mark.parametrize("path", [CNAS_KIT, NORTHBRIDGE_KIT])
+def test_the_page_says_its_language_and_describes_every_picture(path: Path) -> None:
+    kit = load_kit(path).kit
+    kit.language = "en-GB"
+    page = read_html(email_parts(kit).html)
+    assert [attrs for tag, attrs in page.tags if tag == "html"] == [{"lang": "en-GB"}]
+    alts = [attrs.get("alt") for tag, attrs in page.tags if tag == "img"]
+    names = {f"Photo of {smarten(display_name(expert))}" for expert in kit.experts}
+    assert alts and all(alt in names or alt == f"{kit.brand.organisation} logo" for alt in alts)
+    assert (path == CNAS_KIT) or names & set(alts)  # Northbridge's quotes have headshots
+    kit.language = "English"  # no language tag: the page says English rather than nonsense
+    assert '<html lang="en">' in email_parts(kit).html

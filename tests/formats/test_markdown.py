@@ -34,8 +34,10 @@ def test_headline_section_headings_and_quotes_as_blockquotes(path: Path) -> None
         assert "Notes for the press office" not in page
         assert "[press@example.org](mailto:press@example.org)" in page
     else:
-        assert "### Need a cheat sheet?" in lines and "## Sharper" in lines
+        assert "## Need a cheat sheet?" in lines and "## Sharper" in lines
         assert "About CNAS" not in page
+    levels = [len(line) - len(line.lstrip("#")) for line in lines if line.startswith("#")]
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))  # none skipped
 
 
 def test_markdown_punctuation_typed_by_the_user_is_escaped() -> None:

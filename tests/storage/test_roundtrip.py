@@ -177,6 +177,7 @@ def kits(draw: st.DrawFn) -> Kit:
     return Kit(
         title=draw(NON_BLANK), series=draw(TEXT), date=draw(st.none() | st.dates()),
         embargo=embargo, status=draw(st.sampled_from(Status)), brand=brand,
+        language=draw(st.sampled_from(["en", "de-CH", "zh-Hant", ""]) | TEXT),
         contacts=contacts, experts=experts, quotes=quotes, resources=resources,
         sections=sections, extra=kit_extra,
     )
@@ -331,7 +332,7 @@ def test_saving_the_documented_example_keeps_every_value_it_states() -> None:
     """Each value in the example is in the saved file, unless it is an empty or default one."""
     example = yaml.safe_load(annotated_example())
     saved = yaml.safe_load(dumps_kit(loads_kit(annotated_example(), PROJECT).kit, PROJECT))
-    defaults = {"final", "letter", "DejaVu Sans", "#1F3A5F", "#C8102E", "#222222", False, "",
+    defaults = {"final", "en", "letter", "DejaVu Sans", "#1F3A5F", "#C8102E", "#222222", False, "",
                 20, 22, True}
     written = dict(_leaves(saved))
     for where, value in _leaves(example):

@@ -1,7 +1,8 @@
 """Document → Markdown (CommonMark) for a website or a CMS.
 
-The headline is the one ``#`` heading, section headings are ``##``, box headings and bios'
-names ``###``; quotes are blockquotes ending in their attribution. User text is escaped so
+The headline is the one ``#`` heading, section and box headings are ``##`` (so the levels
+never skip one, as screen readers and outline views expect); quotes are blockquotes ending
+in their attribution. User text is escaped so
 that what was typed is what the page shows: every character Markdown could read as syntax
 (``*``, ``_``, ``[``, ``<``, a ``#`` or a list marker at the start of a line…) gets a backslash,
 and ``&`` one where it would start an entity. Emphasis becomes ``**``/``*``, links
@@ -111,7 +112,7 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, (Lead, ContactBox)):
         return _paras(block.paragraphs)
     if isinstance(block, Callout):
-        head = [f"### {_one_line(block.heading)}"] if block.heading else []
+        head = [f"## {_one_line(block.heading)}"] if block.heading else []
         return head + _paras(block.paragraphs)
     if isinstance(block, Quotes):
         out = [f"## {_one_line(block.heading)}"] if block.heading else []

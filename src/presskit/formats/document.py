@@ -132,6 +132,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     footer: str = ""
     website: str = ""  # a linkable address or ""
+    language: str = "en"  # a BCP 47 tag: what screen readers read the document in
 
 
 def plain_text(paragraph: Paragraph) -> str:

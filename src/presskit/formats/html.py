@@ -31,6 +31,7 @@ from presskit.formats.document import (
     Quotes,
     TextSection,
 )
+from presskit.model.wording import logo_description, photo_description
 
 WIDTH = 640  # px: the message column
 PADDING = 40  # px: left and right of the content
@@ -139,11 +140,14 @@ class _Writer:
         radius = "border-radius:50%;" if look.round_photos else ""
         picture = self.pictures(person.photo, "headshot") if person.photo else None
         if picture is not None:
+            alt = _attr(photo_description(person.name))
             return (f'<img src="{_attr(picture.src)}" width="{HEADSHOT}" height="{HEADSHOT}" '
-                    f'alt="{_attr(person.name)}" style="display:block;width:{HEADSHOT}px;'
+                    f'alt="{alt}" style="display:block;width:{HEADSHOT}px;'
                     f'height:{HEADSHOT}px;border:0;{radius}">')
-        # No usable photo: the initials on a grey disc or square, as the PDF's placeholder.
-        return ('<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>'
+        # No usable photo: the initials on a grey disc or square, as the PDF's placeholder;
+        # decoration (the name follows), so screen readers skip it.
+        return ('<table role="presentation" aria-hidden="true" cellpadding="0" '
+                'cellspacing="0" border="0"><tr>'
                 f'<td width="{HEADSHOT}" height="{HEADSHOT}" align="center" valign="middle" '
                 f'style="width:{HEADSHOT}px;height:{HEADSHOT}px;background-color:{look.rule};'
                 f'{radius}font-family:{look.body_font};font-size:20px;font-weight:bold;'
@@ -227,8 +231,9 @@ class _Writer:
         logo = self.pictures(masthead.logo, "logo") if masthead.logo else None
         left = ""
         if logo is not None:
+            alt = _attr(logo_description(masthead.organisation))
             left = (f'<img src="{_attr(logo.src)}" width="{logo.width}" height="{logo.height}" '
-                    f'alt="{_attr(masthead.organisation)}" style="display:block;border:0;'
+                    f'alt="{alt}" style="display:block;border:0;'
                     f'width:{logo.width}px;height:{logo.height}px;">')
         right = ""
         if masthead.series:
@@ -307,7 +312,8 @@ class _Writer:
             self.footer(document),
         ])
         return (
-            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<!DOCTYPE html>\n<html lang="{_attr(document.language)}">\n<head>\n'
+            '<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{_text(document.subject)}</title>\n</head>\n"
             '<body style="margin:0;padding:0;background-color:#f1f2f4;">\n'

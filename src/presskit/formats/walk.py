@@ -53,6 +53,7 @@ from presskit.model.text import (
     clean,
     embargo_line,
     initials,
+    language,
     linkable,
     long_date,
     looks_like_email,
@@ -279,6 +280,7 @@ def build_document(kit: Kit) -> tuple[Document, list[Problem]]:
         draft=kit.status == Status.DRAFT,
         footer=short(brand.footer),
         website=linkable(brand.website),
+        language=language(kit.language),
     )
     for index, section in visible_sections(kit):
         block = _BUILDERS[section.type](walk, section, index)

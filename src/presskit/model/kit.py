@@ -215,6 +215,9 @@ class Kit:
     date: dt.date | None = None
     embargo: Embargo | None = None
     status: Status = Status.FINAL
+    #: The language the kit is written in, a BCP 47 tag (``en``, ``de-CH``, ``zh-Hant``):
+    #: screen readers choose their voice by it, and the PDF and the e-mail say it.
+    language: str = "en"
     brand: Brand = field(default_factory=Brand)
     contacts: list[Contact] = field(default_factory=list)
     experts: list[Expert] = field(default_factory=list)

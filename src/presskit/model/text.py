@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from presskit.model.validation import is_safe_url
+from presskit.model.validation import is_language_tag, is_safe_url
 
 # Private-use characters mark where a placeholder goes while the text is marked up.
 SENTINEL_OPEN, SENTINEL_CLOSE = "\ue000", "\ue001"
@@ -150,6 +150,17 @@ def _merged(items: list[Span]) -> list[Span]:
         elif item.text or item.field is not None:
             merged.append(item)
     return merged
+
+
+#: The language of a kit that names none.
+DEFAULT_LANGUAGE = "en"
+
+
+def language(tag: str) -> str:
+    """The language tag to write into an output: ``tag``, or English where none is set or
+    ``tag`` is no language tag (``validate`` warns of that)."""
+    tag = tag.strip()
+    return tag if is_language_tag(tag) else DEFAULT_LANGUAGE
 
 
 def initials(name: str) -> str:

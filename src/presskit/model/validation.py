@@ -30,6 +30,21 @@ from presskit.model.sections import (
 COLOR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
 SAFE_URL_SCHEMES = ("http://", "https://", "mailto:")
 EMAIL_PATTERN = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+#: A well-formed BCP 47 language tag (RFC 5646's syntax; the primary language of two or
+#: three letters, as every registered one is, so "English" or "german" are caught): extended
+#: languages, script, region, variants, extensions, private use.
+_LANGUAGE_TAG = re.compile(
+    r"[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}"
+    r"(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"
+)
+
+
+def is_language_tag(tag: str) -> bool:
+    """Whether ``tag`` is a well-formed BCP 47 language tag (``en``, ``de-CH``, ``zh-Hant``)."""
+    return _LANGUAGE_TAG.fullmatch(tag) is not None
 
 
 def is_safe_url(url: str) -> bool:
@@ -95,6 +110,12 @@ def _check_kit(kit: Kit) -> Iterator[Problem]:
                 "'America/New_York', 'Europe/Brussels' or 'UTC'",
                 "kit", "embargo", "zone",
             )
+    if kit.language.strip() and not is_language_tag(kit.language.strip()):
+        yield warning(
+            f"unknown language {kit.language!r}: use a language tag like 'en', 'fr', "
+            "'de-CH', 'pt-BR' or 'zh-Hant'; until then the outputs say English ('en')",
+            "kit", "language",
+        )
     if not kit.contacts:
         yield warning("the kit has no media contact", "contacts")
 

@@ -1,7 +1,8 @@
 """What a kit prints and in which order, the same in the PDF and every other format: the
 visible sections in order, and the words printed where the user left them out (the default
 contact line, the callout's line about its resource, quotation marks around a quote, a
-person's display name, the about section's heading and whom the bios cover).
+person's display name, the about section's heading, whom the bios cover, and what a screen
+reader says for a picture).
 """
 
 from __future__ import annotations
@@ -91,3 +92,13 @@ def quoted_experts(kit: Kit) -> list[Expert]:
 
 def bios_heading(section: BiosSection) -> str:
     return section.heading.strip() or section.LABEL
+
+
+def photo_description(name: str) -> str:
+    """What a screen reader says for an expert's headshot: ``Photo of Duyeon Kim``."""
+    return f"Photo of {name}" if name.strip() else "Photo"
+
+
+def logo_description(organisation: str) -> str:
+    """What a screen reader says for the brand's logo: ``Center for … Security logo``."""
+    return f"{organisation} logo" if organisation.strip() else "Logo"

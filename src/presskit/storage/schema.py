@@ -124,6 +124,7 @@ KIT = Record(
         Field("date", Kind.DATE),
         Field("embargo", Kind.RECORD, record=EMBARGO),
         Field("status", Kind.CHOICE, choices=Status),
+        Field("language", Kind.TEXT),
     ),
 )
 

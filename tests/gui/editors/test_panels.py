@@ -250,6 +250,32 @@ def test_setting_an_embargo_with_a_time_zone(qtbot, brand, document) -> None:
     assert document.kit.embargo is None and not embargo.check.isChecked()
 
 
+def test_choosing_the_kits_language_by_name_or_typing_its_tag(qtbot, brand, document) -> None:
+    language = brand.kit_form.fields["language"]
+    assert document.kit.language == "en" and language.currentText() == "English — en"
+    language.activated.emit(language.findData("de"))  # picked from the list
+    assert document.kit.language == "de"
+
+    text = language.lineEdit()
+    typed_tags = (("french", "fr"), ("de-AT", "de-AT"), ("Chinese (Traditional Han)", "zh-Hant"))
+    for typed, tag in typed_tags:
+        text.selectAll()
+        qtbot.keyClicks(text, typed)
+        qtbot.keyClick(text, Qt.Key.Key_Return)
+        assert document.kit.language == tag
+    assert language.currentText() == "Chinese (Traditional Han) — zh-Hant"
+    assert document.undo_stack.undoText() == "Edit language"
+
+    text.selectAll()
+    qtbot.keyClicks(text, "Klingon")  # no language tag: ignored, the one in force shown again
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    assert document.kit.language == "zh-Hant"
+
+    for _ in range(4):
+        document.undo_stack.undo()
+    assert document.kit.language == "en" and language.currentText() == "English — en"
+
+
 def test_clearing_the_date_and_typing_the_headline(qtbot, brand, document) -> None:
     date = brand.kit_form.fields["date"]
     qtbot.keyClick(date._check, Qt.Key.Key_Space)  # type: ignore[attr-defined]

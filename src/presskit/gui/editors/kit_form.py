@@ -1,4 +1,5 @@
-"""The form for what the kit is: headline, series label, dateline, embargo and status.
+"""The form for what the kit is: headline, series label, dateline, status, embargo and the
+language it is written in.
 
 The embargo is edited as a whole (``Embargo`` or nothing) so that switching it off and on
 again is one undo step each, and a half-typed time zone never reaches the kit: the zone is
@@ -13,7 +14,16 @@ import zoneinfo
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QLocale,
+    QSignalBlocker,
+    Qt,
+    QTime,
+    QTimeZone,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +38,8 @@ from PySide6.QtWidgets import (
 from presskit.gui.editors.binding import Binder, describe
 from presskit.gui.editors.inputs import OptionalDateEdit
 from presskit.model import Embargo, Status
+from presskit.model.text import DEFAULT_LANGUAGE
+from presskit.model.validation import is_language_tag
 
 if TYPE_CHECKING:
     from presskit.gui.document.kit_document import KitDocument
@@ -133,6 +145,78 @@ class EmbargoEditor(QWidget):
             self.edited.emit(new)
 
 
+#: The languages offered in the list; any other BCP 47 tag can be typed.
+COMMON_LANGUAGES = (
+    "en", "en-GB", "en-US", "fr", "de", "es", "it", "pt", "pt-BR", "nl", "sv", "da", "nb",
+    "fi", "pl", "cs", "hu", "ro", "el", "tr", "ru", "uk", "ar", "he", "hi", "ja", "ko",
+    "zh-Hans", "zh-Hant",
+)
+
+
+def language_label(tag: str) -> str:
+    """``German (Switzerland) — de-CH``: the language's English name, then its tag."""
+    locale = QLocale(tag.replace("-", "_"))
+    name = QLocale.languageToString(locale.language())
+    if "-" in tag and len(tag.split("-")[-1]) in (2, 3):  # a region: en-GB, es-419
+        name += f" ({QLocale.territoryToString(locale.territory())})"
+    elif "-" in tag:  # a script: zh-Hant
+        name += f" ({QLocale.scriptToString(locale.script())})"
+    return f"{name} — {tag}"
+
+
+class LanguageEditor(QComboBox):
+    """The kit's language: chosen from a list of common ones by name, or typed as a tag."""
+
+    edited = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for tag in COMMON_LANGUAGES:
+            self.addItem(language_label(tag), tag)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)  # "germ" finds German — de
+        self.setCompleter(completer)
+        self._value = DEFAULT_LANGUAGE
+        self.activated.connect(lambda row: self._commit(str(self.itemData(row))))
+        text = self.lineEdit()
+        assert text is not None  # the combo is editable
+        text.editingFinished.connect(
+            lambda: self._commit(self._typed_tag(self.currentText().strip()))
+        )
+
+    def value(self) -> str:
+        return self._value
+
+    def set_value(self, value: str | None) -> None:
+        self._value = value or DEFAULT_LANGUAGE
+        with QSignalBlocker(self):
+            row = self.findData(self._value)
+            if row >= 0:
+                self.setCurrentIndex(row)
+            else:
+                self.setCurrentIndex(-1)
+                self.setEditText(self._value)
+
+    def _commit(self, tag: str) -> None:
+        if tag and is_language_tag(tag) and tag != self._value:
+            self._value = tag
+            self.edited.emit(tag)
+        self.set_value(self._value)  # the list's name for a typed tag; no tag: the one in force
+
+    def _typed_tag(self, text: str) -> str:
+        """The tag meant by ``text``: a list entry (by its label, name or tag), else the
+        text itself (ignored unless it is a language tag)."""
+        for row in range(self.count()):
+            label, tag = self.itemText(row), str(self.itemData(row))
+            name = label.rsplit(" — ", 1)[0]
+            if text.casefold() in {label.casefold(), name.casefold(), tag.casefold()}:
+                return tag
+        return text.rsplit(" — ", 1)[-1].strip()
+
+
 class KitForm(QWidget):
     """Headline, series, dateline, status and embargo of the open kit."""
 
@@ -172,6 +256,12 @@ class KitForm(QWidget):
         )
         self.embargo = EmbargoEditor(self._default_day)
         row("&Embargo:", "embargo", self.embargo, "Not for publication before this time")
+        row(
+            "&Language:",
+            "language",
+            LanguageEditor(),
+            "The language the kit is written in: screen readers read it in this language",
+        )
 
     def _default_day(self) -> dt.date:
         kit_date = self.document.kit.date if self.document else None
