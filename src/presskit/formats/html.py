@@ -62,6 +62,7 @@ class Look:
     accent: str
     text: str
     muted: str
+    heading_ink: str
     rule: str
     primary_tint: str
     accent_tint: str
@@ -126,7 +127,7 @@ class _Writer:
                 f'line-height:0;background-color:{look.accent};">&nbsp;</td></tr></table>')
         return (f'<div style="padding-top:14px;">{rule}</div>'
                 f'<h2 style="margin:10px 0 14px 0;font-family:{look.heading_font};'
-                f'font-size:20px;line-height:1.3;font-weight:bold;color:{look.primary};">'
+                f'font-size:20px;line-height:1.3;font-weight:bold;color:{look.heading_ink};">'
                 f"{_text(text)}</h2>")
 
     def box(self, content: str, background: str, bar: str) -> str:
@@ -239,7 +240,7 @@ class _Writer:
         if masthead.series:
             right += (f'<div style="font-family:{look.heading_font};font-size:13px;'
                       f'line-height:1.4;font-weight:bold;letter-spacing:1.5px;'
-                      f'text-transform:uppercase;color:{look.primary};">'
+                      f'text-transform:uppercase;color:{look.heading_ink};">'
                       f"{_text(masthead.series)}</div>")
         if masthead.organisation:
             right += (f'<div style="font-family:{look.body_font};font-size:12px;'
@@ -280,7 +281,7 @@ class _Writer:
                     f'color:{look.accent_ink};">{_text(document.dateline)}</p>')
         top = "6px" if document.dateline else "24px"
         out += (f'<h1 style="margin:{top} 0 18px 0;font-family:{look.heading_font};'
-                f'font-size:28px;line-height:1.25;font-weight:bold;color:{look.primary};">'
+                f'font-size:28px;line-height:1.25;font-weight:bold;color:{look.heading_ink};">'
                 f"{_text(document.headline)}</h1>")
         return self.row(out)
 

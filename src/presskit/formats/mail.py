@@ -74,7 +74,8 @@ def look(brand: Brand) -> tuple[Look, list[Problem]]:
     colors, problems = palette(brand.colors)
     return Look(
         primary=hex_of(colors.primary), accent=hex_of(colors.accent), text=hex_of(colors.text),
-        muted=hex_of(colors.muted), rule=hex_of(colors.rule),
+        muted=hex_of(colors.muted), heading_ink=hex_of(colors.heading_ink),
+        rule=hex_of(colors.rule),
         primary_tint=hex_of(colors.primary_tint), accent_tint=hex_of(colors.accent_tint),
         on_accent=hex_of(colors.on_accent), accent_ink=hex_of(colors.accent_ink),
         link=hex_of(colors.link),

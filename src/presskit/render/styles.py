@@ -21,6 +21,9 @@ from presskit.render.fonts.fallback import Face
 from presskit.render.fonts.registry import BrandFonts
 
 WHITE = Color(1, 1, 1)
+BLACK = Color(0, 0, 0)
+#: The least contrast any text gets on its background (WCAG 2 AA for body text).
+READABLE = 4.5
 
 
 def mix(color: Color, other: Color, amount: float) -> Color:
@@ -51,8 +54,24 @@ def contrast(a: Color, b: Color) -> float:
 
 
 def ink_on(background: Color, dark: Color) -> Color:
-    """White or ``dark``, whichever reads better on ``background``."""
-    return WHITE if contrast(WHITE, background) >= contrast(dark, background) else dark
+    """White or ``dark``, whichever reads better on ``background``; black where neither
+    reaches 4.5:1 and black does (a mid-grey or mid-blue band)."""
+    ink = WHITE if contrast(WHITE, background) >= contrast(dark, background) else dark
+    if contrast(ink, background) < READABLE and contrast(BLACK, background) > contrast(
+        ink, background
+    ):
+        return BLACK
+    return ink
+
+
+def readable(color: Color, *backgrounds: Color) -> Color:
+    """``color``, darkened towards black just enough to reach 4.5:1 on every background:
+    a brand's pale grey or light blue stays its hue and becomes legible."""
+    for step in range(41):
+        candidate = mix(color, BLACK, step / 40)
+        if all(contrast(candidate, background) >= READABLE for background in backgrounds):
+            return candidate
+    return BLACK
 
 
 def hex_of(color: Color) -> str:
@@ -66,6 +85,7 @@ class Palette:
     accent: Color
     text: Color
     muted: Color  # secondary text: titles, dateline, footer
+    heading_ink: Color  # headline, headings, names: the primary colour, darkened if pale
     rule: Color  # hairlines
     primary_tint: Color  # box backgrounds
     accent_tint: Color
@@ -92,20 +112,28 @@ def palette(colors: Colors) -> tuple[Palette, list[Problem]]:
             value = getattr(defaults, name)
         parsed[name] = HexColor(value)
     primary, accent, text = parsed["primary"], parsed["accent"], parsed["text"]
+    # Every text colour reads at 4.5:1 at least on every background text is set on: the
+    # page and the two box tints (WCAG 2 AA), whatever the brand's colours.
+    primary_tint, accent_tint = mix(primary, WHITE, 0.92), mix(accent, WHITE, 0.93)
+    grounds = (WHITE, primary_tint, accent_tint)
+    text = readable(text, *grounds)
+    heading_ink = readable(primary, *grounds)
+    # Accent-coloured text (and links) where the accent is dark enough to carry it, darkened
+    # to 4.5:1 if need be; a pale accent (amber, yellow) hands over to the headings' colour.
+    accent_ink = readable(accent, *grounds) if contrast(accent, WHITE) >= 3 else heading_ink
     return Palette(
         primary=primary,
         accent=accent,
         text=text,
-        muted=mix(text, WHITE, 0.38),
+        muted=readable(mix(text, WHITE, 0.38), *grounds),
+        heading_ink=heading_ink,
         rule=mix(text, WHITE, 0.82),
-        primary_tint=mix(primary, WHITE, 0.92),
-        accent_tint=mix(accent, WHITE, 0.93),
+        primary_tint=primary_tint,
+        accent_tint=accent_tint,
         on_primary=ink_on(primary, text),
         on_accent=ink_on(accent, text),
-        # Accent-coloured text only where it reads on white (WCAG: 3 for bold, 4.5 for body
-        # text); a pale accent (amber, yellow) hands over to the primary colour.
-        accent_ink=accent if contrast(accent, WHITE) >= 3 else primary,
-        link=accent if contrast(accent, WHITE) >= 4.5 else primary,
+        accent_ink=accent_ink,
+        link=accent_ink,
     ), problems
 
 
@@ -165,7 +193,7 @@ def build(colors: Palette, fonts: BrandFonts) -> Styles:
     )
     quote = ParagraphStyle("pk-quote", parent=body, leftIndent=12, spaceAfter=STEP)
     name = ParagraphStyle(
-        "pk-name", parent=body, fontSize=11, leading=15, textColor=colors.primary,
+        "pk-name", parent=body, fontSize=11, leading=15, textColor=colors.heading_ink,
         spaceBefore=3 * STEP, spaceAfter=STEP, keepWithNext=1,
     )
     styles = {
@@ -175,7 +203,7 @@ def build(colors: Palette, fonts: BrandFonts) -> Styles:
         ), bold_face),
         "headline": (ParagraphStyle(
             "pk-headline", parent=body, fontName=heading_face.name, fontSize=23, leading=28,
-            textColor=colors.primary, spaceAfter=3 * STEP,
+            textColor=colors.heading_ink, spaceAfter=3 * STEP,
         ), heading_face),
         "lead": (ParagraphStyle(
             "pk-lead", parent=body, fontSize=11.5, leading=17, spaceAfter=2 * STEP,
@@ -183,11 +211,11 @@ def build(colors: Palette, fonts: BrandFonts) -> Styles:
         "body": (body, body_face),
         "heading": (ParagraphStyle(
             "pk-heading", parent=body, fontName=heading_face.name, fontSize=13, leading=17,
-            textColor=colors.primary, spaceBefore=0, spaceAfter=2 * STEP, keepWithNext=1,
+            textColor=colors.heading_ink, spaceBefore=0, spaceAfter=2 * STEP, keepWithNext=1,
         ), heading_face),
         "box_heading": (ParagraphStyle(
             "pk-box-heading", parent=body, fontName=heading_face.name, fontSize=11,
-            leading=15, textColor=colors.primary, spaceAfter=STEP, keepWithNext=1,
+            leading=15, textColor=colors.heading_ink, spaceAfter=STEP, keepWithNext=1,
         ), heading_face),
         "box_body": (ParagraphStyle("pk-box-body", parent=body, spaceAfter=STEP), body_face),
         "name": (name, body_face),
