@@ -74,7 +74,7 @@ def test_links_are_written_as_title_and_address() -> None:
 def test_the_text_follows_the_kit_and_leaves_hidden_sections_out() -> None:
     text = email_parts(load_kit(NORTHBRIDGE_KIT).kit).text
     assert "Notes for the press office" not in text
-    assert_in_order(text, ["Northbridge Briefing", "EMBARGOED UNTIL", "DRAFT", "July 14, 2026",
+    assert_in_order(text, ["Northbridge Briefing", "EMBARGOED until", "DRAFT", "July 14, 2026",
                            "Record-Early Opening", "Satellite data", "To book an interview",
                            "Background reading", "Security and diplomacy",
                            "Shipping, energy and climate", "About our experts",

@@ -16,7 +16,13 @@ from __future__ import annotations
 from presskit.formats.commonmark import markdown_text
 from presskit.formats.document import Document
 from presskit.formats.exports import FORMATS, Exported, export
-from presskit.formats.mail import EmailParts, InlineImage, draft_message, email_parts
+from presskit.formats.mail import (
+    Attachment,
+    EmailParts,
+    InlineImage,
+    draft_message,
+    email_parts,
+)
 from presskit.formats.walk import build_document
 from presskit.model import Kit
 
@@ -27,6 +33,6 @@ def markdown(kit: Kit) -> str:
 
 
 __all__ = [
-    "FORMATS", "Document", "EmailParts", "Exported", "InlineImage", "build_document",
+    "FORMATS", "Attachment", "Document", "EmailParts", "Exported", "InlineImage", "build_document",
     "draft_message", "email_parts", "export", "markdown",
 ]

@@ -128,7 +128,7 @@ def plain_text(document: Document) -> str:
     if document.embargo:
         top += wrap(document.embargo)
     if document.draft:
-        top.append("DRAFT · NOT FOR DISTRIBUTION")
+        top += wrap(document.draft_banner)
     if document.dateline:
         top.append(document.dateline)
     chunks: list[list[str]] = [top] if top else []
