@@ -48,7 +48,8 @@ def test_the_draft_has_every_header_a_client_expects_of_a_message() -> None:
     before = dt.datetime.now(dt.UTC).replace(microsecond=0)
     message = read_message(draft_message(kit))
     assert message["Subject"] == f"DRAFT · {EMBARGO} · {kit.series}: {kit.title}"
-    assert message["X-Unsent"] == "1"  # Outlook opens it as a message to send
+    assert message["X-Unsent"] == "1"  # Outlook and Thunderbird open it as a message to send
+    assert message["X-Uniform-Type-Identifier"] == "com.apple.mail-draft"  # Apple Mail's mark
     assert message["MIME-Version"] == "1.0"
     [sender] = message["From"].addresses
     contact = kit.contacts[0]

@@ -247,8 +247,8 @@ def message(parts: EmailParts, *, sender: Address | None = None,
             pdf: Attachment | None = None, now: dt.datetime | None = None) -> EmailMessage:
     """``parts`` as a complete draft: From, Date, Subject and Message-ID; text and HTML
     alternatives, images related to the HTML; the PDF attached when given (the message is
-    then ``multipart/mixed`` around the alternatives). ``X-Unsent: 1`` makes Outlook open it
-    as an unsent message to address and send."""
+    then ``multipart/mixed`` around the alternatives). ``X-Unsent: 1`` makes Outlook (and
+    Thunderbird since 91) open it as an unsent message to address and send."""
     draft = EmailMessage()
     if sender is not None:
         draft["From"] = sender
@@ -258,6 +258,9 @@ def message(parts: EmailParts, *, sender: Address | None = None,
     draft["Message-ID"] = make_msgid("presskit", domain=domain)
     draft["MIME-Version"] = "1.0"
     draft["X-Unsent"] = "1"
+    # What Apple Mail writes into the drafts it saves (undocumented by Apple); other clients
+    # ignore it. Mail may still open the file to read: Message ▸ Send Again edits it.
+    draft["X-Uniform-Type-Identifier"] = "com.apple.mail-draft"
     draft.set_content(parts.text)
     draft.add_alternative(parts.html, subtype="html")
     html_part = draft.get_payload()[1]  # type: ignore[index]  # multipart: a list of parts
