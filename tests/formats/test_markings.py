@@ -42,6 +42,16 @@ def test_an_unknown_zone_is_shown_as_typed_rather_than_guessed() -> None:
     assert line == "EMBARGOED until 06:00 Mars/Olympus, 14 July 2026"
 
 
+@pytest.mark.parametrize(("until", "zone"), [
+    (dt.datetime(1, 1, 1), "Asia/Tokyo"), (dt.datetime(9999, 12, 31, 23, 59), "America/New_York"),
+])
+def test_a_time_whose_utc_falls_off_the_calendar_is_shown_without_utc(
+    until: dt.datetime, zone: str
+) -> None:
+    line = embargo_line(until, zone)
+    assert line.startswith(f"EMBARGOED until {until:%H:%M} ") and "UTC" not in line
+
+
 def test_the_wording_comes_from_one_table_that_english_fills_for_every_language() -> None:
     assert set(PHRASES) == {"en"}
     assert phrases("de-CH") is phrases("en") is phrases("not a tag")

@@ -109,7 +109,11 @@ def embargo_line(until: dt.datetime, zone: str, tag: str = "en") -> str:
         time = f"{_clock(words, until)} {label}".strip()
         return words.embargoed_plain.format(time=time, date=_date(words, local_day))
     local = until.replace(tzinfo=info)
-    in_utc = local.astimezone(dt.UTC)
+    try:
+        in_utc = local.astimezone(dt.UTC)
+    except OverflowError:  # the first or last day a datetime holds: no UTC to give
+        time = f"{_clock(words, local)} {_abbreviation(local)}".strip()
+        return words.embargoed_plain.format(time=time, date=_date(words, local_day))
     time = f"{_clock(words, local)} {_abbreviation(local)}".strip()
     utc = f"{_clock(words, in_utc)} UTC"
     if in_utc.date() != local_day:
