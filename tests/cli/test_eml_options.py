@@ -62,3 +62,12 @@ def test_draft_options_are_refused_for_other_formats(
                  "-o", str(tmp_path / "out")]) == 2
     assert f"{option[0]} is for --format eml" in capsys.readouterr().err
     assert list(tmp_path.glob("out*")) == []
+
+
+def test_a_from_that_is_no_address_is_refused_before_anything_is_written(
+    kit_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(kit_copy), "-f", "eml", "--from", "Ann Ng",
+                 "-o", str(tmp_path / "out")]) == 2
+    assert "--from 'Ann Ng' is not an e-mail address" in capsys.readouterr().err
+    assert list(tmp_path.glob("out*")) == []

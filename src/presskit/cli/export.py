@@ -109,6 +109,13 @@ def _export(args: argparse.Namespace) -> int:
         say(f"presskit: error: {option} is for --format eml (a draft message), "
             f"not {format_name}")
         return EXIT_ERRORS
+    if from_address:
+        from presskit.formats.mail import parse_address
+
+        if parse_address(from_address) is None:
+            say(f"presskit: error: --from {from_address!r} is not an e-mail address; write "
+                "it as name@example.org or \"Your Name <name@example.org>\"")
+            return EXIT_ERRORS
     if format_name == "pdf":
         loaded, rendered, warnings = _check(kit_path)
         files = {".pdf": rendered.data}

@@ -227,20 +227,31 @@ def email_parts(kit: Kit, inline_images: Literal["cid", "data"] = "cid", *,
     )
 
 
+def address(name: str, addr_spec: str) -> Address | None:
+    """``name <addr_spec>`` as a header address, or ``None`` if it cannot be one."""
+    name, addr_spec = one_line(name), one_line(addr_spec)
+    if not addr_spec or not looks_like_email(addr_spec):
+        return None
+    try:
+        return Address(display_name=name, addr_spec=addr_spec)
+    except (ValueError, IndexError, HeaderParseError):
+        return None  # an address the header grammar refuses
+
+
+def parse_address(text: str) -> Address | None:
+    """``"Name <address>"`` or ``"address"`` as a header address, or ``None``."""
+    return address(*parseaddr(one_line(text)))
+
+
 def sender(kit: Kit, fallback: str = "") -> Address | None:
     """Whom the draft is from: the kit's first media contact with a usable e-mail address,
     else ``fallback`` (``"Name <address>"`` or an address: the user's own, from the app's
     Preferences or ``--from``), else nobody (the mail client fills in its account)."""
-    candidates = [(one_line(c.name), one_line(c.email)) for c in kit.contacts]
-    name, address = parseaddr(one_line(fallback))
-    candidates.append((name, address))
-    for name, address in candidates:
-        if address and looks_like_email(address):
-            try:
-                return Address(display_name=name, addr_spec=address)
-            except (ValueError, IndexError, HeaderParseError):
-                continue  # an address the header grammar refuses: the next candidate
-    return None
+    for contact in kit.contacts:
+        found = address(contact.name, contact.email)
+        if found is not None:
+            return found
+    return parse_address(fallback)
 
 
 def message(parts: EmailParts, *, sender: Address | None = None,

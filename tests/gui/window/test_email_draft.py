@@ -94,7 +94,10 @@ def test_a_kit_without_a_contact_is_from_the_address_in_preferences(
 ) -> None:
     def type_address(dialog: PreferencesDialog) -> None:
         dialog.sender_edit.clear()
-        qtbot.keyClicks(dialog.sender_edit, "Ann Ng <ann@example.net>")
+        qtbot.keyClicks(dialog.sender_edit, "Ann Ng")
+        assert "not an e-mail address" in dialog.sender_status.text()
+        qtbot.keyClicks(dialog.sender_edit, " <ann@example.net>")
+        assert dialog.sender_status.text() == ""
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     when_dialog(PreferencesDialog, type_address)

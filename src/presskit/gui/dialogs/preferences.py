@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from presskit.formats.mail import parse_address
 from presskit.gui.dialogs.draft_options import SENDER_SETTING
 from presskit.gui.editors.binding import describe
 from presskit.gui.roster.prompts import LibraryPrompts
@@ -115,7 +116,13 @@ class PreferencesDialog(QDialog):
         mail_layout = QVBoxLayout(mail_box)
         mail_layout.addWidget(sender_label)
         mail_layout.addWidget(self.sender_edit)
+        self.sender_status = QLabel()
+        self.sender_status.setObjectName("senderAddressStatus")
+        self.sender_status.setWordWrap(True)
+        mail_layout.addWidget(self.sender_status)
         mail_layout.addWidget(sender_hint)
+        self.sender_edit.textChanged.connect(self._check_sender)
+        self._check_sender()
 
         box = QGroupBox("Roster")
         box_layout = QVBoxLayout(box)
@@ -145,6 +152,13 @@ class PreferencesDialog(QDialog):
         self.choose_button.clicked.connect(self._choose)
         self.default_button.clicked.connect(self.roster_edit.clear)
         self._update_status()
+
+    def _check_sender(self) -> None:
+        text = self.sender_edit.text().strip()
+        self.sender_status.setText(
+            "" if not text or parse_address(text) is not None else
+            "This is not an e-mail address: write it as name@example.org or "
+            "“Your Name <name@example.org>”.")
 
     @staticmethod
     def _fallback() -> Path:
