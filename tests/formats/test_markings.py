@@ -5,6 +5,7 @@ abbreviation for that date, then UTC — so a desk in another zone never works t
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from support.format_reading import read_html, read_message, unescape_markdown, words
@@ -114,3 +115,15 @@ def test_the_subject_and_the_pages_title_lead_with_the_status(
     html = email_parts(kit).html
     title = html.split("<title>", 1)[1].split("</title>", 1)[0]
     assert title == expected.replace("&", "&amp;")
+
+
+@pytest.mark.parametrize("zone", ["Europe/Oslo", "America/New_York", "UTC"])
+def test_the_embargo_line_pasted_back_into_presskit_is_the_same_moment(zone: str) -> None:
+    """New Kit from Text… reads an advisory presskit wrote: the embargo survives it."""
+    from presskit.library.advisory.patterns import parse_embargo
+
+    until = dt.datetime(2026, 7, 14, 22, 0)
+    parsed = parse_embargo(embargo_line(until, zone))
+    assert parsed is not None
+    moment = until.replace(tzinfo=ZoneInfo(zone))
+    assert parsed[0].replace(tzinfo=ZoneInfo(parsed[1])) == moment
