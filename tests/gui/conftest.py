@@ -18,6 +18,7 @@ from PySide6.QtCore import QThreadPool
 from support.examples import CNAS_KIT, copy_folder
 from support.gui_actions import Dialogs, close_quietly
 
+from presskit.gui.dialogs.draft_options import DraftOptionsDialog
 from presskit.gui.dialogs.preflight import PreflightDialog
 from presskit.gui.widgets.prompts import ChangedOnDiskChoice, Prompts, UnsavedChoice
 from presskit.gui.window.main_window import MainWindow
@@ -61,6 +62,10 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         go = script._reply("kit_in_use", name, owner)
         return go, go
 
+    def draft_options(_parent: Any, attach_pdf: bool, sender: str) -> tuple[bool | None, bool]:
+        attach = script._reply("draft_options", attach_pdf, sender)
+        return attach, attach is not None
+
     def review(_parent: Any, kit: Any, problems: Any, on_select: Any = None,
                *, exporting: bool = True) -> tuple[bool, bool]:
         go = script._reply("preflight", list(problems), on_select)
@@ -78,6 +83,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(Prompts, "recover_autosave", classmethod(lambda cls, *a: recover(*a)))
     monkeypatch.setattr(Prompts, "changed_on_disk", classmethod(lambda cls, *a: changed(*a)))
     monkeypatch.setattr(Prompts, "kit_in_use", classmethod(lambda cls, *a: in_use(*a)))
+    monkeypatch.setattr(DraftOptionsDialog, "ask",
+                        classmethod(lambda cls, *a: draft_options(*a)))
     monkeypatch.setattr(
         PreflightDialog, "review", classmethod(lambda cls, *a, **k: review(*a, **k))
     )

@@ -72,7 +72,7 @@ def test_only_web_and_mail_urls_become_links() -> None:
 def test_dates_are_english_whatever_the_locale() -> None:
     assert long_date(dt.date(2019, 9, 20)) == "September 20, 2019"
     assert embargo_line(dt.datetime(2026, 12, 2, 6, 0), "Europe/Brussels") == (
-        "EMBARGOED UNTIL December 2, 2026, 06:00 Europe/Brussels")
+        "EMBARGOED until 06:00 CET (05:00 UTC), 2 December 2026")
 
 
 def test_initials_for_placeholders() -> None:

@@ -54,6 +54,15 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
         "(default: beside the kit, same name; a folder puts it there under the kit's name)",
     )
     export.add_argument(
+        "--attach-pdf", action="store_true",
+        help="eml only: attach the kit's PDF to the draft",
+    )
+    export.add_argument(
+        "--from", dest="from_address", metavar="ADDRESS", default="",
+        help="eml only: the sender (\"Name <address>\" or an address) when the kit has no "
+        "media contact with an e-mail address; the first contact's is used otherwise",
+    )
+    export.add_argument(
         "--strict", action="store_true",
         help="treat warnings (unapproved quotes, missing images, …) as errors",
     )
@@ -93,16 +102,39 @@ def _export(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     format_name: str = args.format
     strict: bool = args.strict
+    attach_pdf: bool = args.attach_pdf
+    from_address: str = args.from_address
+    if format_name != "eml" and (attach_pdf or from_address):
+        option = "--attach-pdf" if attach_pdf else "--from"
+        say(f"presskit: error: {option} is for --format eml (a draft message), "
+            f"not {format_name}")
+        return EXIT_ERRORS
+    if from_address:
+        from presskit.formats.mail import parse_address
+
+        if parse_address(from_address) is None:
+            say(f"presskit: error: --from {from_address!r} is not an e-mail address; write "
+                "it as name@example.org or \"Your Name <name@example.org>\"")
+            return EXIT_ERRORS
     if format_name == "pdf":
         loaded, rendered, warnings = _check(kit_path)
         files = {".pdf": rendered.data}
+    elif attach_pdf:
+        from presskit.formats import Attachment, export
+
+        loaded, rendered, warnings = _check(kit_path)
+        pdf = Attachment(kit_path.with_suffix(".pdf").name, rendered.data)
+        exported = export(loaded.kit, format_name, from_address=from_address, pdf=pdf)
+        files = exported.files
+        # The PDF and the e-mail prepare the same pictures: a photo missing is said once.
+        warnings += [w for w in exported.warnings if w not in warnings]
     else:
         # Imported for these formats only: a PDF export, timed as a whole process by the
         # benchmark, does not load the e-mail and Markdown writers.
         from presskit.formats import export
 
         loaded = load_kit(kit_path)
-        exported = export(loaded.kit, format_name)
+        exported = export(loaded.kit, format_name, from_address=from_address)
         files, warnings = exported.files, [*loaded.problems, *exported.warnings]
     _report(loaded, warnings)
     if strict and warnings:

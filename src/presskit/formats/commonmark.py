@@ -144,7 +144,7 @@ def markdown_text(document: Document) -> str:
         out.append(" · ".join(label))
     markings = [escape(document.embargo)] if document.embargo else []
     if document.draft:
-        markings.append("DRAFT · NOT FOR DISTRIBUTION")
+        markings.append(escape(document.draft_banner))
     if markings:
         out.append(" · ".join(f"**{marking}**" for marking in markings))
     if document.dateline:

@@ -123,12 +123,14 @@ Block = Lead | ContactBox | Callout | Quotes | TextSection | Bios | About
 class Document:
     """Everything a reader sees, top to bottom."""
 
-    subject: str  # "Series: Headline", one line
+    #: One line, the status first: "DRAFT · EMBARGOED until … · Series: Headline".
+    subject: str
     masthead: Masthead
     dateline: str
     headline: str
-    embargo: str  # "EMBARGOED UNTIL …" or ""
+    embargo: str  # "EMBARGOED until 06:00 CEST (04:00 UTC), 14 July 2026" or ""
     draft: bool
+    draft_banner: str = "DRAFT · NOT FOR DISTRIBUTION"  # in the kit's language
     blocks: list[Block] = field(default_factory=list)
     footer: str = ""
     website: str = ""  # a linkable address or ""

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from email import policy
 
 from presskit.formats.commonmark import markdown_text
-from presskit.formats.mail import email_parts, message
+from presskit.formats.mail import Attachment, email_parts, message, sender
 from presskit.formats.walk import build_document
 from presskit.model import Kit, Problem
 
@@ -29,14 +29,18 @@ class Exported:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def export(kit: Kit, format_name: str) -> Exported:
-    """The kit in ``format_name`` (a key of :data:`FORMATS`)."""
+def export(kit: Kit, format_name: str, *, from_address: str = "",
+           pdf: Attachment | None = None) -> Exported:
+    """The kit in ``format_name`` (a key of :data:`FORMATS`). For ``eml``: ``from_address``
+    is the sender when the kit has no media contact with an address, and ``pdf`` is
+    attached."""
     if format_name == "markdown":
         document, warnings = build_document(kit)
         return Exported({".md": markdown_text(document).encode("utf-8")}, warnings)
     if format_name == "eml":
         parts = email_parts(kit)
-        return Exported({".eml": message(parts).as_bytes(policy=policy.SMTP)}, parts.warnings)
+        draft = message(parts, sender=sender(kit, from_address), pdf=pdf)
+        return Exported({".eml": draft.as_bytes(policy=policy.SMTP)}, parts.warnings)
     if format_name == "email":
         # A body file stands alone (opened in a browser, pasted into a mail tool), so its
         # pictures travel inside it; a cid: reference only means something inside a message.

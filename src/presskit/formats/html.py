@@ -269,7 +269,7 @@ class _Writer:
             rows += (f'<tr><td align="center" style="padding:8px {PADDING}px;'
                      f'border-bottom:1px solid {look.rule};font-family:{look.body_font};'
                      f'font-size:12px;line-height:1.4;font-weight:bold;letter-spacing:1px;'
-                     f'color:{look.accent_ink};">DRAFT · NOT FOR DISTRIBUTION</td></tr>')
+                     f'color:{look.accent_ink};">{_text(document.draft_banner)}</td></tr>')
         return rows
 
     def front(self, document: Document) -> str:

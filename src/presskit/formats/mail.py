@@ -7,16 +7,22 @@ placeholder), at twice their displayed size for sharp screens, and referenced fr
 ``cid:`` parts of the message or, for the clipboard, as ``data:`` URIs. :func:`draft_message`
 puts it all into one MIME message built with the standard :mod:`email` package —
 ``multipart/alternative`` with the text and a ``multipart/related`` holding the HTML and its
-images — marked ``X-Unsent: 1`` so mail clients open it as a draft ready to address and send.
+images, inside a ``multipart/mixed`` with the PDF when that is attached — with the headers a
+client expects of a message (From, Date, Message-ID; the status in the Subject), marked
+``X-Unsent: 1`` so Outlook opens it as a draft ready to address and send.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from email import policy
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 from typing import Literal
 
@@ -25,6 +31,7 @@ from presskit.formats.html import HEADSHOT, LOGO_HEIGHT, LOGO_WIDTH, Look, Pictu
 from presskit.formats.plain import plain_text
 from presskit.formats.walk import build_document
 from presskit.model import Brand, HeadshotShape, Kit, Problem, Severity, Where
+from presskit.model.text import looks_like_email, one_line
 from presskit.render.images.cache import (
     TARGET_DPI,
     ImageCache,
@@ -51,11 +58,19 @@ class InlineImage:
     filename: str
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with the message, e.g. the kit's PDF."""
+
+    filename: str
+    data: bytes
+
+
 @dataclass
 class EmailParts:
     """Both bodies of the e-mail and what the HTML needs besides itself."""
 
-    subject: str  # "Series: Headline"
+    subject: str  # "DRAFT · EMBARGOED until … · Series: Headline"
     html: str
     text: str
     #: The images the HTML refers to by ``cid:`` (none when they are inlined as ``data:``).
@@ -212,11 +227,51 @@ def email_parts(kit: Kit, inline_images: Literal["cid", "data"] = "cid", *,
     )
 
 
-def message(parts: EmailParts) -> EmailMessage:
-    """``parts`` as a draft message: text and HTML alternatives, images related to the HTML."""
+def address(name: str, addr_spec: str) -> Address | None:
+    """``name <addr_spec>`` as a header address, or ``None`` if it cannot be one."""
+    name, addr_spec = one_line(name), one_line(addr_spec)
+    if not addr_spec or not looks_like_email(addr_spec):
+        return None
+    try:
+        return Address(display_name=name, addr_spec=addr_spec)
+    except (ValueError, IndexError, HeaderParseError):
+        return None  # an address the header grammar refuses
+
+
+def parse_address(text: str) -> Address | None:
+    """``"Name <address>"`` or ``"address"`` as a header address, or ``None``."""
+    return address(*parseaddr(one_line(text)))
+
+
+def sender(kit: Kit, fallback: str = "") -> Address | None:
+    """Whom the draft is from: the kit's first media contact with a usable e-mail address,
+    else ``fallback`` (``"Name <address>"`` or an address: the user's own, from the app's
+    Preferences or ``--from``), else nobody (the mail client fills in its account)."""
+    for contact in kit.contacts:
+        found = address(contact.name, contact.email)
+        if found is not None:
+            return found
+    return parse_address(fallback)
+
+
+def message(parts: EmailParts, *, sender: Address | None = None,
+            pdf: Attachment | None = None, now: dt.datetime | None = None) -> EmailMessage:
+    """``parts`` as a complete draft: From, Date, Subject and Message-ID; text and HTML
+    alternatives, images related to the HTML; the PDF attached when given (the message is
+    then ``multipart/mixed`` around the alternatives). ``X-Unsent: 1`` makes Outlook (and
+    Thunderbird since 91) open it as an unsent message to address and send."""
     draft = EmailMessage()
+    if sender is not None:
+        draft["From"] = sender
+    draft["Date"] = format_datetime(now or dt.datetime.now().astimezone())
     draft["Subject"] = parts.subject
-    draft["X-Unsent"] = "1"  # Outlook and others open the file as a draft to send
+    domain = sender.domain if sender is not None and sender.domain else "presskit.invalid"
+    draft["Message-ID"] = make_msgid("presskit", domain=domain)
+    draft["MIME-Version"] = "1.0"
+    draft["X-Unsent"] = "1"
+    # What Apple Mail writes into the drafts it saves (undocumented by Apple); other clients
+    # ignore it. Mail may still open the file to read: Message ▸ Send Again edits it.
+    draft["X-Uniform-Type-Identifier"] = "com.apple.mail-draft"
     draft.set_content(parts.text)
     draft.add_alternative(parts.html, subtype="html")
     html_part = draft.get_payload()[1]  # type: ignore[index]  # multipart: a list of parts
@@ -226,9 +281,17 @@ def message(parts: EmailParts) -> EmailMessage:
         html_part.add_related(image.data, maintype=maintype, subtype=subtype,
                               cid=f"<{image.cid}>", filename=image.filename,
                               disposition="inline")
+    if pdf is not None:
+        draft.add_attachment(pdf.data, maintype="application", subtype="pdf",
+                             filename=pdf.filename)
     return draft
 
 
-def draft_message(kit: Kit) -> bytes:
-    """The kit as a complete ``.eml`` draft (RFC 5322, CRLF line ends)."""
-    return message(email_parts(kit)).as_bytes(policy=policy.SMTP)
+def draft_message(kit: Kit, *, from_address: str = "", pdf: Attachment | None = None,
+                  image_cache: ImageCache | None = None,
+                  now: dt.datetime | None = None) -> bytes:
+    """The kit as a complete ``.eml`` draft (RFC 5322, CRLF line ends); ``from_address`` is
+    the sender when the kit has no media contact with an address (see :func:`sender`)."""
+    parts = email_parts(kit, image_cache=image_cache)
+    return message(parts, sender=sender(kit, from_address), pdf=pdf,
+                   now=now).as_bytes(policy=policy.SMTP)

@@ -49,6 +49,7 @@ from presskit.model import (
 from presskit.model import (
     TextSection as TextSectionModel,
 )
+from presskit.model.markings import phrases, subject_line
 from presskit.model.text import (
     clean,
     embargo_line,
@@ -271,16 +272,21 @@ def build_document(kit: Kit) -> tuple[Document, list[Problem]]:
     walk = _Walk(kit)
     brand = kit.brand
     title, series = one_line(kit.title), one_line(kit.series)
+    tag = language(kit.language)
+    embargo = embargo_line(kit.embargo.until, kit.embargo.zone, tag) if kit.embargo else ""
+    draft = kit.status == Status.DRAFT
     document = Document(
-        subject=f"{series}: {title}" if series else title,
+        subject=subject_line(f"{series}: {title}" if series else title, embargo=embargo,
+                             draft=draft, tag=tag),
         masthead=Masthead(short(kit.series), short(brand.organisation), brand.logo),
         dateline=long_date(kit.date) if kit.date is not None else "",
         headline=short(kit.title),
-        embargo=embargo_line(kit.embargo.until, kit.embargo.zone) if kit.embargo else "",
-        draft=kit.status == Status.DRAFT,
+        embargo=embargo,
+        draft=draft,
+        draft_banner=phrases(tag).draft_banner,
         footer=short(brand.footer),
         website=linkable(brand.website),
-        language=language(kit.language),
+        language=tag,
     )
     for index, section in visible_sections(kit):
         block = _BUILDERS[section.type](walk, section, index)

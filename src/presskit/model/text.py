@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from presskit.model import markings
 from presskit.model.validation import is_language_tag, is_safe_url
 
 # Private-use characters mark where a placeholder goes while the text is marked up.
@@ -183,6 +184,7 @@ def long_date(day: dt.date) -> str:
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
-def embargo_line(until: dt.datetime, zone: str) -> str:
-    """``"EMBARGOED UNTIL December 2, 2026, 06:00 Europe/Brussels"``."""
-    return f"EMBARGOED UNTIL {long_date(until.date())}, {until:%H:%M} {clean(zone).strip()}"
+def embargo_line(until: dt.datetime, zone: str, tag: str = DEFAULT_LANGUAGE) -> str:
+    """``"EMBARGOED until 06:00 CEST (04:00 UTC), 14 July 2026"``, in the language ``tag``:
+    the wording of ``model.markings``, which the PDF's band and every other format share."""
+    return markings.embargo_line(until, clean(zone).strip(), language(tag))

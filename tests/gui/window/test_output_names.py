@@ -69,6 +69,7 @@ def test_an_email_draft_saved_over_the_kit_itself_is_refused_and_the_kit_kept(
     cnas_window: Any, cnas_copy: Path, dialogs: Dialogs
 ) -> None:
     original = cnas_copy.read_bytes()
+    dialogs.answer("draft_options", False)  # no PDF attached
     dialogs.answer("draft_path", cnas_copy)
     assert not cnas_window.share.save_email_draft()
     [(text, details)] = dialogs.asked["error"]

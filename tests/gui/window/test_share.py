@@ -116,6 +116,7 @@ def test_the_draft_is_written_where_chosen_with_both_alternatives(
 ) -> None:
     target = tmp_path / "mail" / "advisory.eml"
     target.parent.mkdir()
+    dialogs.answer("draft_options", False)  # no PDF attached
     dialogs.answer("draft_path", target)
     choose(cnas_window, "Save as E-mail Draft…")
 
@@ -136,6 +137,7 @@ def test_a_draft_that_cannot_be_written_says_so_and_leaves_nothing(
     cnas_window: MainWindow, dialogs: Dialogs, tmp_path: Path
 ) -> None:
     target = tmp_path / "no-such-folder" / "advisory.eml"
+    dialogs.answer("draft_options", False)  # no PDF attached
     dialogs.answer("draft_path", target)
     choose(cnas_window, "Save as E-mail Draft…")
     [(text, details)] = dialogs.asked["error"]

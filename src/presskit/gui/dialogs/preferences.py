@@ -1,10 +1,12 @@
 """Edit ▸ Preferences…: the user's settings that are not part of any kit.
 
-For now that is where the roster lives. The default is ``roster.yaml`` in the per-user data
-folder (or ``$PRESSKIT_ROSTER`` when set); a team points everyone at one file in a shared
-folder instead. The dialog says what is at the chosen place — how many experts, a file that
-does not exist yet, or the ``file:line:col`` errors of one that does not load — before the
-user commits to it. ``edit`` stores the choice in ``Settings`` and reports whether it changed.
+Where the roster lives: ``roster.yaml`` in the per-user data folder by default (or
+``$PRESSKIT_ROSTER`` when set); a team points everyone at one file in a shared folder
+instead. The dialog says what is at the chosen place — how many experts, a file that does
+not exist yet, or the ``file:line:col`` errors of one that does not load — before the user
+commits to it. And the user's own e-mail address, the From of an e-mail draft whose kit names
+no media contact with an address. ``edit`` stores both in ``Settings`` and reports whether
+the roster location changed.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from presskit.formats.mail import parse_address
+from presskit.gui.dialogs.draft_options import SENDER_SETTING
 from presskit.gui.editors.binding import describe
 from presskit.gui.roster.prompts import LibraryPrompts
 from presskit.gui.roster.store import ROSTER_SETTING
@@ -95,6 +99,31 @@ class PreferencesDialog(QDialog):
         self.status.setWordWrap(True)
         describe(self.status, "What is at the chosen place")
 
+        self.sender_edit = QLineEdit(str(settings.get(SENDER_SETTING, "") or ""))
+        self.sender_edit.setObjectName("senderAddress")
+        self.sender_edit.setClearButtonEnabled(True)
+        self.sender_edit.setPlaceholderText("Name <you@example.org>")
+        describe(self.sender_edit, "Your e-mail address",
+                 "The From of an e-mail draft when the kit has no media contact with an "
+                 "address")
+        sender_label = QLabel("Your e-mail &address:")
+        sender_label.setBuddy(self.sender_edit)
+        sender_hint = QLabel(
+            "E-mail drafts are from the kit's first media contact; a kit without one is from "
+            "this address. Empty leaves the sender to your mail client.")
+        sender_hint.setWordWrap(True)
+        mail_box = QGroupBox("E-mail drafts")
+        mail_layout = QVBoxLayout(mail_box)
+        mail_layout.addWidget(sender_label)
+        mail_layout.addWidget(self.sender_edit)
+        self.sender_status = QLabel()
+        self.sender_status.setObjectName("senderAddressStatus")
+        self.sender_status.setWordWrap(True)
+        mail_layout.addWidget(self.sender_status)
+        mail_layout.addWidget(sender_hint)
+        self.sender_edit.textChanged.connect(self._check_sender)
+        self._check_sender()
+
         box = QGroupBox("Roster")
         box_layout = QVBoxLayout(box)
         label = QLabel("Roster &file:")
@@ -110,9 +139,10 @@ class PreferencesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
+        layout.addWidget(mail_box)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(640, 280)
+        self.resize(640, 400)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -122,6 +152,13 @@ class PreferencesDialog(QDialog):
         self.choose_button.clicked.connect(self._choose)
         self.default_button.clicked.connect(self.roster_edit.clear)
         self._update_status()
+
+    def _check_sender(self) -> None:
+        text = self.sender_edit.text().strip()
+        self.sender_status.setText(
+            "" if not text or parse_address(text) is not None else
+            "This is not an e-mail address: write it as name@example.org or "
+            "“Your Name <name@example.org>”.")
 
     @staticmethod
     def _fallback() -> Path:
@@ -141,7 +178,8 @@ class PreferencesDialog(QDialog):
             self.roster_edit.setText(str(path))
 
     def store(self) -> bool:
-        """Save the choice; ``True`` if the roster location changed."""
+        """Save the choices; ``True`` if the roster location changed."""
+        self.settings.set(SENDER_SETTING, " ".join(self.sender_edit.text().split()))
         value = self.roster_edit.text().strip()
         value = str(Path(value).expanduser().absolute()) if value else ""
         before = self.settings.get(ROSTER_SETTING, "") or ""

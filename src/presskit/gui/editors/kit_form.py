@@ -65,7 +65,8 @@ class EmbargoEditor(QWidget):
         self._default_day = default_day
         self._value: Embargo | None = None
         self.check = QCheckBox("Embargoed until", self)
-        describe(self.check, "Embargoed", "Print “EMBARGOED UNTIL …” on every page")
+        describe(self.check, "Embargoed",
+                 "Print “EMBARGOED until …” on every page and in the e-mail's subject")
         self.until = QDateTimeEdit(self)
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("d MMM yyyy HH:mm")

@@ -2,8 +2,9 @@
 
 ``ShareActions`` is made by the window before its menus, which place its actions in the File
 menu. Each command is a short flow: take a snapshot of the kit (or, for a bundle, the kit file
-as saved), ask where through ``Prompts``, hand the engine's work (``formats.email_parts``,
-``draft_message``, ``bundle.write_bundle`` / ``read_bundle``) to ``run_in_background``, then
+as saved), ask what (``DraftOptionsDialog``: attach the PDF?) and where through ``Prompts``,
+hand the engine's work (``formats.email_parts``, ``formats.mail.message``, ``render_pdf`` for
+an attached PDF, ``bundle.write_bundle`` / ``read_bundle``) to ``run_in_background``, then
 report in the status bar, with warnings and errors in the window's dialogs. A kit with errors
 is refused before anything is made, with the same list Check Kit shows.
 """
@@ -11,21 +12,29 @@ is refused before anything is made, with the same list Check Kit shows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from email import policy
 from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from presskit.formats import draft_message, email_parts
+from presskit.formats import Attachment, email_parts
 from presskit.formats.bundle import read_bundle, write_bundle
+from presskit.formats.mail import message, sender
+from presskit.gui.dialogs.draft_options import (
+    ATTACH_PDF_SETTING,
+    SENDER_SETTING,
+    DraftOptionsDialog,
+    sender_description,
+)
 from presskit.gui.dialogs.preflight import collect_problems, summary
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.window.background import describe_error, run_in_background
 from presskit.gui.window.host import WindowHost
 from presskit.model import Kit, Problem
 from presskit.model.ids import slugify
-from presskit.render import ImageCache
+from presskit.render import ImageCache, render_pdf
 from presskit.storage import atomic_write
 from presskit.storage.bundle.format import BUNDLE_SUFFIX, megabytes
 from presskit.storage.bundle.inputs import input_clash
@@ -147,11 +156,21 @@ class ShareActions:
         return True
 
     def save_email_draft(self) -> bool:
-        """File ▸ Save as E-mail Draft…: the ``.eml`` a mail client opens as a draft."""
+        """File ▸ Save as E-mail Draft…: the ``.eml`` a mail client opens as a draft, with
+        the PDF attached if the user ticks (or last ticked) *Attach the PDF*."""
         window = self.window
         kit = self._checked_snapshot("No draft saved")
         if kit is None:
             return False
+        settings = window.settings
+        own = str(settings.get(SENDER_SETTING, "") or "")
+        contact = sender(kit)
+        attach, accepted = DraftOptionsDialog.ask(
+            window, bool(settings.get(ATTACH_PDF_SETTING, False)),
+            sender_description(str(contact) if contact else "", str(sender(kit, own) or "")))
+        if not accepted or attach is None:
+            return False
+        settings.set(ATTACH_PDF_SETTING, attach)
         path, accepted = window.prompts.draft_path(window, self._folder() / f"{self._stem()}.eml")
         if not accepted or path is None:
             return False
@@ -162,17 +181,25 @@ class ShareActions:
                                  f"{clash}; choose another name for the draft")
             return False
         images = self._images
+        pdf_name = f"{target.stem}.pdf"
 
         def work() -> list[Problem]:
-            atomic_write(target, draft_message(kit))
-            # draft_message returns only the bytes; the warnings (a photo left out) are
-            # those of the same e-mail, made again from the cache, off the GUI thread too.
-            return email_parts(kit, image_cache=images).warnings
+            pdf: Attachment | None = None
+            warnings: list[Problem] = []
+            if attach:
+                rendered = render_pdf(kit, image_cache=images)
+                pdf, warnings = Attachment(pdf_name, rendered.data), list(rendered.warnings)
+            parts = email_parts(kit, image_cache=images)
+            draft = message(parts, sender=sender(kit, own), pdf=pdf)
+            atomic_write(target, draft.as_bytes(policy=policy.SMTP))
+            # The PDF and the e-mail prepare the same pictures: a photo missing is said once.
+            return warnings + [w for w in parts.warnings if w not in warnings]
 
         warnings = self._run(work, f"“{target.name}” could not be written.")
         if warnings is None:
             return False
-        self._report(f"Saved the e-mail draft {target.name}", _messages(warnings))
+        with_pdf = " with the PDF attached" if attach else ""
+        self._report(f"Saved the e-mail draft {target.name}{with_pdf}", _messages(warnings))
         return True
 
     # -- bundles --------------------------------------------------------------------------
