@@ -246,3 +246,13 @@ def test_the_cnas_example_reads_as_the_reviewed_reference() -> None:
     if os.environ.get("PRESSKIT_UPDATE_STRUCT_TEXT"):
         REFERENCE.write_text(reading, encoding="utf-8")
     assert reading == REFERENCE.read_text(encoding="utf-8")
+
+
+@needs_poppler
+def test_a_wrapped_paragraph_reads_word_by_word_across_its_line_ends() -> None:
+    kit = load_kit(CNAS_KIT).kit
+    reading = struct_text(render_pdf(kit, invariant=True).data)
+    lead = next(s for _i, s in visible_sections(kit) if s.type == "lead")
+    for paragraph in smarten(lead.text).split("\n\n"):  # type: ignore[attr-defined]
+        assert " ".join(paragraph.split()) in reading
+    assert f'"{" ".join(smarten(kit.title).split())}"' in reading
