@@ -110,8 +110,8 @@ def _metadata(kit: Kit) -> dict[str, Any]:
 
 
 def language(kit: Kit) -> str:
-    """The kit's language (BCP 47) for ``/Lang`` and the XMP metadata; English if unset."""
-    return one_line(str(getattr(kit, "language", None) or "")) or "en"
+    """The kit's language (BCP 47) for ``/Lang`` and the XMP metadata; English if blank."""
+    return one_line(kit.language) or "en"
 
 
 def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:

@@ -67,7 +67,7 @@ def test_every_export_says_it_is_a_tagged_pdf_in_its_language_with_its_title(
     assert root.MarkInfo.Marked is True
     assert tagged.root is not None
     assert [kid.role for kid in tagged.root.kids] == ["Document"]
-    language = getattr(kit, "language", None) or "en"
+    language = kit.language or "en"
     assert str(root.Lang) == language
     assert root.ViewerPreferences.DisplayDocTitle is True
     xmp = bytes(root.Metadata.read_bytes()).decode("utf-8")
@@ -263,3 +263,13 @@ def test_a_wrapped_paragraph_reads_word_by_word_across_its_line_ends() -> None:
     for paragraph in smarten(lead.text).split("\n\n"):  # type: ignore[attr-defined]
         assert " ".join(paragraph.split()) in reading
     assert f'"{" ".join(smarten(kit.title).split())}"' in reading
+
+
+def test_a_kit_in_another_language_says_so_in_the_catalog_and_the_metadata() -> None:
+    kit = seed_kit()
+    kit.language = "de-CH"
+    tagged = TaggedPdf(render_pdf(kit, invariant=True).data)
+    assert str(tagged.pdf.Root.Lang) == "de-CH"
+    xmp = bytes(tagged.pdf.Root.Metadata.read_bytes()).decode("utf-8")
+    assert "<dc:language><rdf:Bag><rdf:li>de-CH</rdf:li>" in xmp
+    assert '<rdf:li xml:lang="de-CH">' in xmp
