@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlab.pdfbase.pdfdoc import PDFString
+
 from presskit.render.tagging.tree import MarkedContent, Node, ObjectRef, StructTree
 
 #: What an artifact is (ISO 32000-1, 14.8.2.2.2): page furniture, or layout decoration.
@@ -76,8 +78,6 @@ class Tagger:
     def link_entries(self, url: str) -> tuple[dict[str, Any], Node | None]:
         """Extra entries for a link annotation about to be made, and its ``Link`` element
         (None outside tagged content, where the link gets only its description)."""
-        from reportlab.pdfbase.pdfdoc import PDFString
-
         entries: dict[str, Any] = {"Contents": PDFString(link_description(url))}
         owner = self._open[-1] if self._open else None
         if owner is None:
