@@ -266,7 +266,23 @@ def main() -> int:
         record("100 headshots of 5 MB: PDF size", stats([size]), "MB", "< 8 MB", size < 8)
         record("100 headshots of 5 MB: export again (photos prepared)", again, "s", "", None)
 
+    def tagging() -> None:
+        from bench import tagging as tagged_pdf
+        from presskit.storage import load_kit
+
+        for name, rounds in (("example", 9), ("100 quotes", 5), ("1000 quotes", 3)):
+            kit = load_kit(kits[name]).kit
+            figures = tagged_pdf.measure(kit, rounds)
+            ratio, size = figures["time_ratio"], figures["size_ratio"]
+            record(f"tagged ÷ untagged render {name}, time",
+                   {"median": ratio, "min": ratio, "max": ratio}, "×",
+                   f"≤ {tagged_pdf.TIME_BUDGET}", ratio <= tagged_pdf.TIME_BUDGET)
+            record(f"tagged ÷ untagged PDF {name}, size",
+                   {"median": size, "min": size, "max": size}, "×",
+                   f"≤ {tagged_pdf.SIZE_BUDGET}", size <= tagged_pdf.SIZE_BUDGET)
+
     for title, work in (("exports", exports), ("in-process render", renders),
+                        ("tagged PDF", tagging),
                         ("preview", previews), ("app start", start), ("open/save", files),
                         ("roster filter", rosters), ("headshots", headshots)):
         section(title, work)

@@ -29,6 +29,7 @@ from presskit.render.images.cache import (
 from presskit.render.markup_shapes import MarkupShapes
 from presskit.render.page import Geometry
 from presskit.render.styles import Palette, Styles, hex_of
+from presskit.render.tagging import Node, StructTree
 from presskit.render.text import initials, plain
 from presskit.render.urls import URL, UrlParagraph
 
@@ -49,6 +50,8 @@ class RenderContext:
     )
     _index: dict[str, dict[Any, Any]] = field(default_factory=dict)
     _shapes: MarkupShapes = field(default_factory=MarkupShapes)
+    #: The structure tree the builders fill in reading order (written only in a tagged PDF).
+    tree: StructTree = field(default_factory=StructTree)
 
     # Look-ups by id for this render. ``Kit.quote`` scans the list, which is fine for the
     # editor but makes a 1,000-quote render quadratic; the kit does not change during a
@@ -131,9 +134,10 @@ class RenderContext:
         return self._prepare("logo", logo, height, "logo", ("brand", "logo"),
                              "the masthead is printed without it")
 
-    def headshot(self, expert: Expert, size: float) -> Flowable:
+    def headshot(self, expert: Expert, size: float, parent: Node | None = None) -> Flowable:
         """The expert's photo as a ``size``-point square or circle (as the brand says), or a
-        placeholder with initials."""
+        placeholder with initials; the photo is a ``Figure`` under ``parent``, described as
+        "Photo of <name>", the placeholder decoration."""
         prepared = None
         if expert.photo is not None:
             index = self.expert_index(expert)
@@ -147,7 +151,8 @@ class RenderContext:
             return Placeholder(size, initials(expert.name), self.glyphs,
                                Face(self.fonts.body, bold=True), self.colors.rule,
                                self.colors.muted, shape)
-        return Headshot(prepared, size, shape)
+        alt = f"Photo of {' '.join(expert.name.split()) or expert.id}"
+        return self.tree.mark(Headshot(prepared, size, shape), "Figure", parent, alt)
 
 
 def _images() -> Any:

@@ -5,9 +5,12 @@ typed), resolves the brand (fonts and their fallbacks, colours, page size), buil
 and lets a ``BaseDocTemplate`` lay it out into an in-memory buffer. The template turns each
 :class:`OutlineMark` of the story into a bookmark in ``afterFlowable`` and carries the
 metadata (title = headline, author = organisation, subject = series, keywords = topics,
-creator). Rendering is a pure function of the kit: no module state, no ReportLab global
-settings touched. Anything unexpected is wrapped in a :class:`RenderError` that says what
-failed.
+creator). The PDF is tagged (PDF/UA-1, ``render.tagging``): the canvas carries a
+:class:`Tagger` that marks what each flowable draws and writes the structure tree on save;
+``tagged=False`` (for measuring what tagging costs) gives the PDF without it, byte for byte as
+before tagging existed. Rendering is a pure function of the kit: no module state, no ReportLab
+global settings touched. Anything unexpected is wrapped in a :class:`RenderError` that says
+what failed.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from presskit.render.images.cache import ImageCache
 from presskit.render.page import MIN_MARGIN, FolioCanvas, Geometry, PageDecor, page_templates
 from presskit.render.result import RenderedPdf, RenderError
 from presskit.render.sections import story
+from presskit.render.tagging import Metadata, Tagger
 from presskit.render.text import clean, embargo_line, long_date, one_line
 from presskit.render.typography import typeset
 
@@ -105,6 +109,11 @@ def _metadata(kit: Kit) -> dict[str, Any]:
     }
 
 
+def language(kit: Kit) -> str:
+    """The kit's language (BCP 47) for ``/Lang`` and the XMP metadata; English if blank."""
+    return one_line(kit.language) or "en"
+
+
 def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:
     brand = kit.brand
     who = one_line(brand.short_name) or one_line(brand.organisation)
@@ -120,7 +129,8 @@ def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:
     )
 
 
-def _render(kit: Kit, invariant: bool, image_cache: ImageCache | None) -> RenderedPdf:
+def _render(kit: Kit, invariant: bool, image_cache: ImageCache | None,
+            tagged: bool = True) -> RenderedPdf:
     kit = typeset(kit)
     brand_fonts, font_problems = font_registry.resolve(kit.brand.fonts)
     colors, color_problems = house_style.palette(kit.brand.colors)
@@ -133,6 +143,7 @@ def _render(kit: Kit, invariant: bool, image_cache: ImageCache | None) -> Render
     )
     flowables = list(story(ctx))
     decor = _decor(kit, ctx)
+    metadata = _metadata(kit)
     buffer = io.BytesIO()
     g = ctx.geometry
     doc = KitDocTemplate(
@@ -142,15 +153,21 @@ def _render(kit: Kit, invariant: bool, image_cache: ImageCache | None) -> Render
         pageTemplates=page_templates(decor),
         invariant=1 if invariant else 0,
         initialFontName=brand_fonts.body.regular,  # never let ReportLab pull in Helvetica
-        lang="en",
+        lang=language(kit),
         keepTogetherClass=KeepWithNextGroup,
         displayDocTitle=1,
-        **_metadata(kit),
+        **metadata,
     )
     canvases: list[FolioCanvas] = []
+    tagging: dict[str, Any] = {}
+    if tagged:
+        tagging = {"tagger": Tagger(ctx.tree), "metadata": Metadata(
+            title=metadata["title"], author=metadata["author"], subject=metadata["subject"],
+            keywords=metadata["keywords"], creator=metadata["creator"],
+            language=language(kit))}
 
     def make_canvas(*args: Any, **kwargs: Any) -> FolioCanvas:
-        canvas = FolioCanvas(*args, decor=decor, **kwargs)
+        canvas = FolioCanvas(*args, decor=decor, **tagging, **kwargs)
         canvas.showOutline()
         canvases.append(canvas)
         return canvas
@@ -160,17 +177,18 @@ def _render(kit: Kit, invariant: bool, image_cache: ImageCache | None) -> Render
 
 
 def render_pdf(kit: Kit, *, strict: bool = False, invariant: bool = False,
-               image_cache: ImageCache | None = None) -> RenderedPdf:
+               image_cache: ImageCache | None = None, tagged: bool = True) -> RenderedPdf:
     """The kit as a PDF; unusable images and fonts become warnings (errors when ``strict``).
 
     ``invariant`` makes the output byte-for-byte repeatable (no dates or random ids), for
     tests. A caller that renders again and again (the preview) passes the same
     ``image_cache`` each time, so unchanged photos are not decoded again; the PDF is the same
-    with or without it. Raises :class:`RenderError` on any failure, and with ``strict`` if
+    with or without it. ``tagged=False`` leaves out the structure tree (the benchmark
+    compares the two). Raises :class:`RenderError` on any failure, and with ``strict`` if
     there is any warning.
     """
     try:
-        result = _render(kit, invariant, image_cache)
+        result = _render(kit, invariant, image_cache, tagged)
     except PresskitError:
         raise
     except Exception as exc:

@@ -17,11 +17,14 @@ from collections.abc import Callable
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus.flowables import HRFlowable
 
 from presskit.model import HeadshotShape
 from presskit.render.fonts.fallback import Face, Glyphs
 from presskit.render.images.cache import PreparedImage
 from presskit.render.styles import STEP, Palette
+from presskit.render.tagging import LAYOUT, Decoration, Node, Tagged, artifact, table_artifacts
+from presskit.render.tagging import tagged as tagged_content
 
 
 def fit_string(text: str, measure: Callable[[str], float], width: float) -> str:
@@ -39,7 +42,7 @@ def fit_string(text: str, measure: Callable[[str], float], width: float) -> str:
     return text[:low].rstrip() + "…"
 
 
-class LaidOutParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type stubs
+class LaidOutParagraph(Tagged, Paragraph):  # type: ignore[misc]  # ReportLab has no type stubs
     """A Paragraph that breaks its lines once for each width it is given.
 
     Containers ask their content for its size more than once at the same width: a
@@ -64,7 +67,7 @@ class LaidOutParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no typ
         return size
 
 
-class BalancedParagraph(Paragraph):  # type: ignore[misc]  # ReportLab has no type stubs
+class BalancedParagraph(Tagged, Paragraph):  # type: ignore[misc]  # ReportLab has no type stubs
     """A paragraph whose lines are as even as they can be (a headline).
 
     ReportLab fills each line greedily, which can leave a long headline with one word on its
@@ -294,6 +297,7 @@ class Box(Table):  # type: ignore[misc]  # ReportLab has no type stubs
     left alone at the foot of a page."""
 
     def __init__(self, *args: object, min_start: float = 0.0, **kwargs: object) -> None:
+        kwargs.setdefault("renderCB", table_artifacts)  # its tint and bar are decoration
         super().__init__(*args, **kwargs)
         self.min_start = min_start
 
@@ -303,7 +307,7 @@ class Box(Table):  # type: ignore[misc]  # ReportLab has no type stubs
         return list(super().split(availWidth, availHeight))
 
 
-class Headshot(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
+class Headshot(Tagged, Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
     """A prepared (square, centre-cropped) photo drawn as a square or clipped to a circle.
 
     The circle is a clipping path, not pixels: the JPEG stays as small as the square one and
@@ -330,7 +334,7 @@ class Headshot(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
         canv.restoreState()
 
 
-class Placeholder(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
+class Placeholder(Decoration, Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
     """A neutral grey square or circle with initials, where a headshot is missing or unusable."""
 
     def __init__(self, size: float, initials: str, glyphs: Glyphs, face: Face, fill: Color,
@@ -369,12 +373,22 @@ class Placeholder(Flowable):  # type: ignore[misc]  # ReportLab has no type stub
         canv.restoreState()
 
 
+class Rule(Decoration, HRFlowable):  # type: ignore[misc]  # ReportLab has no type stubs
+    """A horizontal rule that is decoration (the accent tab over a heading)."""
+
+
 class Masthead(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
     """The first page's top: the logo (if any) above a band in the brand's primary colour
-    carrying the series label and the organisation."""
+    carrying the series label and the organisation.
+
+    Tagged, the logo is a ``Figure`` (``logo_tag``) and each of the band's two texts a
+    paragraph (``text_tags``: the series label, the organisation); the band is decoration.
+    """
 
     LOGO_HEIGHT = 40.0
     BAND_HEIGHT = 30.0
+    logo_tag: Node | None = None
+    text_tags: tuple[Node | None, Node | None] = (None, None)
 
     def __init__(self, *, logo: PreparedImage | None, series: str, organisation: str,
                  colors: Palette, glyphs: Glyphs, series_face: Face, face: Face) -> None:
@@ -410,17 +424,19 @@ class Masthead(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
         if self.logo is not None:
             logo_width, logo_height = self._logo_size(width)
             draw_vector = getattr(self.logo, "draw_on", None)  # an SVG logo (render.images.svg)
-            if draw_vector is not None:
-                draw_vector(canv, 0, self.BAND_HEIGHT + 12, logo_width, logo_height)
-            else:
-                canv.drawImage(
-                    self.logo.reader(), 0, self.BAND_HEIGHT + 12, logo_width, logo_height,
-                    mask="auto",
-                )
-        canv.setFillColor(colors.primary)
-        canv.rect(0, 0, width, self.BAND_HEIGHT, stroke=0, fill=1)
-        canv.setFillColor(colors.accent)
-        canv.rect(0, 0, 5, self.BAND_HEIGHT, stroke=0, fill=1)
+            with tagged_content(canv, self.logo_tag):
+                if draw_vector is not None:
+                    draw_vector(canv, 0, self.BAND_HEIGHT + 12, logo_width, logo_height)
+                else:
+                    canv.drawImage(
+                        self.logo.reader(), 0, self.BAND_HEIGHT + 12, logo_width, logo_height,
+                        mask="auto",
+                    )
+        with artifact(canv, LAYOUT):
+            canv.setFillColor(colors.primary)
+            canv.rect(0, 0, width, self.BAND_HEIGHT, stroke=0, fill=1)
+            canv.setFillColor(colors.accent)
+            canv.rect(0, 0, 5, self.BAND_HEIGHT, stroke=0, fill=1)
         pad = 14.0
         baseline = self.BAND_HEIGHT / 2 - 4.5
         left = self.series or self.organisation
@@ -430,10 +446,13 @@ class Masthead(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
         if left:
             measure = glyphs.measure(self.series_face, 14)
             text = fit_string(left, measure, width * (0.55 if right else 0.9))
-            glyphs.draw(canv, pad, baseline, text, self.series_face, 14)
+            with tagged_content(canv, self.text_tags[0]):
+                glyphs.draw(canv, pad, baseline, text, self.series_face, 14)
             used = measure(text)
         if right:
             room = width - 2 * pad - used - 24
             text = fit_string(right, glyphs.measure(self.face, 9.5), room)
-            glyphs.draw(canv, width - pad, baseline + 1.5, text, self.face, 9.5, align="right")
+            with tagged_content(canv, self.text_tags[1]):
+                glyphs.draw(canv, width - pad, baseline + 1.5, text, self.face, 9.5,
+                            align="right")
         canv.restoreState()

@@ -6,6 +6,11 @@ banner and DRAFT watermark when the kit says so. "Y" is unknown until the last p
 each page draws a named form XObject for its folio and :class:`FolioCanvas` fills the forms in
 when the document is saved: one pass, and bookmarks and links keep their real pages (a canvas
 that defers ``showPage`` would bind every bookmark to the first page).
+
+In a tagged render everything drawn here is a pagination artifact, and :class:`FolioCanvas`
+carries the render's :class:`~presskit.render.tagging.Tagger`: it gives each page its
+parent-tree key, names each link annotation's destination, and writes the structure tree when
+the document is saved.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 from presskit.render.flowables import fit_string
 from presskit.render.fonts.fallback import Face, Glyphs
 from presskit.render.styles import Palette
+from presskit.render.tagging import PAGINATION, Metadata, Tagger, artifact, mark_page, write
 
 #: Header and footer live in the margins; margins smaller than this are widened to make room.
 MIN_MARGIN = 14 * mm
@@ -82,7 +88,8 @@ class PageDecor:
     def page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         # Drawn last, over the text, but faint enough to read through.
         if self.draft:
-            self._watermark(canv)
+            with artifact(canv, PAGINATION):
+                self._watermark(canv)
 
     def finish(self, canv: Canvas, pages: int) -> None:
         """Define each page's folio form, now that the page count is known."""
@@ -96,6 +103,10 @@ class PageDecor:
     # -- drawing -----------------------------------------------------------------------------
 
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate, *, running_head: bool) -> None:
+        with artifact(canv, PAGINATION):
+            self._decorations(canv, doc, running_head=running_head)
+
+    def _decorations(self, canv: Canvas, doc: BaseDocTemplate, *, running_head: bool) -> None:
         if self.embargo:
             self._once(canv, "pkEmbargo", self._embargo_banner)
         if running_head:
@@ -200,19 +211,38 @@ def _folio_form(page: int) -> str:
 class FolioCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
     """A canvas that lets the page decor fill in the folio forms once the page count is known."""
 
-    def __init__(self, *args: Any, decor: PageDecor, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, decor: PageDecor, tagger: Tagger | None = None,
+                 metadata: Metadata | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._decor = decor
         self.pages_done = 0
+        #: The marked-content bookkeeping of a tagged render (None: an untagged PDF).
+        self.tagger = tagger
+        self._metadata = metadata
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self.pages_done += 1
+        if self.tagger is None:
+            super().showPage()
+            return
+        key, has_links = self.tagger.page_ending(self)
         super().showPage()
+        mark_page(self._doc.Pages.pages[-1], key, has_links)
+
+    def linkURL(self, url: str, rect: Any, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        if self.tagger is None:
+            super().linkURL(url, rect, *args, **kwargs)
+            return
+        entries, link = self.tagger.link_entries(url)
+        super().linkURL(url, rect, *args, **{**kwargs, **entries})
+        self.tagger.link_made(self, link, self._annotationrefs[-1])
 
     def save(self) -> None:
         if self._code:  # a page still open: ReportLab is about to show it
             self.showPage()
         self._decor.finish(self, self.pages_done)
+        if self.tagger is not None and self._metadata is not None:
+            write(self, self.tagger, self._metadata)
         super().save()
 
 

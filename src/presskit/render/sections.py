@@ -14,7 +14,6 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
-from reportlab.platypus.flowables import HRFlowable
 
 from presskit.model import (
     AboutSection,
@@ -48,9 +47,11 @@ from presskit.render.flowables import (
     KeepHeadTogether,
     Masthead,
     OutlineMark,
+    Rule,
 )
 from presskit.render.fonts.fallback import Face
 from presskit.render.styles import STEP, hex_of
+from presskit.render.tagging import Node
 from presskit.render.text import (
     clean,
     email_link,
@@ -68,19 +69,21 @@ PHOTO_GAP = 14.0  # points between a headshot and the text beside it
 
 
 def _paras(text: str, style: ParagraphStyle, ctx: RenderContext,
-           fields: dict[str, str] | None = None) -> list[Flowable]:
+           fields: dict[str, str] | None = None, parent: Node | None = None) -> list[Flowable]:
+    """Each paragraph of ``text`` a ``P`` element under ``parent`` (the document if none)."""
     raws = split_paragraphs(text)  # same split as paragraphs(): the fallback for each
-    return [ctx.paragraph(markup, style, raw)
+    return [ctx.tree.mark(ctx.paragraph(markup, style, raw), "P", parent)
             for markup, raw in zip(paragraphs(text, fields), raws, strict=True)]
 
 
 def heading(text: str, ctx: RenderContext) -> list[Flowable]:
-    """A short accent rule over the heading; both keep with what follows."""
+    """A short accent rule (decoration) over the heading (``H2``); both keep with what
+    follows."""
     thickness = 2.2
-    tab = HRFlowable(width=26, thickness=thickness, color=ctx.colors.accent, hAlign="LEFT",
-                     spaceBefore=4 * STEP, spaceAfter=2 * STEP - thickness)  # rule + gap: 2 steps
+    tab = Rule(width=26, thickness=thickness, color=ctx.colors.accent, hAlign="LEFT",
+               spaceBefore=4 * STEP, spaceAfter=2 * STEP - thickness)  # rule + gap: 2 steps
     tab.keepWithNext = 1
-    return [tab, ctx.paragraph(plain(text), ctx.styles.heading)]
+    return [tab, ctx.tree.mark(ctx.paragraph(plain(text), ctx.styles.heading), "H2")]
 
 
 def _box(content: list[Flowable], ctx: RenderContext, *, background: Any, bar: Any) -> Table:
@@ -115,15 +118,24 @@ def front_matter(ctx: RenderContext) -> list[Flowable]:
     brand = kit.brand
     logo = ctx.logo(Masthead.LOGO_HEIGHT)
     series, organisation = clean(kit.series).strip(), clean(brand.organisation).strip()
+    tree = ctx.tree
     if logo is not None or series or organisation:
-        story.append(Masthead(
+        masthead = Masthead(
             logo=logo, series=series, organisation=organisation, colors=ctx.colors,
             glyphs=ctx.glyphs, series_face=Face(ctx.fonts.heading, bold=True),
             face=Face(ctx.fonts.body),
-        ))
+        )
+        if logo is not None:
+            name = " ".join(organisation.split()) or " ".join(clean(brand.short_name).split())
+            masthead.logo_tag = tree.group("Figure", alt=f"{name} logo" if name else "Logo")
+        masthead.text_tags = (tree.group("P") if series or organisation else None,
+                              tree.group("P") if series and organisation else None)
+        story.append(masthead)
     if kit.date is not None:
-        story.append(ctx.paragraph(escape(long_date(kit.date)), styles.dateline))
-    story.append(ctx.paragraph(plain(kit.title), styles.headline, cls=BalancedParagraph))
+        story.append(tree.mark(ctx.paragraph(escape(long_date(kit.date)), styles.dateline),
+                               "P"))
+    story.append(tree.mark(
+        ctx.paragraph(plain(kit.title), styles.headline, cls=BalancedParagraph), "H1"))
     return story
 
 
@@ -145,7 +157,9 @@ def _contact(section: ContactSection, index: int, ctx: RenderContext) -> list[Fl
         "email": email_link(contact.email, ctx.link_color),
         "phone": plain(contact.phone),
     }
-    content = _paras(contact_text(section.text, contact), ctx.styles.box_body, ctx, fields)
+    box = ctx.tree.group("Div")
+    content = _paras(contact_text(section.text, contact), ctx.styles.box_body, ctx, fields,
+                     box)
     return [_box(content, ctx, background=ctx.colors.primary_tint, bar=ctx.colors.primary)]
 
 
@@ -167,30 +181,34 @@ def _callout(section: CalloutSection, index: int, ctx: RenderContext) -> list[Fl
         blurb = resource.blurb
         default = callout_default(author)
     content: list[Flowable] = []
+    box = ctx.tree.group("Div")
     if section.heading.strip():
-        content.append(ctx.paragraph(plain(section.heading), styles.box_heading))
+        content.append(ctx.tree.mark(ctx.paragraph(plain(section.heading), styles.box_heading),
+                                     "H2", box))
     if section.text.strip():
-        content += _paras(section.text, styles.box_body, ctx, fields)
+        content += _paras(section.text, styles.box_body, ctx, fields, box)
     elif resource is not None:
-        content += _paras(default, styles.box_body, ctx, fields)
-        content += _paras(blurb, styles.box_body, ctx)
+        content += _paras(default, styles.box_body, ctx, fields, box)
+        content += _paras(blurb, styles.box_body, ctx, parent=box)
     if not content:
         return []
     return [_box(content, ctx, background=ctx.colors.accent_tint, bar=ctx.colors.accent)]
 
 
-def _quote_paragraphs(text: str, ctx: RenderContext) -> list[Flowable]:
-    """The quote in typographic quotation marks (unless the user typed their own)."""
+def _quote_paragraphs(text: str, ctx: RenderContext, parent: Node) -> list[Flowable]:
+    """The quote in typographic quotation marks (unless the user typed their own), each
+    paragraph a ``P`` under ``parent``."""
     marked, raws = paragraphs(text), split_paragraphs(text)
     if not marked:
         return []
     styles = ctx.styles
     if has_own_quote_marks(text):
-        return [ctx.paragraph(m, styles.quote, raw)
+        return [ctx.tree.mark(ctx.paragraph(m, styles.quote, raw), "P", parent)
                 for m, raw in zip(marked, raws, strict=True)]
     marked[0] = "“" + marked[0]
     marked[-1] = marked[-1] + "”"
-    return [ctx.paragraph(m, styles.quote_first if n == 0 else styles.quote, raw)
+    return [ctx.tree.mark(ctx.paragraph(m, styles.quote_first if n == 0 else styles.quote, raw),
+                          "P", parent)
             for n, (m, raw) in enumerate(zip(marked, raws, strict=True))]
 
 
@@ -237,6 +255,8 @@ def _attach(story: list[Flowable], lead_in: list[Flowable]) -> list[Flowable]:
 
 def _quotes(section: QuotesSection, index: int, ctx: RenderContext) -> list[Flowable]:
     styles = ctx.styles
+    # The heading is made first: the structure tree is in the order things are made.
+    lead_in = heading(section.heading, ctx) if section.heading.strip() else []
     entries: list[Flowable] = []
     bookmarked: set[str] = set()
     for n, quote_id in enumerate(section.quotes):
@@ -252,13 +272,15 @@ def _quotes(section: QuotesSection, index: int, ctx: RenderContext) -> list[Flow
         if expert.id not in bookmarked:
             bookmarked.add(expert.id)
             head.append(OutlineMark(f"s{index}-q{n}", expert.name.strip() or expert.id, 1))
-        name = [ctx.paragraph(person_line(expert, ctx), styles.name, expert.name)]
-        photo = ctx.headshot(expert, HEADSHOT_QUOTE) if section.photos else None
-        body = _quote_paragraphs(quote.text, ctx)
+        block = ctx.tree.group("BlockQuote")
+        photo = ctx.headshot(expert, HEADSHOT_QUOTE, block) if section.photos else None
+        name = [ctx.tree.mark(ctx.paragraph(person_line(expert, ctx), styles.name, expert.name),
+                              "P", block)]
+        body = _quote_paragraphs(quote.text, ctx, block)
         entries.append(_entry(head, name, body, photo, HEADSHOT_QUOTE, styles.quote.leading,
                               ctx))
-    if section.heading.strip():
-        return _attach(entries, heading(section.heading, ctx))
+    if lead_in:
+        return _attach(entries, lead_in)
     return entries
 
 
@@ -277,15 +299,20 @@ def _bios(section: BiosSection, index: int, ctx: RenderContext) -> list[Flowable
         experts = quoted_experts(ctx.kit)
     # One photo column for all, if anyone has a photo, so names line up down the page.
     photos = any(expert.photo is not None for expert in experts)
+    lead_in = heading(bios_heading(section), ctx)  # first: the tree is in the order made
     entries: list[Flowable] = []
+    tree = ctx.tree
     for expert in experts:
-        name = [ctx.paragraph(name_markup(expert), styles.name, expert.name)]
+        entry = tree.group("Div")
+        photo = ctx.headshot(expert, HEADSHOT_BIO, entry) if photos else None
+        name = [tree.mark(ctx.paragraph(name_markup(expert), styles.name, expert.name), "P",
+                          entry)]
         if expert.title.strip():
-            name.append(ctx.paragraph(plain(expert.title), styles.person_title))
-        body = _paras(expert.bio, styles.bio, ctx)
-        photo = ctx.headshot(expert, HEADSHOT_BIO) if photos else None
+            name.append(tree.mark(ctx.paragraph(plain(expert.title), styles.person_title), "P",
+                                  entry))
+        body = _paras(expert.bio, styles.bio, ctx, parent=entry)
         entries.append(_entry([], name, body, photo, HEADSHOT_BIO, styles.bio.leading, ctx))
-    return _attach(entries, heading(bios_heading(section), ctx))
+    return _attach(entries, lead_in)
 
 
 def _about(section: AboutSection, index: int, ctx: RenderContext) -> list[Flowable]:

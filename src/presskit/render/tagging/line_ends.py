@@ -1,0 +1,55 @@
+"""A space at the end of each wrapped line of a tagged paragraph, so its text reads as words.
+
+ReportLab ends a line with a move to the next line and no space: a reader that takes the
+marked content's text as it comes (poppler's structure dump; assistive technology that does
+not guess word breaks from glyph positions) reads "North KoreaConsider". In a tagged render
+each line that ReportLab broke at a space gets that space back at its end: drawn after the
+last glyph, it moves nothing on the page. Lines ended by a typed line break (or by a break
+inside a web address) and the pieces of a word too long for a line are left as they are, and
+so is a line whose font has no space glyph.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+
+
+@lru_cache(maxsize=64)
+def _has_space(font_name: str) -> bool:
+    try:
+        font = pdfmetrics.getFont(font_name)
+    except (KeyError, ValueError):
+        return False
+    face = getattr(font, "face", None)
+    char_to_glyph = getattr(face, "charToGlyph", None)
+    return True if char_to_glyph is None else 32 in char_to_glyph  # standard fonts have it
+
+
+def space_line_ends(paragraph: Any) -> None:
+    """Give every line but the last of ``paragraph`` (laid out, about to be drawn) a trailing
+    space where ReportLab broke the line at one; once."""
+    layout = paragraph.__dict__.get("blPara")
+    if layout is None or paragraph.__dict__.get("_line_ends_spaced"):
+        return
+    paragraph.__dict__["_line_ends_spaced"] = True
+    lines = layout.lines
+    if layout.kind == 0:
+        font = paragraph.style.fontName
+        if not _has_space(font):
+            return
+        for line in lines[:-1]:
+            words = line[1]
+            if words and type(words[-1]) is str and not words[-1].endswith(" "):
+                words[-1] += " "
+        return
+    for line in lines[:-1]:
+        if getattr(line, "lineBreak", False) or not getattr(line, "words", None):
+            continue
+        last = line.words[-1]
+        text = getattr(last, "text", None)
+        if (type(text) is str and text and not text[-1].isspace()
+                and not hasattr(last, "cbDefn") and _has_space(last.fontName)):
+            last.text = text + " "
