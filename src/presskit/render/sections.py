@@ -305,7 +305,8 @@ def _bios(section: BiosSection, index: int, ctx: RenderContext) -> list[Flowable
     for expert in experts:
         entry = tree.group("Div")
         photo = ctx.headshot(expert, HEADSHOT_BIO, entry) if photos else None
-        name = [tree.mark(ctx.paragraph(name_markup(expert), styles.name, expert.name), "P",
+        # Each name heads its bio under the section's H2: a screen reader jumps between them.
+        name = [tree.mark(ctx.paragraph(name_markup(expert), styles.name, expert.name), "H3",
                           entry)]
         if expert.title.strip():
             name.append(tree.mark(ctx.paragraph(plain(expert.title), styles.person_title), "P",

@@ -24,7 +24,7 @@ from support.pdf_reading import assert_in_order, squash
 from support.render_fixtures import international_kit, mixed_script_kit, seed_kit
 from support.struct_tree import TaggedPdf, struct_text
 
-from presskit.model import Kit, Quote, QuotesSection
+from presskit.model import BiosSection, Kit, Quote, QuotesSection
 from presskit.model.wording import visible_sections
 from presskit.render import render_pdf
 from presskit.render.typography import smarten
@@ -163,6 +163,20 @@ def reading_order(kit: Kit) -> list[str]:
                 quote = quotes[quote_id]
                 order += [smarten(experts[quote.expert].name), smarten(quote.text)[:60]]
     return order
+
+
+def test_headings_make_an_outline_one_level_at_a_time(exported: tuple[Kit, TaggedPdf]) -> None:
+    """One H1, the headline; H2 for sections and boxes; H3 for each name in a bios section,
+    so a screen reader's heading list is the kit's outline and never skips a level."""
+    kit, tagged = exported
+    assert tagged.root is not None
+    roles = [e.role.lstrip("/") for e in tagged.root.walk()]
+    levels = [int(role[1]) for role in roles if role in ("H1", "H2", "H3")]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    bios = [s for _i, s in visible_sections(kit) if isinstance(s, BiosSection)]
+    if bios:
+        assert roles.count("H3") >= len(bios) and 3 in levels
 
 
 @needs_poppler
