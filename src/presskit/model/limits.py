@@ -71,6 +71,9 @@ MAX_COMPRESSION_RATIO = 100
 #: Preset entries below this size are exempt from the ratio: a few hundred bytes of YAML may
 #: pack well, and cannot cost anything.
 PRESET_RATIO_FLOOR = 1 * _MB
+#: Characters of a brand preset's name, as kept and shown: a name is a few words; longer
+#: ones (from a stranger's preset or roster) would only fill menus and file names.
+MAX_PRESET_NAME_CHARS = 100
 #: The YAML files of a preset (``preset.yaml``, ``brand.yaml``) are a few hundred bytes.
 MAX_PRESET_YAML_BYTES = 1 * _MB
 
