@@ -24,6 +24,11 @@ MAX_YAML_DEPTH = 64
 #: more, and Python refuses to convert integers of over 4,300 digits (ValueError).
 MAX_NUMBER_DIGITS = 100
 
+#: Characters of a text pasted into New Kit from Text: an advisory is a few thousand, a long
+#: e-mail thread a hundred thousand; reading takes about 2 s a million, so a larger paste
+#: is not read at all (a 2.6 MB one kept the window busy for 21 s after every keystroke).
+MAX_PASTE_CHARS = 500_000
+
 # -- fonts --------------------------------------------------------------------------------------
 
 #: A font file: the shipped CJK font is 4.5 MB; large pan-Unicode fonts stay below 40 MB.
