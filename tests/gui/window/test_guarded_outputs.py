@@ -81,6 +81,7 @@ def _bundle(window: MainWindow, dialogs: Dialogs, target: Path) -> None:
 
 
 def _draft(window: MainWindow, dialogs: Dialogs, target: Path) -> None:
+    dialogs.answer("draft_options", False)  # asked first where drafts may carry the PDF
     dialogs.answer("draft_path", target)
     window.share.draft_action.trigger()
 
