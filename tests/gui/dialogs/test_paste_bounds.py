@@ -58,6 +58,7 @@ def test_a_paste_over_the_cap_is_not_read_and_the_dialog_says_so(
     dialog = dialog_with(qtbot, huge)
     dialog.text.setFocus()
     qtbot.keyClick(dialog.text, Qt.Key.Key_X)  # typing on: still not read
+    assert not dialog.create_button.isEnabled()
     qtbot.wait(PARSE_DELAY_MS + 300)
     assert readings == []
     assert dialog.found.text() == (

@@ -196,8 +196,7 @@ class PasteDialog(QDialog):
         self._timer.timeout.connect(self.parse)
         self.text.textChanged.connect(self._timer.start)
         # Create works at once (it reads the text again); only the findings wait for a pause.
-        self.text.textChanged.connect(lambda: self.create_button.setEnabled(
-            bool(self.text.toPlainText().strip())))
+        self.text.textChanged.connect(self._update_create)
         self.email.textChanged.connect(self._timer.start)
         self.brand.currentIndexChanged.connect(lambda _i: self._timer.start())
         self.approved.toggled.connect(lambda _on: self._timer.start())
@@ -213,6 +212,10 @@ class PasteDialog(QDialog):
         self._relay.done.connect(self._read)
         self.text.setPlainText(text)
         self.parse()
+
+    def _update_create(self) -> None:
+        text = self.text.toPlainText()
+        self.create_button.setEnabled(bool(text.strip()) and len(text) <= MAX_PASTE_CHARS)
 
     @property
     def reading(self) -> bool:
