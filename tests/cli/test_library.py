@@ -246,3 +246,20 @@ def test_brand_export_never_writes_over_the_presets_own_logo(
                "--roster", str(roster_file)) == 2
     assert "which the preset holds" in capsys.readouterr().err
     assert logo.read_bytes() == before
+
+
+def test_brand_export_names_its_default_file_in_the_current_folder_whatever_the_preset_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A shared roster's preset called "../../x" must not make ``brand export`` write
+    outside the folder it runs in."""
+    roster_file = tmp_path / "roster.yaml"
+    save_roster(Roster(brands=[BrandPreset("../../x\u202e", BrandPreset("x").brand)]),
+                roster_file)
+    here = tmp_path / "a" / "b"
+    here.mkdir(parents=True)
+    monkeypatch.chdir(here)
+    assert run("brand", "export", "../../x", "--roster", str(roster_file)) == 0
+    assert [p.name for p in here.iterdir()] == ["x.presskit-brand"]
+    assert not (tmp_path / "x.presskit-brand").exists()
+    assert "\u202e" not in capsys.readouterr().out

@@ -3,6 +3,7 @@ own message before anything is written, and two presets never share a folder."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -15,11 +16,14 @@ from presskit.library.brand_presets import (
     BrandPresetError,
     export_preset,
     import_preset,
+    preset_file_name,
     preset_folder_name,
+    with_preset,
 )
 from presskit.library.paths import brands_dir
-from presskit.library.roster import BrandPreset
-from presskit.model import Brand
+from presskit.library.roster import BrandPreset, Roster, clean_preset_name
+from presskit.library.roster_file import load_roster
+from presskit.model import Brand, Fonts, limits
 
 META = b"presskit-brand: 1\nname: Packed\n"
 
@@ -122,3 +126,101 @@ def test_a_preset_named_like_another_presets_folder_gets_a_folder_of_its_own() -
     greek = preset_folder_name("Κέντρο")
     assert preset_folder_name(greek) != greek
     assert preset_folder_name(greek).casefold() != preset_folder_name("Κέντρο").casefold()
+
+
+# Exporting: only pictures and fonts are packed, read like any input.
+
+def _private_key(tmp_path: Path) -> Path:
+    secret = tmp_path / "home" / ".ssh" / "id_rsa"
+    secret.parent.mkdir(parents=True)
+    secret.write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nSECRET\n")
+    return secret
+
+
+def test_a_logo_linked_to_a_private_key_is_never_packed(tmp_path: Path) -> None:
+    logo = tmp_path / "kit" / "assets" / "logo.png"
+    logo.parent.mkdir(parents=True)
+    logo.symlink_to(_private_key(tmp_path))
+    target = tmp_path / "out.presskit-brand"
+    with pytest.raises(BrandPresetError) as caught:
+        export_preset(BrandPreset("Theirs", Brand(logo=logo)), target)
+    assert str(caught.value) == (
+        f"the brand preset 'Theirs' cannot be exported: its logo {logo} cannot be packed: it "
+        "is not a picture (PNG, JPEG, GIF, WebP, TIFF, BMP or SVG); choose another file for "
+        "it in Brand ▸ Edit Presets…")
+    assert not target.exists()
+
+
+def test_a_font_that_is_not_a_font_is_never_packed(tmp_path: Path) -> None:
+    font = _private_key(tmp_path)
+    with pytest.raises(BrandPresetError, match=r"fonts.body .*id_rsa cannot be packed: it is "
+                                               "not a TrueType or OpenType font"):
+        brand_presets.preset_bytes(BrandPreset("Theirs", Brand(fonts=Fonts(body=font))))
+
+
+def test_a_logo_that_is_a_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    logo = fifo(tmp_path / "logo.png")
+    with refused_without_blocking(logo), pytest.raises(BrandPresetError) as caught:
+        brand_presets.preset_bytes(BrandPreset("Theirs", Brand(logo=logo)))
+    assert f"its logo {logo} cannot be packed: it is not a regular file" in str(caught.value)
+
+
+def test_a_logo_larger_than_a_preset_may_hold_is_refused_unread(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    with logo.open("wb") as stream:  # a PNG's start, then sparse: 50 MB + 1 byte
+        stream.write(b"\x89PNG\r\n\x1a\n")
+        stream.truncate(limits.MAX_PRESET_ENTRY_BYTES + 1)
+    with pytest.raises(BrandPresetError, match="it is larger than 50 MB, far more than any "
+                                               "picture; it was not read"):
+        brand_presets.preset_bytes(BrandPreset("Big", Brand(logo=logo)))
+
+
+def test_a_logo_linked_to_a_picture_outside_the_folder_is_packed_as_the_bundle_does(
+        tmp_path: Path) -> None:
+    house = tmp_path / "shared" / "house-logo.png"
+    house.parent.mkdir()
+    Image.new("RGB", (64, 32), "navy").save(house)
+    logo = tmp_path / "kit" / "logo.png"
+    logo.parent.mkdir()
+    logo.symlink_to(house)
+    with zipfile.ZipFile(io.BytesIO(brand_presets.preset_bytes(
+            BrandPreset("House", Brand(logo=logo))))) as archive:
+        assert archive.read("assets/logo.png") == house.read_bytes()
+
+
+# Names: bounded, no control or reordering characters, never a path.
+
+def test_an_imported_preset_name_is_cleaned_and_bounded(tmp_path: Path) -> None:
+    name = "../../../.config/autostart/evil\u202eknird\x1b[2J" + "x" * 500
+    source = packed(tmp_path / "gift.presskit-brand", [
+        ("preset.yaml", f'presskit-brand: 1\nname: "{name.encode("unicode_escape").decode()}"\n'
+                        .encode()),
+        ("brand.yaml", b"organisation: Evil Corp\n")])
+    imported = import_preset(source)
+    assert imported.preset.name.startswith("../../../.config/autostart/evilknird[2J")
+    assert len(imported.preset.name) == limits.MAX_PRESET_NAME_CHARS
+    assert imported.folder.parent == brands_dir()
+
+
+def test_names_are_cleaned_in_the_roster_file_and_when_saved() -> None:
+    assert clean_preset_name("  House\u202e\u2066 \x1b]0;pwned\x07 style\n2 ") == (
+        "House ]0;pwned style 2")
+    roster = with_preset(Roster(), BrandPreset("A\u202eB\x00", Brand()))
+    assert [b.name for b in roster.brands] == ["AB"]
+
+
+def test_a_roster_file_naming_a_preset_with_escapes_is_read_cleaned(tmp_path: Path) -> None:
+    path = tmp_path / "roster.yaml"
+    path.write_text('presskit-roster: 1\nbrands:\n  - name: "Evil\\u202eknird\\e[2J"\n')
+    assert [b.name for b in load_roster(path).roster.brands] == ["Evilknird[2J"]
+
+
+@pytest.mark.parametrize("name", ["../../x", "/etc/passwd", "..", "a/../../b", "C:\\x",
+                                  "\u202e\x1b", "x" * 400, ".hidden"])
+def test_the_suggested_file_name_is_always_a_plain_file_of_the_folder(
+        tmp_path: Path, name: str) -> None:
+    suggested = tmp_path / preset_file_name(name)
+    assert suggested.parent == tmp_path
+    assert suggested.name.endswith(".presskit-brand") and not suggested.name.startswith(".")
+    assert len(suggested.name) <= 120
+    assert all(c.isprintable() for c in suggested.name)

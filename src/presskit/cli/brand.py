@@ -26,6 +26,7 @@ from presskit.library.brand_presets import (
     brand_files,
     export_preset,
     import_preset,
+    preset_file_name,
     preset_name,
     with_preset,
 )
@@ -91,7 +92,9 @@ def _brand_export(args: argparse.Namespace) -> int:
         say(f"presskit: error: no brand preset called {args.name!r} in the roster "
              f"(presets: {names})")
         return EXIT_ERRORS
-    output: Path = args.output or Path(preset.name + PRESET_SUFFIX)
+    # The name may come from a stranger's preset ("../../x"): the default is always a plain
+    # file of the current folder.
+    output: Path = args.output or Path(preset_file_name(preset.name))
     if output.exists() and not args.force:
         say(f"presskit: error: {output} already exists; use --force to replace it")
         return EXIT_ERRORS

@@ -26,7 +26,7 @@ from presskit.model.kit import Kit
 from presskit.model.problems import Problem, Severity
 from presskit.render import render_pdf
 from presskit.storage.atomic import atomic_write
-from presskit.storage.bundle.assets import KitAsset, kit_assets
+from presskit.storage.bundle.assets import KitAsset, kit_assets, not_its_kind
 from presskit.storage.bundle.format import (
     FOLDERS,
     MANIFEST_NAME,
@@ -177,7 +177,7 @@ class _Packer:
                     if len(data) > MAX_ENTRY_BYTES:
                         problem = f"it is larger than {megabytes(MAX_ENTRY_BYTES)}"
                     else:
-                        problem = _not_its_kind(asset.role, data)
+                        problem = not_its_kind(asset.role, data)
         except OSError as exc:
             problem = describe_os_error(exc)
         if problem is None:
@@ -187,29 +187,6 @@ class _Packer:
             asset.where,
         ))
         return None
-
-
-#: How the files a kit may name begin: pictures presskit reads, and TrueType/OpenType fonts.
-_PICTURE_STARTS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00",
-                   b"MM\x00*", b"BM")
-_FONT_STARTS = (b"\x00\x01\x00\x00", b"true", b"ttcf", b"OTTO")
-
-
-def _not_its_kind(role: str, data: bytes) -> str | None:
-    """Why ``data`` is not what a kit's ``role`` (logo, photo, font) can be, or ``None``.
-
-    A stranger's kit may name any file (``logo: ~/.ssh/id_rsa``, a photo that is a link to
-    one): the bundle the user sends back must hold pictures and fonts, never that file."""
-    if role == "font":
-        return None if data.startswith(_FONT_STARTS) else "it is not a TrueType or OpenType font"
-    if data.startswith(_PICTURE_STARTS) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
-        return None
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if role == "logo" and (head.startswith(b"<svg") or (head.startswith(b"<?xml")
-                                                       and b"<svg" in head)):
-        return None
-    return "it is not a picture (PNG, JPEG, GIF, WebP, TIFF, BMP" + (
-        " or SVG)" if role == "logo" else ")")
 
 
 def _kit_entry_name(kit_path: Path) -> str:

@@ -34,18 +34,19 @@ from typing import Any
 from yaml.nodes import MappingNode, ScalarNode
 
 from presskit.library.paths import brands_dir
-from presskit.library.roster import BrandPreset, Roster
+from presskit.library.roster import BrandPreset, Roster, clean_preset_name
 from presskit.model import limits
 from presskit.model.kit import Brand, font_file
 from presskit.model.problems import PresskitError, Problem
 from presskit.storage.atomic import atomic_write
 from presskit.storage.brand_file import load_brand
+from presskit.storage.bundle.assets import not_its_kind
 from presskit.storage.bundle.inputs import same_file
 from presskit.storage.composer import compose
 from presskit.storage.dumper import dumps_data
 from presskit.storage.errors import LocatedProblem, ProjectFileError, describe_os_error
 from presskit.storage.fields import plain_value
-from presskit.storage.inputs import InputError, open_input, size_text
+from presskit.storage.inputs import InputError, open_input, read_input, size_text
 from presskit.storage.schema import BRAND
 from presskit.storage.writer import record_data
 
@@ -125,14 +126,35 @@ def preset_folder_name(name: str) -> str:
     return f"{safe[:48]}-{digest[:10]}"
 
 
+#: Characters no file name may hold on some system.
+_UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|]+')
+
+
+def preset_file_name(name: str) -> str:
+    """The file name ``Export Preset…`` suggests for the preset ``name``: the name as shown
+    (``clean_preset_name``), any script kept, but no folder separator, nothing Windows
+    refuses, no leading dot: ``../../x`` becomes ``x.presskit-brand``, always a file of the
+    folder it is suggested in."""
+    stem = _UNSAFE_IN_FILE_NAME.sub("-", clean_preset_name(name)).strip("-. ")
+    return (stem[:100].rstrip("-. ") or "brand") + PRESET_SUFFIX
+
+
 # -- export -------------------------------------------------------------------------------------
 
 def preset_bytes(preset: BrandPreset) -> bytes:
     """The ``.presskit-brand`` file for ``preset``; raises ``BrandPresetError`` when a file it
-    names is missing or unreadable (the message says which)."""
+    names cannot be packed (the message says which, and why).
+
+    Each file is read like any input (``storage.inputs``): a pipe or a device is refused
+    without waiting on it, nothing past ``MAX_ENTRY_BYTES`` is read (what import would
+    refuse), and, as ``presskit bundle`` does, only bytes that begin as a picture (the logo)
+    or a TrueType/OpenType font are packed: a stranger's brand whose logo is
+    ``~/.ssh/id_rsa``, or a link to it, is never sent on. A link is followed like any
+    path (a logo may be a link to the house logo): what counts is what the file holds."""
     brand = copy.deepcopy(preset.brand)
     assets: dict[Path, str] = {}  # source file → name in the archive
     contents: dict[str, bytes] = {}
+    total = 0
     for field_name, value in brand_files(preset.brand):
         source, index = font_file(value) if field_name != "logo" else (value, 0)
         source = Path(source)
@@ -144,13 +166,14 @@ def preset_bytes(preset: BrandPreset) -> bytes:
             while f"{ASSETS}/{name}" in contents:
                 name = f"{stem}-{counter}.{suffix.lstrip('.')}" if suffix else f"{stem}-{counter}"
                 counter += 1
-            try:
-                contents[f"{ASSETS}/{name}"] = source.read_bytes()
-            except OSError as exc:
+            data = _packed_file(preset, field_name, source)
+            total += len(data)
+            if total > MAX_TOTAL_BYTES:
                 raise BrandPresetError(
-                    f"the brand preset {preset.name!r} cannot be exported: its {field_name} "
-                    f"{source} cannot be read ({describe_os_error(exc)})"
-                ) from None
+                    f"the brand preset {preset.name!r} cannot be exported: its "
+                    f"files take more than {size_text(MAX_TOTAL_BYTES)}, more than a preset "
+                    "may hold")
+            contents[f"{ASSETS}/{name}"] = data
             assets[source] = f"{ASSETS}/{name}"
         archived = assets[source] + (f"#{index}" if index else "")
         _with_path(brand, field_name, Path(archived))
@@ -165,6 +188,24 @@ def preset_bytes(preset: BrandPreset) -> bytes:
             info.external_attr = (stat.S_IFREG | 0o644) << 16
             archive.writestr(info, data)
     return out.getvalue()
+
+
+def _packed_file(preset: BrandPreset, field_name: str, source: Path) -> bytes:
+    """The bytes of the preset's ``field_name`` file ``source``, checked as above."""
+    role = "logo" if field_name == "logo" else "font"
+    try:
+        data = read_input(source, MAX_ENTRY_BYTES,
+                          what="picture" if role == "logo" else "font file")
+    except InputError as exc:
+        problem: str | None = exc.reason
+    else:
+        problem = not_its_kind(role, data)
+    if problem is not None:
+        raise BrandPresetError(
+            f"the brand preset {preset.name!r} cannot be exported: its "
+            f"{field_name} {source} cannot be packed: {problem}; choose another file for it "
+            "in Brand ▸ Edit Presets…")
+    return data
 
 
 def export_preset(preset: BrandPreset, path: Path) -> None:
@@ -308,9 +349,9 @@ def _meta_name(path: Path, data: bytes) -> str:
         raise _refuse(path, f"it was written by a newer presskit (preset format {version}); "
                             "update presskit")
     name = meta.get("name")
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or not clean_preset_name(name):
         raise _refuse(path, f"{META_NAME} names no preset")
-    return name.strip()
+    return clean_preset_name(name)
 
 
 def _check_brand(path: Path, entries: dict[str, bytes]) -> None:
@@ -349,7 +390,7 @@ def import_preset(path: Path, *, name: str | None = None,
     """
     path = Path(path)
     entries = read_archive(path)
-    preset_name = (name or "").strip() or _meta_name(path, entries[META_NAME])
+    preset_name = clean_preset_name(name or "") or _meta_name(path, entries[META_NAME])
     _check_brand(path, entries)
     folder = Path(destination) if destination is not None else (
         brands_dir() / preset_folder_name(preset_name))
@@ -372,7 +413,7 @@ def import_preset(path: Path, *, name: str | None = None,
 def with_preset(roster: Roster, preset: BrandPreset, *, replace: bool = False) -> Roster:
     """A copy of ``roster`` holding ``preset``; one with the same name is replaced only when
     ``replace`` (else ``BrandPresetError``)."""
-    name = preset.name.strip()
+    name = clean_preset_name(preset.name)
     if not name:
         raise BrandPresetError("a brand preset needs a name")
     updated = copy.copy(roster)
@@ -400,6 +441,6 @@ def without_preset(roster: Roster, name: str) -> Roster:
 
 __all__ = [
     "PRESET_SUFFIX", "BrandPresetError", "ImportedPreset", "brand_files", "export_preset",
-    "import_preset", "preset_bytes", "preset_folder_name", "preset_name", "read_archive",
-    "safe_file_name", "with_preset", "without_preset",
+    "import_preset", "preset_bytes", "preset_file_name", "preset_folder_name", "preset_name",
+    "read_archive", "safe_file_name", "with_preset", "without_preset",
 ]

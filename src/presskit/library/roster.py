@@ -10,12 +10,33 @@ copy, not a conversion, and a kit made from the roster stays self-contained.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from presskit.library.names import email_key, fold, name_key
 from presskit.model.kit import Brand, Expert, Quote
+from presskit.model.limits import MAX_PRESET_NAME_CHARS
+
+#: Characters that reorder or hide text without being control characters: bidirectional
+#: marks, embeddings, overrides and isolates, line and paragraph separators.
+_DECEPTIVE = frozenset("\u061c\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e"
+                       "\u2066\u2067\u2068\u2069")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_preset_name(name: str) -> str:
+    """A brand preset's name as presskit keeps and shows it: control characters (an escape
+    sequence), lone surrogates and text-reordering characters (``\u202e``) taken out, runs of
+    white space made one space, trimmed, and at most ``MAX_PRESET_NAME_CHARS`` long. A name
+    comes from a stranger's preset file or a shared roster: it must not retitle a terminal,
+    reverse what a dialog shows, or fill a menu."""
+    kept = "".join(" " if c in "\t\n\r\u2028\u2029" else c for c in name
+                   if c not in _DECEPTIVE or c in "\u2028\u2029")
+    kept = "".join(c for c in kept if unicodedata.category(c) not in ("Cc", "Cs"))
+    return _SPACES.sub(" ", kept).strip()[:MAX_PRESET_NAME_CHARS].strip()
 
 
 @dataclass

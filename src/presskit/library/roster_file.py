@@ -46,7 +46,7 @@ from typing import Any, TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from presskit.library.roster import BrandPreset, Roster
+from presskit.library.roster import BrandPreset, Roster, clean_preset_name
 from presskit.model.ids import is_valid_id
 from presskit.model.kit import Brand, Expert, Quote
 from presskit.model.problems import PresskitError, Problem, Where
@@ -323,7 +323,8 @@ class _RosterReader(RecordReader):
                            (*where, "name"))
             else:
                 try:
-                    name = read_text(name_node).strip()
+                    # Kept and shown without control or reordering characters.
+                    name = clean_preset_name(read_text(name_node))
                 except FieldError as exc:
                     self.error(f"{label(where)}.name: {exc.message}", name_node,
                                (*where, "name"))

@@ -24,6 +24,11 @@ MAX_YAML_DEPTH = 64
 #: more, and Python refuses to convert integers of over 4,300 digits (ValueError).
 MAX_NUMBER_DIGITS = 100
 
+#: Characters of a text pasted into New Kit from Text: an advisory is a few thousand, a long
+#: e-mail thread a hundred thousand; reading takes about 2 s a million, so a larger paste
+#: is not read at all (a 2.6 MB one kept the window busy for 21 s after every keystroke).
+MAX_PASTE_CHARS = 500_000
+
 # -- fonts --------------------------------------------------------------------------------------
 
 #: A font file: the shipped CJK font is 4.5 MB; large pan-Unicode fonts stay below 40 MB.
@@ -71,6 +76,9 @@ MAX_COMPRESSION_RATIO = 100
 #: Preset entries below this size are exempt from the ratio: a few hundred bytes of YAML may
 #: pack well, and cannot cost anything.
 PRESET_RATIO_FLOOR = 1 * _MB
+#: Characters of a brand preset's name, as kept and shown: a name is a few words; longer
+#: ones (from a stranger's preset or roster) would only fill menus and file names.
+MAX_PRESET_NAME_CHARS = 100
 #: The YAML files of a preset (``preset.yaml``, ``brand.yaml``) are a few hundred bytes.
 MAX_PRESET_YAML_BYTES = 1 * _MB
 

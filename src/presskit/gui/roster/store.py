@@ -21,7 +21,9 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from presskit.library import Roster, RosterFileError, load_roster, roster_path
 from presskit.library.roster_file import LoadedRoster, modify_roster
 from presskit.model import PresskitError
+from presskit.model.limits import MAX_YAML_BYTES
 from presskit.model.problems import Problem
+from presskit.storage.inputs import InputError, read_input
 
 #: The settings key of the roster location chosen in Preferences ("" = the default).
 ROSTER_SETTING = "roster_path"
@@ -104,9 +106,14 @@ class RosterStore(QObject):
     # Watching the file for a colleague's saves.
 
     def _disk_bytes(self) -> bytes | None:
+        """The file as it is on disk, to tell a colleague's save; ``None`` for anything
+        ``load_roster`` would refuse as well. A shared folder is anyone's: a pipe planted at
+        the roster's name must not hang the app at every start, nor a link to ``/dev/zero``
+        fill its memory, so this reads like every reader (``storage.inputs``): never waiting,
+        regular files only, at most what a roster may hold."""
         try:
-            return self.path.read_bytes()
-        except OSError:
+            return read_input(self.path, MAX_YAML_BYTES, what="roster")
+        except InputError:
             return None
 
     def _watch(self) -> None:

@@ -23,16 +23,18 @@ from presskit.gui.document.commands import SetValue
 from presskit.gui.roster.store import RosterStore
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.widgets.prompts import Prompts
+from presskit.gui.window.background import run_in_background
 from presskit.gui.window.host import WindowHost
 from presskit.library.brand_presets import (
     PRESET_SUFFIX,
     BrandPresetError,
     export_preset,
     import_preset,
+    preset_file_name,
     preset_name,
     with_preset,
 )
-from presskit.library.roster import BrandPreset, Roster
+from presskit.library.roster import BrandPreset, Roster, clean_preset_name
 from presskit.model import PresskitError
 
 
@@ -114,6 +116,8 @@ class BrandActions:
         brand = self.window.document.kit.brand
         name, accepted = BrandPrompts.preset_name(
             self.window, brand.short_name or brand.organisation or "House style")
+        # Kept, compared and shown without control or reordering characters, bounded.
+        name = clean_preset_name(name or "")
         if not accepted or not name:
             return False
         replace = False
@@ -135,7 +139,8 @@ class BrandActions:
 
         def change(roster: Roster) -> tuple[Roster, None]:
             updated = copy.copy(roster)
-            updated.brands = presets
+            updated.brands = [BrandPreset(clean_preset_name(p.name) or "Brand", p.brand)
+                              for p in presets]
             return updated, None
 
         if not self._modify(change, "The brand presets could not be saved."):
@@ -181,15 +186,26 @@ class BrandActions:
         if preset is None:
             return False
         folder = window.settings.folder("last_brand_folder", Path.home())
-        path, accepted = BrandPrompts.file_to_export(window, folder / (name + PRESET_SUFFIX))
+        # The name may come from a stranger's preset: the suggestion is always a file of the
+        # folder, whatever separators or dots the name holds.
+        path, accepted = BrandPrompts.file_to_export(window, folder / preset_file_name(name))
         if not accepted or path is None:
             return False
         window.settings.remember_folder("last_brand_folder", path.parent)
-        try:
-            export_preset(preset, path)
-        except PresskitError as exc:
-            Prompts.error(window, f"The brand preset “{name}” could not be exported.",
-                          str(exc))
+        failure = f"The brand preset “{preset.name}” could not be exported."
+        clash = window.output_clash(path.absolute())
+        if clash is not None:  # a preset written over the open kit, its files or the roster
+            Prompts.error(window, failure, f"{clash}; choose another name for the preset")
             return False
-        window.show_status(f"Exported the brand preset “{name}” to {path.name}")
+        if window.is_busy:
+            window.show_status("Still working on the last command; try again in a moment")
+            return False
+        try:
+            # Its logo and fonts are read (up to 50 MB each) and zipped off the GUI thread.
+            with window.working(self.export):
+                run_in_background(lambda: export_preset(preset, path))
+        except PresskitError as exc:
+            Prompts.error(window, failure, str(exc))
+            return False
+        window.show_status(f"Exported the brand preset “{preset.name}” to {path.name}")
         return True

@@ -89,6 +89,13 @@ class WindowHost(QMainWindow):
         """Show the item a problem points to in its pane."""
         raise _missing("select_problem")
 
+    def output_clash(self, path: Path, *, kit_itself: bool = True) -> str | None:
+        """Why a command must not write ``path`` (``P is the kit's logo``, ``P is the
+        roster``), or ``None``; ``kit_itself=False`` for Save As, where the kit's own file
+        is a save. Every command of the app that writes a file the user chose asks this
+        first."""
+        raise _missing("output_clash")
+
     def new_project(self, kit: Kit | None = None) -> bool:
         raise _missing("new_project")
 

@@ -339,6 +339,11 @@ class MainWindow(MenuHost):
         target = Path(path).absolute() if path is not None else self.document.path
         if target is None:
             return self.save_project_as()
+        clash = self.output_clash(target, kit_itself=False) if path is not None else None
+        if clash is not None:  # Save As over the kit's logo or the roster would destroy it
+            self.prompts.error(self, f"“{target.name}” could not be saved.",
+                               f"{clash}; choose another name for the kit")
+            return False
         if target == self.document.path and changed_on_disk(target, self.document.disk_stamp):
             # Another presskit (or person) saved this file since we read it: never overwrite
             # their work without asking.
@@ -395,6 +400,12 @@ class MainWindow(MenuHost):
         self.settings.remember_folder("last_folder", path.parent)
         return self.save_project(path)
 
+    def output_clash(self, path: Path, *, kit_itself: bool = True) -> str | None:
+        """See ``WindowHost.output_clash``: the open kit's file, logo, fonts and photos, and
+        the roster, by any spelling, link or hard link (``storage.bundle.inputs``)."""
+        return input_clash([path], self.document.path if kit_itself else None,
+                           self.document.kit, [(self.library.store.path, "the roster")])
+
     def _claim(self, path: Path | None) -> LockOwner | None:
         """Release the lock on the current kit's file and lock ``path`` instead; returns the
         other running presskit that has ``path`` open, if any (then no lock is taken)."""
@@ -435,8 +446,8 @@ class MainWindow(MenuHost):
                 self.preflight_dialog.review(self, kit, problems, self.select_problem)
             self.show_status(f"Not exported: {summary(problems)}; fix the errors first")
             return False
-        clash = input_clash([path], self.document.path, kit)
-        if clash is not None:  # a PDF written over the kit or its logo would destroy it
+        clash = self.output_clash(path)
+        if clash is not None:  # a PDF written over the kit, its logo or the roster
             self.prompts.error(self, f"“{path.name}” could not be written.",
                                f"{clash}; choose another name for the export")
             return False

@@ -37,7 +37,6 @@ from presskit.model.ids import slugify
 from presskit.render import ImageCache, render_pdf
 from presskit.storage import atomic_write
 from presskit.storage.bundle.format import BUNDLE_SUFFIX, megabytes
-from presskit.storage.bundle.inputs import input_clash
 
 T = TypeVar("T")
 
@@ -175,8 +174,8 @@ class ShareActions:
         if not accepted or path is None:
             return False
         target = path.absolute()
-        clash = input_clash([target], window.document.path, kit)
-        if clash is not None:  # a draft written over the kit or its logo would destroy it
+        clash = window.output_clash(target)
+        if clash is not None:  # a draft written over the kit, its logo or the roster
             window.prompts.error(window, f"“{target.name}” could not be written.",
                                  f"{clash}; choose another name for the draft")
             return False
@@ -221,6 +220,11 @@ class ShareActions:
         if not accepted or path is None:
             return False
         target = path.absolute()
+        clash = window.output_clash(target)
+        if clash is not None:  # a bundle written over the kit, its files or the roster
+            window.prompts.error(window, f"“{target.name}” could not be made.",
+                                 f"{clash}; choose another name for the bundle")
+            return False
         report = self._run(lambda: write_bundle(kit_path, target),
                            f"“{target.name}” could not be made.")
         if report is None:

@@ -65,3 +65,28 @@ def kit_assets(kit: Kit) -> Iterator[KitAsset]:
                 ("experts", index, "photo"), f"photo of {who!r}", "photo", expert.photo,
                 functools.partial(setattr, expert, "photo"),
             )
+
+
+#: How the files a kit may name begin: pictures presskit reads, and TrueType/OpenType fonts.
+_PICTURE_STARTS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00",
+                   b"MM\x00*", b"BM")
+_FONT_STARTS = (b"\x00\x01\x00\x00", b"true", b"ttcf", b"OTTO")
+
+
+def not_its_kind(role: str, data: bytes) -> str | None:
+    """Why ``data`` is not what a kit's ``role`` (logo, photo, font) can be, or ``None``.
+
+    A stranger's kit may name any file (``logo: ~/.ssh/id_rsa``, a photo that is a link to
+    one): what the user sends on — a bundle, a brand preset — must hold pictures and fonts,
+    never that file. Links are followed (a logo may well be a link to the house logo); what
+    counts is what the file holds."""
+    if role == "font":
+        return None if data.startswith(_FONT_STARTS) else "it is not a TrueType or OpenType font"
+    if data.startswith(_PICTURE_STARTS) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
+        return None
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if role == "logo" and (head.startswith(b"<svg") or (head.startswith(b"<?xml")
+                                                       and b"<svg" in head)):
+        return None
+    return "it is not a picture (PNG, JPEG, GIF, WebP, TIFF, BMP" + (
+        " or SVG)" if role == "logo" else ")")
