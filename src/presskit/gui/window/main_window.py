@@ -44,6 +44,7 @@ from presskit.gui.sections.section_editor import SectionEditor
 from presskit.gui.settings import Settings
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.widgets.prompts import ChangedOnDiskChoice, Prompts, UnsavedChoice
+from presskit.gui.widgets.shown import shown
 from presskit.gui.window.background import run_in_background
 from presskit.gui.window.host import MenuHost
 from presskit.gui.window.library_actions import LibraryActions
@@ -245,7 +246,11 @@ class MainWindow(MenuHost):
         self.setWindowModified(not clean)
 
     def _update_title(self) -> None:
-        name = self.document.path.name if self.document.path else "Untitled"
+        # The name may come from someone else's folder: escaped, so a bidi override or a
+        # control character in it cannot disguise it (a "[*]" in it is doubled, or Qt would
+        # take it for the modified mark).
+        name = shown(self.document.path.name).replace("[*]", "[*][*]") if self.document.path \
+            else "Untitled"
         self.setWindowTitle(f"{name}[*] — presskit")
         self.setWindowFilePath(str(self.document.path or ""))
         self.setWindowModified(self.document.is_modified)
