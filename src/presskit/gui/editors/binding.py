@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.gui.document.commands import SetValue
+from presskit.model.limits import MAX_LINE_FIELD_CHARS
 from presskit.model.paths import get_at
 from presskit.model.problems import Where
 
@@ -164,12 +165,16 @@ class Binder(QObject):
             clear = partial(custom.set_value, None)
             custom.edited.connect(commit)
         elif isinstance(widget, QLineEdit):
+            # Qt cuts a line edit's text at 32,767 characters by default, silently: the cut
+            # text would be written back at the next edit, or by merely tabbing through.
+            widget.setMaxLength(MAX_LINE_FIELD_CHARS)
             read, write = widget.text, _write_line_edit(widget)
             clear = widget.clear
+            line_commit = _uncut(widget, commit)
             if on_finish:
-                widget.editingFinished.connect(lambda: commit(widget.text()))
+                widget.editingFinished.connect(lambda: line_commit(widget.text()))
             else:
-                widget.textEdited.connect(commit)
+                widget.textEdited.connect(line_commit)
             widget.installEventFilter(self._undo_filter)
         elif isinstance(widget, QPlainTextEdit):
             read, write = widget.toPlainText, _write_plain_text(widget)
@@ -261,6 +266,16 @@ class Binder(QObject):
         # An insert, removal or move may shift the shown item's index; loading only writes
         # widgets whose text differs, so a full pass is cheap and leaves cursors alone.
         self.refresh()
+
+
+def _uncut(widget: QLineEdit, commit: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``commit``, except for a text the line edit may have cut at its maximum length: a
+    value is never written back shorter only because the widget could not hold it."""
+    def guarded(text: Any) -> None:
+        if len(str(text)) < widget.maxLength():
+            commit(text)
+
+    return guarded
 
 
 def _write_line_edit(widget: QLineEdit) -> Callable[[Any], None]:
