@@ -29,6 +29,17 @@ MAX_NUMBER_DIGITS = 100
 #: after the user merely tabbed through it); no kit can hold a longer value than this.
 MAX_LINE_FIELD_CHARS = MAX_YAML_BYTES
 
+# -- rendering ----------------------------------------------------------------------------------
+
+#: Seconds the app's render process may take over one PDF before it is stopped: an
+#: institute's 100-quote kit takes a few seconds; ReportLab's cost grows faster than the text
+#: in some places (a name of one 256,000-letter word took two minutes, of a million hours).
+MAX_RENDER_SECONDS = 120.0
+#: Characters of a short text (a name, a title, a heading) the PDF prints; longer ones are
+#: cut with an ellipsis. No name is that long, and ReportLab took 8 s over a 64,000-letter
+#: name and two minutes over a 256,000-letter one.
+MAX_SHORT_TEXT_CHARS = 10_000
+
 # -- fonts --------------------------------------------------------------------------------------
 
 #: A font file: the shipped CJK font is 4.5 MB; large pan-Unicode fonts stay below 40 MB.
