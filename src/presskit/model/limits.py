@@ -17,6 +17,10 @@ _MB = 1024 * 1024
 MAX_YAML_BYTES = 50 * _MB
 #: A spreadsheet or a saved e-mail: a roster of 100,000 experts as CSV is about 20 MB.
 MAX_TEXT_BYTES = 50 * _MB
+#: Columns of a spreadsheet imported as experts: a roster has about 15 fields, a staff export
+#: with every HR column perhaps 100; the mapping step makes a control per column (8,000
+#: columns froze the window for a minute).
+MAX_CSV_COLUMNS = 200
 #: Levels of nesting in any YAML presskit reads: a kit uses five; deeper would let a
 #: recursive pass over the tree exhaust Python's stack (RecursionError).
 MAX_YAML_DEPTH = 64
