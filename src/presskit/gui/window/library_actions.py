@@ -26,6 +26,7 @@ from presskit.gui.roster.prompts import LibraryPrompts
 from presskit.gui.roster.store import ROSTER_SETTING, RosterStore
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.widgets.prompts import Prompts
+from presskit.gui.widgets.shown import shown
 from presskit.gui.window.background import run_in_background
 from presskit.gui.window.brand_actions import BrandActions
 from presskit.gui.window.host import WindowHost
@@ -201,6 +202,7 @@ class LibraryActions:
             return False
         try:
             # Off the GUI thread: a 45 MB spreadsheet takes its reader 20 s.
+            window.show_status(f"Reading “{shown(path.name)}”…")
             with window.working(self.import_csv, self.export_csv):
                 preview = run_in_background(lambda: sniff(path))
         except (PresskitError, OSError) as exc:
