@@ -49,7 +49,10 @@ class RenderJob(QRunnable):
 
     def run(self) -> None:
         try:
-            result = shared_process().render(self._kit, cancelled=self._cancelled)
+            process = shared_process()
+            # Only an export can be cancelled; the preview's renders run to their end.
+            result = (process.render(self._kit) if self._cancelled is None
+                      else process.render(self._kit, cancelled=self._cancelled))
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user, not raised
             if not isinstance(exc, PresskitError):
                 _log.exception("rendering failed")
