@@ -28,10 +28,11 @@ MAX_YAML_DEPTH = 64
 #: more, and Python refuses to convert integers of over 4,300 digits (ValueError).
 MAX_NUMBER_DIGITS = 100
 
-#: Characters a one-line field of the app's editors holds. Qt's line edit holds 32,767 by
-#: default and cuts the rest silently (a 3,000-topic Topics field was saved as 2,731 topics
-#: after the user merely tabbed through it); no kit can hold a longer value than this.
-MAX_LINE_FIELD_CHARS = MAX_YAML_BYTES
+#: Characters a one-line field of the app's editors holds and edits. Qt's line edit holds
+#: 32,767 by default and cut the rest silently (a 3,000-topic Topics field was saved as 2,731
+#: topics after the user merely tabbed through it). Laying out a line costs Qt about 2 s a
+#: million characters, so a longer value is shown cut, read-only, and never written back.
+MAX_LINE_FIELD_CHARS = 100_000
 
 # -- rendering ----------------------------------------------------------------------------------
 

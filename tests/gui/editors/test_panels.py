@@ -469,3 +469,21 @@ def test_an_unchanged_logo_is_drawn_once_however_often_the_form_is_loaded(
     os.utime(logo, ns=(logo.stat().st_atime_ns, logo.stat().st_mtime_ns + 10**9))
     brand.set_document(document)
     assert drawn == [logo, logo]
+
+
+def test_a_name_too_long_to_edit_is_shown_cut_read_only_and_never_written_back(qtbot) -> None:
+    kit = load_kit(CNAS_KIT).kit
+    kit.experts[0].name = "N" * 150_000
+    document = KitDocument(kit, CNAS_KIT)
+    experts = shown(qtbot, ExpertsPanel(), document)
+    experts.select(("experts", 0, "name"))
+    name = experts.experts.fields["name"]
+    assert name.isReadOnly() and "150,000 characters long" in name.toolTip()
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key.Key_End)
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    assert document.kit.experts[0].name == "N" * 150_000
+    assert document.undo_stack.count() == 0
+    experts.select(("experts", 1, "name"))  # a name of usual length is editable again
+    assert not name.isReadOnly() and name.text() == document.kit.experts[1].name
