@@ -181,7 +181,8 @@ class ThumbnailRefused(Exception):
 
 #: Thumbnails drawn, by file, size, modification time and box: every edit of the kit loads
 #: every field again, and a logo drawn anew each time froze the window for seconds.
-_drawn: dict[tuple[str, int, int, int, int], QPixmap | None | ThumbnailRefused] = {}
+#: Kept as QImage: a QPixmap outliving the application (this cache does) crashes at exit.
+_drawn: dict[tuple[str, int, int, int, int], QImage | None | ThumbnailRefused] = {}
 _MAX_DRAWN = 64
 
 
@@ -197,13 +198,14 @@ def thumbnail(path: Path, box: QSize) -> QPixmap | None:
         if len(_drawn) >= _MAX_DRAWN:
             _drawn.pop(next(iter(_drawn)))
         try:
-            _drawn[key] = draw_thumbnail(path, box)
+            pixmap = draw_thumbnail(path, box)
+            _drawn[key] = None if pixmap is None else pixmap.toImage()
         except ThumbnailRefused as refused:
             _drawn[key] = refused
     found = _drawn[key]
     if isinstance(found, ThumbnailRefused):
         raise found
-    return None if found is None else QPixmap(found)
+    return None if found is None else QPixmap.fromImage(found)
 
 
 def draw_thumbnail(path: Path, box: QSize) -> QPixmap | None:
