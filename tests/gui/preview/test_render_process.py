@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,6 +111,29 @@ def test_a_cancelled_render_is_stopped_and_says_so() -> None:
 
     with pytest.raises(RenderCancelled):
         endless.render(new_kit(Brand()), cancelled=cancelled)
+    assert endless.pid is None
+
+
+def test_cancelling_a_render_that_waits_for_another_stops_both() -> None:
+    # The preview renders a stranger's kit as soon as it is opened; an export of it waits
+    # for that render, and its Cancel must not leave the child rendering on.
+    endless = RenderProcess([sys.executable, "-c", FOREVER])
+    outcome: list[BaseException] = []
+
+    def preview() -> None:
+        try:
+            endless.render(new_kit(Brand()))
+        except RenderError as exc:
+            outcome.append(exc)
+
+    first = threading.Thread(target=preview)
+    first.start()
+    while endless.pid is None:
+        time.sleep(0.05)
+    with pytest.raises(RenderCancelled):
+        endless.render(new_kit(Brand()), cancelled=lambda: True)
+    first.join()
+    assert [type(exc) for exc in outcome] == [RenderCancelled]
     assert endless.pid is None
 
 

@@ -84,6 +84,8 @@ class RenderProcess:
         self._lock = threading.Lock()
         self._child: subprocess.Popen[bytes] | None = None
         self._unavailable = False
+        #: Set when a cancelled render waiting for the child stopped the one using it.
+        self._interrupted = False
         #: For renders in this process, when no child can be started.
         self._image_cache = ImageCache()
 
@@ -118,11 +120,19 @@ class RenderProcess:
         if time_limit is None:
             time_limit = MAX_RENDER_SECONDS
         payload = kit if isinstance(kit, bytes) else pickle.dumps(kit, pickle.HIGHEST_PROTOCOL)
-        # Another render (the preview's) may hold the child: a cancel is seen while waiting.
+        # Another render (the preview's, of the same kit as like as not) may hold the child:
+        # a cancel while waiting for it stops that render too, or the export's Cancel would
+        # leave the child busy for as long as the kit takes.
         while not self._lock.acquire(timeout=_WATCH_S):
             if cancelled is not None and cancelled():
+                self._interrupted = True
+                child = self._child
+                if child is not None:
+                    with contextlib.suppress(OSError):
+                        child.kill()
                 raise RenderCancelled("the render was cancelled")
         with _held(self._lock):
+            self._interrupted = False
             if cancelled is not None and cancelled():
                 raise RenderCancelled("the render was cancelled")
             child = self._running_child()
@@ -133,6 +143,9 @@ class RenderProcess:
                 try:
                     self._send(child, payload)
                 except OSError:
+                    if self._interrupted:  # killed by a cancelled render waiting for it
+                        self._discard()
+                        raise RenderCancelled("the render was cancelled") from None
                     # It died while idle (killed, out of memory): nothing was lost, start afresh.
                     self._discard()
                     child = self._running_child()
@@ -140,11 +153,14 @@ class RenderProcess:
                         return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
                     self._send(child, payload)
                 assert child.stdout is not None
-                with _Watch(child, cancelled, time_limit) as watch:
+                def stop() -> bool:
+                    return self._interrupted or (cancelled is not None and cancelled())
+
+                with _Watch(child, stop, time_limit) as watch:
                     reply = _read_frame(child.stdout)
             except (EOFError, OSError):
                 status = self._discard()
-                if watch is not None and watch.stopped == "cancelled":
+                if (watch is not None and watch.stopped == "cancelled") or self._interrupted:
                     raise RenderCancelled("the render was cancelled") from None
                 if watch is not None and watch.stopped == "late":
                     raise RenderError(
