@@ -10,6 +10,7 @@ from support.pdf_reading import fonts, links, page_texts, squash
 from support.render_fixtures import seed_kit
 
 from presskit.model import ContactSection, LeadSection, QuotesSection, TextSection
+from presskit.model.limits import MAX_SHORT_TEXT_CHARS
 from presskit.render import RenderError, render_pdf
 from presskit.render.text import (
     email_link,
@@ -20,6 +21,7 @@ from presskit.render.text import (
     link,
     long_date,
     paragraphs,
+    plain,
 )
 from presskit.render.typography import smarten
 
@@ -175,3 +177,14 @@ def test_a_control_character_in_the_series_never_reaches_the_running_header() ->
     later_page = page_texts(render_pdf(kit).data)[1]
     assert "CNAS · CNAS Responds: U.S., North Korea" in later_page
     assert "\x00" not in later_page and "\x07" not in later_page
+
+
+def test_a_name_of_one_enormous_word_is_printed_cut_short() -> None:
+    # A stranger's kit whose expert is called one 200,000-letter word: ReportLab's cost grows
+    # faster than such a text (a million letters took hours), so short texts are cut.
+    assert plain("W" * 1_000_000) == "W" * (MAX_SHORT_TEXT_CHARS - 1) + "…"
+    assert plain("Duyeon Kim") == "Duyeon Kim"
+    kit = seed_kit()
+    kit.experts[0].name = "W" * 200_000
+    text = "".join(page_texts(render_pdf(kit).data))
+    assert 0 < text.count("W") < MAX_SHORT_TEXT_CHARS + 100

@@ -15,10 +15,11 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from presskit.model.printable import printable as printable  # re-exported for the commands
+from presskit.model.printable import printable_lines
 from presskit.model.problems import PresskitError, Problem
 from presskit.storage import ProjectFileError, format_problem
 
@@ -29,36 +30,16 @@ EXIT_ERRORS = 2
 Handler = Callable[[argparse.Namespace], int]
 
 
-#: Characters shown escaped although not control characters: they reorder or hide text
-#: (bidirectional overrides and isolates, line and paragraph separators).
-_DECEPTIVE = frozenset("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def _escape(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def printable(text: str) -> str:
-    """``text`` safe to print on a terminal: control characters (C0, DEL, C1), lone
-    surrogates and text-reordering characters shown as visible escapes (``\\x1b``,
-    ``\\u202e``); everything else, any script or emoji, as it is."""
-    return "".join(
-        _escape(c) if c in _DECEPTIVE or unicodedata.category(c) in ("Cc", "Cs") else c
-        for c in text
-    )
-
-
 def say(message: str) -> None:
     """A line for the user on standard error (standard output is for results); text quoted
     from files is escaped (``printable``), line breaks of the message itself kept."""
-    print("\n".join(printable(line) for line in message.split("\n")), file=sys.stderr)
+    print(printable_lines(message), file=sys.stderr)
 
 
 def show(result: object) -> None:
     """A result on standard output, escaped as ``say`` escapes: paths and names in it may come
     from a stranger's kit or bundle."""
-    print("\n".join(printable(line) for line in str(result).split("\n")))
+    print(printable_lines(str(result)))
 
 
 def guarded(handler: Handler) -> Handler:

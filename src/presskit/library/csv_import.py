@@ -42,6 +42,7 @@ from presskit.library.roster import Roster
 from presskit.library.text_files import decode, read_text_file
 from presskit.model.ids import is_valid_id, slugify, unique_id
 from presskit.model.kit import Expert
+from presskit.model.limits import MAX_CSV_COLUMNS
 from presskit.model.problems import PresskitError
 from presskit.model.validation import EMAIL_PATTERN
 
@@ -142,6 +143,11 @@ def sniff(source: Path | bytes | str, name: str = "") -> CsvPreview:
         raise CsvImportError(f"{name} has no rows: the first row should name the columns "
                              "(Name, Title, Email…)")
     header_number, header_line, header_cells = header
+    if len(header_cells) > MAX_CSV_COLUMNS:
+        raise CsvImportError(
+            f"{name} has {len(header_cells):,} columns in its first row, more than the "
+            f"{MAX_CSV_COLUMNS} presskit imports; keep the columns about experts (Name, "
+            "Title, Email…) and save it again")
     headers = tuple(cell.strip() for cell in header_cells)
     rows = tuple(
         CsvRow(n, line, tuple(cells)) for n, line, cells in records

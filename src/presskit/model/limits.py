@@ -17,6 +17,10 @@ _MB = 1024 * 1024
 MAX_YAML_BYTES = 50 * _MB
 #: A spreadsheet or a saved e-mail: a roster of 100,000 experts as CSV is about 20 MB.
 MAX_TEXT_BYTES = 50 * _MB
+#: Columns of a spreadsheet imported as experts: a roster has about 15 fields, a staff export
+#: with every HR column perhaps 100; the mapping step makes a control per column (8,000
+#: columns froze the window for a minute).
+MAX_CSV_COLUMNS = 200
 #: Levels of nesting in any YAML presskit reads: a kit uses five; deeper would let a
 #: recursive pass over the tree exhaust Python's stack (RecursionError).
 MAX_YAML_DEPTH = 64
@@ -28,6 +32,23 @@ MAX_NUMBER_DIGITS = 100
 #: e-mail thread a hundred thousand; reading takes about 2 s a million, so a larger paste
 #: is not read at all (a 2.6 MB one kept the window busy for 21 s after every keystroke).
 MAX_PASTE_CHARS = 500_000
+
+#: Characters a one-line field of the app's editors holds and edits. Qt's line edit holds
+#: 32,767 by default and cut the rest silently (a 3,000-topic Topics field was saved as 2,731
+#: topics after the user merely tabbed through it). Laying out a line costs Qt about 2 s a
+#: million characters, so a longer value is shown cut, read-only, and never written back.
+MAX_LINE_FIELD_CHARS = 100_000
+
+# -- rendering ----------------------------------------------------------------------------------
+
+#: Seconds the app's render process may take over one PDF before it is stopped: an
+#: institute's 100-quote kit takes a few seconds; ReportLab's cost grows faster than the text
+#: in some places (a name of one 256,000-letter word took two minutes, of a million hours).
+MAX_RENDER_SECONDS = 120.0
+#: Characters of a short text (a name, a title, a heading) the PDF prints; longer ones are
+#: cut with an ellipsis. No name is that long, and ReportLab took 8 s over a 64,000-letter
+#: name and two minutes over a 256,000-letter one.
+MAX_SHORT_TEXT_CHARS = 10_000
 
 # -- fonts --------------------------------------------------------------------------------------
 

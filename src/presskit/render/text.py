@@ -15,6 +15,7 @@ import html
 import re
 from collections.abc import Mapping
 
+from presskit.model.limits import MAX_SHORT_TEXT_CHARS
 from presskit.model.text import (
     BOLD,
     ITALIC,
@@ -60,8 +61,13 @@ def unescape(markup: str) -> str:
 
 
 def plain(text: str) -> str:
-    """A short user string (a name, a title, a heading) as literal markup, no emphasis."""
-    return "<br/>".join(escape(line) for line in clean(text).strip().split("\n"))
+    """A short user string (a name, a title, a heading) as literal markup, no emphasis; cut
+    with an ellipsis past ``MAX_SHORT_TEXT_CHARS`` (ReportLab's cost grows faster than the
+    text there: a name of one 256,000-letter word took two minutes, of a million, hours)."""
+    text = clean(text).strip()
+    if len(text) > MAX_SHORT_TEXT_CHARS:
+        text = text[:MAX_SHORT_TEXT_CHARS - 1] + "…"
+    return "<br/>".join(escape(line) for line in text.split("\n"))
 
 
 def _italic(match: re.Match[str]) -> str:

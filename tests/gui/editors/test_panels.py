@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QColorDialog,
     QComboBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -26,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 from support.editor_helpers import drop_on, make_image, row_point
 from support.examples import CNAS_KIT
+from support.svg_files import use_fan_out
 
 from presskit.gui.document.kit_document import KitDocument
 from presskit.gui.editors.experts import ExpertsPanel
+from presskit.gui.editors.inputs import ImagePicker
 from presskit.gui.editors.kit_brand import KitBrandPanel
 from presskit.gui.sections.section_editor import SectionEditor
 from presskit.model import ApprovalState, Embargo, PageSize
@@ -394,3 +398,92 @@ def test_a_brands_bold_face_file_is_chosen_in_the_app(
     document.undo_stack.undo()
     assert document.kit.brand.fonts.body_bold == face.resolve()
     assert bold.value() == face.resolve()
+
+
+def test_a_name_and_topics_longer_than_qt_s_default_line_limit_are_never_cut(qtbot) -> None:
+    # Qt's line edit holds 32,767 characters unless told otherwise, and cut the rest silently:
+    # tabbing through a 3,000-topic field saved 2,731 topics (issue 15).
+    kit = load_kit(CNAS_KIT).kit
+    topics = [f"topic{i:05d}" for i in range(3_000)]
+    kit.experts[0].name = "N" * 40_000
+    kit.experts[0].topics = topics
+    document = KitDocument(kit, CNAS_KIT)
+    experts = shown(qtbot, ExpertsPanel(), document)
+    experts.select(("experts", 0, "topics"))
+    name, topic_field = experts.experts.fields["name"], experts.experts.fields["topics"]
+    assert len(name.text()) == 40_000
+    topic_field.setFocus()
+    qtbot.keyClick(topic_field, Qt.Key.Key_Tab)  # merely tabbing through: editingFinished
+    assert document.kit.experts[0].topics == topics
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key.Key_End)
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    assert document.kit.experts[0].name == "N" * 39_999
+    assert document.kit.experts[0].topics == topics
+
+
+def brand_panel_with_logo(qtbot, logo: Path) -> tuple[KitBrandPanel, KitDocument]:  # type: ignore[no-untyped-def]
+    kit = load_kit(CNAS_KIT).kit
+    kit.brand.logo = logo
+    document = KitDocument(kit, CNAS_KIT)
+    return shown(qtbot, KitBrandPanel(), document), document  # type: ignore[return-value]
+
+
+def test_an_svg_logo_repeating_itself_through_use_is_not_drawn_only_named(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    # 4 kB that draw 10 million triangles: QtSvg drew them for a minute on the GUI thread, and
+    # again at every edit (issue 15). Now the engine's limits refuse it before QtSvg sees it.
+    from PySide6 import QtSvg
+
+    made: list[object] = []
+    real = QtSvg.QSvgRenderer
+    monkeypatch.setattr(QtSvg, "QSvgRenderer", lambda *a: made.append(a) or real(*a))
+    logo = tmp_path / "logo.svg"
+    logo.write_text(use_fan_out(7, 10), encoding="utf-8")
+    brand, document = brand_panel_with_logo(qtbot, logo)
+    picker = brand.findChild(ImagePicker)
+    label = next(w for w in picker.findChildren(QLabel) if w.accessibleName() == "Logo preview")
+    assert label.text() == "Not previewed"
+    assert "more than 100,000 elements" in label.toolTip()
+    assert made == []
+
+
+def test_an_unchanged_logo_is_drawn_once_however_often_the_form_is_loaded(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from presskit.gui.editors import inputs
+
+    drawn: list[Path] = []
+    real = inputs.draw_thumbnail
+    monkeypatch.setattr(inputs, "draw_thumbnail", lambda p, box: drawn.append(p) or real(p, box))
+    logo = tmp_path / "logo.svg"
+    logo.write_text(use_fan_out(2, 10), encoding="utf-8")
+    brand, document = brand_panel_with_logo(qtbot, logo)
+    picker = brand.findChild(ImagePicker)
+    assert picker._thumb.pixmap() is not None and not picker._thumb.pixmap().isNull()
+    for _ in range(5):  # every edit loads every field again
+        brand.set_document(document)
+    assert drawn == [logo]
+    logo.write_text(use_fan_out(2, 9), encoding="utf-8")  # a new version is drawn anew
+    os.utime(logo, ns=(logo.stat().st_atime_ns, logo.stat().st_mtime_ns + 10**9))
+    brand.set_document(document)
+    assert drawn == [logo, logo]
+
+
+def test_a_name_too_long_to_edit_is_shown_cut_read_only_and_never_written_back(qtbot) -> None:
+    kit = load_kit(CNAS_KIT).kit
+    kit.experts[0].name = "N" * 150_000
+    document = KitDocument(kit, CNAS_KIT)
+    experts = shown(qtbot, ExpertsPanel(), document)
+    experts.select(("experts", 0, "name"))
+    name = experts.experts.fields["name"]
+    assert name.isReadOnly() and "150,000 characters long" in name.toolTip()
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key.Key_End)
+    qtbot.keyClick(name, Qt.Key.Key_Backspace)
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    assert document.kit.experts[0].name == "N" * 150_000
+    assert document.undo_stack.count() == 0
+    experts.select(("experts", 1, "name"))  # a name of usual length is editable again
+    assert not name.isReadOnly() and name.text() == document.kit.experts[1].name

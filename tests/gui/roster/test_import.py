@@ -4,6 +4,7 @@ from an e-mail turned into a new kit."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,46 @@ def test_exporting_the_roster_over_the_roster_file_itself_is_refused_and_the_ros
     assert roster_file.read_bytes() == before
     [(_title, detail)] = dialogs.asked["error"]
     assert "is the roster itself" in detail
+
+
+def test_a_spreadsheet_of_8000_columns_is_refused_naming_the_file_and_the_count(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A combo box per column: 8,000 columns kept the window frozen for a minute (issue 15).
+    sheet = tmp_path / "stranger.csv"
+    sheet.write_text(",".join(f"c{i}" for i in range(8000)) + "\n"
+                     + ",".join("x" for _ in range(8000)) + "\n", encoding="utf-8")
+    monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_import",
+                        classmethod(lambda cls, parent, folder: (sheet, True)))
+    shown: list[object] = []
+    monkeypatch.setattr(CsvMappingDialog, "choose",
+                        classmethod(lambda cls, *a: shown.append(a) or (None, False)))
+    dialogs.answer("error", (None, True))
+    window.library.import_csv.trigger()
+    [(text, detail)] = dialogs.asked["error"]
+    assert "stranger.csv" in text
+    assert "stranger.csv has 8,000 columns in its first row, more than the 200" in detail
+    assert shown == []
+
+
+def test_a_spreadsheet_is_read_off_the_gui_thread(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A 45 MB spreadsheet took its reader 21 s, with the window frozen throughout.
+    from presskit.gui.window import library_actions
+
+    sheet = tmp_path / "staff.csv"
+    sheet.write_bytes(STAFF_CSV.encode("utf-8"))
+    monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_import",
+                        classmethod(lambda cls, parent, folder: (sheet, True)))
+    threads: list[bool] = []
+    real = library_actions.sniff
+    monkeypatch.setattr(library_actions, "sniff", lambda path: threads.append(
+        threading.current_thread() is threading.main_thread()) or real(path))
+    monkeypatch.setattr(CsvMappingDialog, "choose",
+                        classmethod(lambda cls, *a: (None, False)))
+    window.library.import_csv.trigger()
+    assert threads == [False]
 
 
 # Pasted advisories.

@@ -16,6 +16,7 @@ import pytest
 from support.pdf_reading import page_texts
 from support.render_fixtures import seed_kit
 from support.special_files import fifo, refused_without_blocking
+from support.svg_files import use_fan_out
 
 from presskit.render import render_pdf
 from presskit.render.images.cache import ImageProblem
@@ -138,6 +139,31 @@ def test_an_svg_logo_nested_deeper_than_any_logo_is_refused(tmp_path: Path) -> N
     path.write_text(svg("<g>" * 200 + '<rect width="1" height="1"/>' + "</g>" * 200),
                     encoding="utf-8")
     with pytest.raises(ImageProblem, match="nested more than 64 levels deep"):
+        prepare_logo(path, 300, 40)
+
+
+def test_an_svg_logo_repeating_itself_through_use_is_refused_before_drawing(
+        tmp_path: Path) -> None:
+    # 4 kB that draw 10 million triangles: svglib took 14 s on it, QtSvg a minute (issue 15).
+    path = tmp_path / "logo.svg"
+    path.write_text(use_fan_out(7, 10), encoding="utf-8")
+    assert path.stat().st_size < 5000
+    with pytest.raises(ImageProblem, match=r"repeats its shapes \(<use>\) to more than 100,000"):
+        prepare_logo(path, 300, 40)
+    path.write_text(use_fan_out(2, 10), encoding="utf-8")  # 100 triangles: a logo
+    assert prepare_logo(path, 300, 40) is not None
+
+
+def test_an_svg_logo_whose_use_leads_back_to_itself_or_nests_deep_is_refused(
+        tmp_path: Path) -> None:
+    path = tmp_path / "logo.svg"
+    path.write_text(svg('<g id="a"><g id="b"><use xlink:href="#a"/></g></g>'), encoding="utf-8")
+    with pytest.raises(ImageProblem, match="uses itself"):
+        prepare_logo(path, 300, 40)
+    chain = '<rect id="g0" width="1" height="1"/>' + "".join(
+        f'<use id="g{i}" xlink:href="#g{i - 1}"/>' for i in range(1, 200))
+    path.write_text(svg(chain), encoding="utf-8")
+    with pytest.raises(ImageProblem, match="nest more than 64 levels deep"):
         prepare_logo(path, 300, 40)
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.gui.document.commands import SetValue
+from presskit.model.limits import MAX_LINE_FIELD_CHARS
 from presskit.model.paths import get_at
 from presskit.model.problems import Where
 
@@ -164,12 +165,17 @@ class Binder(QObject):
             clear = partial(custom.set_value, None)
             custom.edited.connect(commit)
         elif isinstance(widget, QLineEdit):
+            # Qt cuts a line edit's text at 32,767 characters by default, silently: the cut
+            # text would be written back at the next edit, or by merely tabbing through. A
+            # longer value than the limit is shown cut and read-only (``_write_line_edit``).
+            widget.setMaxLength(MAX_LINE_FIELD_CHARS)
             read, write = widget.text, _write_line_edit(widget)
             clear = widget.clear
+            line_commit = _uncut(widget, commit)
             if on_finish:
-                widget.editingFinished.connect(lambda: commit(widget.text()))
+                widget.editingFinished.connect(lambda: line_commit(widget.text()))
             else:
-                widget.textEdited.connect(commit)
+                widget.textEdited.connect(line_commit)
             widget.installEventFilter(self._undo_filter)
         elif isinstance(widget, QPlainTextEdit):
             read, write = widget.toPlainText, _write_plain_text(widget)
@@ -263,12 +269,37 @@ class Binder(QObject):
         self.refresh()
 
 
+#: Set on a line edit showing a value cut at its maximum length (then read-only).
+_CUT = "presskitCut"
+
+
+def _uncut(widget: QLineEdit, commit: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``commit``, except from a line edit showing a cut value: a value is never written
+    back shorter only because the widget could not hold it."""
+    def guarded(text: Any) -> None:
+        if not widget.property(_CUT):
+            commit(text)
+
+    return guarded
+
+
 def _write_line_edit(widget: QLineEdit) -> Callable[[Any], None]:
     def write(value: Any) -> None:
         text = "" if value is None else str(value)
-        if widget.text() != text:
-            widget.setText(text)
-            widget.setCursorPosition(len(text))
+        cut = len(text) > widget.maxLength()
+        if widget.text() != text[:widget.maxLength()]:
+            widget.setText(text)  # Qt keeps the first maxLength characters
+            widget.setCursorPosition(0 if cut else len(text))
+        if cut != bool(widget.property(_CUT)):
+            if cut:
+                widget.setProperty("presskitTip", widget.toolTip())
+                widget.setToolTip(f"This value is {len(text):,} characters long, more than "
+                                  f"the {widget.maxLength():,} this field can edit; it is "
+                                  "kept as it is")
+            else:
+                widget.setToolTip(str(widget.property("presskitTip") or ""))
+            widget.setReadOnly(cut)
+            widget.setProperty(_CUT, cut)
 
     return write
 

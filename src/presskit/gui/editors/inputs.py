@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QDate,
     QModelIndex,
     QObject,
@@ -52,6 +53,9 @@ from PySide6.QtWidgets import (
 from presskit.gui.editors.binding import describe
 from presskit.gui.widgets.icons import themed_icon
 from presskit.model import BUILTIN_FONTS
+from presskit.render.images.cache import ImageProblem
+from presskit.render.images.svg import MAX_SVG_BYTES, check_svg
+from presskit.storage.inputs import InputError, read_input
 
 DATE_FORMAT = "d MMM yyyy"  # unambiguous in every locale, unlike the short locale format
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
@@ -171,9 +175,42 @@ def image_file(urls: list[Any], suffixes: set[str] | None = None) -> Path | None
     return None
 
 
+class ThumbnailRefused(Exception):
+    """A picture is not previewed: it is outside the engine's limits (the reason says which)."""
+
+
+#: Thumbnails drawn, by file, size, modification time and box: every edit of the kit loads
+#: every field again, and a logo drawn anew each time froze the window for seconds.
+#: Kept as QImage: a QPixmap outliving the application (this cache does) crashes at exit.
+_drawn: dict[tuple[str, int, int, int, int], QImage | None | ThumbnailRefused] = {}
+_MAX_DRAWN = 64
+
+
 def thumbnail(path: Path, box: QSize) -> QPixmap | None:
+    """``path`` at thumbnail size (``None`` if it cannot be read), drawn once for each
+    version of the file; ``ThumbnailRefused`` for a file the engine's limits refuse."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    key = (str(path), status.st_size, status.st_mtime_ns, box.width(), box.height())
+    if key not in _drawn:
+        if len(_drawn) >= _MAX_DRAWN:
+            _drawn.pop(next(iter(_drawn)))
+        try:
+            pixmap = draw_thumbnail(path, box)
+            _drawn[key] = None if pixmap is None else pixmap.toImage()
+        except ThumbnailRefused as refused:
+            _drawn[key] = refused
+    found = _drawn[key]
+    if isinstance(found, ThumbnailRefused):
+        raise found
+    return None if found is None else QPixmap.fromImage(found)
+
+
+def draw_thumbnail(path: Path, box: QSize) -> QPixmap | None:
     """``path`` decoded straight at thumbnail size; a 5 MB photo never lands in memory whole.
-    An SVG is drawn by QtSvg (``None`` if it cannot be read)."""
+    An SVG is checked as the engine checks it, then drawn by QtSvg."""
     if path.suffix.lower() == ".svg":
         return svg_thumbnail(path, box)
     reader = QImageReader(str(path))
@@ -186,11 +223,28 @@ def thumbnail(path: Path, box: QSize) -> QPixmap | None:
 
 
 def svg_thumbnail(path: Path, box: QSize) -> QPixmap | None:
+    """The SVG logo drawn by QtSvg, from the bytes the engine's limits checked
+    (``render.images.svg.check_svg``: size, elements and nesting, ``<use>`` repeats
+    included, embedded pictures); ``ThumbnailRefused`` if they refuse it. A 4 kB logo
+    repeating itself through ``<use>`` kept QtSvg busy for a minute on the GUI thread."""
     try:
         from PySide6.QtSvg import QSvgRenderer
     except ImportError:  # QtSvg missing from this Qt: a generic icon instead
         return themed_icon("image-x-generic").pixmap(box)
-    renderer = QSvgRenderer(str(path))
+    try:
+        data = read_input(path, MAX_SVG_BYTES, what="SVG logo")
+    except InputError as exc:
+        if exc.missing:
+            return None
+        raise ThumbnailRefused(exc.reason) from None
+    try:
+        root = check_svg(data)
+    except ImageProblem as problem:
+        raise ThumbnailRefused(str(problem)) from None
+    if any(_names_a_file(element) for element in root.iter()):
+        # QtSvg would read it (the engine never does): a pipe or another user's file.
+        raise ThumbnailRefused("the SVG drawing names other files to draw")
+    renderer = QSvgRenderer(QByteArray(data))
     size = renderer.defaultSize()
     if not renderer.isValid() or size.isEmpty():
         return None
@@ -201,6 +255,15 @@ def svg_thumbnail(path: Path, box: QSize) -> QPixmap | None:
     renderer.render(painter)
     painter.end()
     return QPixmap.fromImage(image)
+
+
+def _names_a_file(element: Any) -> bool:
+    """An ``<image>`` whose picture is not embedded in the file itself."""
+    tag = getattr(element, "tag", "")
+    if not isinstance(tag, str) or tag.rpartition("}")[2] != "image":
+        return False
+    hrefs = [element.get(name) for name in ("{http://www.w3.org/1999/xlink}href", "href")]
+    return any(href and not href.strip().startswith("data:") for href in hrefs)
 
 
 class ImagePicker(QWidget):
@@ -226,11 +289,8 @@ class ImagePicker(QWidget):
         self._thumb.setFrameShape(QFrame.Shape.StyledPanel)
         self._thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._thumb.setWordWrap(True)
-        describe(
-            self._thumb,
-            f"{name} preview",
-            f"Drop a {kinds} file here to use it as {name.lower()}",
-        )
+        self._drop_hint = f"Drop a {kinds} file here to use it as {name.lower()}"
+        describe(self._thumb, f"{name} preview", self._drop_hint)
         self._file = QLabel(self)
         self._file.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -269,14 +329,21 @@ class ImagePicker(QWidget):
         if value is None:
             self._thumb.setPixmap(QPixmap())
             self._thumb.setText("No image")
+            self._thumb.setToolTip(self._drop_hint)
             self._file.setText("")
             self._file.setToolTip("")
             return
         self._file.setText(value.name)
         self._file.setToolTip(str(value))
-        pixmap = (
-            thumbnail(value, self.THUMB * self.devicePixelRatioF()) if value.is_file() else None
-        )
+        try:
+            pixmap = (thumbnail(value, self.THUMB * self.devicePixelRatioF())
+                      if value.is_file() else None)
+        except ThumbnailRefused as refused:
+            self._thumb.setPixmap(QPixmap())
+            self._thumb.setText("Not previewed")
+            self._thumb.setToolTip(f"Not previewed: {refused}")
+            return
+        self._thumb.setToolTip(self._drop_hint)
         if pixmap is None:
             self._thumb.setPixmap(QPixmap())
             self._thumb.setText("Missing or unreadable file")

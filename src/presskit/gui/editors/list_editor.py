@@ -29,6 +29,7 @@ from presskit.gui.document.commands import InsertItem
 from presskit.gui.document.deletions import delete_with_references, uses_of
 from presskit.gui.document.kit_models import KitListModel
 from presskit.gui.editors.binding import Binder, describe, index_of
+from presskit.gui.widgets.shown import shown
 from presskit.model.problems import Where
 
 if TYPE_CHECKING:
@@ -277,7 +278,8 @@ class ListEditor(QWidget):
         answer = QMessageBox.question(
             self,
             f"Delete {self.noun}",
-            f"Deleting this {self.noun} also removes " + " and ".join(uses) + ".\n\n"
+            f"Deleting this {self.noun} also removes "
+            + " and ".join(shown(use) for use in uses) + ".\n\n"
             "You can undo this with Edit ▸ Undo.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

@@ -15,30 +15,47 @@ snapshot); the reply is ``("ok", RenderedPdf)`` or ``("error", exception)``. One
 flight at a time. A child that died is started again for the next request; if it cannot be
 started at all (a frozen build without a Python to run it), renders run in the calling thread.
 
+A render is stopped by killing the child (it is started again for the next one): when the
+caller cancels it (Export PDF's Cancel, closing the window), or when it runs past
+``limits.MAX_RENDER_SECONDS`` (a kit whose name is one word of a million letters kept
+ReportLab busy for hours). The child exits as soon as its stdin reaches its end, also in the
+middle of a render: that is how it learns that the app quit or died, on every platform.
+
 This module imports no Qt, so the child starts in the time it takes to import ReportLab.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import os
 import pickle
+import queue
 import subprocess
 import sys
 import sysconfig
 import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 import presskit
 from presskit import long_lived
 from presskit.model import Kit, PresskitError
+from presskit.model.limits import MAX_RENDER_SECONDS
 from presskit.render import ImageCache, RenderedPdf, RenderError, render_pdf
 
 _log = logging.getLogger(__name__)
 _HEADER = 8
 _MODULE = "presskit.gui.preview.render_process"
+#: How often a render's watcher looks at its cancel flag and the clock.
+_WATCH_S = 0.1
+
+
+class RenderCancelled(RenderError):
+    """The render was stopped because its caller cancelled it."""
 
 
 def _write_frame(stream: IO[bytes], payload: bytes) -> None:
@@ -67,6 +84,8 @@ class RenderProcess:
         self._lock = threading.Lock()
         self._child: subprocess.Popen[bytes] | None = None
         self._unavailable = False
+        #: Set when a cancelled render waiting for the child stopped the one using it.
+        self._interrupted = False
         #: For renders in this process, when no child can be started.
         self._image_cache = ImageCache()
 
@@ -87,20 +106,46 @@ class RenderProcess:
             finally:
                 self._lock.release()
 
-    def render(self, kit: Kit | bytes) -> RenderedPdf:
+    def render(
+        self, kit: Kit | bytes, *, cancelled: Callable[[], bool] | None = None,
+        time_limit: float | None = None,
+    ) -> RenderedPdf:
         """The kit's PDF, as ``render_pdf(kit)`` gives it; raises what the renderer raised.
 
         ``kit`` is a ``Kit`` or a ``Kit`` already pickled (``KitDocument.snapshot_data()``).
+        Once ``cancelled()`` is true the render is stopped (``RenderCancelled``), and so it is
+        after ``time_limit`` seconds (``RenderError``; ``limits.MAX_RENDER_SECONDS`` unless
+        given): the child is killed, and started again for the next render.
         """
+        if time_limit is None:
+            time_limit = MAX_RENDER_SECONDS
         payload = kit if isinstance(kit, bytes) else pickle.dumps(kit, pickle.HIGHEST_PROTOCOL)
-        with self._lock:
+        # Another render (the preview's, of the same kit as like as not) may hold the child:
+        # a cancel while waiting for it stops that render too, or the export's Cancel would
+        # leave the child busy for as long as the kit takes.
+        while not self._lock.acquire(timeout=_WATCH_S):
+            if cancelled is not None and cancelled():
+                self._interrupted = True
+                child = self._child
+                if child is not None:
+                    with contextlib.suppress(OSError):
+                        child.kill()
+                raise RenderCancelled("the render was cancelled")
+        with _held(self._lock):
+            self._interrupted = False
+            if cancelled is not None and cancelled():
+                raise RenderCancelled("the render was cancelled")
             child = self._running_child()
             if child is None:
                 return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
+            watch: _Watch | None = None
             try:
                 try:
                     self._send(child, payload)
                 except OSError:
+                    if self._interrupted:  # killed by a cancelled render waiting for it
+                        self._discard()
+                        raise RenderCancelled("the render was cancelled") from None
                     # It died while idle (killed, out of memory): nothing was lost, start afresh.
                     self._discard()
                     child = self._running_child()
@@ -108,9 +153,20 @@ class RenderProcess:
                         return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
                     self._send(child, payload)
                 assert child.stdout is not None
-                reply = _read_frame(child.stdout)
+                def stop() -> bool:
+                    return self._interrupted or (cancelled is not None and cancelled())
+
+                with _Watch(child, stop, time_limit) as watch:
+                    reply = _read_frame(child.stdout)
             except (EOFError, OSError):
                 status = self._discard()
+                if (watch is not None and watch.stopped == "cancelled") or self._interrupted:
+                    raise RenderCancelled("the render was cancelled") from None
+                if watch is not None and watch.stopped == "late":
+                    raise RenderError(
+                        f"making the PDF took more than {time_limit:g} seconds, so it was "
+                        "stopped; is some text in the kit extraordinarily long (a name or a "
+                        "word of thousands of letters)?") from None
                 raise RenderError(
                     f"the renderer stopped unexpectedly (exit status {status}); "
                     "it is started again for the next render"
@@ -186,6 +242,49 @@ class RenderProcess:
             return child.wait()
 
 
+@contextlib.contextmanager
+def _held(lock: threading.Lock) -> Iterator[None]:
+    """Release ``lock``, acquired already, at the end of the block."""
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+class _Watch:
+    """While a reply is awaited: kills the child once the render is cancelled or late, and
+    says which (``stopped``)."""
+
+    def __init__(self, child: subprocess.Popen[bytes], cancelled: Callable[[], bool] | None,
+                 time_limit: float) -> None:
+        self._child = child
+        self._cancelled = cancelled
+        self._deadline = time.monotonic() + time_limit
+        self._done = threading.Event()
+        self.stopped = ""
+        self._thread = threading.Thread(target=self._watch, name="render watch", daemon=True)
+
+    def __enter__(self) -> _Watch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        while not self._done.wait(_WATCH_S):
+            if self._cancelled is not None and self._cancelled():
+                self.stopped = "cancelled"
+            elif time.monotonic() > self._deadline:
+                self.stopped = "late"
+            else:
+                continue
+            with contextlib.suppress(OSError):  # gone already
+                self._child.kill()
+            return
+
+
 def _child_env() -> dict[str, str]:
     """The environment, with the folder this presskit was imported from first on the path, so
     the child runs the same code (a source checkout, a test run), unless that folder is
@@ -224,14 +323,39 @@ def _transportable(exc: Exception) -> Exception:
     return exc
 
 
-def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
+def serve(requests: IO[bytes], replies: IO[bytes],
+          orphaned: Callable[[], None] | None = None) -> None:
     """Render every kit that arrives on ``requests`` until it closes; photos are prepared
-    once for the life of the process, not again for every render."""
+    once for the life of the process, not again for every render.
+
+    ``requests`` is read by a thread of its own, so its end is seen at once, even in the
+    middle of a render: ``orphaned()`` is then called (the child exits: its app has quit or
+    died, and nobody will read the PDF), and no further request is rendered. Without
+    ``orphaned`` the requests before the end are rendered first.
+    """
     image_cache = ImageCache()
+    inbox: queue.Queue[bytes | None] = queue.Queue()
+    rendering, ended = threading.Event(), threading.Event()
+
+    def read() -> None:
+        while True:
+            try:
+                inbox.put(_read_frame(requests))
+            except (EOFError, OSError, ValueError):
+                ended.set()  # set, then test: one side sees the other's flag
+                inbox.put(None)
+                if rendering.is_set() and orphaned is not None:
+                    orphaned()
+                return
+
+    threading.Thread(target=read, name="requests", daemon=True).start()
     while True:
-        try:
-            payload = _read_frame(requests)
-        except EOFError:
+        payload = inbox.get()
+        if payload is None:
+            return
+        rendering.set()
+        if ended.is_set() and orphaned is not None:
+            orphaned()  # the app went while this request waited (or the child started)
             return
         try:
             with long_lived.reading():
@@ -243,6 +367,8 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
             if not isinstance(exc, PresskitError):
                 _log.exception("rendering failed")
             reply = ("error", _transportable(exc))
+        finally:
+            rendering.clear()
         try:
             _write_frame(replies, pickle.dumps(reply, pickle.HIGHEST_PROTOCOL))
         except OSError:
@@ -254,7 +380,9 @@ def main() -> None:
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
-    serve(sys.stdin.buffer, replies)
+    # Its stdin ends when the app closes it or dies (killed, crashed): exit then, even in the
+    # middle of a render, which nobody would read (a render of hours outlived its app).
+    serve(sys.stdin.buffer, replies, orphaned=lambda: os._exit(0))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
@@ -37,16 +38,21 @@ class RenderJob(QRunnable):
     """Render one kit snapshot (a ``Kit`` no one else changes, or one pickled); emits exactly
     one of the relay's signals."""
 
-    def __init__(self, job_id: int, kit: Kit | bytes, relay: RenderRelay) -> None:
+    def __init__(self, job_id: int, kit: Kit | bytes, relay: RenderRelay,
+                 cancelled: Callable[[], bool] | None = None) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.job_id = job_id
         self._kit = kit
         self._relay = relay
+        self._cancelled = cancelled
 
     def run(self) -> None:
         try:
-            result = shared_process().render(self._kit)
+            process = shared_process()
+            # Only an export can be cancelled; the preview's renders run to their end.
+            result = (process.render(self._kit) if self._cancelled is None
+                      else process.render(self._kit, cancelled=self._cancelled))
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user, not raised
             if not isinstance(exc, PresskitError):
                 _log.exception("rendering failed")
@@ -67,8 +73,11 @@ def describe_render_error(exc: BaseException) -> str:
     return f"Unexpected error while rendering ({type(exc).__name__}): {exc}"
 
 
-def render_in_background(kit: Kit | bytes) -> RenderedPdf:
-    """Render ``kit`` in the pool while the GUI keeps painting; raise what the renderer raised.
+def render_in_background(
+    kit: Kit | bytes, cancelled: Callable[[], bool] | None = None
+) -> RenderedPdf:
+    """Render ``kit`` in the pool while the GUI keeps painting; raise what the renderer raised
+    (``RenderCancelled`` once ``cancelled()`` is true: the render process is stopped).
 
     The caller waits in a local event loop, so export reads as straight-line code yet the
     window stays responsive (the caller disables what must not run meanwhile).
@@ -83,7 +92,7 @@ def render_in_background(kit: Kit | bytes) -> RenderedPdf:
 
     relay.finished.connect(lambda job_id, value: done(job_id, value, "result"))
     relay.failed.connect(lambda job_id, value: done(job_id, value, "error"))
-    QThreadPool.globalInstance().start(RenderJob(0, kit, relay))
+    QThreadPool.globalInstance().start(RenderJob(0, kit, relay, cancelled))
     loop.exec()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]

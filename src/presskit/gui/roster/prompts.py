@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from presskit.gui.roster.updates import FIELD_NAMES, shown
+from presskit.gui.widgets.prompts import MessageBox
+from presskit.gui.widgets.shown import shown as escaped
 from presskit.library import FieldChange
 
 CSV_FILTER = "Spreadsheets saved as CSV (*.csv *.tsv *.txt);;All files (*)"
@@ -56,10 +58,10 @@ class LibraryPrompts:
         cls, parent: QWidget | None, name: str, changes: Sequence[FieldChange]
     ) -> tuple[bool, bool]:
         """Ask before "Save to roster" changes an expert the roster already has."""
-        box = QMessageBox(parent)
+        box = MessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Save to Roster")
-        box.setText(f"{name} is already in the roster. Change the roster's entry?")
+        box.setText(f"{escaped(name)} is already in the roster. Change the roster's entry?")
         lines = [f"{FIELD_NAMES.get(c.field, c.field)}: {shown(c.old)} → {shown(c.new)}"
                  for c in changes]
         box.setInformativeText(

@@ -13,7 +13,10 @@ import datetime as dt
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from presskit.gui.widgets.shown import shown, shown_lines
 
 PROJECT_FILTER = "Press kits (*.presskit *.yaml *.yml);;All files (*)"
 SAVE_FILTER = "Press kits (*.presskit)"
@@ -54,15 +57,35 @@ def when(iso_time: str, now: dt.datetime | None = None) -> str:
     return f"on {moment.day} {moment.strftime('%b %Y')} at {clock}"
 
 
+class MessageBox(QMessageBox):
+    """A message box that shows its texts as plain text (a file named ``<img src=…>`` is not
+    HTML), with control and reordering characters escaped (``gui.widgets.shown``) and length
+    bounded; the message's own line breaks are kept. Names quoted in it go through ``shown``
+    first, so a line break in a name cannot start a line of its own."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(shown_lines(text))
+
+    def setInformativeText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setInformativeText(shown_lines(text))
+
+    def setWindowTitle(self, title: str) -> None:  # noqa: N802 - Qt override
+        super().setWindowTitle(shown(title))
+
+
 class Prompts:
     """The dialogs, as replaceable classmethods."""
 
     @classmethod
     def unsaved_changes(cls, parent: QWidget | None, name: str) -> tuple[UnsavedChoice, bool]:
-        box = QMessageBox(parent)
+        box = MessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to “{name}” before closing it?")
+        box.setText(f"Save the changes to “{shown(name)}” before closing it?")
         box.setInformativeText("If you don't save, your changes since the last save are lost.")
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
@@ -118,16 +141,16 @@ class Prompts:
                       ) -> tuple[Path | None, bool]:
         """The folder to unpack ``bundle`` into; the native chooser can make a new one."""
         name = QFileDialog.getExistingDirectory(
-            parent, f"Unpack “{bundle.name}” into Folder", str(folder))
+            parent, f"Unpack “{shown(bundle.name)}” into Folder", str(folder))
         return (Path(name), True) if name else (None, False)
 
     @classmethod
     def save_before_bundling(cls, parent: QWidget | None, name: str) -> tuple[bool, bool]:
         """A bundle is made from the kit file, so unsaved changes would be left out of it."""
-        box = QMessageBox(parent)
+        box = MessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Save as Bundle")
-        box.setText(f"Save “{name}” before making a bundle of it?")
+        box.setText(f"Save “{shown(name)}” before making a bundle of it?")
         box.setInformativeText("The bundle is made from the kit file as it is saved on disk.")
         box.setStandardButtons(QMessageBox.StandardButton.Save
                                | QMessageBox.StandardButton.Cancel)
@@ -139,7 +162,7 @@ class Prompts:
     @classmethod
     def warnings(cls, parent: QWidget | None, text: str, lines: list[str]) -> tuple[None, bool]:
         """Something was done, but with warnings (a photo left out) the user should read."""
-        box = QMessageBox(parent)
+        box = MessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("presskit")
         box.setText(text)
@@ -151,7 +174,7 @@ class Prompts:
     def error(cls, parent: QWidget | None, text: str, details: str = "") -> tuple[None, bool]:
         """Tell the user something failed; ``details`` (e.g. ``file:line:col`` lines) is shown
         in full, not behind a "Show details" button, because it is the part that helps."""
-        box = QMessageBox(parent)
+        box = MessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("presskit")
         box.setText(text)
@@ -163,10 +186,10 @@ class Prompts:
     def recover_autosave(
         cls, parent: QWidget | None, original: Path | None, saved_at: str
     ) -> tuple[bool, bool]:
-        box = QMessageBox(parent)
+        box = MessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Recover unsaved work?")
-        name = original.name if original else "an untitled kit"
+        name = shown(original.name) if original else "an untitled kit"
         box.setText(f"presskit did not close normally. Recover the unsaved changes to {name}?")
         box.setInformativeText(
             f"Autosaved {when(saved_at)}. If you discard it, the autosaved copy is deleted."
@@ -182,10 +205,10 @@ class Prompts:
         cls, parent: QWidget | None, name: str
     ) -> tuple[ChangedOnDiskChoice, bool]:
         """The kit's file was saved by someone else since it was opened (or last saved)."""
-        box = QMessageBox(parent)
+        box = MessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("File changed on disk")
-        box.setText(f"“{name}” has been changed on disk since you opened it.")
+        box.setText(f"“{shown(name)}” has been changed on disk since you opened it.")
         box.setInformativeText(
             "Another program or another presskit saved it. Overwriting loses those changes; "
             "Save As… keeps both."
@@ -204,10 +227,10 @@ class Prompts:
     @classmethod
     def kit_in_use(cls, parent: QWidget | None, name: str, owner: str) -> tuple[bool, bool]:
         """Another running presskit has the kit open; ``True`` to open it anyway."""
-        box = QMessageBox(parent)
+        box = MessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Kit already open")
-        box.setText(f"“{name}” is already open in another presskit ({owner}).")
+        box.setText(f"“{shown(name)}” is already open in another presskit ({shown(owner)}).")
         box.setInformativeText(
             "If you both edit it, presskit asks before either of you saves over the other."
         )

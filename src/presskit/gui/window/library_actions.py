@@ -26,6 +26,8 @@ from presskit.gui.roster.prompts import LibraryPrompts
 from presskit.gui.roster.store import ROSTER_SETTING, RosterStore
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.widgets.prompts import Prompts
+from presskit.gui.widgets.shown import shown
+from presskit.gui.window.background import run_in_background
 from presskit.gui.window.brand_actions import BrandActions
 from presskit.gui.window.host import WindowHost
 from presskit.library import CsvPreview, export_csv, import_rows, sniff
@@ -196,8 +198,13 @@ class LibraryActions:
             if not accepted or path is None:
                 return False
         window.settings.remember_folder("last_csv_folder", path.parent)
+        if window.is_busy:
+            return False
         try:
-            preview = sniff(path)
+            # Off the GUI thread: a 45 MB spreadsheet takes its reader 20 s.
+            window.show_status(f"Reading “{shown(path.name)}”…")
+            with window.working(self.import_csv, self.export_csv):
+                preview = run_in_background(lambda: sniff(path))
         except (PresskitError, OSError) as exc:
             Prompts.error(window, f"“{path.name}” could not be imported.", str(exc))
             return False

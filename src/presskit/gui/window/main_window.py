@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import pickle
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,7 +29,14 @@ from PySide6.QtGui import (
     QDropEvent,
     QUndoGroup,
 )
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QProgressDialog,
+    QToolButton,
+    QWidget,
+)
 
 from presskit import long_lived
 from presskit.gui.dialogs.preflight import PreflightDialog, collect_problems, pane_for, summary
@@ -38,12 +46,14 @@ from presskit.gui.document.lock_keeper import LockKeeper
 from presskit.gui.editors.experts import ExpertsPanel
 from presskit.gui.editors.kit_brand import KitBrandPanel
 from presskit.gui.preview.pane import DEFAULT_DELAY_MS, PreviewPane
+from presskit.gui.preview.render_process import RenderCancelled
 from presskit.gui.preview.rendering import describe_render_error, render_in_background
 from presskit.gui.sections.outline import OutlinePanel
 from presskit.gui.sections.section_editor import SectionEditor
 from presskit.gui.settings import Settings
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.widgets.prompts import ChangedOnDiskChoice, Prompts, UnsavedChoice
+from presskit.gui.widgets.shown import shown
 from presskit.gui.window.background import run_in_background
 from presskit.gui.window.host import MenuHost
 from presskit.gui.window.library_actions import LibraryActions
@@ -64,6 +74,8 @@ from presskit.storage.disk_stamp import changed_on_disk
 from presskit.storage.locks.kit import LockOwner
 
 STATUS_TIMEOUT_MS = 6000
+#: An export shows its progress window (with Cancel) once it has taken this long.
+EXPORT_PROGRESS_DELAY_MS = 700
 _log = logging.getLogger(__name__)
 
 
@@ -108,6 +120,12 @@ class MainWindow(MenuHost):
         self.undo_group = QUndoGroup(self)
         self.document = KitDocument(blank_kit(), None, self)
         self._busy = False
+        #: While Export PDF renders: set to stop the render (Cancel, or closing the window).
+        self._export_stop: threading.Event | None = None
+        #: The export's progress window, with its Cancel button, while it renders.
+        self.export_progress: QProgressDialog | None = None
+        #: The window was closed during an export: close it once the export has stopped.
+        self._close_after_export = False
         #: The lock beside the open kit's file, telling other presskits it is open here.
         self.lock_keeper = LockKeeper(self)
         self.lock_keeper.lost.connect(self.show_status)
@@ -245,7 +263,11 @@ class MainWindow(MenuHost):
         self.setWindowModified(not clean)
 
     def _update_title(self) -> None:
-        name = self.document.path.name if self.document.path else "Untitled"
+        # The name may come from someone else's folder: escaped, so a bidi override or a
+        # control character in it cannot disguise it (a "[*]" in it is doubled, or Qt would
+        # take it for the modified mark).
+        name = shown(self.document.path.name).replace("[*]", "[*][*]") if self.document.path \
+            else "Untitled"
         self.setWindowTitle(f"{name}[*] — presskit")
         self.setWindowFilePath(str(self.document.path or ""))
         self.setWindowModified(self.document.is_modified)
@@ -459,14 +481,23 @@ class MainWindow(MenuHost):
             exported: Kit = pickle.loads(snapshot)
             return exported, collect_problems(exported, warnings)
 
+        stop = threading.Event()
         try:
-            with self.working(*self.file_actions()):
-                rendered = render_in_background(snapshot)
+            with self.working(*self.file_actions()), self._export_running(stop):
+                rendered = render_in_background(snapshot, stop.is_set)
                 kit, problems = run_in_background(lambda: checked(rendered.warnings))
+        except RenderCancelled:
+            failure: BaseException | None = None
         except Exception as exc:  # noqa: BLE001 - any render failure becomes a message
-            failure: BaseException | None = exc
+            failure = exc
         else:
             failure = None
+        if stop.is_set():
+            self.show_status("Export cancelled; no PDF was written")
+            if self._close_after_export:
+                self._close_after_export = False
+                QTimer.singleShot(0, self.close)
+            return False
         if failure is not None:
             self.prompts.error(self, "The PDF could not be made.", describe_render_error(failure))
             return False
@@ -488,6 +519,26 @@ class MainWindow(MenuHost):
         if opening and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.show_status(f"Exported {path.name}, but no PDF viewer could be started to open it")
         return True
+
+    @contextlib.contextmanager
+    def _export_running(self, stop: threading.Event) -> Iterator[None]:
+        """While the PDF renders: a progress window whose Cancel sets ``stop`` (the render
+        process is then stopped), shown if the render takes more than a moment."""
+        progress = QProgressDialog("Making the PDF…", "Cancel", 0, 0, self)
+        progress.setObjectName("exportProgress")
+        progress.setWindowTitle("Export PDF")
+        progress.setWindowModality(Qt.WindowModality.NonModal)  # the window may be closed
+        progress.setMinimumDuration(EXPORT_PROGRESS_DELAY_MS)
+        progress.setAutoReset(False)
+        progress.canceled.connect(stop.set)
+        self.export_progress, self._export_stop = progress, stop
+        try:
+            yield
+        finally:
+            self.export_progress = self._export_stop = None
+            progress.canceled.disconnect(stop.set)
+            progress.close()
+            progress.deleteLater()
 
     def check_kit(self) -> None:
         """List the kit's problems without exporting; an entry selects its item."""
@@ -636,6 +687,14 @@ class MainWindow(MenuHost):
     # Closing.
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._export_stop is not None:
+            # Closing during an export stops it (the render may take minutes, or forever),
+            # and the window closes once it has stopped, asking about unsaved changes then.
+            self._export_stop.set()
+            self._close_after_export = True
+            self.show_status("Stopping the export…")
+            event.ignore()
+            return
         if self._busy:
             # An export or a bundle is waiting for its work; closing under it would lose it.
             self.show_status("Still working… close again in a moment")

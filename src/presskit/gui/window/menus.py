@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar, QToolB
 
 from presskit import __version__
 from presskit.gui.widgets.icons import themed_icon
+from presskit.gui.widgets.shown import shown
 from presskit.gui.window.host import MenuHost, WindowActions
 from presskit.gui.window.share_actions import ShareActions
 
@@ -184,10 +185,13 @@ def fill_recent_menu(window: MenuHost, menu: QMenu) -> None:
     menu.clear()
     recent = window.settings.recent_files()
     for number, path in enumerate(recent, start=1):
-        label = f"&{number} {path.name}" if number < 10 else f"1&0 {path.name}"
+        # A name from someone else's folder may hold controls or bidi overrides (shown
+        # escaped) and "&" (doubled, or it would take the mnemonic).
+        name = shown(path.name).replace("&", "&&")
+        label = f"&{number} {name}" if number < 10 else f"1&0 {name}"
         action = menu.addAction(label)
-        action.setToolTip(str(path))
-        action.setStatusTip(str(path))
+        action.setToolTip(shown(path, 1000))
+        action.setStatusTip(shown(path, 1000))
         action.triggered.connect(lambda _=False, p=path: window.open_project(p))
     menu.addSeparator()
     clear = menu.addAction("&Clear Menu")

@@ -94,6 +94,7 @@ def prepare_svg_logo(path: Path) -> VectorLogo:
         if root is None:
             raise ImageProblem("not a readable SVG drawing (damaged, or not SVG)")
         _check_tree(root)
+        check_uses(root)
         drawing = SvgRenderer(io.BytesIO(data)).render(root)
     except ImageProblem:
         raise
@@ -160,6 +161,78 @@ def _check_tree(root: Any) -> None:
                     raise ImageProblem(
                         "the SVG drawing's embedded pictures come to more than "
                         f"{MAX_PICTURE_PIXELS // 1_000_000} megapixels")
+
+
+def check_svg(data: bytes) -> Any:
+    """The parsed tree of the SVG file ``data``, once it is within every limit above (size,
+    elements, nesting, embedded pictures, and elements and nesting as ``<use>`` repeats
+    them); ``ImageProblem`` otherwise. For whatever else draws the logo (the app's thumbnail):
+    nothing of ``data`` is drawn or decoded beyond the caps first."""
+    from svglib.svglib import load_svg_file
+
+    if len(data) > MAX_SVG_BYTES:
+        raise ImageProblem(f"the SVG file is larger than {MAX_SVG_BYTES // 1024 // 1024} MB")
+    try:
+        root = load_svg_file(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a broken file
+        raise ImageProblem(f"not a readable SVG drawing ({type(exc).__name__})") from None
+    if root is None:
+        raise ImageProblem("not a readable SVG drawing (damaged, or not SVG)")
+    _check_tree(root)
+    check_uses(root)
+    return root
+
+
+def check_uses(root: Any) -> None:
+    """Refuse a tree that ``<use>`` makes larger or deeper than the limits: each ``<use>``
+    draws its target again, so 7 levels of 10 copies of a 4 kB file are 10 million shapes
+    (QtSvg drew them for a minute; svglib for 14 s). Counted once per element, without
+    recursion; a ``<use>`` that leads back to itself is refused too."""
+    ids: dict[str, Any] = {}
+    for element in root.iter():
+        name = element.get("id") if hasattr(element, "get") else None
+        if name and name not in ids:
+            ids[name] = element
+    # Keyed by the elements themselves, which keeps lxml's proxies alive (and so the same).
+    size: dict[Any, tuple[int, int]] = {}  # element → (elements drawn, depth), capped
+    pending: set[Any] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        element, children_done = stack.pop()
+        key = element
+        if key in size:
+            continue
+        parts = [*element, *_used(element, ids)]
+        if not children_done:
+            if key in pending:
+                raise ImageProblem("the SVG drawing uses itself (<use> leads back to it)")
+            pending.add(key)
+            stack.append((element, True))
+            stack.extend((part, False) for part in parts if part not in size)
+            continue
+        counts = [size[part] for part in parts]
+        elements = min(1 + sum(c[0] for c in counts), MAX_ELEMENTS + 1)
+        depth = min(1 + max((c[1] for c in counts), default=0), MAX_DEPTH + 1)
+        if elements > MAX_ELEMENTS:
+            raise ImageProblem(f"the SVG drawing repeats its shapes (<use>) to more than "
+                               f"{MAX_ELEMENTS:,} elements, far more than any logo")
+        if depth > MAX_DEPTH:
+            raise ImageProblem(f"the SVG drawing's <use> references nest more than "
+                               f"{MAX_DEPTH} levels deep")
+        size[key] = (elements, depth)
+        pending.discard(key)
+
+
+def _used(element: Any, ids: dict[str, Any]) -> list[Any]:
+    """The element a ``<use>`` draws again, if it names one of this file."""
+    tag = getattr(element, "tag", "")
+    if not isinstance(tag, str) or tag.rpartition("}")[2] != "use":
+        return []
+    for name in _HREFS:
+        href = element.get(name)
+        if href and href.startswith("#") and href[1:] in ids:
+            return [ids[href[1:]]]
+    return []
 
 
 def _walk(root: Any) -> Any:
