@@ -17,6 +17,7 @@ from support.roster_data import write_roster
 
 from presskit.gui.dialogs.brand_presets import BrandPrompts
 from presskit.gui.document.commands import SetValue
+from presskit.gui.roster.prompts import LibraryPrompts
 from presskit.gui.window.main_window import MainWindow
 from presskit.library.paths import ROSTER_ENV
 
@@ -173,3 +174,20 @@ def test_export_preset_suggests_a_file_of_the_folder_whatever_the_name(
         lambda cls, _parent, path: (suggested.append(path), (None, False))[1]))
     assert not window.library.brands.export_preset(preset.name)
     assert suggested == [folder / "config-autostart-evilknird[2J.presskit-brand"]
+
+
+def test_export_to_spreadsheet_over_the_open_kit_or_its_logo_is_refused(
+    cnas_window: MainWindow, cnas_copy: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = cnas_window.document
+    document.push(SetValue(document, ("title",), "Edited"))
+    for target, what in ((cnas_copy, "the kit itself"), (logo_of(cnas_copy), "the kit's logo")):
+        before = digest(target)
+        monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_export",
+                            classmethod(lambda cls, _parent, _suggested, t=target: (t, True)))
+        assert not cnas_window.library.export_spreadsheet()
+        assert dialogs.asked["error"][-1] == (
+            f"“{target.name}” could not be written.",
+            f"{target} is {what}; choose another name for the spreadsheet")
+        assert digest(target) == before
+    assert document.is_modified and document.path == cnas_copy

@@ -245,6 +245,11 @@ class LibraryActions:
         if not accepted or path is None:
             return False
         window.settings.remember_folder("last_csv_folder", path.parent)
+        clash = window.output_clash(path.absolute())
+        if clash is not None:  # a spreadsheet written over the open kit or its files
+            Prompts.error(window, f"“{path.name}” could not be written.",
+                          f"{clash}; choose another name for the spreadsheet")
+            return False
         try:
             export_csv(self.store.roster, path, roster_file=self.store.path)
         except (PresskitError, OSError) as exc:
