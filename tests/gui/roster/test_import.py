@@ -139,7 +139,7 @@ def test_exporting_the_roster_over_the_roster_file_itself_is_refused_and_the_ros
     window.library.export_csv.trigger()
     assert roster_file.read_bytes() == before
     [(_title, detail)] = dialogs.asked["error"]
-    assert "is the roster itself" in detail
+    assert f"{roster_file} is the roster" in detail
 
 
 def test_a_spreadsheet_of_8000_columns_is_refused_naming_the_file_and_the_count(
