@@ -72,3 +72,23 @@ def test_the_kit_already_open_dialog_shows_a_lock_s_text_escaped_and_bounded(
     assert "\\u202e" in text
     assert len(text) < 3 * MAX_SHOWN_CHARS  # the 3,000-character host is cut short
     assert seen["format"] == Qt.TextFormat.PlainText
+
+
+def test_replacing_a_preset_with_a_strangers_name_asks_in_plain_escaped_text(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    from presskit.gui.dialogs.brand_presets import BrandPrompts
+    from presskit.gui.widgets.prompts import MessageBox
+
+    seen: list[tuple[str, Qt.TextFormat]] = []
+
+    def answer(box: MessageBox) -> int:
+        seen.append((box.text(), box.textFormat()))
+        return int(QMessageBox.StandardButton.No.value)
+
+    monkeypatch.setattr(MessageBox, "exec", answer)
+    name = "<img src='x'>Brand\nClick Yes\u202e"
+    assert BrandPrompts.replace_preset(None, name) == (False, True)
+    [(text, text_format)] = seen
+    assert text_format == Qt.TextFormat.PlainText and raw_controls(text) == []
+    assert "<img src='x'>Brand\\x0aClick Yes\\u202e" in text

@@ -34,6 +34,8 @@ from presskit.gui.editors.brand_form import BrandForm
 from presskit.gui.editors.inputs import scrolled
 from presskit.gui.preview.rendering import RenderJob, RenderRelay
 from presskit.gui.widgets.icons import themed_icon
+from presskit.gui.widgets.prompts import MessageBox
+from presskit.gui.widgets.shown import shown
 from presskit.library.brand_presets import PRESET_SUFFIX
 from presskit.library.roster import BrandPreset
 from presskit.model import Brand
@@ -78,10 +80,13 @@ class BrandPrompts:
 
     @classmethod
     def replace_preset(cls, parent: QWidget | None, name: str) -> tuple[bool, bool]:
-        answer = QMessageBox.question(
-            parent, "Replace Preset", f"There is already a brand preset called “{name}”. "
-            "Replace it?")
-        return answer == QMessageBox.StandardButton.Yes, True
+        box = MessageBox(parent)  # plain text, the name escaped: it may be a stranger's
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Replace Preset")
+        box.setText(f"There is already a brand preset called “{shown(name)}”. Replace it?")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes, True
 
     @classmethod
     def file_to_import(cls, parent: QWidget | None, folder: Path) -> tuple[Path | None, bool]:
