@@ -101,7 +101,10 @@ PRESET_RATIO_FLOOR = 1 * _MB
 #: ones (from a stranger's preset or roster) would only fill menus and file names.
 MAX_PRESET_NAME_CHARS = 100
 #: The YAML files of a preset (``preset.yaml``, ``brand.yaml``) are a few hundred bytes.
-MAX_PRESET_YAML_BYTES = 1 * _MB
+#: Broken at its end, YAML is read twice, the second time by PyYAML's pure-Python parser to
+#: word the error, about 16 s a megabyte on a busy machine: 1 MB of each, from a preset of a
+#: few kilobytes, took over 30 s to refuse; 64 KB takes about a second.
+MAX_PRESET_YAML_BYTES = 64 * 1024
 
 # -- bundles ------------------------------------------------------------------------------------
 
