@@ -122,3 +122,23 @@ def test_the_search_for_what_libyaml_reads_differently_is_the_same_done_in_slice
         assert composer._libyaml_differs(text) == bool(composer._LIBYAML_DIFFERS.search(text))
     finally:
         composer._SEARCH_CHUNK = saved
+
+
+def test_a_large_file_broken_at_its_end_is_refused_at_its_place_without_the_slow_reread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 50 MB kit broken on its last line took minutes to refuse: PyYAML's pure-Python
+    parser read it all again to word the error. Past a megabyte, libyaml's words serve."""
+    from presskit.storage import composer
+
+    def never(*_args: object) -> None:
+        raise AssertionError("the slow parser read the file again")
+
+    lines = [f"  line_{n}: some text of the kit" for n in range(60_000)]
+    text = "presskit: 1\nkit:\n" + "\n".join(lines) + "\n - : [\n"
+    assert len(text) > 1_000_000
+    monkeypatch.setattr(composer, "_Loader", never)
+    composed = composer.compose(text)
+    (problem,) = composed.problems
+    assert composed.root is None and problem.line == 60_003  # type: ignore[attr-defined]
+    assert problem.message.startswith("invalid YAML: ")

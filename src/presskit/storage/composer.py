@@ -306,13 +306,23 @@ class Composed:
     problems: list[Problem] = field(default_factory=list)
 
 
+#: Characters of a broken file read again by the pure-Python parser for its wording of the
+#: error: it reads about a third of a megabyte a second, so a 50 MB kit broken on its last
+#: line took minutes to refuse. A larger file is refused with libyaml's own words and place.
+_REREAD_MAX_CHARS = 1_000_000
+
+
 def compose(text: str) -> Composed:
     """Compose ``text`` into nodes; a syntax error gives no root and exactly one problem."""
     if _CParser is not None and not _libyaml_differs(text):
         try:
             return _compose_events(text)
+        except yaml.MarkedYAMLError as exc:
+            if len(text) > _REREAD_MAX_CHARS:
+                return Composed(None, [_syntax_problem(exc, text)])
         except yaml.YAMLError:
-            pass  # read it again below, for presskit's wording and position of the error
+            pass
+        # Read it again below, for presskit's wording and position of the error.
     try:
         loader = _Loader(text)  # the reader checks every character up front
     except yaml.reader.ReaderError as exc:
