@@ -40,3 +40,27 @@ def printable_lines(text: str) -> str:
 def shortened(text: str, max_chars: int) -> str:
     """``text`` cut to ``max_chars`` characters (an ellipsis ending it) if it is longer."""
     return text if len(text) <= max_chars else text[: max(max_chars - 1, 0)] + "…"
+
+
+#: The most characters one cell of a list or table, a tab or a label shows of a kit's text.
+MAX_CELL_CHARS = 200
+#: The most characters a tooltip shows of a kit's text (a whole quote, usually).
+MAX_TIP_CHARS = 2000
+
+
+def one_line(text: str, max_chars: int = MAX_CELL_CHARS) -> str:
+    """``text`` as one line of a list, table, tab or label: runs of white space (line breaks
+    included) one space, other control and reordering characters visible escapes, at most
+    ``max_chars`` characters (an ellipsis ending it). Only the first few times ``max_chars``
+    characters of ``text`` are looked at, so a 10 MB name costs what a short one does."""
+    head = text[: max_chars * 4 + 1]
+    flat = " ".join(head.split())
+    if len(head) < len(text) or len(flat) > max_chars:
+        flat = flat[: max(max_chars - 1, 0)].rstrip() + "…"
+    return shortened(printable(flat), max_chars)
+
+
+def tip(text: str, max_chars: int = MAX_TIP_CHARS) -> str:
+    """``text`` as a tooltip shows it: its own line breaks kept, other control and
+    reordering characters visible escapes, at most ``max_chars`` characters."""
+    return shortened(printable_lines(shortened(text, max_chars)), max_chars)

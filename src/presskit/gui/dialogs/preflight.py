@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from presskit.gui.widgets.icons import themed_icon
 from presskit.model import Kit, Problem, Where, validate
+from presskit.model.printable import one_line, tip
 
 WHERE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -137,10 +138,10 @@ class PreflightDialog(QDialog):
             place = describe_where(kit, problem.where)
             item = QListWidgetItem(
                 themed_icon("dialog-error" if problem.is_error else "dialog-warning"),
-                f"{place}: {problem.message}",
+                one_line(f"{place}: {problem.message}", 500),  # bounded: stranger's text
             )
             item.setData(WHERE_ROLE, problem.where)
-            item.setToolTip(f"{problem.severity.value}: {problem.message}")
+            item.setToolTip(tip(f"{problem.severity.value}: {problem.message}"))
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from presskit.model.paths import get_at, insert_at, move_at, remove_at, set_at
+from presskit.model.printable import one_line
 from presskit.model.problems import Where
 
 if TYPE_CHECKING:
@@ -21,11 +22,17 @@ if TYPE_CHECKING:
 _MERGE_ID = 0x5E7
 
 
+def _bounded(text: str) -> str:
+    """An undo text as the Edit menu shows it: a stranger's 10 MB section heading in
+    "Delete section “…”" would freeze the menu, so it is one line of at most 200 characters."""
+    return one_line(text)
+
+
 class SetValue(QUndoCommand):
     """Replace the value at ``where``; merges with the next edit of the same field."""
 
     def __init__(self, document: KitDocument, where: Where, value: Any, text: str = "") -> None:
-        super().__init__(text or f"Edit {where[-1]}")
+        super().__init__(_bounded(text or f"Edit {where[-1]}"))
         self._document = document
         self.where = where
         self._new = value
@@ -57,7 +64,7 @@ class InsertItem(QUndoCommand):
     def __init__(
         self, document: KitDocument, list_where: Where, index: int, item: Any, text: str = ""
     ) -> None:
-        super().__init__(text or "Add")
+        super().__init__(_bounded(text or "Add"))
         self._document = document
         self.list_where = list_where
         self.index = index
@@ -80,7 +87,7 @@ class RemoveItem(QUndoCommand):
     def __init__(
         self, document: KitDocument, list_where: Where, index: int, text: str = ""
     ) -> None:
-        super().__init__(text or "Delete")
+        super().__init__(_bounded(text or "Delete"))
         self._document = document
         self.list_where = list_where
         self.index = index
@@ -104,7 +111,7 @@ class MoveItem(QUndoCommand):
         self, document: KitDocument, list_where: Where, source: int, destination: int,
         text: str = "",
     ) -> None:
-        super().__init__(text or "Move")
+        super().__init__(_bounded(text or "Move"))
         self._document = document
         self.list_where = list_where
         self.source = source

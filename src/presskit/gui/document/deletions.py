@@ -20,6 +20,7 @@ from presskit.model import (
     Kit,
     QuotesSection,
 )
+from presskit.model.printable import one_line
 from presskit.model.problems import Where
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def _list_removals(
 
 def _section_names(kit: Kit, paths: list[Where]) -> list[str]:
     indexes = sorted({p[1] for p in paths if isinstance(p[1], int)})
-    return [f"“{kit.sections[i].title}”" for i in indexes]
+    return [f"“{one_line(kit.sections[i].title)}”" for i in indexes]
 
 
 def uses_of(kit: Kit, list_name: str, index: int) -> list[str]:
@@ -53,7 +54,8 @@ def uses_of(kit: Kit, list_name: str, index: int) -> list[str]:
     if list_name == "experts":
         quotes = kit.quotes_by(item.id)
         if quotes:
-            uses.append(f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''} by {item.name}")
+            uses.append(
+                f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''} by {one_line(item.name)}")
         quote_ids = {q.id for q in quotes}
         in_sections = [p for p, _ in _list_removals(kit, "quotes", QuotesSection, quote_ids)]
         in_sections += [p for p, _ in _list_removals(kit, "experts", BiosSection, {item.id})]
@@ -66,7 +68,7 @@ def uses_of(kit: Kit, list_name: str, index: int) -> list[str]:
     else:
         section_type, attribute = _SINGLE_REFERENCES[list_name]
         names = [
-            f"“{s.title}”"
+            f"“{one_line(s.title)}”"
             for s in kit.sections
             if isinstance(s, section_type) and getattr(s, attribute) == item.id
         ]

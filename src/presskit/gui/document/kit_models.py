@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from presskit.gui.document.list_model import DocumentListModel
 from presskit.model import ApprovalState, Expert, Kit, Quote
 from presskit.model.paths import get_at
+from presskit.model.printable import one_line, tip
 from presskit.model.problems import Where
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -31,9 +32,8 @@ class Column:
 
 
 def first_words(text: str, limit: int = 80) -> str:
-    """A one-line excerpt of ``text`` for lists and tables."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    """A one-line excerpt of ``text`` for lists and tables (``model.printable.one_line``)."""
+    return one_line(text, limit)
 
 
 class KitListModel(DocumentListModel, QAbstractTableModel):
@@ -120,9 +120,12 @@ class KitListModel(DocumentListModel, QAbstractTableModel):
         item = self.items[index.row()]
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(self.document.kit, item)
+            # Shown bounded: a stranger's 10 MB name took Qt a minute to measure and paint.
+            return one_line(column.text(self.document.kit, item))
+        if role == Qt.ItemDataRole.EditRole:
+            return column.text(self.document.kit, item)  # the whole text
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(self.document.kit, item)
+            return tip(column.tooltip(self.document.kit, item))
         if role == ItemRole:
             return item
         return None

@@ -17,6 +17,7 @@ from presskit.gui.editors.inputs import OptionalDateEdit
 from presskit.gui.editors.list_editor import ListEditor
 from presskit.model import ApprovalState, Expert
 from presskit.model.operations import new_quote
+from presskit.model.printable import one_line
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -107,7 +108,7 @@ class ExpertQuotesEditor(ListEditor):
     def set_expert(self, expert: Expert | None) -> None:
         """Show the quotes of ``expert`` (``None``: none)."""
         self.filter.set_expert(expert.id if expert else None)
-        noun = f"Quotes by {expert.name}" if expert else "Quotes"
+        noun = f"Quotes by {one_line(expert.name)}" if expert else "Quotes"
         self.view.setAccessibleName(noun)
         self.fit_columns()
         if self.filter.rowCount():

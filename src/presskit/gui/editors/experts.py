@@ -25,6 +25,7 @@ from presskit.gui.editors.binding import index_of
 from presskit.gui.editors.expert_form import ExpertsEditor
 from presskit.gui.editors.expert_quotes import ExpertQuotesEditor
 from presskit.gui.editors.inputs import scrolled
+from presskit.model.printable import one_line
 from presskit.model.problems import Where
 
 if TYPE_CHECKING:
@@ -125,7 +126,9 @@ class ExpertsPanel(QWidget):
 
     def _on_expert(self, expert: Any) -> None:
         self.quotes.set_expert(expert)
-        self.sides.set_title(self.quotes_box, f"Quotes by {expert.name}" if expert else "Quotes")
+        # The name bounded: a tab or box title of a stranger's 10 MB name froze the window.
+        self.sides.set_title(
+            self.quotes_box, f"Quotes by {one_line(expert.name)}" if expert else "Quotes")
         self.quotes_box.setEnabled(expert is not None)
 
     def _on_value_changed(self, where: Where) -> None:

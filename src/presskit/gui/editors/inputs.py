@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from presskit.gui.editors.binding import describe
 from presskit.gui.widgets.icons import themed_icon
 from presskit.model import BUILTIN_FONTS
+from presskit.model.printable import one_line, tip
 from presskit.render.images.cache import ImageProblem
 from presskit.render.images.svg import MAX_SVG_BYTES, check_svg
 from presskit.storage.inputs import InputError, read_input
@@ -410,9 +411,9 @@ class FontCombo(QComboBox):
             current = self._value
             if isinstance(current, Path):
                 self.addItem(f"{current.name} (file)", str(current))
-                self.setItemData(self.count() - 1, str(current), Qt.ItemDataRole.ToolTipRole)
+                self.setItemData(self.count() - 1, tip(str(current)), Qt.ItemDataRole.ToolTipRole)
             elif current not in BUILTIN_FONTS:
-                self.addItem(current, current)  # a family name this version does not ship
+                self.addItem(one_line(current), current)  # a family this version does not ship
             self.insertSeparator(self.count())
             self.addItem("Choose TTF file…", CHOOSE_FONT)
             self.setCurrentIndex(self.findData(str(current)))
@@ -464,7 +465,7 @@ class FaceCombo(FontCombo):
             if self._face_value is not None:
                 self.addItem(f"{self._face_value.name} (file)", str(self._face_value))
                 self.setItemData(
-                    self.count() - 1, str(self._face_value), Qt.ItemDataRole.ToolTipRole)
+                    self.count() - 1, tip(str(self._face_value)), Qt.ItemDataRole.ToolTipRole)
             self.insertSeparator(self.count())
             self.addItem("Choose TTF file…", CHOOSE_FONT)
             self.setCurrentIndex(1 if self._face_value is not None else 0)
@@ -517,7 +518,9 @@ class _Choices(QAbstractListModel):
         if not index.isValid():
             return None
         label, item_id = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return one_line(label)  # bounded: a stranger's 10 MB name froze the combo
+        if role == Qt.ItemDataRole.EditRole:
             return label
         if role == Qt.ItemDataRole.UserRole:
             return item_id

@@ -38,6 +38,7 @@ from presskit.gui.preview.pdf_loading import LONG_PDF_PAGES, PagesReady, ReadPag
 from presskit.gui.preview.rendering import RenderJob, RenderRelay, describe_render_error
 from presskit.gui.widgets.icons import themed_icon
 from presskit.model import Problem
+from presskit.model.printable import one_line, tip
 from presskit.render import RenderedPdf
 
 DEFAULT_DELAY_MS = 500
@@ -314,7 +315,7 @@ class PreviewPane(QWidget):
             self._warning_banner.hide()
             self.warning_label.setText("")
             return
-        lines = [f"• {p.message}" for p in warnings[:BANNER_WARNINGS]]
+        lines = [f"• {one_line(p.message, 500)}" for p in warnings[:BANNER_WARNINGS]]
         if len(warnings) > BANNER_WARNINGS:
             lines.append(f"… and {len(warnings) - BANNER_WARNINGS} more (File ▸ Check Kit)")
         count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
@@ -323,7 +324,7 @@ class PreviewPane(QWidget):
 
     def show_error(self, message: str) -> None:
         self._last_error = message
-        self.error_label.setText(f"The preview could not be updated.\n{message}")
+        self.error_label.setText(f"The preview could not be updated.\n{tip(message)}")
         self._banner.show()
         if self._pdf is None:
             self._placeholder.setText("No preview yet: fix the problem above.")

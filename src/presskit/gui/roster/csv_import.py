@@ -35,6 +35,7 @@ from presskit.gui.editors.binding import describe
 from presskit.library import CsvPreview, ImportResult, Roster
 from presskit.library.csv_columns import FIELD_LABELS, FIELDS
 from presskit.library.csv_import import mapping_problems
+from presskit.model.printable import one_line
 
 IGNORE = "— ignore —"
 ENCODING_NAMES = {
@@ -294,7 +295,7 @@ def _who(roster: Roster, expert_id: str) -> str:
     expert = roster.expert(expert_id)
     if expert is None:
         return expert_id
-    return f"{expert.name}, {expert.title}" if expert.title else expert.name
+    return one_line(f"{expert.name}, {expert.title}" if expert.title else expert.name)
 
 
 def _escape(text: str) -> str:

@@ -29,6 +29,7 @@ from presskit.library import Roster
 from presskit.library.names import fold
 from presskit.library.roster import search_text
 from presskit.model import ApprovalState, Expert, Quote
+from presskit.model.printable import MAX_TIP_CHARS, one_line, tip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -93,13 +94,15 @@ class RosterModel(QAbstractTableModel):
         if role == ID_ROLE:
             return expert.id
         if role == Qt.ItemDataRole.DisplayRole:
+            return one_line(self._text(expert, row, column))  # bounded: 10 MB names froze it
+        if role == Qt.ItemDataRole.EditRole:
             return self._text(expert, row, column)
         if role == SORT_ROLE:
             if column == QUOTES:
                 return self._counts[row]
-            return fold(self._text(expert, row, column))
+            return fold(self._text(expert, row, column)[:MAX_TIP_CHARS])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(expert, column)
+            return tip(self._tooltip(expert, column))
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             return self._in_kit_icon() if expert.id in self.in_kit else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == QUOTES:
@@ -258,19 +261,19 @@ class BankModel(QAbstractTableModel):
             return quote.id
         if role == Qt.ItemDataRole.DisplayRole:
             expert = self.roster.expert(quote.expert)
-            return (
+            return one_line((
                 first_words(quote.text, 90),
                 approval_label(quote),
                 quote.topic,
                 quote.date.isoformat() if quote.date else "",
                 expert.name if expert else quote.expert,
-            )[column]
+            )[column])
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == B_TEXT:
-                return quote.text
+                return tip(quote.text)
             if column == B_APPROVAL:
                 when = quote.approval.date.isoformat() if quote.approval.date else ""
-                return f"{approval_label(quote)} {when}".strip()
+                return tip(f"{approval_label(quote)} {when}".strip())
         return None
 
     def setData(  # noqa: N802 - Qt override

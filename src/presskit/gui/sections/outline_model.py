@@ -25,6 +25,7 @@ from presskit.model import (
     Section,
     Where,
 )
+from presskit.model.printable import one_line
 
 SECTIONS: Where = ("sections",)
 MIME_TYPE = "application/x-presskit-section-rows"
@@ -36,8 +37,7 @@ _AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _excerpt(text: str, length: int = 80) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= length else flat[: length - 1].rstrip() + "…"
+    return one_line(text, length)
 
 
 def section_detail(kit: Kit, section: Section) -> str:
@@ -45,7 +45,7 @@ def section_detail(kit: Kit, section: Section) -> str:
     match section:
         case ContactSection():
             contact = kit.contact(section.contact)
-            return contact.name if contact else _excerpt(section.text)
+            return one_line(contact.name) if contact else _excerpt(section.text)
         case CalloutSection():
             resource = kit.resource(section.resource)
             return _excerpt(resource.title if resource else section.text)
@@ -110,7 +110,9 @@ class OutlineModel(DraggableRows, QAbstractListModel):
         section = self.section_at(index.row()) if index.isValid() else None
         if section is None or self.document is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return one_line(section.title)  # bounded: a 10 MB heading froze the outline
+        if role == Qt.ItemDataRole.EditRole:
             return section.title
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Unchecked if section.hidden else Qt.CheckState.Checked
@@ -122,10 +124,10 @@ class OutlineModel(DraggableRows, QAbstractListModel):
             return section.hidden
         if role == Qt.ItemDataRole.ToolTipRole:
             state = "hidden: not in the PDF" if section.hidden else "included in the PDF"
-            return f"{section.title} — {section.LABEL} section, {state}"
+            return f"{one_line(section.title)} — {section.LABEL} section, {state}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = "hidden" if section.hidden else "included"
-            return f"{section.title}, {section.LABEL} section, {state}"
+            return f"{one_line(section.title)}, {section.LABEL} section, {state}"
         return None
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:

@@ -33,6 +33,7 @@ from presskit.gui.editors.binding import describe
 from presskit.gui.sections.quote_picker import QuotePickerDialog
 from presskit.gui.sections.section_forms import SectionForm
 from presskit.model import ApprovalState, SectionType
+from presskit.model.printable import one_line, tip
 from presskit.model.problems import Where
 
 if TYPE_CHECKING:
@@ -102,11 +103,11 @@ class SectionQuotesModel(DraggableRows, QAbstractListModel):
             if quote is None:
                 return f"(missing quote {quote_id})"
             name = expert.name if expert else quote.expert
-            return f"{name} — {first_words(quote.text, 70)}"
+            return f"{one_line(name, 100)} — {first_words(quote.text, 70)}"
         if role == Qt.ItemDataRole.ToolTipRole and quote is not None:
             state = quote.approval.state
-            return f"{quote.text}\n\nApproval: {state}" + (
-                f" by {quote.approval.by}" if quote.approval.by else ""
+            return f"{tip(quote.text)}\n\nApproval: {state}" + (
+                f" by {one_line(quote.approval.by)}" if quote.approval.by else ""
             )
         if role == Qt.ItemDataRole.DecorationRole and (
             quote is None or quote.approval.state is not ApprovalState.APPROVED

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from presskit.gui.editors.binding import Binder, describe
 from presskit.gui.editors.inputs import IdCombo
 from presskit.model import QuotesSection, SectionType
+from presskit.model.printable import one_line
 from presskit.model.problems import Where
 from presskit.model.wording import DEFAULT_CONTACT_TEXT
 
@@ -250,6 +251,8 @@ class CheckedExperts(QAbstractListModel):
             return None
         expert_id, label = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            return one_line(label)  # bounded: a stranger's 10 MB name froze the list
+        if role == Qt.ItemDataRole.EditRole:
             return label
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if expert_id in self._chosen else Qt.CheckState.Unchecked

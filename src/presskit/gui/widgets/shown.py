@@ -6,7 +6,9 @@ characters, line breaks and bidirectional overrides: a lock whose "user" is
 line to the "Kit already open" dialog, and ``report\\u202eftp.presskit`` would read as
 ``reportpresskit.ptf``. Everything such text reaches the screen through ``shown`` (one line,
 escaped as the command line escapes it: ``model.printable``, and bounded in length) or
-``shown_lines`` (a message whose own line breaks are kept).
+``shown_lines`` (a message whose own line breaks are kept). A cell of a list or table, a tab
+or a box title shows a kit's text through ``model.printable.one_line`` (white space one space,
+at most 200 characters) and a tooltip through ``model.printable.tip``; the kit keeps it whole.
 """
 
 from __future__ import annotations

@@ -154,7 +154,8 @@ class LibraryActions:
         expert = self.window.experts.experts.current
         self.save_to_roster.setEnabled(expert is not None and self.store.ok)
         self.save_to_roster.setText(
-            f"&Save “{expert.name}” to Roster" if expert is not None and expert.name
+            f"&Save “{shown(expert.name).replace('&', '&&')}” to Roster"
+            if expert is not None and expert.name
             else "&Save Expert to Roster")
         self.add_to_kit.setEnabled(self.panel.add_button.isEnabled())
         self.update_from_roster.setEnabled(self.panel.update_button.isEnabled())

@@ -61,6 +61,7 @@ from presskit.gui.window.menus import build_menus, fill_recent_menu
 from presskit.gui.window.share_actions import ShareActions
 from presskit.model import Kit, PresskitError, Problem, Where
 from presskit.model.ids import slugify
+from presskit.model.printable import one_line
 from presskit.storage import (
     PROJECT_SUFFIXES,
     LoadedKit,
@@ -191,7 +192,8 @@ class MainWindow(MenuHost):
         self.statusBar().addPermanentWidget(self.problems_button)
 
     def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+        # One bounded line: a message may name a stranger's 10 MB expert or heading.
+        self.statusBar().showMessage(one_line(message, 500), STATUS_TIMEOUT_MS)
 
     @property
     def is_busy(self) -> bool:
