@@ -65,6 +65,7 @@ class PreviewPane(QWidget):
         self._job_id = 0
         self._running = False
         self._pending = False
+        self._stopped = False  # the window is closing: a running render is stopped
         self._last_error = ""
         self._warnings: list[Problem] = []
 
@@ -207,10 +208,12 @@ class PreviewPane(QWidget):
         self._timer.start()
 
     def stop(self) -> None:
-        """No more renders; results of jobs still running are ignored (the window is closing)."""
+        """No more renders; a render still running is stopped (the window is closing, and a
+        stranger's kit may take the renderer minutes: quitting must not wait for it)."""
         self._timer.stop()
         self._job_id += 1
         self._pending = False
+        self._stopped = True
 
     @property
     def job_id(self) -> int:
@@ -230,7 +233,8 @@ class PreviewPane(QWidget):
         self._pending = False
         self.busy_label.setText("Updating…")
         QThreadPool.globalInstance().start(
-            RenderJob(self._job_id, self._document.snapshot_data(), self._relay)
+            RenderJob(self._job_id, self._document.snapshot_data(), self._relay,
+                      cancelled=lambda: self._stopped)
         )
 
     def _job_done(self) -> None:

@@ -50,7 +50,7 @@ class RenderJob(QRunnable):
     def run(self) -> None:
         try:
             process = shared_process()
-            # Only an export can be cancelled; the preview's renders run to their end.
+            # An export is cancelled by its Cancel, the preview by the closing window.
             result = (process.render(self._kit) if self._cancelled is None
                       else process.render(self._kit, cancelled=self._cancelled))
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user, not raised
