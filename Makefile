@@ -20,7 +20,7 @@ run: $(BIN)/.installed
 	$(BIN)/presskit $(EXAMPLE)
 
 test: $(BIN)/.installed-test
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist worksteal -q
 
 # The fuzz tests at full size: at least 20,000 inputs per target (about 15 minutes on 2 cores;
 # `make test` runs the same tests with a few hundred). The address-space limit turns a memory

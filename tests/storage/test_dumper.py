@@ -248,7 +248,7 @@ def document(kit: Kit) -> dict[str, Any]:
 PROPERTY = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 #: A kit has a hundred-odd text fields, so each example checks many texts at once.
-KIT_PROPERTY = settings(PROPERTY, max_examples=120)
+KIT_PROPERTY = settings(PROPERTY, max_examples=70)
 
 # --- the properties -------------------------------------------------------------------------
 

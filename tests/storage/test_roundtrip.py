@@ -183,7 +183,7 @@ def kits(draw: st.DrawFn) -> Kit:
     )
 
 
-ROUND_TRIP = settings(max_examples=100, deadline=None,
+ROUND_TRIP = settings(max_examples=70, deadline=None,
                       suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -46,14 +46,19 @@ def test_a_modified_kit_is_autosaved_and_the_copy_goes_away_on_save(
     assert not copy.exists() and not window.autosaver.sidecar_path.exists()
 
 
-def slow_copies(monkeypatch: Any, seconds: float) -> list[threading.Thread]:
-    """Make writing the autosave copy take ``seconds`` longer; returns the writing threads."""
+def slow_copies(monkeypatch: Any, seconds: float,
+                until: threading.Event | None = None) -> list[threading.Thread]:
+    """Make writing the autosave copy take ``seconds`` longer (or last ``until`` the event is
+    set, at most 10 s); returns the writing threads."""
     threads: list[threading.Thread] = []
     real = autosave_module.dumps_kit
 
     def slow(*args: Any) -> str:
         threads.append(threading.current_thread())
-        time.sleep(seconds)
+        if until is not None:
+            until.wait(10)
+        else:
+            time.sleep(seconds)
         return real(*args)
 
     monkeypatch.setattr(autosave_module, "dumps_kit", slow)
@@ -82,11 +87,13 @@ def test_a_copy_still_being_written_when_the_kit_is_saved_is_removed(
 ) -> None:
     window = make_window()
     window.open_project(cnas_copy)
-    slow_copies(monkeypatch, 0.3)
+    saved = threading.Event()  # the copy is written only once the kit has been saved
+    slow_copies(monkeypatch, 0, until=saved)
     click_check_box(qtbot, outline_view(window), 0)
     with qtbot.waitSignal(window.autosaver.written, timeout=10_000) as written:
         assert window.autosaver.save_in_background()
         assert window.save_project()  # while the copy is being written
+        saved.set()
     assert written.args == [False]
     assert not window.autosaver.kit_path.exists()
     assert not window.autosaver.sidecar_path.exists()

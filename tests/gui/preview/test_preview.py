@@ -67,9 +67,9 @@ def test_renders_run_in_the_render_process_waited_for_in_the_pool(
     threads: list[threading.Thread] = []
     real = RenderProcess.render
 
-    def spy(self: RenderProcess, kit: Any) -> RenderedPdf:
+    def spy(self: RenderProcess, kit: Any, **options: Any) -> RenderedPdf:
         threads.append(threading.current_thread())
-        return real(self, kit)
+        return real(self, kit, **options)
 
     def in_this_process(*_args: Any, **_kwargs: Any) -> RenderedPdf:
         raise AssertionError("rendered in the app's own process")
@@ -96,7 +96,7 @@ def test_a_burst_of_changes_renders_once_after_the_pause(
     calls: list[int] = []
     real = RenderProcess.render
     monkeypatch.setattr(RenderProcess, "render",
-                        lambda self, kit: calls.append(1) or real(self, kit))
+                        lambda self, kit, **options: calls.append(1) or real(self, kit, **options))
     view = outline_view(cnas_window)
     with qtbot.waitSignal(pane.rendered, timeout=10_000):
         for _ in range(4):
@@ -146,7 +146,7 @@ def test_a_render_error_is_shown_in_the_pane_and_the_last_pages_stay(
     def broken(kit: Any) -> RenderedPdf:
         raise RenderError("the logo file is not an image")
 
-    monkeypatch.setattr(RenderProcess, "render", lambda self, kit: broken(kit))
+    monkeypatch.setattr(RenderProcess, "render", lambda self, kit, **_: broken(kit))
     with qtbot.waitSignal(pane.render_failed, timeout=10_000):
         click_check_box(qtbot, outline_view(cnas_window), 0)
     assert pane.error_label.isVisible()
@@ -156,7 +156,7 @@ def test_a_render_error_is_shown_in_the_pane_and_the_last_pages_stay(
     def bug(kit: Any) -> RenderedPdf:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(RenderProcess, "render", lambda self, kit: bug(kit))
+    monkeypatch.setattr(RenderProcess, "render", lambda self, kit, **_: bug(kit))
     with qtbot.waitSignal(pane.render_failed, timeout=10_000):
         click_check_box(qtbot, outline_view(cnas_window), 0)
     assert "ZeroDivisionError" in pane.error_text()
