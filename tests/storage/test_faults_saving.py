@@ -32,7 +32,7 @@ from presskit.storage import StorageError, atomic_write, load_kit, loads_kit, sa
 from presskit.storage.atomic import remove_stale_temps
 
 DRIVER = SUPPORT / "fault_driver.py"
-EXPERTS = int(os.environ.get("PRESSKIT_FAULT_EXPERTS", "200"))
+EXPERTS = int(os.environ.get("PRESSKIT_FAULT_EXPERTS", "100"))
 SEED = int(os.environ.get("PRESSKIT_FAULT_SEED", "8"))
 
 
