@@ -4,6 +4,7 @@ presets edited with a live sample, imported and exported; SVG logos in the logo 
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from support.gui_dialogs import when_dialog
 import presskit
 from presskit.gui.dialogs.brand_presets import BrandPresetsDialog, BrandPrompts
 from presskit.gui.editors.inputs import ImagePicker, thumbnail
+from presskit.gui.window import brand_actions
 from presskit.gui.window.main_window import MainWindow
 from presskit.library import BrandPreset, Roster, load_roster, save_roster
 from presskit.library.paths import ROSTER_ENV, brands_dir
@@ -100,7 +102,17 @@ def test_export_then_import_in_the_app(window: MainWindow, tmp_path: Path, roste
     answer(monkeypatch, "file_to_import", target)
     monkeypatch.setattr(BrandPrompts, "replace_preset",
                         classmethod(lambda cls, *_a: (True, True)))
+    threads: list[threading.Thread] = []
+    for name in ("preset_name", "import_preset"):  # a stranger's archive: read off the GUI
+        real = getattr(brand_actions, name)
+
+        def spy(*args: Any, real: Any = real, **kwargs: Any) -> Any:
+            threads.append(threading.current_thread())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(brand_actions, name, spy)
     assert window.library.brands.import_preset()
+    assert len(threads) == 2 and threading.main_thread() not in threads
     preset = load_roster(roster_file).roster.brand("Responds")
     assert preset is not None and preset.brand.logo is not None
     assert preset.brand.logo.is_relative_to(brands_dir())

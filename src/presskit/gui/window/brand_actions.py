@@ -157,14 +157,21 @@ class BrandActions:
             if not accepted or path is None:
                 return False
         window.settings.remember_folder("last_brand_folder", path.parent)
+        if window.is_busy:
+            window.show_status("Still working on the last command; try again in a moment")
+            return False
+        chosen = path
         try:
-            name = preset_name(path)
+            # A stranger's archive is checked and inflated (up to 200 MB) off the GUI thread.
+            with window.working(self.import_):
+                name = run_in_background(lambda: preset_name(chosen))
             replace = False
             if self.store.roster.brand(name) is not None:
                 replace, _ = BrandPrompts.replace_preset(window, name)
                 if not replace:
                     return False
-            imported = import_preset(path, name=name)
+            with window.working(self.import_):
+                imported = run_in_background(lambda: import_preset(chosen, name=name))
         except (BrandPresetError, PresskitError) as exc:
             Prompts.error(window, f"“{path.name}” could not be imported.", str(exc))
             return False
