@@ -12,8 +12,9 @@ the iframe's width, as they would a phone's. The wrapper's script measures the e
 
     .venv/bin/python scripts/email_screenshots.py OUT [--crop-height PX]
 
-``--crop-height`` also writes ``OUT/<example>-375-top.png``, the first PX pixels at 375 px,
-for the docs.
+``--crop-height`` also writes ``OUT/<example>-375-top.png``, the first PX pixels at 375 px
+in 48 colours: ``--crop-height 1828`` gives docs/images/email-cnas-375.png (the CNAS
+example down to the end of its first quote).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -35,31 +37,34 @@ EXAMPLES = [ROOT / "examples" / "cnas-responds" / "cnas-responds.presskit",
 WIDTHS = (640, 375)
 TIMEOUT = 60  # seconds per chromium run
 
-#: Runs in the wrapper page once the e-mail has loaded: its height, the width of every
-#: quote's text (the paragraphs in the cell ruled on its left), the number of lines each
-#: phone number (a nowrap span) takes and every element wider than the screen, as JSON
-#: into <pre id="out">.
+#: Runs in the wrapper page once every e-mail in it has loaded: for each, its height, the
+#: width of every quote's text (the paragraphs in the cell ruled on its left), the number of
+#: lines each phone number (a nowrap span) takes and every element wider than the screen, as
+#: JSON into <pre id="out">.
 _MEASURE = """
 <script>
-document.getElementById('mail').onload = function () {
-  var doc = this.contentDocument, screen = this.contentWindow.innerWidth;
-  var quotes = [], phones = [], wide = [];
-  doc.querySelectorAll('td').forEach(function (td) {
-    var text = td.querySelector('p');
-    if (td.style.borderLeftWidth === '3px' && text) {
-      quotes.push(text.getBoundingClientRect().width);
-    }
+window.onload = function () {
+  var results = [];
+  document.querySelectorAll('iframe').forEach(function (frame) {
+    var doc = frame.contentDocument, screen = frame.contentWindow.innerWidth;
+    var quotes = [], phones = [], wide = [];
+    doc.querySelectorAll('td').forEach(function (td) {
+      var text = td.querySelector('p');
+      if (td.style.borderLeftWidth === '3px' && text) {
+        quotes.push(text.getBoundingClientRect().width);
+      }
+    });
+    doc.querySelectorAll('span').forEach(function (span) {
+      if (span.style.whiteSpace === 'nowrap') phones.push(span.getClientRects().length);
+    });
+    doc.querySelectorAll('body *').forEach(function (el) {
+      var box = el.getBoundingClientRect();
+      if (box.right > screen + 0.5 && box.width > 0) wide.push(el.tagName + ' ' + box.right);
+    });
+    results.push({screen: screen, height: doc.documentElement.scrollHeight, quotes: quotes,
+                  phones: phones, wide: wide});
   });
-  doc.querySelectorAll('span').forEach(function (span) {
-    if (span.style.whiteSpace === 'nowrap') phones.push(span.getClientRects().length);
-  });
-  doc.querySelectorAll('body *').forEach(function (el) {
-    var box = el.getBoundingClientRect();
-    if (box.right > screen + 0.5 && box.width > 0) wide.push(el.tagName + ' ' + box.right);
-  });
-  document.getElementById('out').textContent = JSON.stringify({
-    screen: screen, height: doc.documentElement.scrollHeight, quotes: quotes,
-    phones: phones, wide: wide});
+  document.getElementById('out').textContent = JSON.stringify(results);
 };
 </script>
 """
@@ -80,25 +85,26 @@ def _run(browser: str, *args: str) -> str:
     return done.stdout
 
 
-def _wrapper(html: Path, width: int, height: int, folder: Path) -> Path:
-    page = folder / f"{html.stem}-{width}-{height}.wrapper.html"
-    page.write_text(
-        '<!DOCTYPE html><html><body style="margin:0">'
-        f'<iframe id="mail" src="{html.as_uri()}" style="display:block;border:0;'
-        f'width:{width}px;height:{height}px"></iframe><pre id="out"></pre>'
-        f"{_MEASURE}</body></html>", encoding="utf-8")
+def _wrapper(pages: list[tuple[Path, int]], height: int, folder: Path) -> Path:
+    """A page showing each ``(html, width)`` in an iframe that wide, one under another."""
+    frames = "".join(f'<iframe src="{html.as_uri()}" style="display:block;border:0;'
+                     f'width:{width}px;height:{height}px"></iframe>' for html, width in pages)
+    page = folder / f"wrapper-{len(list(folder.glob('wrapper-*')))}.html"
+    page.write_text(f'<!DOCTYPE html><html><body style="margin:0">{frames}'
+                    f'<pre id="out"></pre>{_MEASURE}</body></html>', encoding="utf-8")
     return page
 
 
-def measure(browser: str, html: Path, width: int, folder: Path) -> dict[str, object]:
-    """What the e-mail at ``html`` measures ``width`` px wide (see :data:`_MEASURE`)."""
+def measure(browser: str, pages: list[tuple[Path, int]], folder: Path) -> list[dict[str, Any]]:
+    """What each e-mail ``(html, width)`` measures that wide (see :data:`_MEASURE`), from
+    one run of the browser."""
     dom = _run(browser, "--window-size=800,800", "--dump-dom",
-               _wrapper(html, width, 800, folder).as_uri())
+               _wrapper(pages, 800, folder).as_uri())
     found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
     if found is None or not found.group(1):
-        raise RuntimeError(f"chromium did not measure {html}")
-    result: dict[str, object] = json.loads(found.group(1))
-    return result
+        raise RuntimeError(f"chromium did not measure {[str(html) for html, _ in pages]}")
+    results: list[dict[str, Any]] = json.loads(found.group(1))
+    return results
 
 
 def screenshot(browser: str, html: Path, width: int, height: int, png: Path,
@@ -106,7 +112,7 @@ def screenshot(browser: str, html: Path, width: int, height: int, png: Path,
     """``html`` drawn ``width`` px wide and ``height`` px tall into ``png``."""
     window = max(width, 800)
     _run(browser, f"--window-size={window},{height}", f"--screenshot={png}",
-         _wrapper(html, width, height, folder).as_uri())
+         _wrapper([(html, width)], height, folder).as_uri())
     with Image.open(png) as image:
         image.crop((0, 0, width, height)).save(png, optimize=True)
 
@@ -134,20 +140,21 @@ def main(argv: list[str]) -> int:
         for kit in EXAMPLES:
             html = export(kit, folder)
             print(f"{kit.stem}: {html.stat().st_size:,} bytes of HTML")
-            for width in WIDTHS:
-                found = measure(browser, html, width, folder)
-                quotes = [round(float(q)) for q in found["quotes"]]  # type: ignore[attr-defined]
+            measured = measure(browser, [(html, width) for width in WIDTHS], folder)
+            for width, found in zip(WIDTHS, measured, strict=True):
+                quotes = [round(q) for q in found["quotes"]]
                 png = args.out / f"{kit.stem}-{width}.png"
-                screenshot(browser, html, width, int(found["height"]), png,  # type: ignore[call-overload]
-                           folder)
-                print(f"  {width} px: {found['height']} px tall, quote columns "
-                      f"{min(quotes) if quotes else '-'}..{max(quotes) if quotes else '-'} px, "
-                      f"phone numbers on {found['phones']} lines, "
-                      f"wider than the screen: {found['wide'] or 'nothing'} -> {png}")
+                screenshot(browser, html, width, int(found["height"]), png, folder)
+                print(f"  {width} px: {found['height']} px tall, quote text "
+                      f"{min(quotes) if quotes else '-'}..{max(quotes) if quotes else '-'} px "
+                      f"wide, phone numbers on {found['phones']} lines, wider than the "
+                      f"screen: {found['wide'] or 'nothing'} -> {png}")
                 if width == 375 and args.crop_height:
                     with Image.open(png) as image:
                         top = image.crop((0, 0, width, min(args.crop_height, image.height)))
-                        top = top.convert("P", palette=Image.Palette.ADAPTIVE, colors=128)
+                        # 48 colours: text and flat fills, a small file for the docs.
+                        top = top.convert("RGB").quantize(colors=48,
+                                                          method=Image.Quantize.MEDIANCUT)
                         top.save(args.out / f"{kit.stem}-375-top.png", optimize=True)
     return 0
 

@@ -15,7 +15,9 @@ from support.format_reading import read_html, words
 from support.render_fixtures import seed_kit
 
 from presskit.formats import email_parts
-from presskit.formats.html import first_sentence
+from presskit.formats.html import Picture, first_sentence, html_body
+from presskit.formats.mail import look
+from presskit.formats.walk import build_document
 from presskit.model import Contact, Kit, QuotesSection
 from presskit.storage import load_kit
 
@@ -142,3 +144,15 @@ def test_each_further_quote_costs_little_markup() -> None:
     after = len(_markup(email_parts(kit).html).encode("utf-8"))
     text = len(" ".join(quote.text.split()).encode("utf-8"))
     assert (after - before) / 10 < text + 1000  # the quote's text and at most 1 kB of tags
+
+
+@pytest.mark.parametrize("width", [44, 260])
+def test_a_wide_logo_sits_above_the_series_a_small_one_beside_it(width: int) -> None:
+    kit = load_kit(NORTHBRIDGE_KIT).kit
+    document, _ = build_document(kit)
+    styles, _ = look(kit.brand)
+    html = html_body(document, styles, lambda _path, kind: Picture(f"{kind}.png", width, 44))
+    masthead = html[html.index('src="logo.png"'):html.index("Northbridge Briefing</p>")]
+    assert ("</tr><tr>" in masthead) == (width > 120)
+    # Either way it shrinks on a screen narrower than itself (Outlook keeps the width).
+    assert "max-width:100%;height:auto" in html

@@ -50,6 +50,7 @@ NARROW = 480  # px: screens up to this wide are phones
 HEADSHOT = 48  # px: displayed size of a headshot, beside the name
 LOGO_HEIGHT = 44  # px: the logo's largest displayed height
 LOGO_WIDTH = 260
+_SIDE_LOGO = 120  # px: a logo up to this wide sits beside the series, a wider one above it
 PAGE_GROUND = "#f1f2f4"  # around the message column
 WHITE = "#ffffff"
 #: Outlook for Windows uses only the first font of a stack, Times New Roman if it is missing.
@@ -328,11 +329,20 @@ class _Writer:
                       f'color:{look.muted};">{_text(masthead.organisation)}</p>')
         if not left and not right:
             return ""
-        align = "right" if left else "left"
-        cells = f'<td valign="middle" style="padding:0 12px 0 0;">{left}</td>' if left else ""
-        cells += f'<td valign="middle" align="{align}" style="text-align:{align};">{right}</td>'
-        table = _table(f"<tr>{cells}</tr>" + _spacer(18, colspan=2 if left else 1),
-                       f"border-bottom:1px solid {look.rule};")
+        if not left or not right:
+            rows = f"<tr><td>{left or right}</td></tr>"
+        elif logo is not None and logo.width > _SIDE_LOGO:
+            # A wide logo has its own row: beside it the series would be squeezed to a
+            # few letters a line on a phone, and no <style> is needed to stack them.
+            rows = f'<tr><td style="padding:0 0 12px;">{left}</td></tr><tr><td>{right}</td></tr>'
+        else:
+            # The logo's cell keeps the logo's width; the series takes the rest, right.
+            rows = (f'<tr><td width="{logo.width if logo else 0}" valign="middle" '
+                    f'style="padding:0 12px 0 0;">{left}</td><td valign="middle" '
+                    f'align="right" style="text-align:right;">{right}</td></tr>')
+        span = 2 if left and right and logo is not None and logo.width <= _SIDE_LOGO else 1
+        # The rule under it is a 1 px row of colour, which every client draws alike.
+        table = _table(rows + _spacer(18, colspan=span) + _spacer(1, look.rule, colspan=span))
         return self.row(table, top=28)
 
     def markings(self, document: Document) -> str:
