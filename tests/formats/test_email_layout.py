@@ -56,7 +56,15 @@ def test_outlook_gets_a_fixed_640_column_in_a_conditional_comment(path: Path) ->
                       r"<!\[endif\]-->", html, re.S)
     assert ghost is not None
     assert "max-width:640px" in ghost.group(1)  # the column everyone else gets
-    assert "<!--[if mso]>" in html.split("</head>")[0]  # Outlook's fonts and line heights
+    outlook = re.search(r"<!--\[if mso\]>\s*<style>(.*?)</style>", html.split("</head>")[0], re.S)
+    assert outlook is not None
+    # Fonts Windows has (it uses a stack's first font only), exact line heights, and the
+    # body's size and colour, which Outlook does not inherit into nested tables.
+    assert "font-family:Georgia,serif!important" in outlook.group(1) or (
+        "font-family:Arial,sans-serif!important" in outlook.group(1))
+    assert "mso-line-height-rule:exactly" in outlook.group(1)
+    assert re.search(r"td,p\{font-size:16px;line-height:1\.6;color:#[0-9a-f]{6};\}",
+                     outlook.group(1))
 
 
 def test_the_preheader_is_the_leads_first_sentence_and_hidden() -> None:

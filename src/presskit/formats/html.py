@@ -47,6 +47,7 @@ WIDTH = 640  # px: the message column
 PADDING = 32  # px: left and right of the content
 NARROW_PADDING = 20  # px: the same on a phone, where the <style> block is read
 NARROW = 480  # px: screens up to this wide are phones
+BODY_SIZE = 16  # px: the body text
 HEADSHOT = 48  # px: displayed size of a headshot, beside the name
 LOGO_HEIGHT = 44  # px: the logo's largest displayed height
 LOGO_WIDTH = 260
@@ -156,13 +157,15 @@ def _spacer(height: int, color: str = "", colspan: int = 1) -> str:
     style = f"background-color:{color};" if color else ""
     span = f' colspan="{colspan}"' if colspan > 1 else ""
     return (f'<tr><td{span} height="{height}"{ground} style="height:{height}px;{style}'
-            f'font-size:0;line-height:0;">&nbsp;</td></tr>')
+            f'font-size:1px;line-height:1px;">&nbsp;</td></tr>')
 
 
-def _table(rows: str, style: str = "", width: str = "100%") -> str:
-    style = (f"width:{width};" if width.endswith("%") else "") + style
-    return (f'<table role="presentation" width="{width}" cellpadding="0" cellspacing="0" '
-            f'border="0" style="{style}">{rows}</table>')
+def _table(rows: str, width: str = "100%", hidden: bool = False) -> str:
+    """A layout table (``role="presentation"``: screen readers read its text, not a grid)."""
+    style = f' style="width:{width};"' if width.endswith("%") else ""
+    aria = ' aria-hidden="true"' if hidden else ""
+    return (f'<table role="presentation"{aria} width="{width}" cellpadding="0" '
+            f'cellspacing="0" border="0"{style}>{rows}</table>')
 
 
 class _Writer:
@@ -186,13 +189,19 @@ class _Writer:
             out.append(html)
         return "".join(out)
 
-    def para(self, paragraph: Paragraph, *, margin: str = "0 0 14px") -> str:
-        # Font, size, line height and colour come from the cell: every client but Outlook
-        # for Windows inherits them, and Outlook gets them from the <style> it reads.
-        return f'<p style="margin:{margin};">{self.runs(paragraph)}</p>'
+    def para(self, paragraph: Paragraph, *, margin: str = "0 0 14px", size: int = BODY_SIZE,
+             color: str = "") -> str:
+        # The body's font, size, line height and colour are inherited from the column's
+        # cell, and Outlook for Windows (which does not inherit into nested tables) gets
+        # them from its own <style>; a paragraph says only how it differs.
+        style = f"margin:{margin};"
+        style += f"font-size:{size}px;" if size != BODY_SIZE else ""
+        style += f"color:{color};" if color else ""
+        return f'<p style="{style}">{self.runs(paragraph)}</p>'
 
-    def paras(self, paragraphs: list[Paragraph], *, margin: str = "0 0 14px") -> str:
-        return "".join(self.para(p, margin=margin) for p in paragraphs)
+    def paras(self, paragraphs: list[Paragraph], *, margin: str = "0 0 14px",
+              size: int = BODY_SIZE, color: str = "") -> str:
+        return "".join(self.para(p, margin=margin, size=size, color=color) for p in paragraphs)
 
     # -- building blocks ---------------------------------------------------------------------
 
@@ -211,8 +220,8 @@ class _Writer:
     def box(self, content: str, background: str, bar: str) -> str:
         # A border on a cell is the one Outlook for Windows draws (not on a div).
         return _table(f'<tr><td bgcolor="{background}" style="padding:16px 20px 4px;'
-                      f'background-color:{background};border-left:4px solid {bar};'
-                      f'font-size:15px;">{content}</td></tr>')
+                      f'background-color:{background};border-left:4px solid {bar};">'
+                      f"{content}</td></tr>")
 
     def photo(self, person: Person) -> str:
         look = self.look
@@ -230,7 +239,7 @@ class _Writer:
                       f'height:{HEADSHOT}px;background-color:{look.rule};{radius}'
                       f'font-size:16px;font-weight:bold;color:{look.muted};">'
                       f"{_text(person.initials)}</td></tr>",
-                      width=str(HEADSHOT)).replace("<table ", '<table aria-hidden="true" ', 1)
+                      width=str(HEADSHOT), hidden=True)
 
     def person(self, person: Person, with_photo: bool) -> str:
         """The first row of a quote or bio: the name (pronouns) and title, with the
@@ -253,7 +262,8 @@ class _Writer:
         """One quote or bio as one table: the person, ``body`` under them across the
         column, then ``after`` px of space."""
         span = ' colspan="2"' if photos else ""
-        return _table(f"{self.person(person, photos)}<tr><td{span} style=\"{style}\">{body}"
+        style = f' style="{style}"' if style else ""
+        return _table(f"{self.person(person, photos)}<tr><td{span}{style}>{body}"
                       f"</td></tr>{_spacer(after, colspan=2 if photos else 1)}")
 
     # -- sections ----------------------------------------------------------------------------
@@ -261,9 +271,9 @@ class _Writer:
     def block(self, block: Block) -> str:
         look = self.look
         if isinstance(block, Lead):
-            return self.row(self.paras(block.paragraphs), style="font-size:18px;")
+            return self.row(self.paras(block.paragraphs, size=18))
         if isinstance(block, ContactBox):
-            return self.row(self.box(self.paras(block.paragraphs), look.primary_tint,
+            return self.row(self.box(self.paras(block.paragraphs, size=15), look.primary_tint,
                                      look.primary), top=4, bottom=22)
         if isinstance(block, Callout):
             content = ""
@@ -271,7 +281,7 @@ class _Writer:
                 content += (f'<p class="pk-head" style="margin:0 0 6px;'
                             f'font-family:{look.heading_font};font-size:16px;line-height:1.4;'
                             f'font-weight:bold;">{_text(block.heading)}</p>')
-            content += self.paras(block.paragraphs)
+            content += self.paras(block.paragraphs, size=15)
             return self.row(self.box(content, look.accent_tint, look.accent), top=4,
                             bottom=22)
         if isinstance(block, Quotes):
@@ -284,8 +294,8 @@ class _Writer:
                             + "".join(self.bio(bio, block.photos) for bio in block.bios),
                             top=14, style="font-size:15px;")
         if isinstance(block, About):
-            return self.row(self.heading(block.heading) + self.paras(block.paragraphs),
-                            top=14, style=f"font-size:15px;color:{look.muted};")
+            return self.row(self.heading(block.heading)
+                            + self.paras(block.paragraphs, size=15, color=look.muted), top=14)
         raise TypeError(f"no HTML for {type(block).__name__}")  # a new block type, unwritten
 
     def quotes(self, block: Quotes) -> str:
@@ -302,8 +312,8 @@ class _Writer:
                           f"border-left:3px solid {self.look.rule};", 20)
 
     def bio(self, bio: Bio, photos: bool) -> str:
-        return self.entry(bio.person, photos, self.paras(bio.paragraphs, margin="0 0 8px"),
-                          "padding:0;", 12)
+        return self.entry(bio.person, photos,
+                          self.paras(bio.paragraphs, margin="0 0 8px", size=15), "", 12)
 
     # -- the page ----------------------------------------------------------------------------
 
@@ -329,18 +339,19 @@ class _Writer:
                       f'color:{look.muted};">{_text(masthead.organisation)}</p>')
         if not left and not right:
             return ""
-        if not left or not right:
+        span = 1
+        if logo is None or not right:
             rows = f"<tr><td>{left or right}</td></tr>"
-        elif logo is not None and logo.width > _SIDE_LOGO:
+        elif logo.width > _SIDE_LOGO:
             # A wide logo has its own row: beside it the series would be squeezed to a
             # few letters a line on a phone, and no <style> is needed to stack them.
             rows = f'<tr><td style="padding:0 0 12px;">{left}</td></tr><tr><td>{right}</td></tr>'
         else:
             # The logo's cell keeps the logo's width; the series takes the rest, right.
-            rows = (f'<tr><td width="{logo.width if logo else 0}" valign="middle" '
-                    f'style="padding:0 12px 0 0;">{left}</td><td valign="middle" '
-                    f'align="right" style="text-align:right;">{right}</td></tr>')
-        span = 2 if left and right and logo is not None and logo.width <= _SIDE_LOGO else 1
+            span = 2
+            rows = (f'<tr><td width="{logo.width}" valign="middle" style="padding:0 12px 0 0;">'
+                    f'{left}</td><td valign="middle" align="right" style="text-align:right;">'
+                    f"{right}</td></tr>")
         # The rule under it is a 1 px row of colour, which every client draws alike.
         table = _table(rows + _spacer(18, colspan=span) + _spacer(1, look.rule, colspan=span))
         return self.row(table, top=28)
@@ -410,6 +421,7 @@ class _Writer:
             "<!--[if mso]>\n<style>\n"
             f"td,p,a,span,strong,em{{font-family:{body}!important;"
             "mso-line-height-rule:exactly;}\n"
+            f"td,p{{font-size:{BODY_SIZE}px;line-height:1.6;color:{look.text};}}\n"
             f".pk-head{{font-family:{heading}!important;}}\n"
             "</style>\n<![endif]-->\n"
         )
@@ -450,7 +462,8 @@ class _Writer:
             f'<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
             f'border="0" bgcolor="{WHITE}" style="width:100%;max-width:{WIDTH}px;'
             f'background-color:{WHITE};border-collapse:collapse;text-align:left;">\n'
-            f'<tr><td style="font-family:{look.body_font};font-size:16px;line-height:1.6;'
+            f'<tr><td style="font-family:{look.body_font};font-size:{BODY_SIZE}px;'
+            f'line-height:1.6;'
             f'color:{look.text};">\n'
             f"{_table(body)}\n</td></tr>\n</table>\n"
             "<!--[if mso]></td></tr></table><![endif]-->\n"
