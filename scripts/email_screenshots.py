@@ -39,7 +39,8 @@ TIMEOUT = 60  # seconds per chromium run
 
 #: Runs in the wrapper page once every e-mail in it has loaded: for each, its height, the
 #: width of every quote's text (the paragraphs in the cell ruled on its left), the number of
-#: lines each phone number (a nowrap span) takes and every element wider than the screen, as
+#: lines each phone number (a nowrap span) takes and every element (or the page's scrolling
+#: width) wider than the screen, as
 #: JSON into <pre id="out">.
 _MEASURE = """
 <script>
@@ -61,6 +62,8 @@ window.onload = function () {
       var box = el.getBoundingClientRect();
       if (box.right > screen + 0.5 && box.width > 0) wide.push(el.tagName + ' ' + box.right);
     });
+    var page = doc.documentElement.scrollWidth;
+    if (page > screen) wide.push('page ' + page);
     results.push({screen: screen, height: doc.documentElement.scrollHeight, quotes: quotes,
                   phones: phones, wide: wide});
   });

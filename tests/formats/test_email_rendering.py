@@ -35,7 +35,9 @@ pytestmark = pytest.mark.skipif(screenshots.chromium() is None,
 def test_on_a_375_px_phone_a_quote_keeps_260_px_and_phone_numbers_one_line(
     tmp_path: Path
 ) -> None:
-    html = email_parts(load_kit(NORTHBRIDGE_KIT).kit).html
+    kit = load_kit(NORTHBRIDGE_KIT).kit
+    kit.quotes[0].text += " See https://example.org/" + "averylongpath" * 8 + "."
+    html = email_parts(kit).html
     styled, unstyled = tmp_path / "styled.html", tmp_path / "unstyled.html"
     styled.write_text(html, encoding="utf-8")
     unstyled.write_text(re.sub(r"<style>.*?</style>", "", html, flags=re.S), encoding="utf-8")
@@ -48,5 +50,5 @@ def test_on_a_375_px_phone_a_quote_keeps_260_px_and_phone_numbers_one_line(
         assert found["phones"] == [1]  # "+47 22 00 00 00" on one line
         assert found["wide"] == []  # nothing wider than the phone
     # The smallest phones, with the wider padding of a client that drops <style>: nothing
-    # is cut off.
+    # is cut off, not even the long address in the first quote.
     assert small["screen"] == 320 and small["wide"] == [] and small["phones"] == [1]

@@ -462,9 +462,10 @@ class _Writer:
             f'<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
             f'border="0" bgcolor="{WHITE}" style="width:100%;max-width:{WIDTH}px;'
             f'background-color:{WHITE};border-collapse:collapse;text-align:left;">\n'
+            # word-break: a long address in a quote breaks rather than widening the
+            # column past a phone's screen (most clients already break such words).
             f'<tr><td style="font-family:{look.body_font};font-size:{BODY_SIZE}px;'
-            f'line-height:1.6;'
-            f'color:{look.text};">\n'
+            f'line-height:1.6;color:{look.text};word-break:break-word;">\n'
             f"{_table(body)}\n</td></tr>\n</table>\n"
             "<!--[if mso]></td></tr></table><![endif]-->\n"
             "</td></tr></table>\n</body>\n</html>\n"
