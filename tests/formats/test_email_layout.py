@@ -164,3 +164,12 @@ def test_a_wide_logo_sits_above_the_series_a_small_one_beside_it(width: int) -> 
     assert ("</tr><tr>" in masthead) == (width > 120)
     # Either way it shrinks on a screen narrower than itself (Outlook keeps the width).
     assert "max-width:100%;height:auto" in html
+
+
+def test_a_number_in_the_headline_is_kept_whole_but_the_title_stays_text() -> None:
+    kit = seed_kit()
+    kit.title = "Hotline 800 555 0199 opens"
+    html = email_parts(kit).html
+    title = re.search(r"<title>(.*?)</title>", html)
+    assert title is not None and "<span" not in title.group(1)
+    assert "800&nbsp;555&nbsp;0199" in html.split("<h1", 1)[1].split("</h1>")[0]

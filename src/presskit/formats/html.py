@@ -449,7 +449,7 @@ class _Writer:
             '<meta name="x-apple-disable-message-reformatting">\n'
             '<meta name="color-scheme" content="light">\n'
             '<meta name="supported-color-schemes" content="light">\n'
-            f"<title>{_text(document.subject)}</title>\n{self.style()}</head>\n"
+            f"<title>{escape(document.subject, quote=False)}</title>\n{self.style()}</head>\n"
             f'<body bgcolor="{PAGE_GROUND}" style="margin:0;padding:0;'
             f'background-color:{PAGE_GROUND};">\n{hidden}'
             f'<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
