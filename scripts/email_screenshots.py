@@ -2,8 +2,10 @@
 
 Exports each example with ``presskit export --format email`` (the files a user gets), then
 has Debian's headless ``chromium`` draw the HTML at 640 and 375 px wide, full height, into
-``OUT/<example>-<width>.png``, and prints what it measured at each width: the page's height,
-the narrowest quote column and any text wider than the screen.
+``OUT/<example>-<width>.png`` (and ``OUT/<example>-375-dark.png`` darkened by Chromium's
+forced dark mode, an algorithm like the ones mail apps apply), and prints what it measured
+at each width: the page's height, the width of the quotes' text, the lines each phone
+number takes and anything wider than the screen.
 
 Headless Chromium will not make a window narrower than 500 px, so each width is an
 ``<iframe>`` of exactly that width in a wrapper page: the e-mail's own media queries see
@@ -111,10 +113,12 @@ def measure(browser: str, pages: list[tuple[Path, int]], folder: Path) -> list[d
 
 
 def screenshot(browser: str, html: Path, width: int, height: int, png: Path,
-               folder: Path) -> None:
-    """``html`` drawn ``width`` px wide and ``height`` px tall into ``png``."""
+               folder: Path, *, dark: bool = False) -> None:
+    """``html`` drawn ``width`` px wide and ``height`` px tall into ``png``; ``dark`` with
+    Chromium's own dark mode, which recolours the page as Gmail's and Outlook's apps do."""
     window = max(width, 800)
-    _run(browser, f"--window-size={window},{height}", f"--screenshot={png}",
+    options = ["--blink-settings=forceDarkModeEnabled=true"] if dark else []
+    _run(browser, *options, f"--window-size={window},{height}", f"--screenshot={png}",
          _wrapper([(html, width)], height, folder).as_uri())
     with Image.open(png) as image:
         image.crop((0, 0, width, height)).save(png, optimize=True)
@@ -152,6 +156,11 @@ def main(argv: list[str]) -> int:
                       f"{min(quotes) if quotes else '-'}..{max(quotes) if quotes else '-'} px "
                       f"wide, phone numbers on {found['phones']} lines, wider than the "
                       f"screen: {found['wide'] or 'nothing'} -> {png}")
+                if width == 375:
+                    dark = args.out / f"{kit.stem}-375-dark.png"
+                    screenshot(browser, html, width, int(found["height"]), dark, folder,
+                               dark=True)
+                    print(f"  375 px in a client's dark mode -> {dark}")
                 if width == 375 and args.crop_height:
                     with Image.open(png) as image:
                         top = image.crop((0, 0, width, min(args.crop_height, image.height)))
