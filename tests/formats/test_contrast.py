@@ -5,6 +5,7 @@ hue just enough, never swapped for another."""
 
 from __future__ import annotations
 
+import colorsys
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -41,7 +42,8 @@ class _Inks(HTMLParser):
             color = match.group(1)
         if (match := _BACKGROUND.search(style)) is not None:
             ground = match.group(1)
-        hidden = hidden or found.get("aria-hidden") == "true" or tag in {"head", "title"}
+        hidden = (hidden or found.get("aria-hidden") == "true" or tag in {"head", "title"}
+                  or "display:none" in style.replace(" ", ""))  # the inbox's preview line
         if tag not in VOID:
             self.stack.append((tag, color, ground, hidden))
 
@@ -95,3 +97,30 @@ def test_every_text_colour_of_any_brand_reads_at_4_5_to_1(
         assert all(contrast(ink, ground) >= 4.5 for ground in grounds)
     assert contrast(colors.on_primary, colors.primary) >= 4.5
     assert contrast(colors.on_accent, colors.accent) >= 4.5
+
+
+def _inverted(color: str) -> HexColor:
+    """``color`` as a client that inverts a message for dark mode draws it (Gmail's app on
+    iOS, Outlook for Windows in dark mode): its lightness turned over, its hue kept."""
+    red, green, blue = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    return HexColor("#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in colorsys.hls_to_rgb(
+        hue, 1 - lightness, saturation))))
+
+
+@pytest.mark.parametrize("path", [CNAS_KIT, NORTHBRIDGE_KIT])
+@pytest.mark.parametrize("colors", [
+    None,
+    Colors(primary="#9fc5e8", accent="#ffd966", text="#999999"),
+    Colors(primary="#777777", accent="#3d85c6", text="#222222"),
+])
+def test_every_text_still_reads_at_4_5_to_1_when_a_dark_mode_inverts_the_colours(
+    path: Path, colors: Colors | None
+) -> None:
+    kit = load_kit(path).kit
+    if colors is not None:
+        kit.brand.colors = colors
+    runs = inks(email_parts(kit).html)
+    poor = [(text[:30], ink, ground) for text, ink, ground in runs
+            if contrast(_inverted(ink), _inverted(ground)) < 4.5]
+    assert poor == []
