@@ -31,14 +31,16 @@ def _bounded(text: str) -> str:
 class SetValue(QUndoCommand):
     """Replace the value at ``where``; merges with the next edit of the same field."""
 
-    def __init__(self, document: KitDocument, where: Where, value: Any, text: str = "") -> None:
+    def __init__(self, document: KitDocument, where: Where, value: Any, text: str = "", *,
+                 mergeable: bool = True) -> None:
         super().__init__(_bounded(text or f"Edit {where[-1]}"))
         self._document = document
         self.where = where
         self._new = value
         self._old = get_at(document.kit, where)
-        # Only free text merges: two clicks on a combo (a StrEnum) are two undo steps.
-        self._mergeable = type(value) is str
+        # Only free text merges: two clicks on a combo (a StrEnum) are two undo steps, and
+        # so are two Ctrl+B (``mergeable=False``), which are commands rather than typing.
+        self._mergeable = mergeable and type(value) is str
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return _MERGE_ID if self._mergeable else -1

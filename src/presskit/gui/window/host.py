@@ -28,6 +28,7 @@ from presskit.gui.preview.pane import PreviewPane
 from presskit.gui.sections.outline import OutlinePanel
 from presskit.gui.settings import Settings
 from presskit.gui.widgets.prompts import Prompts
+from presskit.gui.window.edit_actions import EditActions
 from presskit.model import Kit, Where
 
 
@@ -48,6 +49,7 @@ class WindowActions:
     undo: QAction
     redo: QAction
     toolbar: QToolBar
+    edit: EditActions
 
 
 def _missing(name: str) -> NotImplementedError:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar, QToolB
 from presskit import __version__
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.widgets.shown import shown
+from presskit.gui.window.edit_actions import EditActions
 from presskit.gui.window.host import MenuHost, WindowActions
 from presskit.gui.window.share_actions import ShareActions
 
@@ -28,6 +29,15 @@ Key = QKeySequence.StandardKey
 def _keys(standard: QKeySequence.StandardKey, fallback: str = "") -> list[QKeySequence]:
     keys = QKeySequence.keyBindings(standard)
     return keys or ([QKeySequence(fallback)] if fallback else [])
+
+
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys, and Ctrl+Y besides: Word's and Windows' redo, which Qt's X11
+    and macOS key schemes leave out (with GNOME's or KDE's scheme Redo is Ctrl+Shift+Z
+    only, so Ctrl+Y did nothing on Linux desktops)."""
+    keys = _keys(Key.Redo, "Ctrl+Shift+Z")
+    ctrl_y = QKeySequence(QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y))
+    return keys if ctrl_y in keys else [*keys, ctrl_y]
 
 
 def _action(
@@ -71,6 +81,7 @@ def build_menus(window: MenuHost, share: ShareActions) -> WindowActions:
         undo=window.undo_group.createUndoAction(window, "&Undo"),
         redo=window.undo_group.createRedoAction(window, "&Redo"),
         toolbar=QToolBar("Main toolbar", window),
+        edit=EditActions(window),
     )
     a.open_after_export.setCheckable(True)
     a.open_after_export.setChecked(bool(window.settings.get("open_pdf_after_export", False)))
@@ -82,8 +93,8 @@ def build_menus(window: MenuHost, share: ShareActions) -> WindowActions:
     for action, icon, keys, tip, word, text_changed in (
         (a.undo, "edit-undo", _keys(Key.Undo, "Ctrl+Z"), "Undo the last change", "Undo",
          group.undoTextChanged),
-        (a.redo, "edit-redo", _keys(Key.Redo, "Ctrl+Shift+Z"), "Redo the change just undone",
-         "Redo", group.redoTextChanged),
+        (a.redo, "edit-redo", redo_keys(), "Redo the change just undone", "Redo",
+         group.redoTextChanged),
     ):
         action.setIcon(themed_icon(icon))
         action.setShortcuts(keys)
@@ -120,6 +131,7 @@ def build_menus(window: MenuHost, share: ShareActions) -> WindowActions:
     edit_menu = bar.addMenu("&Edit")
     edit_menu.setObjectName("editMenu")  # gui.library_actions adds to it
     edit_menu.addActions([a.undo, a.redo])
+    a.edit.add_to(edit_menu)
 
     outline = window.outline
     section_menu = bar.addMenu("&Section")
