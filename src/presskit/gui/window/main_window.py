@@ -57,7 +57,7 @@ from presskit.gui.widgets.shown import shown
 from presskit.gui.window.background import run_in_background
 from presskit.gui.window.host import MenuHost
 from presskit.gui.window.library_actions import LibraryActions
-from presskit.gui.window.menus import build_menus, fill_recent_menu
+from presskit.gui.window.menus import build_menus, fill_recent_menu, folder_hint
 from presskit.gui.window.share_actions import ShareActions
 from presskit.model import Kit, PresskitError, Problem, Where
 from presskit.model.ids import slugify
@@ -268,9 +268,12 @@ class MainWindow(MenuHost):
         # The name may come from someone else's folder: escaped, so a bidi override or a
         # control character in it cannot disguise it (a "[*]" in it is doubled, or Qt would
         # take it for the modified mark).
-        name = shown(self.document.path.name).replace("[*]", "[*][*]") if self.document.path \
-            else "Untitled"
-        self.setWindowTitle(f"{name}[*] — presskit")
+        path = self.document.path
+        name = shown(path.name).replace("[*]", "[*][*]") if path else "Untitled"
+        # Another recent kit of the same name: the folder tells them apart.
+        hint = folder_hint(path, self.settings.recent_files()) if path else ""
+        where = f" — {shown(hint).replace('[*]', '[*][*]')}" if hint else ""
+        self.setWindowTitle(f"{name}[*]{where} — presskit")
         self.setWindowFilePath(str(self.document.path or ""))
         self.setWindowModified(self.document.is_modified)
 
@@ -438,6 +441,7 @@ class MainWindow(MenuHost):
     def _remember_recent(self, path: Path) -> None:
         self.settings.add_recent_file(path)
         fill_recent_menu(self, self.actions_.recent_menu)
+        self._update_title()
 
     def _document_folder(self) -> Path:
         return self.document.path.parent if self.document.path else Path.home()

@@ -11,6 +11,7 @@ act on the open kit's stack and show what they would undo.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -192,14 +193,31 @@ def build_menus(window: MenuHost, share: ShareActions) -> WindowActions:
     return a
 
 
+def folder_hint(path: Path, others: list[Path]) -> str:
+    """The end of ``path``'s folder that tells it apart from the ``others`` of the same file
+    name (``"client-a"``, or ``"2025/drafts"`` when both folders are called ``drafts``), or
+    ``""`` when no other has its name."""
+    rivals = [o.parent.parts for o in others if o.name == path.name and o != path]
+    if not rivals:
+        return ""
+    parts = path.parent.parts
+    for depth in range(1, len(parts) + 1):
+        tail = parts[-depth:]
+        if all(rival[-depth:] != tail for rival in rivals):
+            break
+    return "/".join(p for p in parts[-depth:] if p != path.anchor) or str(path.parent)
+
+
 def fill_recent_menu(window: MenuHost, menu: QMenu) -> None:
-    """Rebuild Open Recent from the settings (missing files are dropped there)."""
+    """Rebuild Open Recent from the settings (missing files are dropped there); kits of the
+    same name say which folder they are in."""
     menu.clear()
     recent = window.settings.recent_files()
     for number, path in enumerate(recent, start=1):
         # A name from someone else's folder may hold controls or bidi overrides (shown
         # escaped) and "&" (doubled, or it would take the mnemonic).
-        name = shown(path.name).replace("&", "&&")
+        hint = folder_hint(path, recent)
+        name = shown(f"{path.name} — {hint}" if hint else path.name).replace("&", "&&")
         label = f"&{number} {name}" if number < 10 else f"1&0 {name}"
         action = menu.addAction(label)
         action.setToolTip(shown(path, 1000))
