@@ -98,6 +98,16 @@ class WindowHost(QMainWindow):
         first."""
         raise _missing("output_clash")
 
+    def start_folder(self, kind: str) -> Path:
+        """Where a file dialog for ``kind`` of file (``"kit"``, ``"export"``, ``"draft"``,
+        ``"bundle"``, ``"csv"``, ``"brand"``) opens: the last folder the user chose for that
+        kind, else the open kit's folder, else the last kit's folder or Documents."""
+        raise _missing("start_folder")
+
+    def remember_folder(self, kind: str, folder: Path) -> None:
+        """Note ``folder`` as the last one chosen for ``kind`` (see ``start_folder``)."""
+        raise _missing("remember_folder")
+
     def new_project(self, kit: Kit | None = None) -> bool:
         raise _missing("new_project")
 

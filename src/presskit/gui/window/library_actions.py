@@ -194,11 +194,11 @@ class LibraryActions:
                           "import into it.", self.store.error)
             return False
         if path is None:
-            folder = window.settings.folder("last_csv_folder", Path.home())
+            folder = window.start_folder("csv")
             path, accepted = LibraryPrompts.spreadsheet_to_import(window, folder)
             if not accepted or path is None:
                 return False
-        window.settings.remember_folder("last_csv_folder", path.parent)
+        window.remember_folder("csv", path.parent)
         if window.is_busy:
             return False
         try:
@@ -241,11 +241,11 @@ class LibraryActions:
     def export_spreadsheet(self) -> bool:
         """Roster ▸ Export to Spreadsheet…"""
         window = self.window
-        folder = window.settings.folder("last_csv_folder", Path.home())
+        folder = window.start_folder("csv")
         path, accepted = LibraryPrompts.spreadsheet_to_export(window, folder / "roster.csv")
         if not accepted or path is None:
             return False
-        window.settings.remember_folder("last_csv_folder", path.parent)
+        window.remember_folder("csv", path.parent)
         clash = window.output_clash(path.absolute())
         if clash is not None:  # a spreadsheet written over the open kit or its files
             Prompts.error(window, f"“{path.name}” could not be written.",

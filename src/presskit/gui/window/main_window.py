@@ -19,6 +19,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
@@ -316,7 +317,7 @@ class MainWindow(MenuHost):
         return True
 
     def open_dialog(self) -> bool:
-        folder = self.settings.folder("last_folder", self._document_folder())
+        folder = self.start_folder("kit")
         path, accepted = self.prompts.open_path(self, folder)
         return self.open_project(path) if accepted and path is not None else False
 
@@ -356,7 +357,7 @@ class MainWindow(MenuHost):
         finally:
             long_lived.freeze()  # whichever kit is open now (the new one, or the old one)
         self._remember_recent(path)
-        self.settings.remember_folder("last_folder", path.parent)
+        self.remember_folder("kit", path.parent)
         note = f" ({summary(loaded.problems)})" if loaded.problems else ""
         self.show_status(f"Opened {path.name}{note}")
         return True
@@ -415,7 +416,7 @@ class MainWindow(MenuHost):
 
     def save_project_as(self) -> bool:
         kit = self.document.kit
-        folder = self.settings.folder("last_folder", self._document_folder())
+        folder = self.start_folder("kit")
         name = self.document.path.name if self.document.path else (
             f"{slugify(kit.title, 'press-kit')}.presskit"
         )
@@ -424,7 +425,7 @@ class MainWindow(MenuHost):
             return False
         if not path.suffix:
             path = path.with_suffix(".presskit")
-        self.settings.remember_folder("last_folder", path.parent)
+        self.remember_folder("kit", path.parent)
         return self.save_project(path)
 
     def output_clash(self, path: Path, *, kit_itself: bool = True) -> str | None:
@@ -443,18 +444,31 @@ class MainWindow(MenuHost):
         fill_recent_menu(self, self.actions_.recent_menu)
         self._update_title()
 
-    def _document_folder(self) -> Path:
-        return self.document.path.parent if self.document.path else Path.home()
+    @staticmethod
+    def _folder_key(kind: str) -> str:
+        return "last_folder" if kind == "kit" else f"last_{kind}_folder"
+
+    def start_folder(self, kind: str) -> Path:
+        if self.document.path is not None:
+            fallback = self.document.path.parent
+        else:
+            documents = Path(platformdirs.user_documents_dir())
+            fallback = self.settings.folder(
+                "last_folder", documents if documents.is_dir() else Path.home())
+        return self.settings.folder(self._folder_key(kind), fallback)
+
+    def remember_folder(self, kind: str, folder: Path) -> None:
+        self.settings.remember_folder(self._folder_key(kind), folder)
 
     def export_dialog(self) -> bool:
         """File ▸ Export PDF…: choose where, check the kit, write the PDF."""
         stem = self.document.path.stem if self.document.path else slugify(
             self.document.kit.title, "press-kit")
-        folder = self.settings.folder("last_export_folder", self._document_folder())
+        folder = self.start_folder("export")
         path, accepted = self.prompts.export_path(self, folder / f"{stem}.pdf")
         if not accepted or path is None:
             return False
-        self.settings.remember_folder("last_export_folder", path.parent)
+        self.remember_folder("export", path.parent)
         return self.export_pdf(path, review=True)
 
     def export_pdf(self, path: Path | str, *, review: bool = False) -> bool:
