@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from support.gui_actions import Dialogs
 
+from presskit.formats.bundle import write_bundle
 from presskit.gui.roster.prompts import LibraryPrompts
 from presskit.gui.widgets.folder_choice import FolderChoice, free_folder
 from presskit.gui.window.main_window import MainWindow
-from presskit.formats.bundle import write_bundle
 
 
 def test_export_of_an_untitled_kit_opens_in_the_last_kits_folder_not_home(
