@@ -98,6 +98,8 @@ class EditActions(QObject):
         self.hint.setAccessibleName("Markup")
         self.hint.hide()
         window.statusBar().addWidget(self.hint)
+        # A message ("Saved …") has the bar to itself; the hint comes back after it.
+        window.statusBar().messageChanged.connect(lambda _text: self._show_hint())
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
@@ -142,7 +144,11 @@ class EditActions(QObject):
         markup = takes_markup(widget)
         self.bold.setEnabled(markup)
         self.italic.setEnabled(markup)
-        self.hint.setVisible(markup)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        self.hint.setVisible(self.bold.isEnabled()
+                             and not self.window.statusBar().currentMessage())
 
     def _on_focus(self, method: str) -> None:
         widget = self._focused()
