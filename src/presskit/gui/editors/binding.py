@@ -124,6 +124,9 @@ class Binder(QObject):
         self._fields: list[_Field] = []
         self.document: KitDocument | None = None
         self._undo_filter = _UndoGoesToDocument(self)
+        #: Other values that change with an edit, in the same undo step (a list editor's
+        #: id following the name typed); given the path and the new value.
+        self.follow: Callable[[Where, Any], list[tuple[Where, Any]]] | None = None
 
     # -- wiring ---------------------------------------------------------------------------
 
@@ -242,7 +245,9 @@ class Binder(QObject):
         if get_at(self.document.kit, path) == value:
             return
         label = text or f"Edit {str(rel[-1]).replace('_', ' ')}"
-        self.document.push(SetValue(self.document, path, value, label, mergeable=mergeable))
+        also = self.follow(path, value) if self.follow is not None else []
+        self.document.push(SetValue(self.document, path, value, label, mergeable=mergeable,
+                                    also=also))
 
     # -- document → widgets ---------------------------------------------------------------
 
