@@ -263,16 +263,22 @@ class LibraryActions:
     # -- pasted advisories ----------------------------------------------------------------
 
     def brand_choices(self) -> list[tuple[str, Brand]]:
-        """The brands a kit from text can start with: roster presets first, then the open
-        kit's, then presskit's default."""
+        """The brands a kit from text can start with: roster presets first, then the house
+        default (``resources/brand/default.yaml``), then the open kit's. The first is the
+        one File ▸ New starts with too."""
         choices = [(f"{p.name} (roster preset)", p.brand) for p in self.store.roster.brands]
         current = self.window.document.kit.brand
         default = default_brand()
+        choices.append(("presskit's default", default))
         if current != default:
             name = current.organisation or current.short_name or "no name"
             choices.append((f"Same as the open kit ({name})", copy.deepcopy(current)))
-        choices.append(("presskit's default", default))
         return choices
+
+    def house_brand(self) -> Brand:
+        """The brand File ▸ New starts with: the first of ``brand_choices``, as in New Kit
+        from Text, so the two ways to start a kit agree."""
+        return self.brand_choices()[0][1]
 
     def new_kit_from_text(self) -> bool:
         """File ▸ New Kit from Text…: the kit opens as a new, unsaved document."""

@@ -300,8 +300,14 @@ class MainWindow(MenuHost):
         """File ▸ New; with ``kit`` (New Kit from Text…) that kit, unsaved and modified."""
         if self._busy or not self.confirm_discard():
             return False
-        document = KitDocument(kit if kit is not None else blank_kit(), None, self)
-        if kit is not None:
+        # The house brand, as New Kit from Text proposes it (a roster preset first).
+        if kit is None:
+            kit = blank_kit(self.library.house_brand() if hasattr(self, "library") else None)
+            made = False
+        else:
+            made = True
+        document = KitDocument(kit, None, self)
+        if made:
             document.undo_stack.resetClean()  # made, not opened: closing asks to save it
         self._claim(None)
         self._set_document(document)
