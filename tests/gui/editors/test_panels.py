@@ -86,12 +86,41 @@ def test_adding_an_expert_and_typing_the_name_then_undoing_both(qtbot, experts, 
     qtbot.keyClicks(name, "Ada Lovelace")  # replaces the selected "New expert"
 
     assert [e.name for e in document.kit.experts][-1] == "Ada Lovelace"
+    # The id is made from the name typed, not from the placeholder "New expert".
+    assert document.kit.experts[-1].id == "ada-lovelace"
     assert experts.experts.model.index(5, 0).data() == "Ada Lovelace"
     assert experts.quotes_box.title() == "Quotes by Ada Lovelace"
     document.undo_stack.undo()
     assert document.kit.experts[-1].name == "New expert" and name.text() == "New expert"
+    assert document.kit.experts[-1].id == "new-expert"
     document.undo_stack.undo()
     assert len(document.kit.experts) == 5 and experts.experts.model.rowCount() == 5
+
+
+def test_an_id_stops_following_the_name_once_a_quote_uses_it(qtbot, experts, document) -> None:
+    qtbot.mouseClick(experts.experts.add_button, Qt.MouseButton.LeftButton)
+    name = experts.experts.fields["name"]
+    qtbot.keyClicks(name, "Ada Lovelace")
+    qtbot.mouseClick(experts.quotes.add_button, Qt.MouseButton.LeftButton)
+    assert document.kit.quotes[-1].expert == "ada-lovelace"
+    assert document.kit.quotes[-1].id == "ada-quote"
+
+    name.setFocus()
+    name.end(False)
+    qtbot.keyClicks(name, " King")
+
+    assert document.kit.experts[-1].name == "Ada Lovelace King"
+    assert document.kit.experts[-1].id == "ada-lovelace"  # the quote still finds her
+
+
+def test_a_new_contact_and_resource_get_ids_from_what_is_typed(qtbot, brand, document) -> None:
+    contacts, resources = brand.contacts, brand.resources
+    qtbot.mouseClick(contacts.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(contacts.fields["name"], "Maria Ødegård")
+    qtbot.mouseClick(resources.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(resources.fields["title"], "Sanctions by the Numbers: 2026 Edition")
+    assert document.kit.contacts[-1].id == "maria-odegard"
+    assert document.kit.resources[-1].id == "sanctions-by-the-numbers"  # kept short
 
 
 def test_deleting_an_expert_with_quotes_asks_and_removes_everything_in_one_undo_step(

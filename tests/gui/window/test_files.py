@@ -312,3 +312,22 @@ def test_the_window_title_follows_the_clean_state(
     hide_first_section(qtbot, cnas_window)
     cnas_window.actions_.undo.trigger()
     assert not cnas_window.isWindowModified()
+
+
+def test_same_named_kits_are_told_apart_by_folder_in_open_recent_and_the_title(
+    window: MainWindow, cnas_copy: Path, tmp_path: Path
+) -> None:
+    kits = []
+    for folder in ("client-a/drafts", "client-b/drafts", "client-b/final"):
+        (tmp_path / folder).mkdir(parents=True)
+        kits.append(tmp_path / folder / "mykit.presskit")
+        shutil.copy(cnas_copy, kits[-1])
+    for kit in kits:
+        assert window.open_project(kit)
+
+    menu = window.actions_.recent_menu
+    menu.aboutToShow.emit()
+    labels = [a.text() for a in menu.actions() if "mykit" in a.text()]
+    assert labels == ["&1 mykit.presskit — final", "&2 mykit.presskit — client-b/drafts",
+                      "&3 mykit.presskit — client-a/drafts"]
+    assert window.windowTitle() == "mykit.presskit[*] — final — presskit"

@@ -13,8 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 
 import presskit.gui.document.kit_document as kit_document
+from presskit.gui.document.kit_document import default_brand
 from presskit.gui.window.main_window import MainWindow
-from presskit.model import PageSize
+from presskit.library import parse_advisory
+from presskit.model import PageSize, Status
 
 
 def line(widget: Any) -> QLineEdit:
@@ -110,3 +112,15 @@ def test_names_typed_into_a_new_kits_expert_table_show_in_full(
     qtbot.keyClicks(editor.fields["name"], "Elizabeth Rosenberg-Okafor")
     view = editor.view
     assert view.horizontalHeader().sectionSize(0) >= view.sizeHintForColumn(0)
+
+
+def test_file_new_and_new_kit_from_text_start_alike_draft_in_the_house_brand(
+    cnas_window: MainWindow,
+) -> None:
+    choices = cnas_window.library.brand_choices()
+    assert choices[0][0] == "presskit's default"  # no roster preset: the house default first
+    cnas_window.actions_.new.trigger()
+    new = cnas_window.document.kit
+    from_text = parse_advisory("Headline\n\nThe lead.", brand=choices[0][1]).kit
+    assert new.status is from_text.status is Status.DRAFT
+    assert new.brand == from_text.brand == default_brand()

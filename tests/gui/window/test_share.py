@@ -173,7 +173,8 @@ def test_a_bundle_opened_in_another_folder_is_the_same_kit(
     assert ([(e.name, e.title) for e in cnas_window.document.kit.experts]
             == [(e.name, e.title) for e in kit.experts])
     assert cnas_window.windowFilePath() == str(opened)
-    assert cnas_window.windowTitle() == "cnas-responds.presskit[*] — presskit"
+    # Two recent kits of this name now: the folder tells them apart.
+    assert cnas_window.windowTitle() == "cnas-responds.presskit[*] — colleague — presskit"
     # The logo came along: the unpacked kit points inside its own folder.
     logo = cnas_window.document.kit.brand.logo
     assert logo is not None and logo.is_relative_to(elsewhere) and logo.is_file()

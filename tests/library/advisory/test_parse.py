@@ -23,6 +23,7 @@ from presskit.model import (
     Kit,
     LeadSection,
     QuotesSection,
+    Status,
     TextSection,
     validate,
 )
@@ -41,6 +42,9 @@ def example() -> Kit:
 def test_the_seed_becomes_a_kit_whose_pdf_says_what_the_example_kit_says(example: Kit) -> None:
     result = parse_advisory(SEED_TEXT, brand=example.brand, contact_email="press@example.org")
     assert result.problems == []
+    # It starts as a draft, as File ▸ New does; marked final it prints as the example.
+    assert result.kit.status is Status.DRAFT
+    result.kit.status = Status.FINAL
     expected = text(render_pdf(example, invariant=True).data)
     produced = text(render_pdf(result.kit, invariant=True).data)
     assert squash(produced) == squash(expected)

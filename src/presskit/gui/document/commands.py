@@ -31,14 +31,19 @@ def _bounded(text: str) -> str:
 class SetValue(QUndoCommand):
     """Replace the value at ``where``; merges with the next edit of the same field."""
 
-    def __init__(self, document: KitDocument, where: Where, value: Any, text: str = "") -> None:
+    def __init__(self, document: KitDocument, where: Where, value: Any, text: str = "", *,
+                 mergeable: bool = True, also: list[tuple[Where, Any]] | None = None) -> None:
         super().__init__(_bounded(text or f"Edit {where[-1]}"))
         self._document = document
         self.where = where
         self._new = value
         self._old = get_at(document.kit, where)
-        # Only free text merges: two clicks on a combo (a StrEnum) are two undo steps.
-        self._mergeable = type(value) is str
+        #: Values that change with this one, in the same undo step: [where, old, new]
+        #: (a new expert's id following the name typed, ``model.operations.followed_id``).
+        self._also = [[path, get_at(document.kit, path), new] for path, new in also or []]
+        # Only free text merges: two clicks on a combo (a StrEnum) are two undo steps, and
+        # so are two Ctrl+B (``mergeable=False``), which are commands rather than typing.
+        self._mergeable = mergeable and type(value) is str
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return _MERGE_ID if self._mergeable else -1
@@ -47,15 +52,31 @@ class SetValue(QUndoCommand):
         if not isinstance(other, SetValue) or other.where != self.where:
             return False
         self._new = other._new
+        for path, old, new in other._also:
+            mine = next((entry for entry in self._also if entry[0] == path), None)
+            if mine is None:
+                self._also.append([path, old, new])
+            else:
+                mine[2] = new
         return True
 
     def redo(self) -> None:
+        # Every value first, then the signals: a view told of the name sees the new id too.
         set_at(self._document.kit, self.where, self._new)
-        self._document.value_changed.emit(self.where)
+        for path, _old, new in self._also:
+            set_at(self._document.kit, path, new)
+        self._emit()
 
     def undo(self) -> None:
+        for path, old, _new in reversed(self._also):
+            set_at(self._document.kit, path, old)
         set_at(self._document.kit, self.where, self._old)
+        self._emit()
+
+    def _emit(self) -> None:
         self._document.value_changed.emit(self.where)
+        for path, _old, _new in self._also:
+            self._document.value_changed.emit(path)
 
 
 class InsertItem(QUndoCommand):

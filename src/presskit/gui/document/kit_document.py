@@ -34,9 +34,10 @@ def default_brand() -> Brand:
         return Brand()
 
 
-def blank_kit() -> Kit:
-    """What File ▸ New starts from: ``model.operations.new_kit`` in the default brand."""
-    return new_kit(default_brand())
+def blank_kit(brand: Brand | None = None) -> Kit:
+    """What File ▸ New starts from: ``model.operations.new_kit`` in ``brand`` (copied), or
+    presskit's default brand."""
+    return new_kit(brand if brand is not None else default_brand())
 
 
 class KitDocument(QObject):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, SignalInstance
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, QSignalBlocker, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.gui.document.commands import SetValue
+from presskit.gui.widgets.markup_keys import COMMAND_PROPERTY
 from presskit.model.limits import MAX_LINE_FIELD_CHARS
 from presskit.model.paths import get_at
 from presskit.model.problems import Where
@@ -63,6 +64,9 @@ def touches(a: Where, b: Where) -> bool:
     return a[:n] == b[:n]
 
 
+_CTRL_Y = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y)
+
+
 class _UndoGoesToDocument(QObject):
     """Lets Ctrl+Z / Ctrl+Shift+Z reach the window's Undo/Redo actions from inside a field.
 
@@ -78,6 +82,7 @@ class _UndoGoesToDocument(QObject):
             and (
                 event.matches(QKeySequence.StandardKey.Undo)
                 or event.matches(QKeySequence.StandardKey.Redo)
+                or event.keyCombination() == _CTRL_Y  # the second redo key (gui.window.menus)
             )
         ):
             event.ignore()
@@ -119,6 +124,9 @@ class Binder(QObject):
         self._fields: list[_Field] = []
         self.document: KitDocument | None = None
         self._undo_filter = _UndoGoesToDocument(self)
+        #: Other values that change with an edit, in the same undo step (a list editor's
+        #: id following the name typed); given the path and the new value.
+        self.follow: Callable[[Where, Any], list[tuple[Where, Any]]] | None = None
 
     # -- wiring ---------------------------------------------------------------------------
 
@@ -210,7 +218,12 @@ class Binder(QObject):
             name = widget.accessibleName() or str(rel[-1]).replace("_", " ")
             if not name[:2].isupper():  # "Headline" → "headline", but "URL" stays
                 name = name[:1].lower() + name[1:]
-            self.set(rel, to_model(value), f"Edit {name}")
+            # A command's edit (Ctrl+B: "Bold") is its own undo step, not merged typing.
+            command = widget.property(COMMAND_PROPERTY)
+            if command:
+                self.set(rel, to_model(value), f"{command} {name}", mergeable=False)
+            else:
+                self.set(rel, to_model(value), f"Edit {name}")
 
         return commit
 
@@ -224,7 +237,7 @@ class Binder(QObject):
         path = self.path(*rel)
         return None if path is None or self.document is None else get_at(self.document.kit, path)
 
-    def set(self, rel: Where, value: Any, text: str = "") -> None:
+    def set(self, rel: Where, value: Any, text: str = "", *, mergeable: bool = True) -> None:
         """Push a ``SetValue`` for ``base + rel`` unless the value is already there."""
         path = self.path(*rel)
         if path is None or self.document is None:
@@ -232,7 +245,9 @@ class Binder(QObject):
         if get_at(self.document.kit, path) == value:
             return
         label = text or f"Edit {str(rel[-1]).replace('_', ' ')}"
-        self.document.push(SetValue(self.document, path, value, label))
+        also = self.follow(path, value) if self.follow is not None else []
+        self.document.push(SetValue(self.document, path, value, label, mergeable=mergeable,
+                                    also=also))
 
     # -- document → widgets ---------------------------------------------------------------
 

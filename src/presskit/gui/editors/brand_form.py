@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -118,19 +117,22 @@ class BrandForm(QWidget):
         b.bind(row("&Website:", "website", website), "website")
 
     def _faces(self, role: str) -> QWidget:
+        # One face per line: side by side the three combos made the Brand tab 670 px wide,
+        # cut off sideways in a dock at 1280 × 800.
         box = QWidget()
-        line = QHBoxLayout(box)
+        line = QGridLayout(box)
         line.setContentsMargins(0, 0, 0, 0)
-        for face, label in (("bold", "Bold"), ("italic", "Italic"),
-                            ("bold_italic", "Bold italic")):
+        line.setColumnStretch(1, 1)
+        for number, (face, label) in enumerate((("bold", "Bold"), ("italic", "Italic"),
+                                                ("bold_italic", "Bold italic"))):
             combo = FaceCombo(f"{role.capitalize()} {label.lower()}", self._start_dir)
             self.fonts[f"{role}_{face}"] = combo
             self.fields[f"fonts.{role}_{face}"] = combo
             self.binder.bind(combo, "fonts", f"{role}_{face}")
             caption = QLabel(f"{label}:")
             caption.setBuddy(combo)
-            line.addWidget(caption)
-            line.addWidget(combo, 1)
+            line.addWidget(caption, number, 0)
+            line.addWidget(combo, number, 1)
         describe(box, f"{role.capitalize()} faces")
         return box
 

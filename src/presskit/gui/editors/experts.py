@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGroupBox,
+    QScrollArea,
     QSplitter,
     QStackedLayout,
     QTabWidget,
@@ -48,7 +49,13 @@ class SideBySide(QWidget):
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.tabs)
         self._wide: bool | None = None
+        self._raised: QWidget | None = None
+        self.tabs.currentChanged.connect(self._on_tab)
         self._arrange(wide=True)
+
+    def _on_tab(self, _index: int) -> None:
+        if not self._wide and self.tabs.currentWidget() is not None:
+            self._raised = self.tabs.currentWidget()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -58,6 +65,7 @@ class SideBySide(QWidget):
         if wide == self._wide:
             return
         self._wide = wide
+        raised = self._raised  # adding the tabs raises the first one on the way
         for box, title in self.panes:
             if wide:
                 box.setTitle(title)
@@ -65,6 +73,9 @@ class SideBySide(QWidget):
             else:
                 box.setTitle("")  # the tab says it
                 self.tabs.addTab(box, title)
+        if not wide and raised is not None:
+            # Back to tabs: the tab the user had raised is raised again, not the first.
+            self.tabs.setCurrentWidget(raised)
         self.stack.setCurrentWidget(self.splitter if wide else self.tabs)
 
     def reveal(self, box: QGroupBox) -> None:
@@ -91,9 +102,16 @@ class ExpertsPanel(QWidget):
         self.quotes = ExpertQuotesEditor()
 
         # The experts editor's form goes in its own box beside the quotes, not under the table.
+        # Each form scrolls inside its own box, so scrolling down to Phone or Bio keeps the
+        # experts table in view (one scroll bar for the whole panel pushed it out).
         self.experts.layout_.removeWidget(self.experts.form_box)
         self.details_box = QGroupBox()
-        QVBoxLayout(self.details_box).addWidget(self.experts.form_box)
+        QVBoxLayout(self.details_box).addWidget(scrolled(self.experts.form_box))
+        self.quotes.layout_.removeWidget(self.quotes.form_box)
+        self.quotes.layout_.addWidget(scrolled(self.quotes.form_box), 3)
+        # An expert has a few quotes: three rows leave the quote form room to type in.
+        rows = self.quotes.view.verticalHeader().defaultSectionSize()
+        self.quotes.view.setMinimumHeight(rows * 3)
         self.quotes_box = QGroupBox()
         QVBoxLayout(self.quotes_box).addWidget(self.quotes)
         self.sides = SideBySide([(self.details_box, "Expert"), (self.quotes_box, "Quotes")])
@@ -104,12 +122,9 @@ class ExpertsPanel(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        # One scroll bar for the whole panel when its dock is small, rather than every form
-        # squeezed into its own little scrolling box.
-        self.scroll_area = scrolled(self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        layout.addWidget(self.splitter)
 
         self.experts.current_changed.connect(self._on_expert)
         self._on_expert(None)
@@ -161,7 +176,11 @@ class ExpertsPanel(QWidget):
         else:
             return
         target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroll_area.ensureWidgetVisible(target)
+        area = target.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            area.ensureWidgetVisible(target)
 
 
 def field_for(fields: dict[str, QWidget], rel: Where) -> QWidget | None:

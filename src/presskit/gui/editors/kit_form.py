@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLineEdit,
     QWidget,
 )
@@ -76,7 +76,7 @@ class EmbargoEditor(QWidget):
         self.zone.setEditable(True)
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.zone.addItems(time_zones())
-        self.zone.setMinimumContentsLength(18)
+        self.zone.setMinimumContentsLength(12)
         self.zone.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -89,11 +89,15 @@ class EmbargoEditor(QWidget):
             "Embargo time zone",
             "An IANA time zone such as America/New_York; type to search",
         )
-        layout = QHBoxLayout(self)
+        # The check box above the time and zone: on one line they made the Kit tab 580 px
+        # wide, cut off sideways in a dock at 1280 × 800.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.until, 1)
-        layout.addWidget(self.zone, 1)
+        layout.addWidget(self.check, 0, 0, 1, 2)
+        layout.addWidget(self.until, 1, 0)
+        layout.addWidget(self.zone, 1, 1)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
         self.setFocusProxy(self.check)
         self.check.toggled.connect(self._on_toggled)
         self.until.dateTimeChanged.connect(lambda _v: self._commit())

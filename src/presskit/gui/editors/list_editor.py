@@ -30,6 +30,7 @@ from presskit.gui.document.deletions import delete_with_references, uses_of
 from presskit.gui.document.kit_models import KitListModel
 from presskit.gui.editors.binding import Binder, describe, index_of
 from presskit.gui.widgets.shown import shown
+from presskit.model.operations import NAMED_LISTS, followed_id
 from presskit.model.problems import Where
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ class ListEditor(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         self.binder = Binder(self, self.current_path)
+        self.binder.follow = self._id_follows_name
         self.form_box = QWidget()
         self.form = QFormLayout(self.form_box)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -247,6 +249,18 @@ class ListEditor(QWidget):
         self.form_box.setEnabled(self._current is not None)
 
     # -- actions ----------------------------------------------------------------------------
+
+    def _id_follows_name(self, path: Where, value: Any) -> list[tuple[Where, Any]]:
+        """A new item's id made from the name typed, not the placeholder (see
+        ``model.operations.followed_id``)."""
+        if self.document is None or len(path) != 3 or not isinstance(value, str):
+            return []
+        list_name, index, field_name = path
+        named = NAMED_LISTS.get(str(list_name))
+        if named is None or field_name != named[0] or not isinstance(index, int):
+            return []
+        new_id = followed_id(self.document.kit, str(list_name), index, value)
+        return [((list_name, index, "id"), new_id)] if new_id is not None else []
 
     def add_item(self) -> None:
         if self.document is None:

@@ -14,8 +14,9 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from presskit.gui.widgets.folder_choice import FolderChoice
 from presskit.gui.widgets.shown import shown, shown_lines
 
 PROJECT_FILTER = "Press kits (*.presskit *.yaml *.yml);;All files (*)"
@@ -139,10 +140,12 @@ class Prompts:
     @classmethod
     def unpack_folder(cls, parent: QWidget | None, bundle: Path, folder: Path
                       ) -> tuple[Path | None, bool]:
-        """The folder to unpack ``bundle`` into; the native chooser can make a new one."""
-        name = QFileDialog.getExistingDirectory(
-            parent, f"Unpack “{shown(bundle.name)}” into Folder", str(folder))
-        return (Path(name), True) if name else (None, False)
+        """The folder to unpack ``bundle`` into: a new one beside it, proposed, or any
+        other (``folder_choice``); the unpacking makes it if it does not exist yet."""
+        dialog = FolderChoice(parent, bundle)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None, False
+        return dialog.folder(), True
 
     @classmethod
     def save_before_bundling(cls, parent: QWidget | None, name: str) -> tuple[bool, bool]:

@@ -152,11 +152,11 @@ class BrandActions:
     def import_preset(self, path: Path | None = None) -> bool:
         window = self.window
         if path is None:
-            folder = window.settings.folder("last_brand_folder", Path.home())
+            folder = window.start_folder("brand")
             path, accepted = BrandPrompts.file_to_import(window, folder)
             if not accepted or path is None:
                 return False
-        window.settings.remember_folder("last_brand_folder", path.parent)
+        window.remember_folder("brand", path.parent)
         if window.is_busy:
             window.show_status("Still working on the last command; try again in a moment")
             return False
@@ -192,13 +192,13 @@ class BrandActions:
         preset = self.store.roster.brand(name)
         if preset is None:
             return False
-        folder = window.settings.folder("last_brand_folder", Path.home())
+        folder = window.start_folder("brand")
         # The name may come from a stranger's preset: the suggestion is always a file of the
         # folder, whatever separators or dots the name holds.
         path, accepted = BrandPrompts.file_to_export(window, folder / preset_file_name(name))
         if not accepted or path is None:
             return False
-        window.settings.remember_folder("last_brand_folder", path.parent)
+        window.remember_folder("brand", path.parent)
         failure = f"The brand preset “{preset.name}” could not be exported."
         clash = window.output_clash(path.absolute())
         if clash is not None:  # a preset written over the open kit, its files or the roster

@@ -28,6 +28,7 @@ from presskit.gui.preview.pane import PreviewPane
 from presskit.gui.sections.outline import OutlinePanel
 from presskit.gui.settings import Settings
 from presskit.gui.widgets.prompts import Prompts
+from presskit.gui.window.edit_actions import EditActions
 from presskit.model import Kit, Where
 
 
@@ -48,6 +49,7 @@ class WindowActions:
     undo: QAction
     redo: QAction
     toolbar: QToolBar
+    edit: EditActions
 
 
 def _missing(name: str) -> NotImplementedError:
@@ -95,6 +97,16 @@ class WindowHost(QMainWindow):
         is a save. Every command of the app that writes a file the user chose asks this
         first."""
         raise _missing("output_clash")
+
+    def start_folder(self, kind: str) -> Path:
+        """Where a file dialog for ``kind`` of file (``"kit"``, ``"export"``, ``"draft"``,
+        ``"bundle"``, ``"csv"``, ``"brand"``) opens: the last folder the user chose for that
+        kind, else the open kit's folder, else the last kit's folder or Documents."""
+        raise _missing("start_folder")
+
+    def remember_folder(self, kind: str, folder: Path) -> None:
+        """Note ``folder`` as the last one chosen for ``kind`` (see ``start_folder``)."""
+        raise _missing("remember_folder")
 
     def new_project(self, kit: Kit | None = None) -> bool:
         raise _missing("new_project")

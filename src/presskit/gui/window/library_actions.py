@@ -194,11 +194,11 @@ class LibraryActions:
                           "import into it.", self.store.error)
             return False
         if path is None:
-            folder = window.settings.folder("last_csv_folder", Path.home())
+            folder = window.start_folder("csv")
             path, accepted = LibraryPrompts.spreadsheet_to_import(window, folder)
             if not accepted or path is None:
                 return False
-        window.settings.remember_folder("last_csv_folder", path.parent)
+        window.remember_folder("csv", path.parent)
         if window.is_busy:
             return False
         try:
@@ -241,11 +241,11 @@ class LibraryActions:
     def export_spreadsheet(self) -> bool:
         """Roster ▸ Export to Spreadsheet…"""
         window = self.window
-        folder = window.settings.folder("last_csv_folder", Path.home())
+        folder = window.start_folder("csv")
         path, accepted = LibraryPrompts.spreadsheet_to_export(window, folder / "roster.csv")
         if not accepted or path is None:
             return False
-        window.settings.remember_folder("last_csv_folder", path.parent)
+        window.remember_folder("csv", path.parent)
         clash = window.output_clash(path.absolute())
         if clash is not None:  # a spreadsheet written over the open kit or its files
             Prompts.error(window, f"“{path.name}” could not be written.",
@@ -263,16 +263,22 @@ class LibraryActions:
     # -- pasted advisories ----------------------------------------------------------------
 
     def brand_choices(self) -> list[tuple[str, Brand]]:
-        """The brands a kit from text can start with: roster presets first, then the open
-        kit's, then presskit's default."""
+        """The brands a kit from text can start with: roster presets first, then the house
+        default (``resources/brand/default.yaml``), then the open kit's. The first is the
+        one File ▸ New starts with too."""
         choices = [(f"{p.name} (roster preset)", p.brand) for p in self.store.roster.brands]
         current = self.window.document.kit.brand
         default = default_brand()
+        choices.append(("presskit's default", default))
         if current != default:
             name = current.organisation or current.short_name or "no name"
             choices.append((f"Same as the open kit ({name})", copy.deepcopy(current)))
-        choices.append(("presskit's default", default))
         return choices
+
+    def house_brand(self) -> Brand:
+        """The brand File ▸ New starts with: the first of ``brand_choices``, as in New Kit
+        from Text, so the two ways to start a kit agree."""
+        return self.brand_choices()[0][1]
 
     def new_kit_from_text(self) -> bool:
         """File ▸ New Kit from Text…: the kit opens as a new, unsaved document."""

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
@@ -57,7 +58,7 @@ from presskit.gui.widgets.shown import shown
 from presskit.gui.window.background import run_in_background
 from presskit.gui.window.host import MenuHost
 from presskit.gui.window.library_actions import LibraryActions
-from presskit.gui.window.menus import build_menus, fill_recent_menu
+from presskit.gui.window.menus import build_menus, fill_recent_menu, folder_hint
 from presskit.gui.window.share_actions import ShareActions
 from presskit.model import Kit, PresskitError, Problem, Where
 from presskit.model.ids import slugify
@@ -268,9 +269,12 @@ class MainWindow(MenuHost):
         # The name may come from someone else's folder: escaped, so a bidi override or a
         # control character in it cannot disguise it (a "[*]" in it is doubled, or Qt would
         # take it for the modified mark).
-        name = shown(self.document.path.name).replace("[*]", "[*][*]") if self.document.path \
-            else "Untitled"
-        self.setWindowTitle(f"{name}[*] — presskit")
+        path = self.document.path
+        name = shown(path.name).replace("[*]", "[*][*]") if path else "Untitled"
+        # Another recent kit of the same name: the folder tells them apart.
+        hint = folder_hint(path, self.settings.recent_files()) if path else ""
+        where = f" — {shown(hint).replace('[*]', '[*][*]')}" if hint else ""
+        self.setWindowTitle(f"{name}[*]{where} — presskit")
         self.setWindowFilePath(str(self.document.path or ""))
         self.setWindowModified(self.document.is_modified)
 
@@ -296,8 +300,14 @@ class MainWindow(MenuHost):
         """File ▸ New; with ``kit`` (New Kit from Text…) that kit, unsaved and modified."""
         if self._busy or not self.confirm_discard():
             return False
-        document = KitDocument(kit if kit is not None else blank_kit(), None, self)
-        if kit is not None:
+        # The house brand, as New Kit from Text proposes it (a roster preset first).
+        if kit is None:
+            kit = blank_kit(self.library.house_brand() if hasattr(self, "library") else None)
+            made = False
+        else:
+            made = True
+        document = KitDocument(kit, None, self)
+        if made:
             document.undo_stack.resetClean()  # made, not opened: closing asks to save it
         self._claim(None)
         self._set_document(document)
@@ -313,7 +323,7 @@ class MainWindow(MenuHost):
         return True
 
     def open_dialog(self) -> bool:
-        folder = self.settings.folder("last_folder", self._document_folder())
+        folder = self.start_folder("kit")
         path, accepted = self.prompts.open_path(self, folder)
         return self.open_project(path) if accepted and path is not None else False
 
@@ -353,7 +363,7 @@ class MainWindow(MenuHost):
         finally:
             long_lived.freeze()  # whichever kit is open now (the new one, or the old one)
         self._remember_recent(path)
-        self.settings.remember_folder("last_folder", path.parent)
+        self.remember_folder("kit", path.parent)
         note = f" ({summary(loaded.problems)})" if loaded.problems else ""
         self.show_status(f"Opened {path.name}{note}")
         return True
@@ -412,7 +422,7 @@ class MainWindow(MenuHost):
 
     def save_project_as(self) -> bool:
         kit = self.document.kit
-        folder = self.settings.folder("last_folder", self._document_folder())
+        folder = self.start_folder("kit")
         name = self.document.path.name if self.document.path else (
             f"{slugify(kit.title, 'press-kit')}.presskit"
         )
@@ -421,7 +431,7 @@ class MainWindow(MenuHost):
             return False
         if not path.suffix:
             path = path.with_suffix(".presskit")
-        self.settings.remember_folder("last_folder", path.parent)
+        self.remember_folder("kit", path.parent)
         return self.save_project(path)
 
     def output_clash(self, path: Path, *, kit_itself: bool = True) -> str | None:
@@ -438,19 +448,33 @@ class MainWindow(MenuHost):
     def _remember_recent(self, path: Path) -> None:
         self.settings.add_recent_file(path)
         fill_recent_menu(self, self.actions_.recent_menu)
+        self._update_title()
 
-    def _document_folder(self) -> Path:
-        return self.document.path.parent if self.document.path else Path.home()
+    @staticmethod
+    def _folder_key(kind: str) -> str:
+        return "last_folder" if kind == "kit" else f"last_{kind}_folder"
+
+    def start_folder(self, kind: str) -> Path:
+        if self.document.path is not None:
+            fallback = self.document.path.parent
+        else:
+            documents = Path(platformdirs.user_documents_dir())
+            fallback = self.settings.folder(
+                "last_folder", documents if documents.is_dir() else Path.home())
+        return self.settings.folder(self._folder_key(kind), fallback)
+
+    def remember_folder(self, kind: str, folder: Path) -> None:
+        self.settings.remember_folder(self._folder_key(kind), folder)
 
     def export_dialog(self) -> bool:
         """File ▸ Export PDF…: choose where, check the kit, write the PDF."""
         stem = self.document.path.stem if self.document.path else slugify(
             self.document.kit.title, "press-kit")
-        folder = self.settings.folder("last_export_folder", self._document_folder())
+        folder = self.start_folder("export")
         path, accepted = self.prompts.export_path(self, folder / f"{stem}.pdf")
         if not accepted or path is None:
             return False
-        self.settings.remember_folder("last_export_folder", path.parent)
+        self.remember_folder("export", path.parent)
         return self.export_pdf(path, review=True)
 
     def export_pdf(self, path: Path | str, *, review: bool = False) -> bool:

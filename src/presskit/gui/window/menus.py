@@ -11,6 +11,7 @@ act on the open kit's stack and show what they would undo.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar, QToolB
 from presskit import __version__
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.widgets.shown import shown
+from presskit.gui.window.edit_actions import EditActions
 from presskit.gui.window.host import MenuHost, WindowActions
 from presskit.gui.window.share_actions import ShareActions
 
@@ -28,6 +30,15 @@ Key = QKeySequence.StandardKey
 def _keys(standard: QKeySequence.StandardKey, fallback: str = "") -> list[QKeySequence]:
     keys = QKeySequence.keyBindings(standard)
     return keys or ([QKeySequence(fallback)] if fallback else [])
+
+
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys, and Ctrl+Y besides: Word's and Windows' redo, which Qt's X11
+    and macOS key schemes leave out (with GNOME's or KDE's scheme Redo is Ctrl+Shift+Z
+    only, so Ctrl+Y did nothing on Linux desktops)."""
+    keys = _keys(Key.Redo, "Ctrl+Shift+Z")
+    ctrl_y = QKeySequence(QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y))
+    return keys if ctrl_y in keys else [*keys, ctrl_y]
 
 
 def _action(
@@ -71,6 +82,7 @@ def build_menus(window: MenuHost, share: ShareActions) -> WindowActions:
         undo=window.undo_group.createUndoAction(window, "&Undo"),
         redo=window.undo_group.createRedoAction(window, "&Redo"),
         toolbar=QToolBar("Main toolbar", window),
+        edit=EditActions(window),
     )
     a.open_after_export.setCheckable(True)
     a.open_after_export.setChecked(bool(window.settings.get("open_pdf_after_export", False)))
@@ -82,8 +94,8 @@ def build_menus(window: MenuHost, share: ShareActions) -> WindowActions:
     for action, icon, keys, tip, word, text_changed in (
         (a.undo, "edit-undo", _keys(Key.Undo, "Ctrl+Z"), "Undo the last change", "Undo",
          group.undoTextChanged),
-        (a.redo, "edit-redo", _keys(Key.Redo, "Ctrl+Shift+Z"), "Redo the change just undone",
-         "Redo", group.redoTextChanged),
+        (a.redo, "edit-redo", redo_keys(), "Redo the change just undone", "Redo",
+         group.redoTextChanged),
     ):
         action.setIcon(themed_icon(icon))
         action.setShortcuts(keys)
@@ -120,6 +132,7 @@ def build_menus(window: MenuHost, share: ShareActions) -> WindowActions:
     edit_menu = bar.addMenu("&Edit")
     edit_menu.setObjectName("editMenu")  # gui.library_actions adds to it
     edit_menu.addActions([a.undo, a.redo])
+    a.edit.add_to(edit_menu)
 
     outline = window.outline
     section_menu = bar.addMenu("&Section")
@@ -180,14 +193,31 @@ def build_menus(window: MenuHost, share: ShareActions) -> WindowActions:
     return a
 
 
+def folder_hint(path: Path, others: list[Path]) -> str:
+    """The end of ``path``'s folder that tells it apart from the ``others`` of the same file
+    name (``"client-a"``, or ``"2025/drafts"`` when both folders are called ``drafts``), or
+    ``""`` when no other has its name."""
+    rivals = [o.parent.parts for o in others if o.name == path.name and o != path]
+    if not rivals:
+        return ""
+    parts = path.parent.parts
+    for depth in range(1, len(parts) + 1):
+        tail = parts[-depth:]
+        if all(rival[-depth:] != tail for rival in rivals):
+            break
+    return "/".join(p for p in parts[-depth:] if p != path.anchor) or str(path.parent)
+
+
 def fill_recent_menu(window: MenuHost, menu: QMenu) -> None:
-    """Rebuild Open Recent from the settings (missing files are dropped there)."""
+    """Rebuild Open Recent from the settings (missing files are dropped there); kits of the
+    same name say which folder they are in."""
     menu.clear()
     recent = window.settings.recent_files()
     for number, path in enumerate(recent, start=1):
         # A name from someone else's folder may hold controls or bidi overrides (shown
         # escaped) and "&" (doubled, or it would take the mnemonic).
-        name = shown(path.name).replace("&", "&&")
+        hint = folder_hint(path, recent)
+        name = shown(f"{path.name} — {hint}" if hint else path.name).replace("&", "&&")
         label = f"&{number} {name}" if number < 10 else f"1&0 {name}"
         action = menu.addAction(label)
         action.setToolTip(shown(path, 1000))

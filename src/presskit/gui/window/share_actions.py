@@ -127,11 +127,6 @@ class ShareActions:
         document = self.window.document
         return document.path.stem if document.path else slugify(document.kit.title, "press-kit")
 
-    def _folder(self) -> Path:
-        """Where the kit is, so what is made from it lands beside it by default."""
-        path = self.window.document.path
-        return path.parent if path else self.window.settings.folder("last_folder", Path.home())
-
     # -- e-mail ---------------------------------------------------------------------------
 
     def copy_email(self) -> bool:
@@ -170,9 +165,11 @@ class ShareActions:
         if not accepted or attach is None:
             return False
         settings.set(ATTACH_PDF_SETTING, attach)
-        path, accepted = window.prompts.draft_path(window, self._folder() / f"{self._stem()}.eml")
+        path, accepted = window.prompts.draft_path(
+            window, window.start_folder("draft") / f"{self._stem()}.eml")
         if not accepted or path is None:
             return False
+        window.remember_folder("draft", path.parent)
         target = path.absolute()
         clash = window.output_clash(target)
         if clash is not None:  # a draft written over the kit, its logo or the roster
@@ -215,10 +212,11 @@ class ShareActions:
         kit_path = window.document.path
         if kit_path is None:
             return False
-        suggested = kit_path.parent / f"{kit_path.stem}{BUNDLE_SUFFIX}"
+        suggested = window.start_folder("bundle") / f"{kit_path.stem}{BUNDLE_SUFFIX}"
         path, accepted = window.prompts.bundle_save_path(window, suggested)
         if not accepted or path is None:
             return False
+        window.remember_folder("bundle", path.parent)
         target = path.absolute()
         clash = window.output_clash(target)
         if clash is not None:  # a bundle written over the kit, its files or the roster
@@ -236,9 +234,11 @@ class ShareActions:
 
     def open_bundle_dialog(self) -> bool:
         window = self.window
-        folder = window.settings.folder("last_folder", self._folder())
-        path, accepted = window.prompts.bundle_open_path(window, folder)
-        return self.open_bundle(path) if accepted and path is not None else False
+        path, accepted = window.prompts.bundle_open_path(window, window.start_folder("bundle"))
+        if not accepted or path is None:
+            return False
+        window.remember_folder("bundle", path.parent)
+        return self.open_bundle(path)
 
     def open_bundle(self, bundle: Path | str) -> bool:
         """Unpack ``bundle`` into a folder the user chooses and open its kit; a refused

@@ -62,6 +62,7 @@ from presskit.model.kit import (
     Kit,
     Quote,
     Resource,
+    Status,
 )
 from presskit.model.problems import Severity
 from presskit.model.sections import (
@@ -116,7 +117,8 @@ class _Builder:
         self.roster = roster
         self.contact_email = contact_email
         self.approved = approved
-        self.kit = Kit(title="", brand=brand)
+        # A draft, as File ▸ New starts: the quotes and wording still need a look.
+        self.kit = Kit(title="", brand=brand, status=Status.DRAFT)
         self.result = AdvisoryResult(self.kit)
         self.pending_heading: str = ""
         #: The section plain paragraphs go on into (the lead or a text section), if any.
