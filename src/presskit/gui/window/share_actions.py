@@ -11,6 +11,9 @@ is refused before anything is made, with the same list Check Kit shows.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 from collections.abc import Callable
 from email import policy
 from pathlib import Path
@@ -19,11 +22,12 @@ from typing import TypeVar
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from presskit.formats import Attachment, email_parts
+from presskit.formats import Attachment, EmailParts, email_parts
 from presskit.formats.bundle import read_bundle, write_bundle
-from presskit.formats.mail import message, sender
+from presskit.formats.mail import hosted_base, message, sender
 from presskit.gui.dialogs.draft_options import (
     ATTACH_PDF_SETTING,
+    IMAGE_BASE_SETTING,
     SENDER_SETTING,
     DraftOptionsDialog,
     sender_description,
@@ -35,7 +39,8 @@ from presskit.gui.window.host import WindowHost
 from presskit.model import Kit, Problem
 from presskit.model.ids import slugify
 from presskit.render import ImageCache, render_pdf
-from presskit.storage import atomic_write
+from presskit.render.cache_entries import cache_folder, usable_folder
+from presskit.storage import StorageError, atomic_write, replace_with_folder
 from presskit.storage.bundle.format import BUNDLE_SUFFIX, megabytes
 
 T = TypeVar("T")
@@ -131,14 +136,35 @@ class ShareActions:
 
     def copy_email(self) -> bool:
         """File ▸ Copy for E-mail: HTML and plain text as one clipboard item, so a mail
-        client that takes formatting pastes the HTML and any other the text. The pictures
-        travel inside the HTML as ``data:`` URIs: a pasted ``cid:`` would point nowhere."""
+        client that takes formatting pastes the HTML and any other the text.
+
+        The HTML refers to the pictures as files: written to this kit's folder in the
+        per-user cache and referred to by ``file://`` address (Outlook for Windows and Mac
+        and Apple Mail take such files into the message they are pasted into), or, with a
+        web address in Preferences, where the user hosts them (which every client keeps,
+        Gmail and Outlook on the web included). Never ``data:`` (Outlook for Windows and
+        Gmail do not show it) nor ``cid:`` (a pasted reference to a part points nowhere).
+        README.md, "Copy for E-mail", says which client does what and why."""
         kit = self._checked_snapshot("Not copied")
         if kit is None:
             return False
         images = self._images
-        parts = self._run(lambda: email_parts(kit, "data", image_cache=images),
-                          "The e-mail could not be made.")
+        hosted = str(self.window.settings.get(IMAGE_BASE_SETTING, "") or "")
+        folder = self._picture_folder()
+
+        def work() -> EmailParts:
+            try:
+                base = hosted_base(hosted) if hosted else ""
+            except ValueError:
+                base = ""  # a setting edited by hand: the local files are still right
+            if base:
+                return email_parts(kit, "files", image_base=base, image_cache=images)
+            parts = email_parts(kit, "files", image_base=folder.as_uri() + "/",
+                                image_cache=images)
+            _write_pictures(folder, parts)
+            return parts
+
+        parts = self._run(work, "The e-mail could not be made.")
         if parts is None:
             return False
         data = QMimeData()
@@ -148,6 +174,16 @@ class ShareActions:
         self._report(f"Copied “{parts.subject}” for e-mail: paste it into a new message",
                      _messages(parts.warnings))
         return True
+
+    def _picture_folder(self) -> Path:
+        """Where this kit's pictures are written for the clipboard: a folder of its own in
+        the per-user cache (named for the kit's file, so copying another kit does not take
+        the pictures a pasted message still refers to), kept after presskit quits since the
+        clipboard may be pasted later."""
+        path = self.window.document.path
+        key = str(path.absolute()) if path else f"untitled-{self._stem()}"
+        digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        return cache_folder("email-pictures") / f"{slugify(self._stem(), 'kit')}-{digest}"
 
     def save_email_draft(self) -> bool:
         """File ▸ Save as E-mail Draft…: the ``.eml`` a mail client opens as a draft, with
@@ -264,6 +300,21 @@ class ShareActions:
             return False
         window.show_status(f"Unpacked {bundle.name} into {target} and opened {kit_path.name}")
         return True
+
+
+def _write_pictures(folder: Path, parts: EmailParts) -> None:
+    """The pictures of ``parts`` as files in ``folder``, in place of those of an earlier copy
+    (a photo since removed from the kit is deleted: the folder is presskit's own)."""
+    if not usable_folder(folder.parent, create=True):
+        raise StorageError(f"cannot write the pictures to {folder.parent}: it is not a folder "
+                           "of yours, or is a link")
+    pictures = {image.filename: image.data for image in parts.images}
+    replace_with_folder({}, folder, pictures)
+    for entry in os.scandir(folder):
+        if entry.name not in pictures and entry.is_file(follow_symlinks=False) and (
+                entry.name.endswith((".png", ".jpg"))):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
 
 
 def _messages(problems: list[Problem]) -> list[str]:
