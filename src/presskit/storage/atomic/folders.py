@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from presskit.storage.atomic.output_set import replace_all
+from presskit.storage.atomic.temps import check_name
 from presskit.storage.errors import StorageError, describe_os_error
 
 
@@ -23,6 +24,7 @@ def output_folder(path: Path) -> bool:
     Raises ``StorageError`` for a link (to a folder or not), a file or a device at ``path``,
     or an OS error."""
     path = Path(path)
+    check_name(path)
     try:
         os.mkdir(path, 0o777)  # the umask decides, as for any folder the user makes
         return True
