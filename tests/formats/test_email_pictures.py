@@ -128,3 +128,11 @@ def test_an_unusable_svg_logo_is_one_warning_on_one_line(tmp_path: Path) -> None
     assert warning.severity is Severity.WARNING and warning.where == ("brand", "logo")
     assert "\n" not in warning.message and "cannot be used" in warning.message
     assert parts.images == [] and "<img" not in parts.html
+
+
+@pytest.mark.parametrize("path", [CNAS_KIT, NORTHBRIDGE_KIT])
+def test_the_body_stays_well_under_gmails_clipping_size(path: Path) -> None:
+    # Gmail hides whatever follows the first 102 kB of a body behind "View entire message";
+    # Northbridge has twelve experts, each photo shown twice (quote and bio).
+    exported = export(load_kit(path).kit, "email", image_base="advisory_files/")
+    assert len(exported.files[".html"]) < 60_000
