@@ -141,6 +141,7 @@ def _export(args: argparse.Namespace) -> int:
                 "it as name@example.org or \"Your Name <name@example.org>\"")
             return EXIT_ERRORS
     pictures: dict[str, bytes] = {}
+    folder: Path | None = None  # where the e-mail's pictures go
     if format_name == "pdf":
         loaded, rendered, warnings = _check(kit_path)
         files = {".pdf": rendered.data}
@@ -157,22 +158,23 @@ def _export(args: argparse.Namespace) -> int:
         # Imported for these formats only: a PDF export, timed as a whole process by the
         # benchmark, does not load the e-mail and Markdown writers.
         from presskit.formats import export
+        from presskit.formats.exports import picture_folder
         from presskit.formats.mail import picture_base
 
         loaded = load_kit(kit_path)
         html_target = _output_path(kit_path, output, ".html")
-        image_base = image_base_url or picture_base(_picture_folder(html_target).name)
+        image_base = image_base_url or picture_base(picture_folder(html_target).name)
         exported = export(loaded.kit, format_name, from_address=from_address,
                           image_base=image_base)
         files, warnings = exported.files, [*loaded.problems, *exported.warnings]
         pictures = exported.pictures
+        folder = picture_folder(html_target) if pictures else None
     _report(loaded, warnings)
     if strict and warnings:
         noun = "warning" if len(warnings) == 1 else "warnings"
         say(f"presskit: error: {len(warnings)} {noun} with --strict; nothing written")
         return EXIT_ERRORS
     targets = {suffix: _output_path(kit_path, output, suffix) for suffix in files}
-    folder = _picture_folder(targets[".html"]) if ".html" in targets else None
     # -o naming the kit or a picture it uses is a slip of the finger, refused even where the
     # format's extension would have saved it; so is a picture written over one of them.
     named = [*targets.values(), *([output] if output is not None else []),
@@ -195,11 +197,6 @@ def _export(args: argparse.Namespace) -> int:
         where = f", referred to at {image_base_url}" if image_base_url else ""
         show(f"{folder}{os.sep} ({len(pictures)} {noun}{where})")
     return EXIT_OK
-
-
-def _picture_folder(html: Path) -> Path:
-    """The folder of an e-mail's pictures, beside its HTML: ``advisory_files``."""
-    return html.with_name(f"{html.stem}_files")
 
 
 def _output_path(kit_path: Path, output: Path | None, suffix: str) -> Path:

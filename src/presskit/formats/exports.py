@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from email import policy
+from pathlib import Path
 
 from presskit.formats.commonmark import markdown_text
 from presskit.formats.mail import Attachment, email_parts, message, sender
@@ -20,6 +21,12 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "eml": (".eml",),
     "markdown": (".md",),
 }
+
+
+def picture_folder(html: Path) -> Path:
+    """Where an e-mail's pictures go, beside its HTML file: ``advisory.html`` →
+    ``advisory_files`` (the name browsers give a saved page's files)."""
+    return html.with_name(f"{html.stem}_files")
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""File ▸ Copy for E-mail, Save as E-mail Draft…, Save as Bundle… and Open Bundle….
+"""File ▸ Copy for E-mail, Save as E-mail Draft…, Export E-mail Body…, Save as Bundle… and
+Open Bundle….
 
 ``ShareActions`` is made by the window before its menus, which place its actions in the File
 menu. Each command is a short flow: take a snapshot of the kit (or, for a bundle, the kit file
@@ -22,9 +23,10 @@ from typing import TypeVar
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from presskit.formats import Attachment, EmailParts, email_parts
+from presskit.formats import Attachment, EmailParts, Exported, email_parts
 from presskit.formats.bundle import read_bundle, write_bundle
-from presskit.formats.mail import hosted_base, message, sender
+from presskit.formats.exports import picture_folder
+from presskit.formats.mail import hosted_base, message, picture_base, sender
 from presskit.gui.dialogs.draft_options import (
     ATTACH_PDF_SETTING,
     IMAGE_BASE_SETTING,
@@ -65,6 +67,10 @@ class ShareActions:
         self.draft_action = self._action(
             "Save as E-mail Dra&ft…", "Save the kit as an e-mail draft (.eml) to open in a "
             "mail client", self.save_email_draft, "mail-message-new")
+        self.email_page_action = self._action(
+            "Export E-mail &Body…", "Save the kit as an e-mail body (.html and .txt) with its "
+            "pictures in a folder beside it, to upload to an e-mail service",
+            self.export_email_body, "text-html")
         self.save_bundle_action = self._action(
             "Save as B&undle…", "Save the kit with its pictures, fonts and PDF in one "
             f"{BUNDLE_SUFFIX} file", self.save_as_bundle, "package-x-generic")
@@ -87,8 +93,8 @@ class ShareActions:
 
     @property
     def actions(self) -> list[QAction]:
-        return [self.copy_action, self.draft_action, self.save_bundle_action,
-                self.open_bundle_action]
+        return [self.copy_action, self.draft_action, self.email_page_action,
+                self.save_bundle_action, self.open_bundle_action]
 
     # -- shared steps ---------------------------------------------------------------------
 
@@ -232,6 +238,65 @@ class ShareActions:
             return False
         with_pdf = " with the PDF attached" if attach else ""
         self._report(f"Saved the e-mail draft {target.name}{with_pdf}", _messages(warnings))
+        return True
+
+    def export_email_body(self) -> bool:
+        """File ▸ Export E-mail Body…: what ``presskit export --format email`` writes, the
+        HTML, its plain-text twin and the pictures in ``NAME_files/`` beside them (named
+        relatively, or at the address in Preferences), as one set."""
+        window = self.window
+        kit = self._checked_snapshot("Not exported")
+        if kit is None:
+            return False
+        path, accepted = window.prompts.email_page_path(
+            window, self._folder() / f"{self._stem()}.html")
+        if not accepted or path is None:
+            return False
+        html = path.absolute()
+        if html.suffix.lower() not in (".html", ".htm"):
+            html = html.with_name(f"{html.name}.html")
+        text, folder = html.with_suffix(".txt"), picture_folder(html)
+        for target in (html, text, folder):
+            clash = window.output_clash(target)
+            if clash is not None:  # written over the kit, its logo or the roster
+                window.prompts.error(window, f"“{html.name}” could not be written.",
+                                     f"{clash}; choose another name for the e-mail")
+                return False
+        hosted = str(window.settings.get(IMAGE_BASE_SETTING, "") or "")
+        images = self._images
+
+        def make() -> Exported:
+            try:
+                base = hosted_base(hosted) if hosted else picture_base(folder.name)
+            except ValueError:
+                base = picture_base(folder.name)
+            parts = email_parts(kit, "files", image_base=base, image_cache=images)
+            return Exported({".html": parts.html.encode("utf-8"),
+                             ".txt": parts.text.encode("utf-8")}, parts.warnings,
+                            {image.filename: image.data for image in parts.images})
+
+        failure = f"“{html.name}” could not be written."
+        exported = self._run(make, failure)
+        if exported is None:
+            return False
+        for name in exported.pictures:  # a picture over one of the kit's own files
+            clash = window.output_clash(folder / name)
+            if clash is not None:
+                window.prompts.error(window, failure,
+                                     f"{clash}; choose another name for the e-mail")
+                return False
+        pictures = exported.pictures
+        outputs = {html: exported.files[".html"], text: exported.files[".txt"]}
+
+        def write() -> bool:
+            replace_with_folder(outputs, folder, pictures)
+            return True
+
+        if self._run(write, failure) is None:
+            return False
+        noun = _plural(len(pictures), "picture")
+        self._report(f"Saved the e-mail body {html.name} and {text.name}, with {noun} in "
+                     f"{folder.name}", _messages(exported.warnings))
         return True
 
     # -- bundles --------------------------------------------------------------------------
