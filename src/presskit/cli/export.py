@@ -190,12 +190,8 @@ def _export(args: argparse.Namespace) -> int:
         replace_with_folder(outputs, folder, pictures)
     else:
         replace_all(outputs)
-    for target in targets.values():
-        show(target)
-    if folder is not None and pictures:
-        noun = "picture" if len(pictures) == 1 else "pictures"
-        where = f", referred to at {image_base_url}" if image_base_url else ""
-        show(f"{folder}{os.sep} ({len(pictures)} {noun}{where})")
+    for target in [*targets.values(), *([folder] if folder is not None and pictures else [])]:
+        show(target)  # one path a line, for scripts: the pictures' folder last
     return EXIT_OK
 
 

@@ -68,7 +68,7 @@ class ShareActions:
             "Save as E-mail Dra&ft…", "Save the kit as an e-mail draft (.eml) to open in a "
             "mail client", self.save_email_draft, "mail-message-new")
         self.email_page_action = self._action(
-            "Export E-mail &Body…", "Save the kit as an e-mail body (.html and .txt) with its "
+            "Export E-mail Bod&y…", "Save the kit as an e-mail body (.html and .txt) with its "
             "pictures in a folder beside it, to upload to an e-mail service",
             self.export_email_body, "text-html")
         self.save_bundle_action = self._action(
