@@ -249,9 +249,10 @@ class ShareActions:
         if kit is None:
             return False
         path, accepted = window.prompts.email_page_path(
-            window, self._folder() / f"{self._stem()}.html")
+            window, window.start_folder("email") / f"{self._stem()}.html")
         if not accepted or path is None:
             return False
+        window.remember_folder("email", path.parent)
         html = path.absolute()
         if html.suffix.lower() not in (".html", ".htm"):
             html = html.with_name(f"{html.name}.html")
