@@ -142,10 +142,17 @@ def test_an_output_name_too_long_for_the_folder_gets_a_message_not_a_crash(
 def test_an_email_pair_at_the_longest_legal_names_is_written(
     kit: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    output = kit.parent / ("y" * 250)  # OUT.html is 255 bytes, OUT.txt 254
+    output = kit.parent / ("y" * 249)  # OUT_files is 255 bytes, OUT.html 254, OUT.txt 253
     assert main(["export", str(kit), "--format", "email", "-o", str(output)]) == 0
-    assert capsys.readouterr().out.split() == [f"{output}.html", f"{output}.txt"]
+    assert capsys.readouterr().out.splitlines()[:2] == [f"{output}.html", f"{output}.txt"]
     assert "Need a cheat sheet?" in Path(f"{output}.txt").read_text(encoding="utf-8")
+    assert (kit.parent / f"{output.name}_files" / "logo.png").is_file()
+    longer = kit.parent / ("z" * 250)  # its pictures' folder would be 256 bytes
+    assert main(["export", str(kit), "--format", "email", "-o", str(longer)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"presskit: error: cannot write {longer}_files: its name is 256 bytes long, more "
+        "than the 255 its folder allows; choose a shorter name")
+    assert not Path(f"{longer}.html").exists()
 
 
 def test_control_characters_from_a_strangers_kit_never_reach_the_terminal_raw(

@@ -122,7 +122,7 @@ def test_an_unsafe_address_is_written_as_text_not_as_a_link() -> None:
     assert not [h for h in page.attribute("href") if not re.match(r"(https?|mailto):", h)]
 
 
-def test_images_are_cid_parts_or_data_uris(tmp_path: Path) -> None:
+def test_images_are_cid_parts_or_named_files_never_data_uris(tmp_path: Path) -> None:
     kit = load_kit(NORTHBRIDGE_KIT).kit
     parts = email_parts(kit)
     sources = read_html(parts.html).attribute("src")
@@ -130,10 +130,14 @@ def test_images_are_cid_parts_or_data_uris(tmp_path: Path) -> None:
     assert len(parts.images) == 13  # each picture sent once
     assert {src.removeprefix("cid:") for src in sources} == {image.cid for image in parts.images}
     assert {image.mime_type for image in parts.images} <= {"image/png", "image/jpeg"}
-    inline = email_parts(kit, inline_images="data")
-    assert inline.images == []
-    assert all(src.startswith(("data:image/png;base64,", "data:image/jpeg;base64,"))
-               for src in read_html(inline.html).attribute("src"))
+    files = email_parts(kit, inline_images="files", image_base="advisory_files/")
+    names = {image.filename for image in files.images}
+    assert {src for src in read_html(files.html).attribute("src")} == {
+        f"advisory_files/{name}" for name in names}
+    assert "data:" not in files.html and "data:" not in parts.html
+    # Readable names: the logo, and each photo after its expert (the file's name for a name
+    # in another script, which folds to nothing readable).
+    assert {"logo.png", "photo-aino-karjalainen.jpg", "photo-expert-01.jpg"} <= names
 
 
 def test_a_broken_headshot_is_a_warning_and_shows_initials(tmp_path: Path) -> None:

@@ -72,7 +72,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         return go, go
 
     monkeypatch.setattr(Prompts, "unsaved_changes", classmethod(lambda cls, *a: unsaved(*a)))
-    for kind in ("open_path", "save_path", "export_path", "draft_path", "bundle_save_path",
+    for kind in ("open_path", "save_path", "export_path", "draft_path", "email_page_path",
+                 "bundle_save_path",
                  "bundle_open_path", "unpack_folder"):
         ask = path_prompt(kind)
         monkeypatch.setattr(Prompts, kind, classmethod(lambda cls, *a, _ask=ask: _ask(*a)))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from presskit.model import KitProblems, PresskitError
+from presskit.model import KitProblems, PresskitError, Problem, Severity
 from presskit.storage import ProjectFileError, format_problem, load_kit, loads_kit
 
 NAME = Path("kit.presskit")
@@ -344,3 +344,13 @@ def test_an_expert_without_a_name_is_named_by_id_in_the_other_messages() -> None
     messages = [p.message for p in caught.value.problems]
     assert "expert 'kim' has no title" in messages
     assert "expert '' has no title" not in messages
+
+
+def test_a_message_spanning_lines_is_reported_on_one_line() -> None:
+    # A library's complaint may span lines (ReportLab's renderPM did); each problem stays one
+    # ``file:line:col`` line, so editors and CI annotations read every one of them.
+    problem = Problem(Severity.WARNING, "logo x.svg cannot be used: cannot draw\n  backend\r\n"
+                      "missing; the masthead is shown without it", ("brand", "logo"))
+    assert format_problem(problem, "kit.presskit", None) == (
+        "kit.presskit: warning: logo x.svg cannot be used: cannot draw backend missing; the "
+        "masthead is shown without it")

@@ -17,7 +17,13 @@ from presskit import long_lived
 from presskit.cli.guard import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, guarded, say, show
 from presskit.model import Problem
 from presskit.render import RenderedPdf, render_pdf
-from presskit.storage import LoadedKit, format_problem, load_kit, replace_all
+from presskit.storage import (
+    LoadedKit,
+    format_problem,
+    load_kit,
+    replace_all,
+    replace_with_folder,
+)
 from presskit.storage.bundle.inputs import input_clash
 from presskit.storage.errors import position_of
 
@@ -39,8 +45,8 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
         "export",
         help="export a kit to PDF, an e-mail or Markdown",
         description="Export KIT to a branded PDF (the default), an e-mail body (OUT.html and "
-        "OUT.txt), a draft message to open in a mail client (OUT.eml) or a Markdown page "
-        "(OUT.md). Warnings go to standard error.",
+        "OUT.txt, with its pictures in OUT_files/), a draft message to open in a mail "
+        "client (OUT.eml) or a Markdown page (OUT.md). Warnings go to standard error.",
     )
     export.add_argument("kit", type=Path, metavar="KIT", help="the .presskit file")
     export.add_argument(
@@ -61,6 +67,11 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
         "--from", dest="from_address", metavar="ADDRESS", default="",
         help="eml only: the sender (\"Name <address>\" or an address) when the kit has no "
         "media contact with an e-mail address; the first contact's is used otherwise",
+    )
+    export.add_argument(
+        "--image-base-url", metavar="URL", default="",
+        help="email only: the web address (http or https) where the pictures of OUT_files/ "
+        "will be hosted; the HTML then refers to URL/logo.png … instead of the folder",
     )
     export.add_argument(
         "--strict", action="store_true",
@@ -104,6 +115,19 @@ def _export(args: argparse.Namespace) -> int:
     strict: bool = args.strict
     attach_pdf: bool = args.attach_pdf
     from_address: str = args.from_address
+    image_base_url: str = args.image_base_url
+    if format_name != "email" and image_base_url:
+        say(f"presskit: error: --image-base-url is for --format email (an e-mail body), "
+            f"not {format_name}")
+        return EXIT_ERRORS
+    if image_base_url:
+        from presskit.formats.mail import hosted_base
+
+        try:
+            image_base_url = hosted_base(image_base_url)
+        except ValueError as exc:
+            say(f"presskit: error: --image-base-url: {exc}")
+            return EXIT_ERRORS
     if format_name != "eml" and (attach_pdf or from_address):
         option = "--attach-pdf" if attach_pdf else "--from"
         say(f"presskit: error: {option} is for --format eml (a draft message), "
@@ -116,6 +140,8 @@ def _export(args: argparse.Namespace) -> int:
             say(f"presskit: error: --from {from_address!r} is not an e-mail address; write "
                 "it as name@example.org or \"Your Name <name@example.org>\"")
             return EXIT_ERRORS
+    pictures: dict[str, bytes] = {}
+    folder: Path | None = None  # where the e-mail's pictures go
     if format_name == "pdf":
         loaded, rendered, warnings = _check(kit_path)
         files = {".pdf": rendered.data}
@@ -132,10 +158,17 @@ def _export(args: argparse.Namespace) -> int:
         # Imported for these formats only: a PDF export, timed as a whole process by the
         # benchmark, does not load the e-mail and Markdown writers.
         from presskit.formats import export
+        from presskit.formats.exports import picture_folder
+        from presskit.formats.mail import picture_base
 
         loaded = load_kit(kit_path)
-        exported = export(loaded.kit, format_name, from_address=from_address)
+        html_target = _output_path(kit_path, output, ".html")
+        image_base = image_base_url or picture_base(picture_folder(html_target).name)
+        exported = export(loaded.kit, format_name, from_address=from_address,
+                          image_base=image_base)
         files, warnings = exported.files, [*loaded.problems, *exported.warnings]
+        pictures = exported.pictures
+        folder = picture_folder(html_target) if pictures else None
     _report(loaded, warnings)
     if strict and warnings:
         noun = "warning" if len(warnings) == 1 else "warnings"
@@ -143,16 +176,22 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     targets = {suffix: _output_path(kit_path, output, suffix) for suffix in files}
     # -o naming the kit or a picture it uses is a slip of the finger, refused even where the
-    # format's extension would have saved it.
-    named = [*targets.values(), *([output] if output is not None else [])]
+    # format's extension would have saved it; so is a picture written over one of them.
+    named = [*targets.values(), *([output] if output is not None else []),
+             *([folder, *(folder / name for name in pictures)] if folder and pictures else [])]
     clash = input_clash(named, loaded.path, loaded.kit)
     if clash is not None:
         say(f"presskit: error: {clash}; choose another name for the export")
         return EXIT_ERRORS
-    # The set is replaced whole or not at all: an e-mail's HTML never pairs with an old text.
-    replace_all({target: files[suffix] for suffix, target in targets.items()})
-    for target in targets.values():
-        show(target)
+    # The set is replaced whole or not at all: an e-mail's HTML never pairs with an old text
+    # or old pictures.
+    outputs = {target: files[suffix] for suffix, target in targets.items()}
+    if folder is not None and pictures:
+        replace_with_folder(outputs, folder, pictures)
+    else:
+        replace_all(outputs)
+    for target in [*targets.values(), *([folder] if folder is not None and pictures else [])]:
+        show(target)  # one path a line, for scripts: the pictures' folder last
     return EXIT_OK
 
 

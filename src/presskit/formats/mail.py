@@ -1,22 +1,26 @@
-"""The kit as an e-mail: HTML and plain-text bodies, inline images, a draft ``.eml`` message.
+"""The kit as an e-mail: HTML and plain-text bodies, their pictures, a draft ``.eml`` message.
 
 :func:`email_parts` walks the kit once (``formats.walk``) and writes both bodies from the same
 document. The logo and headshots are prepared by the PDF's own image code
 (``render.images``: checked before decoding, downsampled, a broken file a warning and a
-placeholder), at twice their displayed size for sharp screens, and referenced from the HTML as
-``cid:`` parts of the message or, for the clipboard, as ``data:`` URIs. :func:`draft_message`
-puts it all into one MIME message built with the standard :mod:`email` package —
-``multipart/alternative`` with the text and a ``multipart/related`` holding the HTML and its
-images, inside a ``multipart/mixed`` with the PDF when that is attached — with the headers a
-client expects of a message (From, Date, Message-ID; the status in the Subject), marked
-``X-Unsent: 1`` so Outlook opens it as a draft ready to address and send.
+placeholder), at twice their displayed size for sharp screens; an SVG logo is drawn as a PNG
+(``render.images.svg_raster``), since no mail client shows SVG. Each picture gets a readable
+file name (``logo.png``, ``photo-duyeon-kim.jpg``) and the HTML refers to it either as a
+``cid:`` part of the message or as that name after a base: a folder beside the HTML file, a
+web address where the pictures are hosted, or a ``file://`` folder for the clipboard. Never
+as a ``data:`` URI: Gmail and Outlook for Windows do not show them, and e-mail service
+providers strip them. :func:`draft_message` puts it all into one MIME message built with the
+standard :mod:`email` package — ``multipart/alternative`` with the text and a
+``multipart/related`` holding the HTML and its images, inside a ``multipart/mixed`` with the
+PDF when that is attached — with the headers a client expects of a message (From, Date,
+Message-ID; the status in the Subject), marked ``X-Unsent: 1`` so Outlook opens it as a draft
+ready to address and send.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from email import policy
 from email.errors import HeaderParseError
@@ -25,12 +29,14 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 from typing import Literal
+from urllib.parse import quote, urlsplit
 
 from presskit.formats.document import Bios, Document, Quotes
 from presskit.formats.html import HEADSHOT, LOGO_HEIGHT, LOGO_WIDTH, Look, Picture, html_body
 from presskit.formats.plain import plain_text
 from presskit.formats.walk import build_document
 from presskit.model import Brand, HeadshotShape, Kit, Problem, Severity, Where
+from presskit.model.ids import slugify, unique_id
 from presskit.model.text import looks_like_email, one_line
 from presskit.render.images.cache import (
     TARGET_DPI,
@@ -40,6 +46,8 @@ from presskit.render.images.cache import (
     largest_prepared,
 )
 from presskit.render.images.prepare import prepare_headshot, prepare_logo
+from presskit.render.images.svg import is_svg
+from presskit.render.images.svg_raster import rasterise_svg
 from presskit.render.styles import hex_of, palette
 
 #: Pixels per displayed CSS pixel: sharp on high-density screens, still small to send.
@@ -50,7 +58,8 @@ _SANS = "'Helvetica Neue', Helvetica, Arial, sans-serif"
 
 @dataclass(frozen=True)
 class InlineImage:
-    """An image part of the message, referenced from the HTML as ``cid:`` + ``cid``."""
+    """A picture of the e-mail: a part of the message referenced from the HTML as ``cid:`` +
+    ``cid``, or the file ``filename`` beside it."""
 
     cid: str
     mime_type: str
@@ -73,7 +82,7 @@ class EmailParts:
     subject: str  # "DRAFT · EMBARGOED until … · Series: Headline"
     html: str
     text: str
-    #: The images the HTML refers to by ``cid:`` (none when they are inlined as ``data:``).
+    #: The pictures the HTML refers to, by ``cid:`` or by file name.
     images: list[InlineImage] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -108,34 +117,50 @@ def _mime_type(data: bytes) -> str:
     return "image/jpeg" if data[:2] == b"\xff\xd8" else "image/png"
 
 
-def _rasterised(prepared: PreparedImage) -> PreparedImage:
-    """A vector (SVG) logo drawn as a PNG: mail clients do not show SVG."""
-    from presskit.render.images.svg import VectorLogo
+def picture_base(folder_name: str) -> str:
+    """The ``src`` prefix for pictures in the folder ``folder_name`` beside the HTML file:
+    a relative URL, each character a URL needs escaped (``"My kit_files"`` →
+    ``"My%20kit_files/"``)."""
+    return quote(folder_name, safe="") + "/"
 
-    if not isinstance(prepared, VectorLogo):
-        return prepared
-    from reportlab.graphics import renderPM
 
-    drawing = prepared.drawing
-    scale = min(LOGO_WIDTH * DENSITY / drawing.width, LOGO_HEIGHT * DENSITY / drawing.height)
-    try:
-        data = renderPM.drawToString(drawing, fmt="PNG", dpi=72 * scale)
-    except Exception as exc:  # noqa: BLE001 - any drawing failure means no logo, not no e-mail
-        raise ImageProblem(f"the SVG logo cannot be drawn for e-mail ({exc})") from None
-    return PreparedImage(data, round(drawing.width * scale),
-                                round(drawing.height * scale))
+def hosted_base(url: str) -> str:
+    """``url``, where the pictures are hosted, as the ``src`` prefix of their names (ending in
+    ``/``); ``ValueError`` with the reason if it is not an ``http``/``https`` address with a
+    host and no query, fragment, user name, spaces or quotes (each would break the HTML or
+    the address of every picture; Gmail's image proxy also drops addresses with a query)."""
+    text = url.strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValueError(f"{url!r} is not a web address; give one starting with https://")
+    if not parts.hostname:
+        raise ValueError(f"{url!r} names no host; write it as https://example.org/press/")
+    if parts.query or parts.fragment or "?" in text or "#" in text:
+        raise ValueError(f"{url!r} has a query or a fragment (? or #); give the folder's "
+                         "address alone")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError(f"{url!r} holds a user name or password; give a public address")
+    if any(c.isspace() or c in "\"'<>\\`" or ord(c) < 32 or ord(c) == 127 for c in text):
+        raise ValueError(f"{url!r} holds spaces, quotes or other characters an address "
+                         "cannot have")
+    return text.rstrip("/") + "/"
 
 
 class _Pictures:
-    """Prepares each image once, as a ``cid:`` part or a ``data:`` URI, noting failures."""
+    """Prepares each image once, names it, and gives the HTML its ``src``: ``cid:`` + a part
+    of the message, or ``base`` + its file name (a folder beside the HTML, a web address, a
+    ``file://`` folder). Failures become warnings."""
 
-    def __init__(self, inline: Literal["cid", "data"], cache: ImageCache) -> None:
+    def __init__(self, inline: Literal["cid", "files"], cache: ImageCache,
+                 base: str = "") -> None:
         self.inline = inline
         self.cache = cache
+        self.base = base
         self.parts: dict[str, InlineImage] = {}
         self.warnings: list[Problem] = []
         self._done: dict[tuple[Path, str], Picture | None] = {}
         self._photo_where: dict[Path, tuple[str, Where]] = {}
+        self._names: dict[bytes, str] = {}  # content → its file name: the same picture once
 
     def note_person(self, path: Path, name: str, where: Where) -> None:
         self._photo_where.setdefault(path, (name, where))
@@ -148,10 +173,7 @@ class _Pictures:
     def _picture(self, path: Path, kind: str) -> Picture | None:
         try:
             if kind == "logo":
-                width, height = _points(LOGO_WIDTH * DENSITY), _points(LOGO_HEIGHT * DENSITY)
-                prepared = _rasterised(self.cache.get(
-                    path, ("email-logo", width, height),
-                    lambda: prepare_logo(path, width, height), largest_prepared(width, height)))
+                prepared = self._logo(path)
             else:
                 size = _points(HEADSHOT * DENSITY)
                 prepared = self.cache.get(path, ("email-photo", size),
@@ -166,20 +188,44 @@ class _Pictures:
                      max(1, round(prepared.height_px * scale)))
         else:
             shown = (HEADSHOT, HEADSHOT)
-        return Picture(self._src(prepared.data, kind), *shown)
+        return Picture(self._src(prepared.data, self._stem(path, kind)), *shown)
 
-    def _src(self, data: bytes, kind: str) -> str:
+    def _logo(self, path: Path) -> PreparedImage:
+        width, height = LOGO_WIDTH * DENSITY, LOGO_HEIGHT * DENSITY
+        if is_svg(path):
+            # Mail clients show no SVG: the logo is drawn as a PNG of the size it is shown at.
+            return self.cache.get(path, ("email-logo-svg", width, height),
+                                  lambda: rasterise_svg(path, width, height), (width, height))
+        box = _points(width), _points(height)
+        return self.cache.get(path, ("email-logo", *box), lambda: prepare_logo(path, *box),
+                              largest_prepared(*box))
+
+    def _stem(self, path: Path, kind: str) -> str:
+        """A readable file name without extension: ``logo``, ``photo-duyeon-kim``."""
+        if kind == "logo":
+            return "logo"
+        name = self._photo_where.get(path, ("", ("experts",)))[0]
+        # A name in another script folds to nothing readable ("Dr. Ελένη …" → "dr"): the
+        # photo's own file name says more then.
+        latin = all(_is_latin(c) for c in name if c.isalpha())
+        return f"photo-{slugify(name if latin and name else path.stem, 'expert')}"
+
+    def _src(self, data: bytes, stem: str) -> str:
         mime = _mime_type(data)
-        if self.inline == "data":
-            return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-        # Named after the content: the same picture twice is one part of the message.
-        digest = hashlib.sha1(data).hexdigest()[:16]
-        cid = f"{kind}-{digest}@presskit"
-        extension = "jpg" if mime == "image/jpeg" else "png"
-        self.parts.setdefault(cid, InlineImage(cid, mime, data, f"{kind}-{digest}.{extension}"))
-        return f"cid:{cid}"
+        filename = self._names.get(data)
+        if filename is None:  # a new picture: its own name (two Ann Lees: -2 for the second)
+            taken = {image.filename.rsplit(".", 1)[0] for image in self.parts.values()}
+            extension = "jpg" if mime == "image/jpeg" else "png"
+            filename = f"{unique_id(stem, taken)}.{extension}"
+            self._names[data] = filename
+            cid = _cid(filename)
+            self.parts[cid] = InlineImage(cid, mime, data, filename)
+        if self.inline == "cid":
+            return f"cid:{_cid(filename)}"
+        return self.base + quote(filename)
 
     def _warn(self, path: Path, kind: str, reason: str) -> None:
+        reason = " ".join(reason.split())  # one line, whatever a library said
         if kind == "logo":
             message = f"logo {path} cannot be used: {reason}; the masthead is shown without it"
             where: Where = ("brand", "logo")
@@ -192,6 +238,15 @@ class _Pictures:
             self.warnings.append(problem)
 
 
+def _is_latin(letter: str) -> bool:
+    return letter.isascii() or "LATIN" in unicodedata.name(letter, "")
+
+
+def _cid(filename: str) -> str:
+    """The Content-ID of the picture named ``filename``: ``photo-ann-lee-jpg@presskit``."""
+    return f"{filename.replace('.', '-')}@presskit"
+
+
 def _note_photos(document: Document, pictures: _Pictures) -> None:
     """Tell ``pictures`` whose photo each file is, for the warning if it is unusable."""
     for block in document.blocks:
@@ -202,20 +257,24 @@ def _note_photos(document: Document, pictures: _Pictures) -> None:
                 pictures.note_person(person.photo, person.name, person.where)
 
 
-def email_parts(kit: Kit, inline_images: Literal["cid", "data"] = "cid", *,
-                image_cache: ImageCache | None = None) -> EmailParts:
-    """The kit as an e-mail body in HTML and plain text, with its images.
+def email_parts(kit: Kit, inline_images: Literal["cid", "files"] = "cid", *,
+                image_base: str = "", image_cache: ImageCache | None = None) -> EmailParts:
+    """The kit as an e-mail body in HTML and plain text, with its pictures.
 
-    ``inline_images="cid"`` refers to each image as ``cid:…``, a part in :attr:`EmailParts
-    .images`; ``"data"`` puts the image into the HTML as a ``data:`` URI, for pasting into a
-    mail client from the clipboard. A caller that makes the e-mail again and again (the GUI)
-    may pass the ``ImageCache`` it renders the PDF with, so photos are prepared once.
+    ``inline_images="cid"`` refers to each picture as ``cid:…``, a part of the message;
+    ``"files"`` as ``image_base`` + its file name (``image_base`` is ``"advisory_files/"``
+    for a folder beside the HTML, ``"https://…/"`` where they are hosted, or a ``file://``
+    folder's URL ending in ``/``). Either way :attr:`EmailParts.images` holds the pictures,
+    each with its file name. A caller that makes the e-mail again and again (the GUI) may
+    pass the ``ImageCache`` it renders the PDF with, so photos are prepared once.
     """
-    if inline_images not in ("cid", "data"):
-        raise ValueError(f"inline_images must be 'cid' or 'data', not {inline_images!r}")
+    if inline_images not in ("cid", "files"):
+        raise ValueError(f"inline_images must be 'cid' or 'files', not {inline_images!r}")
+    if inline_images == "files" and image_base and not image_base.endswith("/"):
+        raise ValueError(f"image_base must end with '/', not {image_base!r}")
     document, warnings = build_document(kit)
     styles, color_problems = look(kit.brand)
-    pictures = _Pictures(inline_images, image_cache or ImageCache())
+    pictures = _Pictures(inline_images, image_cache or ImageCache(), image_base)
     _note_photos(document, pictures)
     html = html_body(document, styles, pictures)
     return EmailParts(

@@ -10,7 +10,7 @@ No Qt, no ReportLab: the GUI and the command line both stand on this.
 
 from typing import TYPE_CHECKING, Any
 
-from presskit.storage.atomic import atomic_write, create_new, replace_all
+from presskit.storage.atomic import atomic_write, create_new, replace_all, replace_with_folder
 from presskit.storage.brand_file import load_brand
 from presskit.storage.errors import (
     LocatedProblem,
@@ -56,5 +56,6 @@ __all__ = [
     "load_kit",
     "loads_kit",
     "replace_all",
+    "replace_with_folder",
     "save_kit",
 ]

@@ -56,10 +56,11 @@ def format_problem(problem: Problem, path: Path | str, source_map: SourceMap | N
     """``path:line:col: error: message``, or ``path: warning: message`` without a position."""
     where = position_of(problem, source_map)
     severity = problem.severity.value
+    message = " ".join(problem.message.split())  # one line each, whatever a library said
     if where is None:
-        return f"{path}: {severity}: {problem.message}"
+        return f"{path}: {severity}: {message}"
     line, column = where
-    return f"{path}:{line}:{column}: {severity}: {problem.message}"
+    return f"{path}:{line}:{column}: {severity}: {message}"
 
 
 class ProjectFileError(KitProblems):

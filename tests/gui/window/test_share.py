@@ -67,9 +67,13 @@ def test_copy_for_email_puts_the_formatted_kit_and_its_text_on_the_clipboard(
     page = read_html(data.html())
     assert_in_order(page.text, [kit.title, *names])
     assert "<script" not in data.html().lower()
-    # Pictures travel inside the HTML: a pasted cid: reference would point nowhere.
+    # Pictures are files the HTML names by file:// address (Outlook and Apple Mail take them
+    # into the message): a pasted cid: reference would point nowhere, and Outlook for
+    # Windows and Gmail show no data: URIs.
     sources = page.attribute("src")
-    assert sources and all(src.startswith("data:image/") for src in sources)
+    assert sources and all(QUrl(src).isLocalFile() and Path(QUrl(src).toLocalFile()).is_file()
+                           for src in sources)
+    assert "data:" not in data.html()
 
     lines = data.text().splitlines()
     signed = [line for line in lines if line.startswith("— ")]

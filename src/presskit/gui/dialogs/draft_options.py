@@ -25,6 +25,9 @@ from presskit.gui.editors.binding import describe
 ATTACH_PDF_SETTING = "draft_attach_pdf"
 #: Settings key: the user's own address, ``Name <address>`` or an address (a string).
 SENDER_SETTING = "sender_address"
+#: Settings key: the web address where the e-mail's pictures are hosted (a string, "" for
+#: none); Copy for E-mail then refers to them there instead of in a local folder.
+IMAGE_BASE_SETTING = "image_base_url"
 
 
 class DraftOptionsDialog(QDialog):

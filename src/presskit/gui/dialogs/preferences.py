@@ -5,8 +5,9 @@ Where the roster lives: ``roster.yaml`` in the per-user data folder by default (
 instead. The dialog says what is at the chosen place — how many experts, a file that does
 not exist yet, or the ``file:line:col`` errors of one that does not load — before the user
 commits to it. And the user's own e-mail address, the From of an e-mail draft whose kit names
-no media contact with an address. ``edit`` stores both in ``Settings`` and reports whether
-the roster location changed.
+no media contact with an address, and the web address where the e-mail's pictures are
+hosted (for Copy for E-mail; an address that is not http or https is not kept). ``edit``
+stores them in ``Settings`` and reports whether the roster location changed.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presskit.formats.mail import parse_address
-from presskit.gui.dialogs.draft_options import SENDER_SETTING
+from presskit.formats.mail import hosted_base, parse_address
+from presskit.gui.dialogs.draft_options import IMAGE_BASE_SETTING, SENDER_SETTING
 from presskit.gui.editors.binding import describe
 from presskit.gui.roster.prompts import LibraryPrompts
 from presskit.gui.roster.store import ROSTER_SETTING
@@ -112,7 +113,7 @@ class PreferencesDialog(QDialog):
             "E-mail drafts are from the kit's first media contact; a kit without one is from "
             "this address. Empty leaves the sender to your mail client.")
         sender_hint.setWordWrap(True)
-        mail_box = QGroupBox("E-mail drafts")
+        mail_box = QGroupBox("E-mail")
         mail_layout = QVBoxLayout(mail_box)
         mail_layout.addWidget(sender_label)
         mail_layout.addWidget(self.sender_edit)
@@ -123,6 +124,30 @@ class PreferencesDialog(QDialog):
         mail_layout.addWidget(sender_hint)
         self.sender_edit.textChanged.connect(self._check_sender)
         self._check_sender()
+
+        self.image_base_edit = QLineEdit(str(settings.get(IMAGE_BASE_SETTING, "") or ""))
+        self.image_base_edit.setObjectName("imageBaseUrl")
+        self.image_base_edit.setClearButtonEnabled(True)
+        self.image_base_edit.setPlaceholderText("https://example.org/press/pictures/")
+        describe(self.image_base_edit, "Where the e-mail's pictures are hosted",
+                 "Copy for E-mail refers to the pictures at this web address")
+        image_base_label = QLabel("&Pictures hosted at:")
+        image_base_label.setBuddy(self.image_base_edit)
+        image_base_hint = QLabel(
+            "Copy for E-mail refers to the logo and photos as files on this computer, which "
+            "Outlook and Apple Mail take into the message; Gmail and Outlook on the web cannot "
+            "read them. Upload the pictures (presskit export --format email writes them to "
+            "OUT_files/) and give their web address here to keep them everywhere.")
+        image_base_hint.setWordWrap(True)
+        self.image_base_status = QLabel()
+        self.image_base_status.setObjectName("imageBaseUrlStatus")
+        self.image_base_status.setWordWrap(True)
+        mail_layout.addWidget(image_base_label)
+        mail_layout.addWidget(self.image_base_edit)
+        mail_layout.addWidget(self.image_base_status)
+        mail_layout.addWidget(image_base_hint)
+        self.image_base_edit.textChanged.connect(self._check_image_base)
+        self._check_image_base()
 
         box = QGroupBox("Roster")
         box_layout = QVBoxLayout(box)
@@ -160,6 +185,20 @@ class PreferencesDialog(QDialog):
             "This is not an e-mail address: write it as name@example.org or "
             "“Your Name <name@example.org>”.")
 
+    def _check_image_base(self) -> None:
+        self.image_base_status.setText(self.image_base_problem())
+
+    def image_base_problem(self) -> str:
+        """Why the web address of the pictures cannot be used, or ``""``."""
+        text = self.image_base_edit.text().strip()
+        if not text:
+            return ""
+        try:
+            hosted_base(text)
+        except ValueError as exc:
+            return f"Not used: {exc}."
+        return ""
+
     @staticmethod
     def _fallback() -> Path:
         return roster_path(None)
@@ -180,6 +219,8 @@ class PreferencesDialog(QDialog):
     def store(self) -> bool:
         """Save the choices; ``True`` if the roster location changed."""
         self.settings.set(SENDER_SETTING, " ".join(self.sender_edit.text().split()))
+        image_base = self.image_base_edit.text().strip()
+        self.settings.set(IMAGE_BASE_SETTING, "" if self.image_base_problem() else image_base)
         value = self.roster_edit.text().strip()
         value = str(Path(value).expanduser().absolute()) if value else ""
         before = self.settings.get(ROSTER_SETTING, "") or ""

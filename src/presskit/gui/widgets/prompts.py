@@ -23,6 +23,7 @@ PROJECT_FILTER = "Press kits (*.presskit *.yaml *.yml);;All files (*)"
 SAVE_FILTER = "Press kits (*.presskit)"
 PDF_FILTER = "PDF documents (*.pdf)"
 DRAFT_FILTER = "E-mail messages (*.eml)"
+EMAIL_PAGE_FILTER = "E-mail bodies (*.html)"
 BUNDLE_FILTER = "Press kit bundles (*.presskitz)"
 
 
@@ -124,6 +125,13 @@ class Prompts:
         name, _ = QFileDialog.getSaveFileName(
             parent, "Save as E-mail Draft", str(suggested), DRAFT_FILTER)
         return (_with_suffix(Path(name), ".eml"), True) if name else (None, False)
+
+    @classmethod
+    def email_page_path(cls, parent: QWidget | None, suggested: Path
+                        ) -> tuple[Path | None, bool]:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Export E-mail Body", str(suggested), EMAIL_PAGE_FILTER)
+        return (_with_suffix(Path(name), ".html"), True) if name else (None, False)
 
     @classmethod
     def bundle_save_path(cls, parent: QWidget | None, suggested: Path

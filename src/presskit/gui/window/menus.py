@@ -125,7 +125,7 @@ def build_menus(window: MenuHost, share: ShareActions) -> WindowActions:
     file_menu.addSeparator()
     file_menu.addActions([a.check, a.export, a.open_after_export])
     file_menu.addSeparator()
-    file_menu.addActions([share.copy_action, share.draft_action])
+    file_menu.addActions([share.copy_action, share.draft_action, share.email_page_action])
     file_menu.addSeparator()
     file_menu.addActions([a.close, a.quit])
 

@@ -1,4 +1,5 @@
-"""File ▸ Copy for E-mail, Save as E-mail Draft…, Save as Bundle… and Open Bundle….
+"""File ▸ Copy for E-mail, Save as E-mail Draft…, Export E-mail Body…, Save as Bundle… and
+Open Bundle….
 
 ``ShareActions`` is made by the window before its menus, which place its actions in the File
 menu. Each command is a short flow: take a snapshot of the kit (or, for a bundle, the kit file
@@ -11,6 +12,9 @@ is refused before anything is made, with the same list Check Kit shows.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 from collections.abc import Callable
 from email import policy
 from pathlib import Path
@@ -19,11 +23,13 @@ from typing import TypeVar
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from presskit.formats import Attachment, email_parts
+from presskit.formats import Attachment, EmailParts, Exported, email_parts
 from presskit.formats.bundle import read_bundle, write_bundle
-from presskit.formats.mail import message, sender
+from presskit.formats.exports import picture_folder
+from presskit.formats.mail import hosted_base, message, picture_base, sender
 from presskit.gui.dialogs.draft_options import (
     ATTACH_PDF_SETTING,
+    IMAGE_BASE_SETTING,
     SENDER_SETTING,
     DraftOptionsDialog,
     sender_description,
@@ -35,7 +41,8 @@ from presskit.gui.window.host import WindowHost
 from presskit.model import Kit, Problem
 from presskit.model.ids import slugify
 from presskit.render import ImageCache, render_pdf
-from presskit.storage import atomic_write
+from presskit.render.cache_entries import cache_folder, usable_folder
+from presskit.storage import StorageError, atomic_write, replace_with_folder
 from presskit.storage.bundle.format import BUNDLE_SUFFIX, megabytes
 
 T = TypeVar("T")
@@ -60,6 +67,10 @@ class ShareActions:
         self.draft_action = self._action(
             "Save as E-mail Dra&ft…", "Save the kit as an e-mail draft (.eml) to open in a "
             "mail client", self.save_email_draft, "mail-message-new")
+        self.email_page_action = self._action(
+            "Export E-mail Bod&y…", "Save the kit as an e-mail body (.html and .txt) with its "
+            "pictures in a folder beside it, to upload to an e-mail service",
+            self.export_email_body, "text-html")
         self.save_bundle_action = self._action(
             "Save as B&undle…", "Save the kit with its pictures, fonts and PDF in one "
             f"{BUNDLE_SUFFIX} file", self.save_as_bundle, "package-x-generic")
@@ -82,8 +93,8 @@ class ShareActions:
 
     @property
     def actions(self) -> list[QAction]:
-        return [self.copy_action, self.draft_action, self.save_bundle_action,
-                self.open_bundle_action]
+        return [self.copy_action, self.draft_action, self.email_page_action,
+                self.save_bundle_action, self.open_bundle_action]
 
     # -- shared steps ---------------------------------------------------------------------
 
@@ -131,14 +142,35 @@ class ShareActions:
 
     def copy_email(self) -> bool:
         """File ▸ Copy for E-mail: HTML and plain text as one clipboard item, so a mail
-        client that takes formatting pastes the HTML and any other the text. The pictures
-        travel inside the HTML as ``data:`` URIs: a pasted ``cid:`` would point nowhere."""
+        client that takes formatting pastes the HTML and any other the text.
+
+        The HTML refers to the pictures as files: written to this kit's folder in the
+        per-user cache and referred to by ``file://`` address (Outlook for Windows and Mac
+        and Apple Mail take such files into the message they are pasted into), or, with a
+        web address in Preferences, where the user hosts them (which every client keeps,
+        Gmail and Outlook on the web included). Never ``data:`` (Outlook for Windows and
+        Gmail do not show it) nor ``cid:`` (a pasted reference to a part points nowhere).
+        README.md, "Copy for E-mail", says which client does what and why."""
         kit = self._checked_snapshot("Not copied")
         if kit is None:
             return False
         images = self._images
-        parts = self._run(lambda: email_parts(kit, "data", image_cache=images),
-                          "The e-mail could not be made.")
+        hosted = str(self.window.settings.get(IMAGE_BASE_SETTING, "") or "")
+        folder = self._picture_folder()
+
+        def work() -> EmailParts:
+            try:
+                base = hosted_base(hosted) if hosted else ""
+            except ValueError:
+                base = ""  # a setting edited by hand: the local files are still right
+            if base:
+                return email_parts(kit, "files", image_base=base, image_cache=images)
+            parts = email_parts(kit, "files", image_base=folder.as_uri() + "/",
+                                image_cache=images)
+            _write_pictures(folder, parts)
+            return parts
+
+        parts = self._run(work, "The e-mail could not be made.")
         if parts is None:
             return False
         data = QMimeData()
@@ -148,6 +180,16 @@ class ShareActions:
         self._report(f"Copied “{parts.subject}” for e-mail: paste it into a new message",
                      _messages(parts.warnings))
         return True
+
+    def _picture_folder(self) -> Path:
+        """Where this kit's pictures are written for the clipboard: a folder of its own in
+        the per-user cache (named for the kit's file, so copying another kit does not take
+        the pictures a pasted message still refers to), kept after presskit quits since the
+        clipboard may be pasted later."""
+        path = self.window.document.path
+        key = str(path.absolute()) if path else f"untitled-{self._stem()}"
+        digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        return cache_folder("email-pictures") / f"{slugify(self._stem(), 'kit')}-{digest}"
 
     def save_email_draft(self) -> bool:
         """File ▸ Save as E-mail Draft…: the ``.eml`` a mail client opens as a draft, with
@@ -196,6 +238,66 @@ class ShareActions:
             return False
         with_pdf = " with the PDF attached" if attach else ""
         self._report(f"Saved the e-mail draft {target.name}{with_pdf}", _messages(warnings))
+        return True
+
+    def export_email_body(self) -> bool:
+        """File ▸ Export E-mail Body…: what ``presskit export --format email`` writes, the
+        HTML, its plain-text twin and the pictures in ``NAME_files/`` beside them (named
+        relatively, or at the address in Preferences), as one set."""
+        window = self.window
+        kit = self._checked_snapshot("Not exported")
+        if kit is None:
+            return False
+        path, accepted = window.prompts.email_page_path(
+            window, window.start_folder("email") / f"{self._stem()}.html")
+        if not accepted or path is None:
+            return False
+        window.remember_folder("email", path.parent)
+        html = path.absolute()
+        if html.suffix.lower() not in (".html", ".htm"):
+            html = html.with_name(f"{html.name}.html")
+        text, folder = html.with_suffix(".txt"), picture_folder(html)
+        for target in (html, text, folder):
+            clash = window.output_clash(target)
+            if clash is not None:  # written over the kit, its logo or the roster
+                window.prompts.error(window, f"“{html.name}” could not be written.",
+                                     f"{clash}; choose another name for the e-mail")
+                return False
+        hosted = str(window.settings.get(IMAGE_BASE_SETTING, "") or "")
+        images = self._images
+
+        def make() -> Exported:
+            try:
+                base = hosted_base(hosted) if hosted else picture_base(folder.name)
+            except ValueError:
+                base = picture_base(folder.name)
+            parts = email_parts(kit, "files", image_base=base, image_cache=images)
+            return Exported({".html": parts.html.encode("utf-8"),
+                             ".txt": parts.text.encode("utf-8")}, parts.warnings,
+                            {image.filename: image.data for image in parts.images})
+
+        failure = f"“{html.name}” could not be written."
+        exported = self._run(make, failure)
+        if exported is None:
+            return False
+        for name in exported.pictures:  # a picture over one of the kit's own files
+            clash = window.output_clash(folder / name)
+            if clash is not None:
+                window.prompts.error(window, failure,
+                                     f"{clash}; choose another name for the e-mail")
+                return False
+        pictures = exported.pictures
+        outputs = {html: exported.files[".html"], text: exported.files[".txt"]}
+
+        def write() -> bool:
+            replace_with_folder(outputs, folder, pictures)
+            return True
+
+        if self._run(write, failure) is None:
+            return False
+        noun = _plural(len(pictures), "picture")
+        self._report(f"Saved the e-mail body {html.name} and {text.name}, with {noun} in "
+                     f"{folder.name}", _messages(exported.warnings))
         return True
 
     # -- bundles --------------------------------------------------------------------------
@@ -264,6 +366,21 @@ class ShareActions:
             return False
         window.show_status(f"Unpacked {bundle.name} into {target} and opened {kit_path.name}")
         return True
+
+
+def _write_pictures(folder: Path, parts: EmailParts) -> None:
+    """The pictures of ``parts`` as files in ``folder``, in place of those of an earlier copy
+    (a photo since removed from the kit is deleted: the folder is presskit's own)."""
+    if not usable_folder(folder.parent, create=True):
+        raise StorageError(f"cannot write the pictures to {folder.parent}: it is not a folder "
+                           "of yours, or is a link")
+    pictures = {image.filename: image.data for image in parts.images}
+    replace_with_folder({}, folder, pictures)
+    for entry in os.scandir(folder):
+        if entry.name not in pictures and entry.is_file(follow_symlinks=False) and (
+                entry.name.endswith((".png", ".jpg"))):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
 
 
 def _messages(problems: list[Problem]) -> list[str]:
