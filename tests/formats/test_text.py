@@ -14,6 +14,7 @@ from support.render_fixtures import seed_kit
 
 from presskit.formats import email_parts
 from presskit.model import QuotesSection
+from presskit.model.wording import affiliation
 from presskit.render.typography import smarten
 from presskit.storage import load_kit
 
@@ -61,7 +62,8 @@ def test_every_quote_is_attributed_with_name_and_title(path: Path) -> None:
                 assert expert is not None
                 name = " ".join(p for p in (expert.honorific, expert.name) if p)
                 pronouns = f" ({expert.pronouns})" if expert.pronouns else ""
-                expected.append(smarten(f"— {name}{pronouns}, {expert.title}"))
+                expected.append(smarten(
+                    f"— {name}{pronouns}, {affiliation(expert, kit.brand)}"))
     assert attributions(email_parts(kit).text) == expected
 
 

@@ -65,6 +65,7 @@ from presskit.model.text import (
 from presskit.model.wording import (
     about_heading,
     about_text,
+    affiliation,
     bios_heading,
     callout_default,
     contact_text,
@@ -153,7 +154,7 @@ class _Walk:
         return Person(
             name=short(display_name(expert)),
             pronouns=short(expert.pronouns),
-            title=short(expert.title),
+            title=short(affiliation(expert, self.kit.brand)),
             initials=initials(expert.name),
             photo=expert.photo if photo else None,
             where=("experts", index, "photo") if index is not None else ("experts",),

@@ -137,6 +137,8 @@ class Brand:
     website: str = ""
     typography: Typography = field(default_factory=Typography)
     headshots: HeadshotShape = HeadshotShape.SQUARE
+    #: Whether an expert's program is printed after the title (``wording.affiliation``).
+    show_program: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
 

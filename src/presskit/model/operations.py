@@ -55,9 +55,15 @@ def copy_kit(kit: Kit) -> Kit:
 
 
 def new_section(kit: Kit, section_type: SectionType) -> Section:
-    """An empty section of ``section_type``."""
+    """An empty section of ``section_type``; a media contact or callout section of a kit
+    with exactly one contact or resource starts with it chosen."""
     taken = {s.id for s in kit.sections}
-    return SECTION_CLASSES[section_type](id=unique_id(section_type.value, taken))
+    section = SECTION_CLASSES[section_type](id=unique_id(section_type.value, taken))
+    if isinstance(section, ContactSection) and len(kit.contacts) == 1:
+        section.contact = kit.contacts[0].id
+    elif isinstance(section, CalloutSection) and len(kit.resources) == 1:
+        section.resource = kit.resources[0].id
+    return section
 
 
 def duplicated_section(kit: Kit, index: int) -> Section:

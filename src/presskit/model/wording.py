@@ -1,15 +1,15 @@
 """What a kit prints and in which order, the same in the PDF and every other format: the
 visible sections in order, and the words printed where the user left them out (the default
 contact line, the callout's line about its resource, quotation marks around a quote, a
-person's display name, the about section's heading, whom the bios cover, and what a screen
-reader says for a picture).
+person's display name and affiliation, the about section's heading, whom the bios cover, and
+what a screen reader says for a picture).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from presskit.model.kit import Contact, Expert, Kit, Resource
+from presskit.model.kit import Brand, Contact, Expert, Kit, Resource
 from presskit.model.sections import AboutSection, BiosSection, QuotesSection, Section
 
 
@@ -58,6 +58,17 @@ def has_own_quote_marks(text: str) -> bool:
 def display_name(expert: Expert) -> str:
     """``"Dr. Duyeon Kim"``: the honorific, if any, and the name."""
     return " ".join(part for part in (expert.honorific.strip(), expert.name.strip()) if part)
+
+
+def affiliation(expert: Expert, brand: Brand) -> str:
+    """The line under a person's name: the title, then the program unless the brand leaves
+    programs out or the title names it already ("Fellow, Nordic Policy · Europe"; but
+    "Adjunct Senior Fellow for Asia-Pacific Security" with the program "Asia-Pacific
+    Security" stays as it is)."""
+    title, program = expert.title.strip(), expert.program.strip()
+    if not program or not brand.show_program or program.casefold() in title.casefold():
+        return title
+    return f"{title} · {program}" if title else program
 
 
 def about_heading(section: AboutSection, kit: Kit) -> str:

@@ -30,6 +30,7 @@ from presskit.model import (
 from presskit.model.wording import (
     about_heading,
     about_text,
+    affiliation,
     bios_heading,
     callout_default,
     contact_text,
@@ -222,9 +223,10 @@ def person_line(expert: Expert, ctx: RenderContext) -> str:
     markup = name_markup(expert)
     if expert.pronouns.strip():
         markup += f" ({plain(expert.pronouns)})"
-    if expert.title.strip():
+    title = affiliation(expert, ctx.kit.brand)
+    if title:
         muted = hex_of(ctx.colors.muted)
-        markup += f', <font color="{muted}"><i>{plain(expert.title)}</i></font>'
+        markup += f', <font color="{muted}"><i>{plain(title)}</i></font>'
     return markup
 
 
@@ -308,9 +310,9 @@ def _bios(section: BiosSection, index: int, ctx: RenderContext) -> list[Flowable
         # Each name heads its bio under the section's H2: a screen reader jumps between them.
         name = [tree.mark(ctx.paragraph(name_markup(expert), styles.name, expert.name), "H3",
                           entry)]
-        if expert.title.strip():
-            name.append(tree.mark(ctx.paragraph(plain(expert.title), styles.person_title), "P",
-                                  entry))
+        title = affiliation(expert, ctx.kit.brand)
+        if title:
+            name.append(tree.mark(ctx.paragraph(plain(title), styles.person_title), "P", entry))
         body = _paras(expert.bio, styles.bio, ctx, parent=entry)
         entries.append(_entry([], name, body, photo, HEADSHOT_BIO, styles.bio.leading, ctx))
     return _attach(entries, lead_in)

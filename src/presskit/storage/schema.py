@@ -152,6 +152,7 @@ BRAND = Record(
         Field("fonts", Kind.RECORD, record=FONTS),
         Field("typography", Kind.RECORD, record=TYPOGRAPHY),
         Field("headshots", Kind.CHOICE, choices=HeadshotShape),
+        Field("show_program", Kind.BOOL),
         Field("page_size", Kind.CHOICE, choices=PageSize),
         Field("margins", Kind.RECORD, record=MARGINS),
         Field("footer", Kind.TEXT),

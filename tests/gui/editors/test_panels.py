@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QCheckBox,
     QColorDialog,
     QComboBox,
     QLabel,
@@ -516,3 +517,27 @@ def test_a_name_too_long_to_edit_is_shown_cut_read_only_and_never_written_back(q
     assert document.undo_stack.count() == 0
     experts.select(("experts", 1, "name"))  # a name of usual length is editable again
     assert not name.isReadOnly() and name.text() == document.kit.experts[1].name
+
+
+def test_the_expert_form_says_whether_the_program_is_printed(
+    qtbot, experts, brand, document
+) -> None:
+    form = experts.experts
+    form.select_row(0)  # Duyeon Kim: "… for Asia-Pacific Security", program Asia-Pacific Security
+    assert "title names the program" in form.affiliation.text()
+    program = form.fields["program"]
+    program.setFocus()
+    program.selectAll()
+    qtbot.keyClicks(program, "Korea Program")
+    assert form.affiliation.text() == (
+        "Printed under the name: “Adjunct Senior Fellow for Asia-Pacific Security · "
+        "Korea Program”")
+
+    box = brand.brand_form.fields["show_program"]
+    assert isinstance(box, QCheckBox) and box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+
+    assert document.kit.brand.show_program is False
+    assert "brand leaves programs out" in form.affiliation.text()
+    document.undo_stack.undo()
+    assert "Korea Program" in form.affiliation.text()

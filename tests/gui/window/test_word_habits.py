@@ -109,6 +109,7 @@ def test_the_markup_hint_shows_while_a_text_box_has_the_focus(
     qtbot: Any, cnas_window: MainWindow
 ) -> None:
     hint = cnas_window.actions_.edit.hint
+    cnas_window.statusBar().clearMessage()  # "Opened …" has the bar to itself meanwhile
     lead_box(cnas_window, qtbot)
     assert hint.isVisible() and "**bold**" in hint.text() and "Ctrl+B" in hint.text()
     headline = cnas_window.kit_brand.kit_form.fields["title"]

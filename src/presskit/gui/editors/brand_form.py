@@ -92,6 +92,10 @@ class BrandForm(QWidget):
         shape.addItem("Circle", HeadshotShape.CIRCLE.value)
         b.bind(row("Headsho&ts:", "headshots", shape, "How photos are cropped, around the centre"),
                "headshots", to_widget=str, to_model=HeadshotShape)
+        programs = QCheckBox("Print an expert's program after the title")
+        b.bind(row("P&rograms:", "show_program", programs,
+                   "“Fellow, Nordic Policy · Europe”; never twice, when the title names "
+                   "the program already"), "show_program")
         smart = QCheckBox("Curly quotes and dashes")
         b.bind(row("T&ypography:", "typography.smart_quotes", smart,
                    "Print straight quotes and double hyphens typed in the kit as “ ” ‘ ’ and –; "

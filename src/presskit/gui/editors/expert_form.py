@@ -12,17 +12,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from presskit.gui.document.commands import SetValue
 from presskit.gui.document.kit_models import Column, KitListModel
 from presskit.gui.editors.inputs import ImagePicker, image_file
 from presskit.gui.editors.list_editor import ListEditor
+from presskit.gui.widgets.shown import shown
 from presskit.model import Expert, Kit
 from presskit.model.operations import new_expert
+from presskit.model.wording import affiliation
 
 if TYPE_CHECKING:
-    pass
+    from presskit.gui.document.kit_document import KitDocument
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -119,6 +121,13 @@ class ExpertsEditor(ListEditor):
             "title",
         )
         b.bind(self.add_field("Pro&gram:", "program", QLineEdit()), "program")
+        # What the kit prints from title and program, so the form says whether the program
+        # shows (the brand may leave programs out; a title may name it already).
+        self.affiliation = QLabel()
+        self.affiliation.setObjectName("printedAffiliation")
+        self.affiliation.setWordWrap(True)
+        self.affiliation.setEnabled(False)  # drawn muted: a note, not a field
+        self.form.addRow("", self.affiliation)
         b.bind(self.add_field("&E-mail:", "email", QLineEdit()), "email")
         b.bind(self.add_field("P&hone:", "phone", QLineEdit()), "phone")
         topics = QLineEdit()
@@ -141,6 +150,35 @@ class ExpertsEditor(ListEditor):
             self.add_field("Head&shot:", "photo", self.photo, "Choose a file or drop one here"),
             "photo",
         )
+
+    def set_document(self, document: KitDocument | None) -> None:
+        if self.document is not None:
+            self.document.value_changed.disconnect(self._show_affiliation)
+        super().set_document(document)
+        if document is not None:
+            document.value_changed.connect(self._show_affiliation)
+        self._show_affiliation()
+
+    def _set_current(self, item: Any) -> None:
+        super()._set_current(item)
+        self._show_affiliation()
+
+    def _show_affiliation(self, *_where: Any) -> None:
+        expert = self.current
+        if self.document is None or expert is None:
+            self.affiliation.clear()
+            return
+        program = expert.program.strip()
+        printed = affiliation(expert, self.document.kit.brand)
+        if not program:
+            note = f"Printed under the name: “{printed}”" if printed else ""
+        elif not self.document.kit.brand.show_program:
+            note = "The program is not printed: the brand leaves programs out (Brand tab)."
+        elif printed == expert.title.strip():
+            note = f"Printed under the name: “{printed}” (the title names the program)"
+        else:
+            note = f"Printed under the name: “{printed}”"
+        self.affiliation.setText(shown(note, 300))
 
     def _start_dir(self) -> str:
         path = self.document.path if self.document else None
