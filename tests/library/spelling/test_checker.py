@@ -3,6 +3,8 @@ and the names, addresses, placeholders and acronyms a kit is full of are left al
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from presskit.library.spelling import (
@@ -44,6 +46,7 @@ def test_addresses_placeholders_markup_numbers_and_acronyms_are_not_checked(
 def test_words_inside_markup_and_hyphens_are_still_checked(english: Checker) -> None:
     assert flagged(english, "**Mispeled** and *wrnog* and well-knwn") == [
         "Mispeled", "wrnog", "knwn"]
+    assert flagged(english, "a pre-summit talk, a co-founder, and a pre alone") == ["pre"]
 
 
 def test_the_kits_own_names_are_not_underlined() -> None:
@@ -101,3 +104,15 @@ def test_a_huge_field_is_checked_only_up_to_a_bound() -> None:
 def test_a_pathological_address_like_text_is_checked_in_linear_time() -> None:
     # "a.a.a.…" never ends in a top-level domain; a backtracking pattern took seconds.
     assert words_to_check("a." * 9_000 + " done")[-1].text == "done"
+
+
+def test_a_word_list_is_parsed_in_slices_that_hold_every_entry_once() -> None:
+    from presskit.library.spelling.dictionaries import _slices
+
+    text = '{\n"a": 1,\n"b, \\"c": 2,\n"D": 3, "e": 4}'
+    pieces = list(_slices(text, size=3))
+    assert len(pieces) > 1
+    merged: dict[str, int] = {}
+    for piece in pieces:
+        merged.update(json.loads(piece))
+    assert merged == json.loads(text)

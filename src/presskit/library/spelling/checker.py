@@ -15,6 +15,14 @@ from presskit.library.spelling.dictionaries import Dictionary
 from presskit.library.spelling.words import Word, primary_language, words_to_check
 from presskit.model import Kit
 
+#: English prefixes written with a hyphen ("pre-summit", "co-founder"): words of their own
+#: only there, so the list does not have them.
+_PREFIXES = frozenset({
+    "anti", "bi", "co", "counter", "cross", "de", "ex", "inter", "intra", "mid", "multi",
+    "neo", "non", "post", "pre", "pro", "re", "semi", "sub", "super", "trans", "tri", "ultra",
+    "un", "vice",
+})
+
 
 def kit_names(kit: Kit) -> tuple[str, ...]:
     """The names a kit gives: experts, contacts, resource authors, the organisation."""
@@ -66,7 +74,12 @@ class Checker:
 
     def misspelled(self, text: str) -> list[Word]:
         """The words of ``text`` that are neither in the list nor accepted, in order."""
-        return [w for w in words_to_check(text, self.language) if not self.is_known(w.text)]
+        english = primary_language(self.language) == "en"
+        return [
+            w for w in words_to_check(text, self.language)
+            if not self.is_known(w.text)
+            and not (english and text[w.end:w.end + 1] == "-" and _key(w.text) in _PREFIXES)
+        ]
 
     def suggestions(self, word: str, limit: int = 5) -> list[str]:
         return self.dictionary.suggestions(word, limit)

@@ -8,6 +8,12 @@ big JSON document would hold Python's interpreter lock for all of that time, fre
 window that loads it from a background thread; the list is parsed in slices instead, so the
 window's thread gets a turn between them.
 
+Only the lists and the language codes are pyspellchecker's: its checker object builds its
+indexes in single long calls that stop every other thread (0.4 s for German), and its
+suggestions try every character of the list twice over (3.5 s for a long word), so looking
+up and suggesting are done here, Norvig's way as pyspellchecker does, but with a–z and a
+bound on length.
+
 The English list is American ("organization", "color"). Unless a kit says ``en-US``, the
 British forms of a known word are accepted too ("organisation", "colour", "centre"), since
 many press offices write British English and no British list ships with the library.
@@ -55,18 +61,23 @@ def dictionary_language(tag: str) -> str | None:
     return code if code in LANGUAGES else None
 
 
-def _slices(text: str) -> Iterator[dict[str, int]]:
-    """The entries of a flat JSON object ``{"word": count, …}``, a slice at a time."""
+#: Where one entry of a flat JSON object ends and the next begins: a comma, then a key.
+_NEXT_ENTRY = re.compile(r',\s*"')
+
+
+def _slices(text: str, size: int = _SLICE_CHARS) -> Iterator[str]:
+    """A flat JSON object ``{"word": count, …}`` as smaller objects of about ``size``
+    characters each, every entry in exactly one."""
     body = text.strip()
     if not (body.startswith("{") and body.endswith("}")):
-        yield json.loads(body)
+        yield body
         return
     body = body[1:-1]
     start = 0
     while start < len(body):
-        cut = body.find(', "', start + _SLICE_CHARS)
-        end = len(body) if cut < 0 else cut
-        yield json.loads("{" + body[start:end] + "}")
+        cut = _NEXT_ENTRY.search(body, start + size)
+        end = len(body) if cut is None else cut.start()
+        yield "{" + body[start:end] + "}"
         start = end + 1  # past the comma
 
 
@@ -75,13 +86,22 @@ def _read_list(code: str) -> dict[str, int]:
     if data is None:  # pragma: no cover - the package ships every listed language
         raise FileNotFoundError(code)
     text = gzip.decompress(data).decode("utf-8")
-    try:
-        words: dict[str, int] = {}
-        for part in _slices(text):
+    words: dict[str, int] = {}
+    for piece in _slices(text):
+        try:
+            part = json.loads(piece)
+        except ValueError:  # a slice cut inside a word: parse it whole, the slow way
+            words.clear()
+            piece, part = text, json.loads(text)
+        if piece == piece.lower():  # as the shipped lists are: nothing to fold
             words.update(part)
-        return words
-    except ValueError:  # a slice cut inside a word: parse it whole, the slow way
-        return dict(json.loads(text))
+        else:  # lower-cased as pyspellchecker does; a word in two cases adds its counts
+            for word, count in part.items():
+                key = str(word).lower()
+                words[key] = words.get(key, 0) + int(count)
+        if piece is text:
+            break
+    return words
 
 
 class Dictionary:
@@ -89,12 +109,13 @@ class Dictionary:
 
     def __init__(self, code: str, words: dict[str, int]) -> None:
         self.code = code
-        self._checker = SpellChecker(language=None)
-        self._checker.word_frequency.load_json(words)
-        self._words = self._checker.word_frequency.dictionary
-        # Replacements try these letters: the language's own plus a–z, not every character
-        # that occurs somewhere in the list.
-        letters = self._checker.word_frequency.letters
+        self._words = words
+        # Replacements try these letters: the language's own, or a–z and the word's own
+        # when the list has many (English lists café and naïve: 44 letters).
+        letters: set[str] = set()
+        keys = list(words)
+        for start in range(0, len(keys), 5_000):  # in short calls: see the module docstring
+            letters.update(*keys[start:start + 5_000])
         self._letters = "".join(sorted(c for c in letters if c.isalpha()))
 
     def knows(self, word: str, british: bool = False) -> bool:
