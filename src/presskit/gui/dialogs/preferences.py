@@ -155,7 +155,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(spelling_box)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(640, 400)
+        self.resize(640, 480)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

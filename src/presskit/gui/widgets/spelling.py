@@ -50,6 +50,7 @@ from presskit.library.spelling import (
     Checker,
     UserDictionaryError,
     Word,
+    accepted_keys,
     add_user_word,
     dictionary_language,
     kit_names,
@@ -132,6 +133,7 @@ class Speller(QObject):
         self._generation = 0
         self._key: tuple[Any, ...] | None = None
         self._checker: Checker | None = None
+        self._user_key: frozenset[str] | None = None
 
     @property
     def enabled(self) -> bool:
@@ -158,8 +160,10 @@ class Speller(QObject):
         names = kit_names(kit)
         key = (code, kit.language, names, self._generation)
         if key != self._key or self._checker is None:
-            accepted = [*name_words(names), *self.user_words, *self.ignored]
-            self._checker = Checker(dictionary, kit.language, accepted)
+            if self._user_key is None:  # made again only when a word is added or ignored
+                self._user_key = accepted_keys([*self.user_words, *self.ignored])
+            self._checker = Checker(dictionary, kit.language,
+                                    keyed=(name_words(names), self._user_key))
             self._key = key
         return self._checker
 
@@ -204,14 +208,18 @@ class Speller(QObject):
         self._touch()
 
     def _touch(self) -> None:
+        self._user_key = None
         self._generation += 1
         self.changed.emit()
 
 
 def find_speller(widget: QWidget) -> Speller | None:
-    """The speller of ``widget``'s window, if it has one."""
-    window = widget.window()
-    found = window.findChild(Speller, "speller")
+    """The speller of ``widget``'s main window, if it has one (a floating dock is a window
+    of its own, so the search starts from the top of the widget's parents)."""
+    top, parent = widget, widget.parentWidget()
+    while parent is not None:
+        top, parent = parent, parent.parentWidget()
+    found = top.findChild(Speller, "speller")
     return found if isinstance(found, Speller) else None
 
 

@@ -7,7 +7,7 @@ instead, and the user's own dictionary.
 - ``user_words``: the per-user word list file.
 """
 
-from presskit.library.spelling.checker import Checker, kit_names, name_words
+from presskit.library.spelling.checker import Checker, accepted_keys, kit_names, name_words
 from presskit.library.spelling.dictionaries import (
     LANGUAGES,
     Dictionary,
@@ -24,7 +24,8 @@ from presskit.library.spelling.user_words import (
 from presskit.library.spelling.words import Word, primary_language, words_to_check
 
 __all__ = [
-    "LANGUAGES", "Checker", "Dictionary", "UserDictionaryError", "Word", "add_user_word",
-    "dictionary_language", "kit_names", "load_dictionary", "loaded_dictionary", "name_words",
-    "primary_language", "read_user_words", "user_dictionary_path", "words_to_check",
+    "LANGUAGES", "Checker", "Dictionary", "UserDictionaryError", "Word", "accepted_keys",
+    "add_user_word", "dictionary_language", "kit_names", "load_dictionary", "loaded_dictionary",
+    "name_words", "primary_language", "read_user_words", "user_dictionary_path",
+    "words_to_check",
 ]

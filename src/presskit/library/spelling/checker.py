@@ -9,6 +9,7 @@ make: the word list itself is shared (``dictionaries``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from presskit.library.spelling.dictionaries import Dictionary
@@ -40,9 +41,20 @@ def name_words(names: Iterable[str]) -> frozenset[str]:
     """The single words of ``names``, lower-cased: "Duyeon Kim" → {"duyeon", "kim"}."""
     words: set[str] = set()
     for name in names:
-        for word in words_to_check(name[:200], "und"):
-            words.add(_key(word.text))
+        words |= _words_of_name(name)
     return frozenset(words)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _words_of_name(name: str) -> frozenset[str]:
+    # Cached: the names are asked for again at each keystroke in a name field, and an
+    # institute's kit has thousands of them.
+    return frozenset(_key(word.text) for word in words_to_check(name[:200], "und"))
+
+
+def accepted_keys(words: Iterable[str]) -> frozenset[str]:
+    """``words`` as ``Checker`` compares them (lower case, straight apostrophes)."""
+    return frozenset(_key(w) for w in words)
 
 
 def _key(word: str) -> str:
@@ -57,19 +69,21 @@ class Checker:
         dictionary: Dictionary,
         language: str,
         accepted: Iterable[str] = (),
+        keyed: Iterable[frozenset[str]] = (),
     ) -> None:
+        """``accepted``: words that count as known; ``keyed``: more of them, already made
+        into ``accepted_keys`` (a window keeps the user's 50,000 words made once)."""
         self.dictionary = dictionary
         self.language = language
         #: British forms pass unless the kit is in American English (see ``dictionaries``).
         self._british = primary_language(language) == "en" and language.lower() != "en-us"
-        self._accepted = frozenset(_key(w) for w in accepted)
+        self._accepted = (accepted_keys(accepted), *keyed)
 
     def is_known(self, word: str) -> bool:
         key = _key(word)
-        if key in self._accepted:
-            return True
-        if key.endswith("'s") and key[:-2] in self._accepted:
-            return True  # "Kim's"
+        for accepted in self._accepted:
+            if key in accepted or key.endswith("'s") and key[:-2] in accepted:  # "Kim's"
+                return True
         return self.dictionary.knows(word, self._british)
 
     def misspelled(self, text: str) -> list[Word]:
