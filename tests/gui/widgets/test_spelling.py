@@ -190,7 +190,7 @@ def test_a_kit_in_a_language_without_a_dictionary_is_not_checked_and_says_so(
 ) -> None:
     status = cnas_window.findChild(QLabel, "spellingStatus")
     assert isinstance(status, QLabel)
-    assert status.text() == "Spelling is checked as English."
+    assert status.text() == "Spelling is checked in English."
     text = lead_text(cnas_window)
     type_at_end(qtbot, text, " The goverment.")
     assert "goverment" in underlined(text)

@@ -189,7 +189,7 @@ class Speller(QObject):
         if code is None:
             return (f"Spelling is off for {language_name(language)}: presskit has no "
                     "dictionary for it.")
-        return f"Spelling is checked as {language_name(code).split(' (')[0]}."
+        return f"Spelling is checked in {language_name(code).split(' (')[0]}."
 
     def add_word(self, word: str) -> bool:
         """Add ``word`` to the user's dictionary file; ``False`` (and a message) if it could
