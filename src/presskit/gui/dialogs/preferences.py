@@ -5,9 +5,10 @@ Where the roster lives: ``roster.yaml`` in the per-user data folder by default (
 instead. The dialog says what is at the chosen place — how many experts, a file that does
 not exist yet, or the ``file:line:col`` errors of one that does not load — before the user
 commits to it. And the user's own e-mail address, the From of an e-mail draft whose kit names
-no media contact with an address, and the web address where the e-mail's pictures are
-hosted (for Copy for E-mail; an address that is not http or https is not kept). ``edit``
-stores them in ``Settings`` and reports whether the roster location changed.
+no media contact with an address, the web address where the e-mail's pictures are hosted
+(for Copy for E-mail; an address that is not http or https is not kept), and whether
+spelling is checked as you type. ``edit`` stores them in ``Settings`` and reports whether
+the roster location changed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -34,6 +36,7 @@ from presskit.gui.editors.binding import describe
 from presskit.gui.roster.prompts import LibraryPrompts
 from presskit.gui.roster.store import ROSTER_SETTING
 from presskit.gui.settings import Settings
+from presskit.gui.widgets.spelling import SPELLING_SETTING
 from presskit.library import RosterFileError, default_roster_path, load_roster, roster_path
 from presskit.library.paths import ROSTER_ENV
 
@@ -148,6 +151,15 @@ class PreferencesDialog(QDialog):
         mail_layout.addWidget(image_base_hint)
         self.image_base_edit.textChanged.connect(self._check_image_base)
         self._check_image_base()
+        self.spelling_check = QCheckBox("Check &spelling as you type")
+        self.spelling_check.setObjectName("checkSpelling")
+        self.spelling_check.setChecked(bool(settings.get(SPELLING_SETTING, True)))
+        describe(self.spelling_check, "Check spelling as you type",
+                 "Underline misspelled words in the kit's language; right-click one for "
+                 "suggestions and Add to Dictionary")
+        spelling_box = QGroupBox("Editing")
+        spelling_layout = QVBoxLayout(spelling_box)
+        spelling_layout.addWidget(self.spelling_check)
 
         box = QGroupBox("Roster")
         box_layout = QVBoxLayout(box)
@@ -165,9 +177,10 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(mail_box)
+        layout.addWidget(spelling_box)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(640, 400)
+        self.resize(640, 480)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -221,6 +234,7 @@ class PreferencesDialog(QDialog):
         self.settings.set(SENDER_SETTING, " ".join(self.sender_edit.text().split()))
         image_base = self.image_base_edit.text().strip()
         self.settings.set(IMAGE_BASE_SETTING, "" if self.image_base_problem() else image_base)
+        self.settings.set(SPELLING_SETTING, self.spelling_check.isChecked())
         value = self.roster_edit.text().strip()
         value = str(Path(value).expanduser().absolute()) if value else ""
         before = self.settings.get(ROSTER_SETTING, "") or ""

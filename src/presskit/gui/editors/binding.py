@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from presskit.gui.document.commands import SetValue
 from presskit.gui.widgets.markup_keys import COMMAND_PROPERTY
+from presskit.gui.widgets.spelling import install_spelling
 from presskit.model.limits import MAX_LINE_FIELD_CHARS
 from presskit.model.paths import get_at
 from presskit.model.problems import Where
 
 if TYPE_CHECKING:
     from presskit.gui.document.kit_document import KitDocument
+    from presskit.model import Kit
 
 
 class ValueWidget(Protocol):
@@ -207,8 +209,12 @@ class Binder(QObject):
             widget.valueChanged.connect(commit)
         else:  # pragma: no cover - a programming error, not a user one
             raise TypeError(f"cannot bind {type(widget).__name__}")
+        install_spelling(widget, self._kit)  # text fields only; others are left alone
         self._fields.append(_Field(widget, tuple(rel), read, write, to_widget, to_model, clear))
         return widget
+
+    def _kit(self) -> Kit | None:
+        return self.document.kit if self.document is not None else None
 
     def _committer(
         self, widget: QWidget, rel: Where, to_model: Callable[[Any], Any]

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QTimeZone,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,12 +32,14 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from presskit.gui.editors.binding import Binder, describe
 from presskit.gui.editors.inputs import OptionalDateEdit
+from presskit.gui.widgets.spelling import Speller, find_speller
 from presskit.model import Embargo, Status
 from presskit.model.text import DEFAULT_LANGUAGE
 from presskit.model.validation import is_language_tag
@@ -265,13 +268,43 @@ class KitForm(QWidget):
             "&Language:",
             "language",
             LanguageEditor(),
-            "The language the kit is written in: screen readers read it in this language",
+            "The language the kit is written in: screen readers read it in this language, "
+            "and spelling is checked in it",
         )
+        # Says whether the kit's language has a spelling dictionary (most do not).
+        self.spelling_status = QLabel()
+        self.spelling_status.setObjectName("spellingStatus")
+        self.spelling_status.setWordWrap(True)
+        self.spelling_status.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow("", self.spelling_status)
+        self._speller: Speller | None = None
 
     def _default_day(self) -> dt.date:
         kit_date = self.document.kit.date if self.document else None
         return kit_date or dt.date.today()
 
     def set_document(self, document: KitDocument | None) -> None:
+        if self.document is not None:
+            self.document.value_changed.disconnect(self._on_value_changed)
         self.document = document
+        if document is not None:
+            document.value_changed.connect(self._on_value_changed)
         self.binder.set_document(document)
+        self.show_spelling_status()
+
+    def _on_value_changed(self, where: tuple[object, ...]) -> None:
+        if where[:1] == ("language",):
+            self.show_spelling_status()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self.show_spelling_status()  # Preferences may have turned spelling on or off
+        super().showEvent(event)
+
+    def show_spelling_status(self) -> None:
+        if self._speller is None:
+            self._speller = find_speller(self)
+            if self._speller is not None:
+                self._speller.changed.connect(self.show_spelling_status)
+        language = self.document.kit.language if self.document else DEFAULT_LANGUAGE
+        self.spelling_status.setText(
+            self._speller.status(language) if self._speller is not None else "")

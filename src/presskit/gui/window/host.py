@@ -28,6 +28,7 @@ from presskit.gui.preview.pane import PreviewPane
 from presskit.gui.sections.outline import OutlinePanel
 from presskit.gui.settings import Settings
 from presskit.gui.widgets.prompts import Prompts
+from presskit.gui.widgets.spelling import Speller
 from presskit.gui.window.edit_actions import EditActions
 from presskit.model import Kit, Where
 
@@ -63,6 +64,8 @@ class WindowHost(QMainWindow):
     #: The open kit, its undo stack and its file.
     document: KitDocument
     settings: Settings
+    #: Spell-checking as you type: on or off, the user's dictionary.
+    speller: Speller
     #: The window's dialogs, replaceable by tests.
     prompts: type[Prompts]
     preflight_dialog: type[PreflightDialog]

@@ -27,6 +27,7 @@ from presskit.gui.roster.store import ROSTER_SETTING, RosterStore
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.widgets.prompts import Prompts
 from presskit.gui.widgets.shown import shown
+from presskit.gui.widgets.spelling import SPELLING_SETTING
 from presskit.gui.window.background import run_in_background
 from presskit.gui.window.brand_actions import BrandActions
 from presskit.gui.window.host import WindowHost
@@ -179,6 +180,9 @@ class LibraryActions:
 
     def edit_preferences(self) -> bool:
         changed, accepted = PreferencesDialog.edit(self.window, self.window.settings)
+        if accepted:
+            self.window.speller.set_enabled(
+                bool(self.window.settings.get(SPELLING_SETTING, True)))
         if accepted and changed:
             self.store.open(self.window.settings.get(ROSTER_SETTING) or None)
             self.window.show_status(f"Using the roster {self.store.path}")

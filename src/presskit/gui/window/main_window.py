@@ -55,6 +55,7 @@ from presskit.gui.settings import Settings
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.widgets.prompts import ChangedOnDiskChoice, Prompts, UnsavedChoice
 from presskit.gui.widgets.shown import shown
+from presskit.gui.widgets.spelling import SPELLING_SETTING, Speller
 from presskit.gui.window.background import run_in_background
 from presskit.gui.window.host import MenuHost
 from presskit.gui.window.library_actions import LibraryActions
@@ -131,6 +132,9 @@ class MainWindow(MenuHost):
         #: The lock beside the open kit's file, telling other presskits it is open here.
         self.lock_keeper = LockKeeper(self)
         self.lock_keeper.lost.connect(self.show_status)
+        #: Spell-checking of every text field; made before the panes, whose fields find it.
+        self.speller = Speller(bool(self.settings.get(SPELLING_SETTING, True)), self)
+        self.speller.message.connect(self.show_status)
 
         # Made in the order Tab visits them: outline, section editor, experts, kit and brand,
         # preview (the focus chain follows the order widgets are created in).
