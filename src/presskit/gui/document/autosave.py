@@ -194,6 +194,12 @@ class Autosaver(QObject):
     def sidecar_path(self) -> Path:
         return self.directory / f"{self.session}.json"
 
+    @property
+    def writing(self) -> bool:
+        """A timed copy is being written in the pool (a copy made stale by a save or close
+        meanwhile is deleted when it is done)."""
+        return self._writing
+
     def set_interval(self, interval_ms: int) -> None:
         self._timer.start(interval_ms)
 
