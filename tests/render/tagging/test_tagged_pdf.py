@@ -11,6 +11,7 @@ tests/render/tagging -k reference``, read the diff, and commit it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -24,7 +25,7 @@ from support.pdf_reading import assert_in_order, squash
 from support.render_fixtures import international_kit, mixed_script_kit, seed_kit
 from support.struct_tree import TaggedPdf, struct_text
 
-from presskit.model import BiosSection, Kit, Quote, QuotesSection
+from presskit.model import BiosSection, ContactSection, Kit, Quote, QuotesSection
 from presskit.model.wording import visible_sections
 from presskit.render import render_pdf
 from presskit.render.typography import smarten
@@ -44,12 +45,28 @@ def long_quote_kit(folder: Path) -> Kit:
     return kit
 
 
+def spans_and_links_kit(_folder: Path) -> Kit:
+    """The seed kit with words in other languages (one span wraps across a line, one holds a
+    link) and a contact box that is nothing but the e-mail link."""
+    kit = seed_kit()
+    kit.sections[0].text = (  # the lead
+        "Asked in Paris, the minister said [Bonjour tout le monde, **mes amis**]{lang=fr} "
+        "and left for Geneva, where the talks will resume on Monday under the chair of "
+        "[Frau Doktor Anna Müller-Lüdenscheidt von der Schweizerischen Eidgenossenschaft]"
+        "{lang=de-CH}.")
+    contacts = [s for s in kit.sections if isinstance(s, ContactSection)]
+    contacts[0].text = "{email}"
+    contacts[1].text = "[Écrivez à {email}]{lang=fr} for the French briefing."
+    return kit
+
+
 KITS: dict[str, Callable[[Path], Kit]] = {
     "cnas": lambda _folder: load_kit(CNAS_KIT).kit,
     "northbridge": lambda _folder: load_kit(NORTHBRIDGE_KIT).kit,
     "international": international_kit,  # draft, embargoed, headshots and placeholders, bios
     "mixed-scripts": mixed_script_kit,  # CJK, Greek, Cyrillic in fallback fonts
     "long-quote": long_quote_kit,
+    "spans-and-links": spans_and_links_kit,
 }
 
 
@@ -146,6 +163,44 @@ def test_every_link_names_its_destination_and_belongs_to_a_link_element(
                                     next(e for e in links if e.obj.objgen == owner.objgen)
                                     .annotations]
     assert total == len(annotated) > 0
+    # The link's words are in its element, beside the annotation (PDF/UA 7.18.5).
+    assert all(link.content for link in links)
+
+
+@needs_poppler
+def test_a_link_element_holds_its_own_words() -> None:
+    reading = struct_text(render_pdf(load_kit(CNAS_KIT).kit, invariant=True).data)
+    assert ('contact Cole Stevens at "\n      Link (inline)\n        "press@example.org"\n'
+            '        Object') in reading
+    # A title that wraps onto a second line is one link: its words on both, an annotation
+    # for each line.
+    link = reading.split("report, “\"\n      Link (inline)\n")[1].split('      ",”')[0]
+    assert link.count("Object") == 2
+    assert squash(re.sub(r"Object \d+ \d+", "", link).replace('"', "")) == squash(
+        "Negotiating Toward a Denuclearization-Peace Roadmap on the Korean Peninsula")
+
+
+@needs_poppler
+def test_words_in_another_language_are_a_span_with_its_language(tmp_path: Path) -> None:
+    tagged = TaggedPdf(render_pdf(spans_and_links_kit(tmp_path), invariant=True).data)
+    assert tagged.root is not None
+    spans = [e for e in tagged.root.walk() if e.role == "Span"]
+    assert [str(e.obj.Lang) for e in spans] == ["fr", "de-CH", "fr"]
+    reading = tagged.struct_text()
+    assert 'Span (inline)\n      "Bonjour tout le monde, mes amis"' in reading
+    german = reading.split('Span (inline)\n      "Frau')[1].split("Span")[0]
+    assert squash(german.replace('"', "")).startswith(
+        squash("Doktor Anna Müller-Lüdenscheidt von der Schweizerischen Eidgenossenschaft"))
+    # A link inside a span is in the span; a paragraph that is only a link holds the link.
+    assert re.search(r'Span \(inline\)\s+"Écrivez à "\s+Link \(inline\)\s+'
+                     r'"press@example.org"\s+Object \d+ 0\n\s+" for the French', reading)
+    assert re.search(r'P \(block\)\s+Link \(inline\)\s+"press@example.org"\s+Object \d+ 0\n'
+                     r'\s+Div', reading)
+    # The words print as typed, without the markup.
+    page = subprocess.run(["pdftotext", "-", "-"], input=tagged.data, check=True,
+                          capture_output=True).stdout.decode()
+    assert "{lang=" not in page and "[Bonjour" not in page
+    assert "said Bonjour tout le monde, mes amis and left" in " ".join(page.split())
 
 
 def reading_order(kit: Kit) -> list[str]:

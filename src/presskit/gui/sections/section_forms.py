@@ -141,7 +141,8 @@ class TextForm(SectionForm):
             "&Text:",
             "text",
             text_box(12),
-            "Blank lines separate paragraphs; **bold** and *italic* work",
+            "Blank lines separate paragraphs; **bold** and *italic* work, and "
+            "[Bonjour]{lang=fr} marks words in another language",
         )
 
 

@@ -39,6 +39,8 @@ class Node:
     parent: Node | None = None
     alt: str = ""
     kids: list[Node | MarkedContent | ObjectRef] = field(default_factory=list)
+    #: ``/Lang`` of an element in another language than the document's (a ``Span``).
+    lang: str = ""
 
     def add(self, role: str, alt: str = "") -> Node:
         node = Node(role, self, alt)

@@ -26,6 +26,7 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfbase.pdfdoc import format as pdf_format
 
 from presskit.render.tagging.marks import Tagger
+from presskit.render.tagging.packing import pack
 from presskit.render.tagging.tree import MarkedContent, Node, ObjectRef
 from presskit.render.tagging.xmp import Metadata, packet
 
@@ -61,6 +62,7 @@ class StructElem(PDFObject):  # type: ignore[misc]  # ReportLab has no type stub
         self.parent = parent
         self.page: Any = None
         self.alt = ""
+        self.lang = ""
         self.kids: Any = None
 
     def format(self, document: Any) -> bytes:
@@ -69,6 +71,8 @@ class StructElem(PDFObject):  # type: ignore[misc]  # ReportLab has no type stub
             parts += [b"/Pg ", self.page.format(document)]
         if self.alt:
             parts += [b"/Alt", PDFString(self.alt).format(document)]
+        if self.lang:
+            parts += [b"/Lang", PDFString(self.lang).format(document)]
         if self.kids is not None:
             parts += [b"/K ", pdf_format(self.kids, document)]
         parts.append(b">>")
@@ -82,6 +86,7 @@ def _element(node: Node, parent: Any, doc: Any, refs: dict[int, Any]) -> Any:
     page = _page_of(node)
     element.page = page
     element.alt = node.alt
+    element.lang = node.lang
     kids: list[Any] = []
     for kid in node.kids:
         if isinstance(kid, Node):
@@ -116,8 +121,10 @@ def write(canv: Any, tagger: Tagger, metadata: Metadata) -> None:
     nums: list[Any] = []
     for key, value in sorted(numbers, key=lambda entry: entry[0]):
         nums += [key, value]
-    root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
+    parent_tree = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
+    root["ParentTree"] = parent_tree
     root["ParentTreeNextKey"] = tagger.next_key
+    pack(doc, {root_ref.name, parent_tree.name, *(ref.name for ref in refs.values())})
     canv.setCatalogEntry("StructTreeRoot", root)
     canv.setCatalogEntry("MarkInfo", PDFDictionary({"Marked": "true"}))
     canv.setCatalogEntry("Metadata", XMP(creator=lambda _doc: packet(metadata).encode("utf-8")))
