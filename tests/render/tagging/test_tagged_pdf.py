@@ -10,6 +10,7 @@ tests/render/tagging -k reference``, read the diff, and commit it.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -19,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdf
 import pytest
 from support.examples import CNAS_KIT, NORTHBRIDGE_KIT
 from support.pdf_reading import assert_in_order, squash
@@ -342,3 +344,45 @@ def test_a_kit_in_another_language_says_so_in_the_catalog_and_the_metadata() -> 
     xmp = bytes(tagged.pdf.Root.Metadata.read_bytes()).decode("utf-8")
     assert "<dc:language><rdf:Bag><rdf:li>de-CH</rdf:li>" in xmp
     assert '<rdf:li xml:lang="de-CH">' in xmp
+
+
+def many_quotes_kit(count: int) -> Kit:
+    """The seed kit quoting its experts ``count`` times, in one quotes section."""
+    kit = seed_kit()
+    quotes = [Quote(id=f"q{n}", expert=kit.quotes[n % len(kit.quotes)].expert,
+                    text=kit.quotes[n % len(kit.quotes)].text) for n in range(count)]
+    kit.quotes = quotes
+    section = next(s for s in kit.sections if isinstance(s, QuotesSection))
+    section.quotes = [quote.id for quote in quotes]
+    return kit
+
+
+def test_the_tree_is_one_compressed_object_stream_every_reader_finds() -> None:
+    """The structure tree goes into a Flate object stream of a hybrid-reference file, so a
+    long kit's thousands of elements cost little: every reader here must still find it."""
+    data = render_pdf(many_quotes_kit(40), invariant=True).data
+    assert data.startswith(b"%PDF-1.7")
+    assert b"/S/BlockQuote" not in data and b"/StructTreeRoot" in data  # the catalog's key
+    tagged = TaggedPdf(data)
+    assert tagged.pdf.check_pdf_syntax() == [] and tagged.pdf.get_warnings() == []
+    assert tagged.root is not None
+    assert [e.role for e in tagged.root.walk()].count("BlockQuote") == 40
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
+    assert reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()["/S"] == "/Document"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "kit.pdf"
+        path.write_bytes(data)
+        done = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True,
+                              text=True, check=True)
+    assert done.stderr == "" and done.stdout.count("BlockQuote") == 40
+
+
+@pytest.mark.parametrize("quotes", [0, 150])
+def test_tagging_adds_at_most_fifteen_percent_to_the_pdf(quotes: int) -> None:
+    """The issue's size budget, on the CNAS example and a kit of 150 quotes (``make bench``
+    measures 1,000 and the time)."""
+    kit = load_kit(CNAS_KIT).kit if not quotes else many_quotes_kit(quotes)
+    tagged = len(render_pdf(kit, invariant=True).data)
+    untagged = len(render_pdf(kit, invariant=True, tagged=False).data)
+    assert tagged / untagged <= 1.15
+

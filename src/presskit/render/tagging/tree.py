@@ -47,10 +47,6 @@ class Node:
         self.kids.append(node)
         return node
 
-    def has_content(self) -> bool:
-        """Whether anything of it was drawn (an element with no content is left out)."""
-        return any(not isinstance(kid, Node) or kid.has_content() for kid in self.kids)
-
     def walk(self) -> list[Node]:
         """This node and every node below it, in reading order."""
         found, stack = [], [self]
