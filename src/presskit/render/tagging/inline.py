@@ -77,10 +77,11 @@ class InlineText(PDFTextObject):  # type: ignore[misc]  # ReportLab has no type 
     # -- the hooks ReportLab calls ------------------------------------------------------------
 
     def _textOut(self, text: str, TStar: int = 0) -> None:  # noqa: N802, N803
+        self._last = len(self._code)
         if not text:  # only the move to the next line (after a mark that ends one): no content
+            self._opened_for_last = False
             super()._textOut(text, TStar)
             return
-        self._last = len(self._code)
         self._opened_for_last = not self._opened
         if not self._opened:
             self._open()
