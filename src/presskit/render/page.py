@@ -213,12 +213,16 @@ class PageDecor:
         canv.translate(g.width / 2, g.height / 2)
         canv.rotate(52)
         word, font = self.words.draft, self.glyphs.fonts.heading.bold
+        # 150 pt, or smaller for a longer word than "DRAFT" (ENTWURF, BROUILLON): at most 60 %
+        # of the page's diagonal, so it never runs off the corners.
+        face = Face(self.glyphs.fonts.heading, bold=True)
+        room = 0.6 * (g.width ** 2 + g.height ** 2) ** 0.5
+        size = min(150.0, 150 * room / max(self.glyphs.width(word, face, 150), 1.0))
         if self.glyphs.covers(font, word):
-            canv.setFont(font, 150)
-            canv.drawCentredString(0, -50, word)
+            canv.setFont(font, size)
+            canv.drawCentredString(0, -size / 3, word)
         else:  # a language whose word for it the heading font cannot draw
-            self.glyphs.draw(canv, 0, -50, word, Face(self.glyphs.fonts.heading, bold=True),
-                             150, align="centre")
+            self.glyphs.draw(canv, 0, -size / 3, word, face, size, align="centre")
         canv.restoreState()
 
 
