@@ -274,7 +274,7 @@ def main() -> int:
             kit = load_kit(kits[name]).kit
             figures = tagged_pdf.measure(kit, rounds)
             ratio, size = figures["time_ratio"], figures["size_ratio"]
-            record(f"tagged ÷ untagged render {name}, time",
+            record(f"tagged ÷ untagged render {name}, CPU time",
                    {"median": ratio, "min": ratio, "max": ratio}, "×",
                    f"≤ {tagged_pdf.TIME_BUDGET}", ratio <= tagged_pdf.TIME_BUDGET)
             record(f"tagged ÷ untagged PDF {name}, size",

@@ -3,6 +3,7 @@ metadata, fonts, page furniture and markings."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -22,6 +23,7 @@ from presskit.model import (
     PresskitError,
     Resource,
     Status,
+    markings,
 )
 from presskit.render import RenderedPdf, RenderError, render_pdf
 from presskit.render.typography import smarten
@@ -194,6 +196,42 @@ def test_embargoed_kit_says_until_when_on_every_page() -> None:
     kit.embargo = Embargo(until=dt.datetime(2026, 12, 2, 6, 0), zone="Europe/Brussels")
     texts = page_texts(render_pdf(kit).data)
     assert all("EMBARGOED until 06:00 CET (05:00 UTC), 2 December 2026" in t for t in texts)
+
+
+GERMAN = dataclasses.replace(
+    markings.ENGLISH,
+    embargoed="SPERRFRIST bis {time} ({utc}), {date}",
+    draft="ENTWURF",
+    draft_banner="ENTWURF · NICHT ZUR WEITERGABE",
+    months=("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+            "September", "Oktober", "November", "Dezember"),
+    date="{day}. {month} {year}",
+)
+
+
+def test_draft_label_and_embargo_band_speak_the_kits_language(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every marking on the page comes from the kit's language's phrases (``de-AT`` finds
+    ``de``): the band, the first page's draft label, the running head's and the watermark."""
+    monkeypatch.setitem(markings.PHRASES, "de", GERMAN)
+    kit = seed_kit()
+    kit.language = "de-AT"
+    kit.status = Status.DRAFT
+    kit.embargo = Embargo(until=dt.datetime(2026, 12, 2, 6, 0), zone="Europe/Brussels")
+    texts = page_texts(render_pdf(kit).data)
+    assert len(texts) >= 2
+    assert all("SPERRFRIST bis 06:00 CET (05:00 UTC), 2. Dezember 2026" in t for t in texts)
+    assert "ENTWURF · NICHT ZUR WEITERGABE" in texts[0]
+    assert all(t.count("ENTWURF") >= 2 for t in texts)  # the label or head, the watermark
+    assert not any("DRAFT" in t or "EMBARGOED" in t for t in texts)
+
+
+def test_a_kit_in_a_language_without_phrases_is_marked_in_english() -> None:
+    kit = seed_kit()
+    kit.language = "sw"
+    kit.status = Status.DRAFT
+    texts = page_texts(render_pdf(kit).data)
+    assert "DRAFT · NOT FOR DISTRIBUTION" in texts[0]
 
 
 def test_a_heading_is_never_left_alone_at_the_foot_of_a_page(tmp_path: Path) -> None:

@@ -91,7 +91,8 @@ class TaggedPdf:
         """The MCIDs a page's content stream opens, and every painting operator found outside
         both tagged content and artifacts (with its position), which should be none."""
         page = self.pdf.pages[page_number - 1]
-        stack: list[str] = []  # "mcid", "artifact" or "other" for each open sequence
+        # "mcid", "artifact" or "other" for each open sequence, "text" for a text object
+        stack: list[str] = []
         mcids: list[int] = []
         loose: list[str] = []
         for n, (operands, operator) in enumerate(pikepdf.parse_content_stream(page)):
@@ -108,6 +109,14 @@ class TaggedPdf:
                 else:
                     stack.append("other")
             elif name == "EMC":
+                # Marked content and text objects nest (ISO 32000-1, 14.6): no EMC closes a
+                # sequence opened outside the text object it is in.
+                assert stack and stack[-1] != "text", f"page {page_number} op {n}: EMC crosses BT"
+                stack.pop()
+            elif name == "BT":
+                stack.append("text")
+            elif name == "ET":
+                assert stack and stack[-1] == "text", f"page {page_number} op {n}: ET crosses BDC"
                 stack.pop()
             elif name in PAINTING and not ({"mcid", "artifact"} & set(stack)):
                 loose.append(f"page {page_number} op {n}: {name}")

@@ -22,6 +22,8 @@ class Run:
     bold: bool = False
     italic: bool = False
     url: str = ""
+    #: The language tag of words marked as in another language (``[…]{lang=fr}``), else "".
+    lang: str = ""
 
 
 #: One paragraph: its runs in reading order.

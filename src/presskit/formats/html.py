@@ -186,6 +186,8 @@ class _Writer:
             if run.url:
                 html = (f'<a href="{_attr(run.url)}" style="color:{self.look.link};'
                         f'text-decoration:underline;">{html}</a>')
+            if run.lang:  # a valid language tag (model.text): letters, digits and hyphens
+                html = f'<span lang="{_attr(run.lang)}">{html}</span>'
             out.append(html)
         return "".join(out)
 

@@ -94,10 +94,12 @@ def paragraphs(text: str, fields: Fields | None = None) -> list[Paragraph]:
         runs: list[Run] = []
         for span in spans(para, fields.keys()):
             if span.field is None:
-                runs.append(Run(span.text, span.bold, span.italic))
+                runs.append(Run(span.text, span.bold, span.italic, lang=span.lang))
                 continue
-            # Emphasis around a placeholder applies to its value: **{email}** is a bold link.
-            runs += [Run(r.text, r.bold or span.bold, r.italic or span.italic, r.url)
+            # Emphasis around a placeholder applies to its value: **{email}** is a bold link;
+            # so does a language span.
+            runs += [Run(r.text, r.bold or span.bold, r.italic or span.italic, r.url,
+                         r.lang or span.lang)
                      for r in fields[span.field]]
         result.append(_joined(runs))
     return [para for para in result if para]
@@ -110,9 +112,9 @@ def _joined(runs: list[Run]) -> Paragraph:
         if not run.text:
             continue
         last = joined[-1] if joined else None
-        if last is not None and (last.bold, last.italic, last.url) == (run.bold, run.italic,
-                                                                       run.url):
-            joined[-1] = Run(last.text + run.text, run.bold, run.italic, run.url)
+        if last is not None and (last.bold, last.italic, last.url, last.lang) == (
+                run.bold, run.italic, run.url, run.lang):
+            joined[-1] = Run(last.text + run.text, run.bold, run.italic, run.url, run.lang)
         else:
             joined.append(run)
     return tuple(joined)

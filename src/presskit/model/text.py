@@ -2,8 +2,9 @@
 inline markup, placeholders and dates.
 
 Text fields are plain text: paragraphs are separated by blank lines, a single newline inside a
-paragraph is a line break, ``**bold**`` and ``*italic*`` (the star touching the word) are the
-only markup, and ``{name}``-style placeholders stand for fields of a contact or a resource.
+paragraph is a line break, ``**bold**``, ``*italic*`` (the star touching the word) and
+``[words]{lang=fr}`` (words in another language, Pandoc's bracketed span) are the only markup,
+and ``{name}``-style placeholders stand for fields of a contact or a resource.
 Everything else is literal. The PDF (``render.text``, which turns this into ReportLab markup)
 and the other formats (``formats``, which turn it into :class:`Span` lists) share these rules,
 so a kit reads the same in every channel. No I/O, no ReportLab.
@@ -14,11 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from presskit.model import markings
-from presskit.model.validation import is_language_tag, is_safe_url
+from presskit.model.languages import LANG_SPAN, is_language_tag
+from presskit.model.validation import is_safe_url
 
 # Private-use characters mark where a placeholder goes while the text is marked up.
 SENTINEL_OPEN, SENTINEL_CLOSE = "\ue000", "\ue001"
@@ -42,7 +44,8 @@ PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 # neither word characters, stars nor spaces, so the emphasis patterns match identically.
 _BOLD_ON, _BOLD_OFF = f"{SENTINEL_OPEN}B{SENTINEL_CLOSE}", f"{SENTINEL_OPEN}b{SENTINEL_CLOSE}"
 _ITALIC_ON, _ITALIC_OFF = f"{SENTINEL_OPEN}I{SENTINEL_CLOSE}", f"{SENTINEL_OPEN}i{SENTINEL_CLOSE}"
-_MARK = re.compile(f"{SENTINEL_OPEN}(\\d+|[BbIi]){SENTINEL_CLOSE}")
+_LANG_OFF = f"{SENTINEL_OPEN}l{SENTINEL_CLOSE}"
+_MARK = re.compile(f"{SENTINEL_OPEN}(\\d+|[BbIil]|L[A-Za-z0-9-]+){SENTINEL_CLOSE}")
 
 
 def clean(text: str) -> str:
@@ -79,18 +82,33 @@ def looks_like_email(address: str) -> bool:
     return _EMAIL_SAFE.match(address) is not None
 
 
+def with_language_spans(text: str, span: Callable[[str, str], str],
+                        words: Callable[[str], str] = str) -> str:
+    """``text`` with each language span given to ``span(words, tag)`` where the tag is a
+    language tag, and left as ``words(words)`` (no markup) where it is not; ``validate``
+    warns of those."""
+
+    def replace(match: re.Match[str]) -> str:
+        tag = match.group(2)
+        return span(match.group(1), tag) if is_language_tag(tag) else words(match.group(1))
+
+    return LANG_SPAN.sub(replace, text)
+
+
 @dataclass(frozen=True)
 class Span:
     """A piece of one paragraph with its emphasis; ``text`` may hold ``\\n`` (a line break).
 
     A placeholder named in the fields given to :func:`spans` is a span of its own with
     ``field`` set and no text: the caller puts the field's value there, in this emphasis.
+    ``lang`` is the language tag of words marked as in another language, else ``""``.
     """
 
     text: str
     bold: bool = False
     italic: bool = False
     field: str | None = None
+    lang: str = ""
 
 
 def _italic(match: re.Match[str]) -> str:
@@ -122,21 +140,26 @@ def spans(paragraph: str, fields: Collection[str] = ()) -> list[Span]:
         if number:
             result.append(Span("\n"))
         marked = ITALIC.sub(_italic, BOLD.sub(f"{_BOLD_ON}\\1{_BOLD_OFF}", line.strip()))
+        marked = with_language_spans(
+            marked, lambda words, tag: f"{SENTINEL_OPEN}L{tag}{SENTINEL_CLOSE}{words}{_LANG_OFF}")
         bold = italic = False
+        lang = ""
         position = 0
         for mark in _MARK.finditer(marked):
             if mark.start() > position:
-                result.append(Span(marked[position:mark.start()], bold, italic))
+                result.append(Span(marked[position:mark.start()], bold, italic, lang=lang))
             code = mark.group(1)
             if code.isdigit():
-                result.append(Span("", bold, italic, names[int(code)]))
+                result.append(Span("", bold, italic, names[int(code)], lang))
             elif code in "Bb":
                 bold = code == "B"
-            else:
+            elif code in "Ii":
                 italic = code == "I"
+            else:
+                lang = code[1:]
             position = mark.end()
         if position < len(marked):
-            result.append(Span(marked[position:], bold, italic))
+            result.append(Span(marked[position:], bold, italic, lang=lang))
     return _merged(result)
 
 
@@ -146,8 +169,8 @@ def _merged(items: list[Span]) -> list[Span]:
     for item in items:
         last = merged[-1] if merged else None
         if (last is not None and last.field is None and item.field is None
-                and (last.bold, last.italic) == (item.bold, item.italic)):
-            merged[-1] = Span(last.text + item.text, item.bold, item.italic)
+                and (last.bold, last.italic, last.lang) == (item.bold, item.italic, item.lang)):
+            merged[-1] = Span(last.text + item.text, item.bold, item.italic, lang=item.lang)
         elif item.text or item.field is not None:
             merged.append(item)
     return merged

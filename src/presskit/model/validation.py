@@ -16,6 +16,7 @@ from typing import Any
 
 from presskit.model.ids import is_valid_id
 from presskit.model.kit import FONT_FACES, ApprovalState, Kit, font_file
+from presskit.model.languages import is_language_tag, language_spans
 from presskit.model.problems import Problem, error, warning
 from presskit.model.sections import (
     AboutSection,
@@ -29,24 +30,8 @@ from presskit.model.sections import (
 
 COLOR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
 SAFE_URL_SCHEMES = ("http://", "https://", "mailto:")
+__all__ = ["is_language_tag", "is_safe_url", "validate"]
 EMAIL_PATTERN = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
-#: A well-formed BCP 47 language tag (RFC 5646's syntax; the primary language of two or
-#: three letters, as every registered one is, so "English" or "german" are caught): extended
-#: languages, script, region, variants, extensions, private use.
-_LANGUAGE_TAG = re.compile(
-    r"[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}"
-    r"(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
-    r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
-    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*"
-    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"
-)
-
-
-def is_language_tag(tag: str) -> bool:
-    """Whether ``tag`` is a well-formed BCP 47 language tag (``en``, ``de-CH``, ``zh-Hant``)."""
-    return _LANGUAGE_TAG.fullmatch(tag) is not None
-
-
 def is_safe_url(url: str) -> bool:
     """Only web and mail links may become live links in a PDF."""
     return url.strip().lower().startswith(SAFE_URL_SCHEMES)
@@ -64,6 +49,7 @@ def validate(kit: Kit, exists: Callable[[Path], bool] | None = None) -> list[Pro
         *_check_people(kit, exists),
         *_check_quotes(kit),
         *_check_sections(kit),
+        *_check_language_spans(kit),
     ]
     return sorted(problems, key=lambda p: not p.is_error)
 
@@ -254,6 +240,35 @@ def _check_sections(kit: Kit) -> Iterator[Problem]:
             yield warning(f"{label} ({section.TYPE.value}) is empty", *here)
     if kit.contacts and not has_contact_section:
         yield warning("no visible section tells journalists whom to contact", "sections")
+
+
+def _texts_with_markup(kit: Kit) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    """Every text field whose inline markup is printed, with where it is."""
+    yield kit.brand.boilerplate, ("brand", "boilerplate")
+    for index, expert in enumerate(kit.experts):
+        yield expert.bio, ("experts", index, "bio")
+    for index, quote in enumerate(kit.quotes):
+        yield quote.text, ("quotes", index, "text")
+    for index, resource in enumerate(kit.resources):
+        yield resource.blurb, ("resources", index, "blurb")
+    for index, section in enumerate(kit.sections):
+        text = getattr(section, "text", None)
+        if isinstance(text, str):
+            yield text, ("sections", index, "text")
+
+
+def _check_language_spans(kit: Kit) -> Iterator[Problem]:
+    for text, where in _texts_with_markup(kit):
+        if "]{lang=" not in text:
+            continue
+        for words, tag in language_spans(text):
+            if not is_language_tag(tag):
+                yield warning(
+                    f"[{words}]{{lang={tag}}}: {tag!r} is no language tag (use one like "
+                    "'fr', 'de-CH' or 'zh-Hant'); the words are printed without marking "
+                    "their language",
+                    *where,
+                )
 
 
 def _dangling(

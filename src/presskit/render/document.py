@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable
 
 import presskit
-from presskit.model import Kit, PageSize, PresskitError, Quote, QuotesSection, Status
+from presskit.model import Kit, PageSize, PresskitError, Quote, QuotesSection, Status, markings
 from presskit.render import styles as house_style
 from presskit.render.context import RenderContext
 from presskit.render.flowables import KeepWithNextGroup, OutlineMark
@@ -125,7 +125,9 @@ def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:
         dateline=long_date(kit.date) if kit.date else "",
         footer=one_line(brand.footer),
         draft=kit.status == Status.DRAFT,
-        embargo=embargo_line(kit.embargo.until, kit.embargo.zone) if kit.embargo else "",
+        embargo=(embargo_line(kit.embargo.until, kit.embargo.zone, language(kit))
+                 if kit.embargo else ""),
+        words=markings.phrases(language(kit)),
     )
 
 

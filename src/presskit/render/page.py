@@ -25,10 +25,21 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
+from presskit.model.markings import ENGLISH, Phrases
 from presskit.render.flowables import fit_string
 from presskit.render.fonts.fallback import Face, Glyphs
 from presskit.render.styles import Palette
-from presskit.render.tagging import PAGINATION, Metadata, Tagger, artifact, mark_page, write
+from presskit.render.tagging import (
+    LANG_CALLBACK,
+    PAGINATION,
+    InlineText,
+    Metadata,
+    Tagger,
+    artifact,
+    mark_page,
+    on_lang,
+    write,
+)
 
 #: Header and footer live in the margins; margins smaller than this are widened to make room.
 MIN_MARGIN = 14 * mm
@@ -67,7 +78,9 @@ class PageDecor:
     dateline: str
     footer: str
     draft: bool
-    embargo: str  # "EMBARGOED UNTIL …" or ""
+    embargo: str  # "EMBARGOED until …" (in the kit's language) or ""
+    #: The draft marking's words, in the kit's language (``model.markings``).
+    words: Phrases = ENGLISH
 
     @property
     def regular(self) -> Face:
@@ -145,7 +158,7 @@ class PageDecor:
         canv.setStrokeColor(colors.rule)
         canv.setLineWidth(0.6)
         canv.line(g.left, rule_y, g.width - g.right, rule_y)
-        right = "DRAFT" if self.draft else self.dateline
+        right = self.words.draft if self.draft else self.dateline
         right_width = glyphs.width(right, self.bold, HEADER_SIZE) if right else 0
         if right:
             canv.setFillColor(colors.accent_ink if self.draft else colors.muted)
@@ -160,7 +173,7 @@ class PageDecor:
         g = self.geometry
         canv.setFillColor(self.colors.accent_ink)
         self.glyphs.draw(canv, g.width - g.right, g.height - g.top + 13,
-                         "DRAFT · NOT FOR DISTRIBUTION", self.bold, HEADER_SIZE, align="right")
+                         self.words.draft_banner, self.bold, HEADER_SIZE, align="right")
 
     def _footer(self, canv: Canvas) -> None:
         """The rules and the brand's footer line; the folio goes beside it (its own form)."""
@@ -197,10 +210,19 @@ class PageDecor:
         canv.saveState()
         canv.setFillColor(self.colors.accent)
         canv.setFillAlpha(0.07)
-        canv.setFont(self.glyphs.fonts.heading.bold, 150)
         canv.translate(g.width / 2, g.height / 2)
         canv.rotate(52)
-        canv.drawCentredString(0, -50, "DRAFT")
+        word, font = self.words.draft, self.glyphs.fonts.heading.bold
+        # 150 pt, or smaller for a longer word than "DRAFT" (ENTWURF, BROUILLON): at most 60 %
+        # of the page's diagonal, so it never runs off the corners.
+        face = Face(self.glyphs.fonts.heading, bold=True)
+        room = 0.6 * (g.width ** 2 + g.height ** 2) ** 0.5
+        size = min(150.0, 150 * room / max(self.glyphs.width(word, face, 150), 1.0))
+        if self.glyphs.covers(font, word):
+            canv.setFont(font, size)
+            canv.drawCentredString(0, -size / 3, word)
+        else:  # a language whose word for it the heading font cannot draw
+            self.glyphs.draw(canv, 0, -size / 3, word, face, size, align="centre")
         canv.restoreState()
 
 
@@ -219,6 +241,13 @@ class FolioCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
         #: The marked-content bookkeeping of a tagged render (None: an untagged PDF).
         self.tagger = tagger
         self._metadata = metadata
+        self.setNamedCB(LANG_CALLBACK, on_lang)
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:  # noqa: N802
+        inline = self.tagger.inline if self.tagger is not None else None
+        if inline is None:
+            return super().beginText(x, y, direction)
+        return InlineText(self, x, y, direction, *inline)
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self.pages_done += 1

@@ -2,7 +2,8 @@
 
 Everything the user typed is shown literally, so every string is escaped before it meets a
 ``Paragraph``; only then is the documented inline markup (``**bold**``, ``*italic*``, the star
-touching the word) turned into tags, so a typed ``<b>`` or ``&amp;`` can never become markup.
+touching the word, ``[words]{lang=fr}``) turned into tags, so a typed ``<b>`` or ``&amp;`` can
+never become markup.
 Placeholders such as ``{email}`` are swapped for sentinel characters before escaping and for
 their (already escaped) markup afterwards, which lets emphasis wrap a placeholder without letting
 either see the other's characters. What the text means (paragraphs, the emphasis patterns,
@@ -31,7 +32,9 @@ from presskit.model.text import (
     looks_like_email,
     one_line,
     split_paragraphs,
+    with_language_spans,
 )
+from presskit.render.tagging.inline import lang_marker
 
 # The format-neutral rules live in ``model.text``; these names are kept here for the modules
 # that build ReportLab markup from them.
@@ -100,10 +103,17 @@ def paragraphs(text: str, fields: Mapping[str, str] | None = None) -> list[str]:
     result = []
     for para in split_paragraphs(text):
         parked = PLACEHOLDER.sub(park, para)
-        lines = [emphasis(escape(line.strip())) for line in parked.split("\n")]
+        lines = [with_language_spans(emphasis(escape(line.strip())), _language_span)
+                 for line in parked.split("\n")]
         markup = "<br/>".join(lines)
         result.append(SENTINEL.sub(lambda m: values[int(m.group(1))], markup))
     return result
+
+
+def _language_span(words: str, tag: str) -> str:
+    """Words in another language: printed as they are, between the two zero-width marks that
+    make them a ``Span`` with its ``/Lang`` in the tagged PDF."""
+    return f"{lang_marker(tag)}{words}{lang_marker('')}"
 
 
 def link(url: str, label_markup: str, color: str) -> str:

@@ -284,3 +284,10 @@ def test_the_bios_expert_list_shown_after_edits_made_while_hidden_lists_them(
     model = checklist.list.model()
     labels = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert labels[0] == "Zoe Added" and len(labels) == len(document.kit.experts)
+
+
+def test_the_text_fields_say_how_to_mark_words_in_another_language(editor) -> None:
+    for index, kind in ((0, SectionType.LEAD), (SHARPER, SectionType.TEXT)):
+        editor.show_section(index)
+        tip = editor.forms[kind].fields["text"].toolTip()
+        assert "**bold**" in tip and "[Bonjour]{lang=fr}" in tip

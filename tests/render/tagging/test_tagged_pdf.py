@@ -10,7 +10,9 @@ tests/render/tagging -k reference``, read the diff, and commit it.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -18,13 +20,14 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdf
 import pytest
 from support.examples import CNAS_KIT, NORTHBRIDGE_KIT
 from support.pdf_reading import assert_in_order, squash
 from support.render_fixtures import international_kit, mixed_script_kit, seed_kit
 from support.struct_tree import TaggedPdf, struct_text
 
-from presskit.model import BiosSection, Kit, Quote, QuotesSection
+from presskit.model import BiosSection, ContactSection, Kit, Quote, QuotesSection
 from presskit.model.wording import visible_sections
 from presskit.render import render_pdf
 from presskit.render.typography import smarten
@@ -44,12 +47,28 @@ def long_quote_kit(folder: Path) -> Kit:
     return kit
 
 
+def spans_and_links_kit(_folder: Path) -> Kit:
+    """The seed kit with words in other languages (one span wraps across a line, one holds a
+    link) and a contact box that is nothing but the e-mail link."""
+    kit = seed_kit()
+    kit.sections[0].text = (  # the lead
+        "Asked in Paris, the minister said [Bonjour tout le monde, **mes amis**]{lang=fr} "
+        "and left for Geneva, where the talks will resume on Monday under the chair of "
+        "[Frau Doktor Anna Müller-Lüdenscheidt von der Schweizerischen Eidgenossenschaft]"
+        "{lang=de-CH}.")
+    contacts = [s for s in kit.sections if isinstance(s, ContactSection)]
+    contacts[0].text = "{email}"
+    contacts[1].text = "[Écrivez à {email}]{lang=fr} for the French briefing."
+    return kit
+
+
 KITS: dict[str, Callable[[Path], Kit]] = {
     "cnas": lambda _folder: load_kit(CNAS_KIT).kit,
     "northbridge": lambda _folder: load_kit(NORTHBRIDGE_KIT).kit,
     "international": international_kit,  # draft, embargoed, headshots and placeholders, bios
     "mixed-scripts": mixed_script_kit,  # CJK, Greek, Cyrillic in fallback fonts
     "long-quote": long_quote_kit,
+    "spans-and-links": spans_and_links_kit,
 }
 
 
@@ -146,6 +165,44 @@ def test_every_link_names_its_destination_and_belongs_to_a_link_element(
                                     next(e for e in links if e.obj.objgen == owner.objgen)
                                     .annotations]
     assert total == len(annotated) > 0
+    # The link's words are in its element, beside the annotation (PDF/UA 7.18.5).
+    assert all(link.content for link in links)
+
+
+@needs_poppler
+def test_a_link_element_holds_its_own_words() -> None:
+    reading = struct_text(render_pdf(load_kit(CNAS_KIT).kit, invariant=True).data)
+    assert ('contact Cole Stevens at "\n      Link (inline)\n        "press@example.org"\n'
+            '        Object') in reading
+    # A title that wraps onto a second line is one link: its words on both, an annotation
+    # for each line.
+    link = reading.split("report, “\"\n      Link (inline)\n")[1].split('      ",”')[0]
+    assert link.count("Object") == 2
+    assert squash(re.sub(r"Object \d+ \d+", "", link).replace('"', "")) == squash(
+        "Negotiating Toward a Denuclearization-Peace Roadmap on the Korean Peninsula")
+
+
+@needs_poppler
+def test_words_in_another_language_are_a_span_with_its_language(tmp_path: Path) -> None:
+    tagged = TaggedPdf(render_pdf(spans_and_links_kit(tmp_path), invariant=True).data)
+    assert tagged.root is not None
+    spans = [e for e in tagged.root.walk() if e.role == "Span"]
+    assert [str(e.obj.Lang) for e in spans] == ["fr", "de-CH", "fr"]
+    reading = tagged.struct_text()
+    assert 'Span (inline)\n      "Bonjour tout le monde, mes amis"' in reading
+    german = reading.split('Span (inline)\n      "Frau')[1].split("Span")[0]
+    assert squash(german.replace('"', "")).startswith(
+        squash("Doktor Anna Müller-Lüdenscheidt von der Schweizerischen Eidgenossenschaft"))
+    # A link inside a span is in the span; a paragraph that is only a link holds the link.
+    assert re.search(r'Span \(inline\)\s+"Écrivez à "\s+Link \(inline\)\s+'
+                     r'"press@example.org"\s+Object \d+ 0\n\s+" for the French', reading)
+    assert re.search(r'P \(block\)\s+Link \(inline\)\s+"press@example.org"\s+Object \d+ 0\n'
+                     r'\s+Div', reading)
+    # The words print as typed, without the markup.
+    page = subprocess.run(["pdftotext", "-", "-"], input=tagged.data, check=True,
+                          capture_output=True).stdout.decode()
+    assert "{lang=" not in page and "[Bonjour" not in page
+    assert "said Bonjour tout le monde, mes amis and left" in " ".join(page.split())
 
 
 def reading_order(kit: Kit) -> list[str]:
@@ -287,3 +344,45 @@ def test_a_kit_in_another_language_says_so_in_the_catalog_and_the_metadata() -> 
     xmp = bytes(tagged.pdf.Root.Metadata.read_bytes()).decode("utf-8")
     assert "<dc:language><rdf:Bag><rdf:li>de-CH</rdf:li>" in xmp
     assert '<rdf:li xml:lang="de-CH">' in xmp
+
+
+def many_quotes_kit(count: int) -> Kit:
+    """The seed kit quoting its experts ``count`` times, in one quotes section."""
+    kit = seed_kit()
+    quotes = [Quote(id=f"q{n}", expert=kit.quotes[n % len(kit.quotes)].expert,
+                    text=kit.quotes[n % len(kit.quotes)].text) for n in range(count)]
+    kit.quotes = quotes
+    section = next(s for s in kit.sections if isinstance(s, QuotesSection))
+    section.quotes = [quote.id for quote in quotes]
+    return kit
+
+
+def test_the_tree_is_one_compressed_object_stream_every_reader_finds() -> None:
+    """The structure tree goes into a Flate object stream of a hybrid-reference file, so a
+    long kit's thousands of elements cost little: every reader here must still find it."""
+    data = render_pdf(many_quotes_kit(40), invariant=True).data
+    assert data.startswith(b"%PDF-1.7")
+    assert b"/S/BlockQuote" not in data and b"/StructTreeRoot" in data  # the catalog's key
+    tagged = TaggedPdf(data)
+    assert tagged.pdf.check_pdf_syntax() == [] and tagged.pdf.get_warnings() == []
+    assert tagged.root is not None
+    assert [e.role for e in tagged.root.walk()].count("BlockQuote") == 40
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
+    assert reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()["/S"] == "/Document"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "kit.pdf"
+        path.write_bytes(data)
+        done = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True,
+                              text=True, check=True)
+    assert done.stderr == "" and done.stdout.count("BlockQuote") == 40
+
+
+@pytest.mark.parametrize("quotes", [0, 150])
+def test_tagging_adds_at_most_fifteen_percent_to_the_pdf(quotes: int) -> None:
+    """The issue's size budget, on the CNAS example and a kit of 150 quotes (``make bench``
+    measures 1,000 and the time)."""
+    kit = load_kit(CNAS_KIT).kit if not quotes else many_quotes_kit(quotes)
+    tagged = len(render_pdf(kit, invariant=True).data)
+    untagged = len(render_pdf(kit, invariant=True, tagged=False).data)
+    assert tagged / untagged <= 1.15
+

@@ -120,6 +120,11 @@ class SectionForm(QWidget):
         (widget or self).setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+#: What a text field understands (``model.text``), as its tooltip says it.
+MARKUP_HINT = ("Blank lines separate paragraphs; **bold** and *italic* work, and "
+               "[Bonjour]{lang=fr} marks words in another language")
+
+
 class LeadForm(SectionForm):
     section_type = SectionType.LEAD
 
@@ -128,7 +133,7 @@ class LeadForm(SectionForm):
             "&Text:",
             "text",
             text_box(12),
-            "The news, right under the headline; blank lines separate paragraphs",
+            "The news, right under the headline. " + MARKUP_HINT,
         )
 
 
@@ -141,7 +146,7 @@ class TextForm(SectionForm):
             "&Text:",
             "text",
             text_box(12),
-            "Blank lines separate paragraphs; **bold** and *italic* work",
+            MARKUP_HINT,
         )
 
 

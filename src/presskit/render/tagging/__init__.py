@@ -11,12 +11,14 @@ it and is byte for byte the untagged PDF.
 from __future__ import annotations
 
 from presskit.render.tagging.flowable import Decoration, Tagged, table_artifacts
+from presskit.render.tagging.inline import LANG_CALLBACK, InlineText, lang_marker, on_lang
 from presskit.render.tagging.marks import LAYOUT, PAGINATION, Tagger, artifact, tagged
 from presskit.render.tagging.tree import Node, StructTree
 from presskit.render.tagging.writer import mark_page, write
 from presskit.render.tagging.xmp import Metadata
 
 __all__ = [
-    "LAYOUT", "PAGINATION", "Decoration", "Metadata", "Node", "StructTree", "Tagged",
-    "Tagger", "artifact", "mark_page", "table_artifacts", "tagged", "write",
+    "LANG_CALLBACK", "LAYOUT", "PAGINATION", "Decoration", "InlineText", "Metadata", "Node",
+    "StructTree", "Tagged", "Tagger", "artifact", "lang_marker", "mark_page", "on_lang",
+    "table_artifacts", "tagged", "write",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from presskit.render.tagging.inline import has_inline_elements
 from presskit.render.tagging.line_ends import space_line_ends
 from presskit.render.tagging.marks import LAYOUT, artifact, tagged
 from presskit.render.tagging.tree import Node
@@ -23,8 +24,15 @@ class Tagged:
     tag: Node | None = None
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
-        if self.tag is not None and getattr(canvas, "tagger", None) is not None:
+        tagger = getattr(canvas, "tagger", None)
+        if self.tag is not None and tagger is not None:
             space_line_ends(self)
+            if has_inline_elements(self) and tagger.begin_inline(self, self.tag):
+                try:  # the marked content goes inside the text object (``inline``)
+                    super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
+                finally:
+                    tagger.end_inline()
+                return
         with tagged(canvas, self.tag):
             super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
 

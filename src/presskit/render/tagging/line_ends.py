@@ -49,6 +49,13 @@ def space_line_ends(paragraph: Any) -> None:
         if getattr(line, "lineBreak", False) or not getattr(line, "words", None):
             continue
         last = line.words[-1]
+        if hasattr(last, "cbDefn") or not getattr(last, "text", None):
+            # The last piece of text, before a zero-width mark (a language span's end).
+            texts = [word for word in line.words
+                     if not hasattr(word, "cbDefn") and getattr(word, "text", None)]
+            if not texts:
+                continue
+            last = texts[-1]
         text = getattr(last, "text", None)
         if (type(text) is str and text and not text[-1].isspace()
                 and not hasattr(last, "cbDefn") and _has_space(last.fontName)):

@@ -49,18 +49,46 @@ class Tagger:
     _page_nodes: list[Node] = field(default_factory=list)
     _open: list[Node | None] = field(default_factory=list)  # None: an artifact is open
     _page_links: int = 0
+    #: Links whose text is being drawn (:mod:`~presskit.render.tagging.inline`), waiting for
+    #: their annotations: ``[url, Link element, still open]``.
+    pending: list[list[Any]] = field(default_factory=list)
+    #: The paragraph being drawn with its elements inside its text object, and its element.
+    inline: tuple[Any, Node] | None = None
 
     # -- marked content ---------------------------------------------------------------------
+
+    def mark(self, node: Node, canv: Any) -> str:
+        """A new marked-content id on this page for ``node``; the operator that opens it."""
+        mcid = len(self._page_nodes)
+        self._page_nodes.append(node)
+        node.kids.append(MarkedContent(canv._doc.thisPageRef(), mcid))
+        return f"/{node.role} <</MCID {mcid}>> BDC"
+
+    def unmark(self, node: Node, canv: Any) -> None:
+        """Take back the id :meth:`mark` just gave ``node``: its content went elsewhere."""
+        self._page_nodes.pop()
+        node.kids.pop()
 
     def begin(self, canv: Any, node: Node) -> bool:
         if self._open:
             return False
-        mcid = len(self._page_nodes)
-        self._page_nodes.append(node)
-        node.kids.append(MarkedContent(canv._doc.thisPageRef(), mcid))
-        canv.addLiteral(f"/{node.role} <</MCID {mcid}>> BDC")
+        canv.addLiteral(self.mark(node, canv))
         self._open.append(node)
         return True
+
+    def begin_inline(self, paragraph: Any, node: Node) -> bool:
+        """``paragraph`` (of ``node``) is about to be drawn with its elements inside its text
+        object; False if it is inside other marked content, which it cannot be nested in."""
+        if self._open:
+            return False
+        self.inline = (paragraph, node)
+        self._open.append(node)
+        return True
+
+    def end_inline(self) -> None:
+        self._open.pop()
+        self.inline = None
+        self.pending.clear()
 
     def begin_artifact(self, canv: Any, kind: str) -> bool:
         if self._open:
@@ -79,11 +107,19 @@ class Tagger:
         """Extra entries for a link annotation about to be made, and its ``Link`` element
         (None outside tagged content, where the link gets only its description)."""
         entries: dict[str, Any] = {"Contents": PDFString(link_description(url))}
-        owner = self._open[-1] if self._open else None
-        if owner is None:
-            return entries, None
+        link: Node | None = None
+        for index, (address, drawn, still_open) in enumerate(self.pending):
+            if address == url:
+                link = drawn
+                if not still_open:
+                    del self.pending[index]
+                break
+        if link is None:
+            owner = self._open[-1] if self._open else None
+            if owner is None:
+                return entries, None
+            link = owner.add("Link")
         entries["StructParent"] = self.next_key
-        link = owner.add("Link")
         self.annotations.append((self.next_key, link))
         self.next_key += 1
         return entries, link

@@ -39,15 +39,13 @@ class Node:
     parent: Node | None = None
     alt: str = ""
     kids: list[Node | MarkedContent | ObjectRef] = field(default_factory=list)
+    #: ``/Lang`` of an element in another language than the document's (a ``Span``).
+    lang: str = ""
 
     def add(self, role: str, alt: str = "") -> Node:
         node = Node(role, self, alt)
         self.kids.append(node)
         return node
-
-    def has_content(self) -> bool:
-        """Whether anything of it was drawn (an element with no content is left out)."""
-        return any(not isinstance(kid, Node) or kid.has_content() for kid in self.kids)
 
     def walk(self) -> list[Node]:
         """This node and every node below it, in reading order."""
