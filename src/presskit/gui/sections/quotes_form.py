@@ -204,10 +204,16 @@ class QuotesForm(SectionForm):
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(+1))
-        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-        self.model.rowsMoved.connect(lambda *_: self._update_buttons())
-        self.model.rowsRemoved.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self._update_buttons)
+        # A click makes the row current first and selects it afterwards (the keyboard does
+        # both at once), so the buttons follow the selection, not only the current row. And
+        # every change of the rows (an undone removal inserts one) can change what the
+        # selected row may do.
+        selection = self.view.selectionModel()
+        selection.currentChanged.connect(lambda *_: self._update_buttons())
+        selection.selectionChanged.connect(lambda *_: self._update_buttons())
+        for signal in (self.model.rowsMoved, self.model.rowsRemoved, self.model.rowsInserted,
+                       self.model.modelReset, self.model.layoutChanged):
+            signal.connect(lambda *_: self._update_buttons())
 
     def set_document(self, document: KitDocument | None) -> None:
         self.model.set_document(document)
