@@ -142,6 +142,8 @@ class MainWindow(MenuHost):
         self.section_editor = SectionEditor(self)
         self.section_editor.setAccessibleName("Section editor")
         self.experts = ExpertsPanel(self)
+        for approvals in (self.section_editor.quotes_form.approvals, self.experts.quotes.approvals):
+            approvals.settings = self.settings  # the user's name for "approved by"
         self.kit_brand = KitBrandPanel(self)
         self.preview = PreviewPane(self, delay_ms=preview_delay_ms)
         self.setCentralWidget(self.section_editor)
