@@ -233,6 +233,9 @@ def test_not_yet_approved_filter_hides_approved_quotes(qtbot, pending_window) ->
     hidden = [form.view.isRowHidden(row) for row in range(5)]
     assert hidden == [False, False, True, False, False]
     assert not form.remove_button.isEnabled()  # the hidden quote is not acted on
+    click_row(qtbot, form.view, 3)
+    assert form.remove_button.isEnabled()
+    assert not form.up_button.isEnabled()  # reordering among hidden quotes is off
 
     click_row(qtbot, form.view, 0)
     press(qtbot, form.view, Qt.Key.Key_A,

@@ -172,7 +172,8 @@ class QuotesForm(SectionForm):
         self.unapproved_only = QCheckBox("Show only quotes &not yet approved")
         self.unapproved_only.setObjectName("unapprovedOnly")
         describe(self.unapproved_only, "Show only quotes not yet approved",
-                 "Hide the approved quotes of this section; they stay in the section")
+                 "Hide the approved quotes of this section; they stay in the section. "
+                 "Untick it to reorder the quotes.")
 
         self.add_button = QPushButton("&Add quotes…")
         describe(self.add_button, "Add quotes", "Choose quotes from the kit's experts")
@@ -276,8 +277,11 @@ class QuotesForm(SectionForm):
         row = self._selected_row()
         count = self.model.rowCount()
         self.remove_button.setEnabled(row is not None)
-        self.up_button.setEnabled(row is not None and row > 0)
-        self.down_button.setEnabled(row is not None and row < count - 1)
+        # Reordering among hidden rows would move quotes the user cannot see.
+        movable = row is not None and not self.unapproved_only.isChecked()
+        self.up_button.setEnabled(movable and row is not None and row > 0)
+        self.down_button.setEnabled(movable and row is not None and row < count - 1)
+        self.view.setDragEnabled(not self.unapproved_only.isChecked())
         self.approvals.update()
         self.approve_button.setEnabled(self.approvals.approve_action.isEnabled())
         all_action = self.approvals.approve_all_action
@@ -314,6 +318,8 @@ class QuotesForm(SectionForm):
         path = self.model.list_path()
         if row is None or path is None or self.document is None:
             return
+        if self.unapproved_only.isChecked():
+            return  # some rows are hidden: see _update_buttons
         target = row + step
         if 0 <= target < self.model.rowCount():
             self.document.push(MoveItem(self.document, path, row, target, "Move quote"))

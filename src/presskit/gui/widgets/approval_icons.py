@@ -42,7 +42,7 @@ def _paint(painter: QPainter, state: ApprovalState) -> None:
         return
     if state is ApprovalState.PENDING:
         painter.setPen(QPen(_AMBER, 2.4))
-        painter.setBrush(QColor(199, 119, 0, 40))
+        painter.setBrush(QColor("#FFF3DC"))  # opaque: it reads on a selected row too
         painter.drawEllipse(ring)
         hands = QPainterPath(QPointF(12, 6.5))
         hands.lineTo(12, 12)
@@ -55,7 +55,7 @@ def _paint(painter: QPainter, state: ApprovalState) -> None:
     pen = QPen(_GREY, 1.8, Qt.PenStyle.DashLine)
     pen.setDashPattern([2.2, 1.6])
     painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setBrush(QColor("#F4F4F4"))
     painter.drawEllipse(ring)
     pencil = QPainterPath(QPointF(8, 16))
     pencil.lineTo(15.5, 8.5)
