@@ -76,4 +76,6 @@ def approval_icon(state: ApprovalState) -> QIcon:
         _paint(painter, state)
         painter.end()
         icon.addPixmap(pixmap)
+        # Kept as they are on a selected row (the style would tint them to the highlight).
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)
     return icon
