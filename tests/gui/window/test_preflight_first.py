@@ -203,3 +203,4 @@ def test_the_real_dialog_fixes_then_exports(
     assert dialogs.order == ["export_path"]
     assert cnas_window.document.kit.status is Status.FINAL
     assert "DRAFT" not in pdf_reading.text(target)
+

@@ -162,6 +162,8 @@ class PreflightDialog(QDialog):
 
         self.fix_button = QPushButton(self)
         self.fix_button.setObjectName("fixButton")
+        # Enter in the list goes to the entry; it must never also press the fix.
+        self.fix_button.setAutoDefault(False)
         self.fix_button.clicked.connect(self.fix_current)
         under = QHBoxLayout()
         under.addWidget(hint, 1)
