@@ -93,10 +93,12 @@ def test_the_other_exports_check_before_their_questions(
     cnas_window: MainWindow, dialogs: Dialogs
 ) -> None:
     make_draft_with_a_pending_quote(cnas_window)
-    dialogs.answer("preflight", False, False)
+    dialogs.answer("preflight", False, False, False, False)
+    cnas_window.share.copy_email()
     cnas_window.share.save_email_draft()
+    cnas_window.share.export_email_body()
     cnas_window.share.save_as_bundle()
-    assert dialogs.order == ["preflight", "preflight"]  # no options, save or file dialog
+    assert dialogs.order == ["preflight"] * 4  # no options, save or file dialog
 
 
 def test_entries_are_plain_sentences_and_their_fixes_are_one_undoable_click(
