@@ -173,13 +173,14 @@ class PreferencesDialog(QDialog):
         approver_label = QLabel("Your &name:")
         approver_label.setBuddy(self.approver_edit)
         approver_hint = QLabel(
-            "Approving a quote marks it approved by this name, with today's date. Empty: "
-            "presskit asks the first time you approve a quote.")
+            "Quotes you approve say “approved by” this name, with today's date.")
         approver_hint.setWordWrap(True)
         approval_box = QGroupBox("Quote approval")
         approval_layout = QVBoxLayout(approval_box)
-        approval_layout.addWidget(approver_label)
-        approval_layout.addWidget(self.approver_edit)
+        approver_row = QHBoxLayout()
+        approver_row.addWidget(approver_label)
+        approver_row.addWidget(self.approver_edit, 1)
+        approval_layout.addLayout(approver_row)
         approval_layout.addWidget(approver_hint)
 
         box = QGroupBox("Roster")
@@ -202,7 +203,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(approval_box)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(640, 600)
+        self.resize(640, 680)  # every box with its hints unsqueezed
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
