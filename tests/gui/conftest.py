@@ -67,7 +67,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         return attach, attach is not None
 
     def review(_parent: Any, kit: Any, problems: Any, on_select: Any = None,
-               *, exporting: bool = True) -> tuple[bool, bool]:
+               *, exporting: bool = True, **_options: Any) -> tuple[bool, bool]:
         go = script._reply("preflight", list(problems), on_select)
         return go, go
 

@@ -21,12 +21,15 @@ class Dialogs:
 
     answers: dict[str, list[Any]] = field(default_factory=dict)
     asked: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    #: The dialogs in the order they came up.
+    order: list[str] = field(default_factory=list)
 
     def answer(self, name: str, *values: Any) -> None:
         self.answers.setdefault(name, []).extend(values)
 
     def _reply(self, name: str, *args: Any) -> Any:
         self.asked.setdefault(name, []).append(args)
+        self.order.append(name)
         if not self.answers.get(name):
             pytest.fail(f"unexpected dialog: {name}{args}")
         return self.answers[name].pop(0)

@@ -8,7 +8,7 @@ selection, so the model never needs to know about either.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 #: A path into the project document: mapping keys and list indexes, outermost first.
@@ -22,21 +22,33 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Problem:
+    """``message`` is for the command line and the log, and may name ids (``quote
+    'kim-2'``); ``plain``, when given, says the same to a press officer in a sentence
+    without ids ("Duyeon Kim's quote “My concern is…” is pending approval")."""
+
     severity: Severity
     message: str
     where: Where = ()
+    plain: str = field(default="", compare=False)
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
 
-def error(message: str, *where: str | int) -> Problem:
-    return Problem(Severity.ERROR, message, tuple(where))
+def error(message: str, *where: str | int, plain: str = "") -> Problem:
+    return Problem(Severity.ERROR, message, tuple(where), plain)
 
 
-def warning(message: str, *where: str | int) -> Problem:
-    return Problem(Severity.WARNING, message, tuple(where))
+def warning(message: str, *where: str | int, plain: str = "") -> Problem:
+    return Problem(Severity.WARNING, message, tuple(where), plain)
+
+
+def in_words(problem: Problem) -> str:
+    """The sentence a window shows for ``problem``: its plain wording, else its message
+    with a capital letter."""
+    text = problem.plain or problem.message
+    return text[:1].upper() + text[1:]
 
 
 class PresskitError(Exception):

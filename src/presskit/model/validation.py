@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from presskit.model.ids import is_valid_id
-from presskit.model.kit import FONT_FACES, ApprovalState, Kit, font_file
+from presskit.model.kit import FONT_FACES, ApprovalState, Kit, Status, font_file
 from presskit.model.languages import is_language_tag, language_spans
+from presskit.model.printable import one_line
 from presskit.model.problems import Problem, error, warning
 from presskit.model.sections import (
     AboutSection,
@@ -25,6 +26,7 @@ from presskit.model.sections import (
     ContactSection,
     LeadSection,
     QuotesSection,
+    Section,
     TextSection,
 )
 
@@ -82,7 +84,7 @@ def _check_ids(kit: Kit) -> Iterator[Problem]:
 
 def _check_kit(kit: Kit) -> Iterator[Problem]:
     if not kit.title.strip():
-        yield warning("the kit has no headline", "kit", "title")
+        yield warning("the kit has no headline", "kit", "title", plain="The kit has no headline")
     if kit.embargo is not None:
         import zoneinfo  # here: most kits have no embargo, and every export validates
 
@@ -103,7 +105,8 @@ def _check_kit(kit: Kit) -> Iterator[Problem]:
             "kit", "language",
         )
     if not kit.contacts:
-        yield warning("the kit has no media contact", "contacts")
+        yield warning("the kit has no media contact", "contacts",
+                      plain="The kit has no media contact for journalists to call or write to")
 
 
 def _check_brand(kit: Kit, exists: Callable[[Path], bool] | None) -> Iterator[Problem]:
@@ -143,39 +146,53 @@ def _check_brand(kit: Kit, exists: Callable[[Path], bool] | None) -> Iterator[Pr
 def _check_people(kit: Kit, exists: Callable[[Path], bool] | None) -> Iterator[Problem]:
     for index, contact in enumerate(kit.contacts):
         if not contact.name.strip():
-            yield warning(f"contact {contact.id!r} has no name", "contacts", index, "name")
+            yield warning(f"contact {contact.id!r} has no name", "contacts", index, "name",
+                          plain=f"Media contact {index + 1} has no name")
         if contact.email and not EMAIL_PATTERN.match(contact.email):
             yield warning(
                 f"contact {contact.id!r}: {contact.email!r} does not look like an e-mail address",
                 "contacts", index, "email",
+                plain=f"{_contact(contact.name, index)}'s e-mail address "
+                f"“{one_line(contact.email, 60)}” does not look like one",
             )
         if not contact.email and not contact.phone:
             yield warning(
                 f"contact {contact.id!r} has neither an e-mail address nor a phone number",
                 "contacts", index,
+                plain=f"{_contact(contact.name, index)} has neither an e-mail address nor a "
+                "phone number",
             )
     quoted = {q.expert for q in kit.quotes}
     for index, expert in enumerate(kit.experts):
         who = repr(expert.name.strip() or expert.id)
         if not expert.name.strip():
-            yield warning(f"expert {expert.id!r} has no name", "experts", index, "name")
+            yield warning(f"expert {expert.id!r} has no name", "experts", index, "name",
+                          plain=f"Expert {index + 1} has no name")
+        name = _expert(expert.name, index)
         if not expert.title.strip() and expert.id in quoted:
-            yield warning(f"expert {who} has no title", "experts", index, "title")
+            yield warning(f"expert {who} has no title", "experts", index, "title",
+                          plain=f"{name} has no title (quotes print it under the name)")
         if expert.photo is not None and exists is not None and not exists(expert.photo):
-            yield warning(f"photo of {who} not found: {expert.photo}", "experts", index, "photo")
+            yield warning(f"photo of {who} not found: {expert.photo}", "experts", index, "photo",
+                          plain=f"{name}'s photo is not at {expert.photo} any more")
     expert_ids = {e.id for e in kit.experts}
     for index, resource in enumerate(kit.resources):
         if not resource.title.strip():
-            yield warning(f"resource {resource.id!r} has no title", "resources", index, "title")
+            yield warning(f"resource {resource.id!r} has no title", "resources", index, "title",
+                          plain=f"Resource {index + 1} has no title")
         if resource.url and not is_safe_url(resource.url):
             yield warning(
                 f"resource {resource.id!r}: {resource.url!r} is not an http(s) address "
                 "and will not be a link",
                 "resources", index, "url",
+                plain=f"The address of “{one_line(resource.title, 60)}” is not a web address, so "
+                "it will not be a link",
             )
         if resource.expert and resource.expert not in expert_ids:
             yield _dangling("resource", resource.id, "expert", resource.expert,
-                            "resources", index, "expert")
+                            "resources", index, "expert",
+                            plain=f"The resource “{one_line(resource.title, 60)}” names an "
+                            "author who is not among the kit's experts")
 
 
 def _check_quotes(kit: Kit) -> Iterator[Problem]:
@@ -188,14 +205,20 @@ def _check_quotes(kit: Kit) -> Iterator[Problem]:
     }
     for index, quote in enumerate(kit.quotes):
         if quote.expert not in expert_ids:
-            yield _dangling("quote", quote.id, "expert", quote.expert, "quotes", index, "expert")
+            yield _dangling("quote", quote.id, "expert", quote.expert, "quotes", index, "expert",
+                            plain=f"The quote “{excerpt(quote.text)}” is by an expert who is "
+                            "not in the kit")
         if not quote.text.strip():
-            yield warning(f"quote {quote.id!r} is empty", "quotes", index, "text")
+            yield warning(f"quote {quote.id!r} is empty", "quotes", index, "text",
+                          plain=f"A quote by {_quoted(kit, quote.expert)} has no words yet")
         if quote.id in used and quote.approval.state is not ApprovalState.APPROVED:
+            state = ("is pending approval" if quote.approval.state is ApprovalState.PENDING
+                     else "is a draft, not yet approved")
             yield warning(
                 f"quote {quote.id!r} is used in the kit but is {quote.approval.state.value}, "
                 "not approved",
                 "quotes", index, "approval",
+                plain=f"{_quoted(kit, quote.expert)}'s quote “{excerpt(quote.text)}” {state}",
             )
 
 
@@ -207,39 +230,60 @@ def _check_sections(kit: Kit) -> Iterator[Problem]:
         "resource": {r.id for r in kit.resources},
     }
     has_contact_section = False
+    hidden_contact: int | None = None
     for index, section in enumerate(kit.sections):
         here = ("sections", index)
         label = f"section {section.id!r}"
+        named = section_name(section)
         empty = False
         match section:
             case LeadSection() | TextSection():
                 empty = not section.text.strip()
             case ContactSection():
                 has_contact_section = has_contact_section or not section.hidden
+                if section.hidden and hidden_contact is None:
+                    hidden_contact = index
                 if not section.contact:
-                    yield warning(f"{label} does not name a contact yet", *here, "contact")
+                    yield warning(f"{label} does not name a contact yet", *here, "contact",
+                                  plain=f"{named} does not say whom to contact yet")
                 elif section.contact not in ids["contact"]:
-                    yield _dangling(label, None, "contact", section.contact, *here, "contact")
+                    yield _dangling(label, None, "contact", section.contact, *here, "contact",
+                                    plain=f"{named} names a contact who is not in the kit")
             case CalloutSection():
                 if section.resource and section.resource not in ids["resource"]:
-                    yield _dangling(label, None, "resource", section.resource, *here, "resource")
+                    yield _dangling(label, None, "resource", section.resource, *here,
+                                    "resource",
+                                    plain=f"{named} points to a resource that is not in the kit")
                 empty = not (section.text.strip() or section.resource)
             case QuotesSection():
                 for n, quote_id in enumerate(section.quotes):
                     if quote_id not in ids["quote"]:
-                        yield _dangling(label, None, "quote", quote_id, *here, "quotes", n)
+                        yield _dangling(label, None, "quote", quote_id, *here, "quotes", n,
+                                        plain=f"{named} lists a quote that is not in the kit "
+                                        f"(number {n + 1})")
                 empty = not section.quotes
             case BiosSection():
                 for n, expert_id in enumerate(section.experts):
                     if expert_id not in ids["expert"]:
-                        yield _dangling(label, None, "expert", expert_id, *here, "experts", n)
+                        yield _dangling(label, None, "expert", expert_id, *here, "experts", n,
+                                        plain=f"{named} lists an expert who is not in the kit "
+                                        f"(number {n + 1})")
                 empty = not (section.experts or kit.quotes)
             case AboutSection():
                 empty = not (section.text.strip() or kit.brand.boilerplate.strip())
         if empty and not section.hidden:
-            yield warning(f"{label} ({section.TYPE.value}) is empty", *here)
+            yield warning(f"{label} ({section.TYPE.value}) is empty", *here,
+                          plain=f"{named} is empty")
     if kit.contacts and not has_contact_section:
-        yield warning("no visible section tells journalists whom to contact", "sections")
+        if hidden_contact is None:
+            yield warning("no visible section tells journalists whom to contact", "sections",
+                          plain="No section tells journalists whom to contact")
+        else:  # the way to it is the hidden one
+            hidden = section_name(kit.sections[hidden_contact])
+            yield warning("no visible section tells journalists whom to contact",
+                          "sections", hidden_contact, "hidden",
+                          plain=f"{hidden} is hidden, so no section tells journalists whom "
+                          "to contact")
 
 
 def _texts_with_markup(kit: Kit) -> Iterator[tuple[str, tuple[str | int, ...]]]:
@@ -268,11 +312,57 @@ def _check_language_spans(kit: Kit) -> Iterator[Problem]:
                     "'fr', 'de-CH' or 'zh-Hant'); the words are printed without marking "
                     "their language",
                     *where,
+                    plain=f"“{one_line(words)[:60]}” is marked with {tag!r}, which is no "
+                    "language; it prints without saying its language to screen readers",
                 )
 
 
 def _dangling(
-    owner: str, owner_id: str | None, kind: str, target: str, *where: str | int
+    owner: str, owner_id: str | None, kind: str, target: str, *where: str | int,
+    plain: str = "",
 ) -> Problem:
     who = f"{owner} {owner_id!r}" if owner_id is not None else owner
-    return error(f"{who} refers to {kind} {target!r}, which is not defined", *where)
+    return error(f"{who} refers to {kind} {target!r}, which is not defined", *where,
+                 plain=plain)
+
+
+# -- the same, in a press officer's words (``Problem.plain``) -------------------------------
+
+
+def excerpt(text: str, words: int = 4) -> str:
+    """The first few words of ``text`` on one line, "…" marking that more follows."""
+    head = one_line(text, 200).split(" ")
+    if len(head) <= words:
+        return " ".join(head)
+    return " ".join(head[:words]).rstrip(",.;:—–-") + "…"
+
+
+def section_name(section: Section) -> str:
+    """"The Lead section", or "The section “What our experts say”" when it has a heading."""
+    heading = str(getattr(section, "heading", "") or "").strip()
+    if heading:
+        return f"The section “{one_line(heading, 60)}”"
+    return f"The {section.LABEL} section"
+
+
+def _quoted(kit: Kit, expert_id: str) -> str:
+    expert = kit.expert(expert_id)
+    return one_line(expert.name, 80) if expert and expert.name.strip() else "an unnamed expert"
+
+
+def _expert(name: str, index: int) -> str:
+    return one_line(name, 80) if name.strip() else f"Expert {index + 1}"
+
+
+def _contact(name: str, index: int) -> str:
+    return one_line(name, 80) if name.strip() else f"Media contact {index + 1}"
+
+
+def export_notes(kit: Kit) -> list[Problem]:
+    """What to say before a kit goes out that is no fault in it: it is still a draft (every
+    page then says DRAFT)."""
+    if kit.status is Status.DRAFT:
+        return [warning(
+            "the kit is still marked draft: every page says DRAFT", "kit", "status",
+            plain="The kit is still marked Draft, so every page says DRAFT")]
+    return []

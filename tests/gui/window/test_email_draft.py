@@ -107,6 +107,7 @@ def test_a_kit_without_a_contact_is_from_the_address_in_preferences(
     document = cnas_window.document
     document.push(SetValue(document, ("contacts", 0, "email"), ""))
     target = tmp_path / "draft.eml"
+    dialogs.answer("preflight", True)  # the contact without an e-mail address or phone
     dialogs.answer("draft_options", False)
     dialogs.answer("draft_path", target)
     assert cnas_window.share.save_email_draft()

@@ -250,7 +250,10 @@ def test_the_preflight_dialog_blocks_errors_and_jumps_to_an_entry(
     assert not dialog.export_button.isEnabled()
     assert dialog.list.count() == len(problems) == 2
     first = dialog.list.item(0)
-    assert "Section 4" in first.text() and "nobody" in first.text()
+    # A plain sentence, without the ids the command line shows.
+    assert first.text() == "The Expert quotes section lists a quote that is not in the kit " \
+        "(number 3)"
+    assert "nobody" in problems[0].message
     rect = dialog.list.visualItemRect(first)
     # QTest's double-click is recognised after the pointer has moved there and clicked once.
     qtbot.mouseMove(dialog.list.viewport(), rect.center())

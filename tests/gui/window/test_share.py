@@ -92,7 +92,11 @@ def test_copying_a_kit_with_a_missing_photo_copies_and_says_what_is_missing(
     document = window.document
     name = document.kit.experts[0].name
     document.push(SetValue(document, ("experts", 0, "photo"), tmp_path / "gone.jpg"))
+    dialogs.answer("preflight", True)
     choose(window, "Copy for E-mail")
+    # The pre-flight check said so before anything was made, and so does the copy.
+    [(problems, _select)] = dialogs.asked["preflight"]
+    assert any("gone.jpg" in p.message for p in problems)
     assert name in QGuiApplication.clipboard().mimeData().html()
     [(text, lines)] = dialogs.asked["warnings"]
     assert text.startswith("Copied") and "1 warning" in text
@@ -241,6 +245,7 @@ def test_an_unsaved_kit_is_saved_before_it_is_bundled(
 def test_a_new_kit_is_saved_through_save_as_before_it_is_bundled(
     window: MainWindow, dialogs: Dialogs, tmp_path: Path
 ) -> None:
+    dialogs.answer("preflight", True)  # an empty kit has plenty to say
     dialogs.answer("save_before_bundling", True)
     dialogs.answer("save_path", tmp_path / "fresh.presskit")
     dialogs.answer("bundle_save_path", tmp_path / "fresh.presskitz")

@@ -23,6 +23,7 @@ def test_export_of_an_untitled_kit_opens_in_the_last_kits_folder_not_home(
     dialogs.answer("open_path", cnas_copy)
     window.open_dialog()
     assert window.new_project()
+    dialogs.answer("preflight", True)  # a new kit is an empty draft: the check comes first
     dialogs.answer("export_path", None)
 
     window.export_dialog()

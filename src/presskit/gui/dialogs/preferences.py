@@ -6,9 +6,10 @@ instead. The dialog says what is at the chosen place — how many experts, a fil
 not exist yet, or the ``file:line:col`` errors of one that does not load — before the user
 commits to it. And the user's own e-mail address, the From of an e-mail draft whose kit names
 no media contact with an address, the web address where the e-mail's pictures are hosted
-(for Copy for E-mail; an address that is not http or https is not kept), and whether
-spelling is checked as you type. ``edit`` stores them in ``Settings`` and reports whether
-the roster location changed.
+(for Copy for E-mail; an address that is not http or https is not kept), whether spelling is
+checked as you type, and the user's name, written as *approved by* on the quotes they
+approve. ``edit`` stores them in ``Settings`` and reports whether the roster location
+changed.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from presskit.formats.mail import hosted_base, parse_address
 from presskit.gui.dialogs.draft_options import IMAGE_BASE_SETTING, SENDER_SETTING
+from presskit.gui.editors.approvals import APPROVER_SETTING, MAX_NAME
 from presskit.gui.editors.binding import describe
 from presskit.gui.roster.prompts import LibraryPrompts
 from presskit.gui.roster.store import ROSTER_SETTING
@@ -161,6 +163,26 @@ class PreferencesDialog(QDialog):
         spelling_layout = QVBoxLayout(spelling_box)
         spelling_layout.addWidget(self.spelling_check)
 
+        self.approver_edit = QLineEdit(str(settings.get(APPROVER_SETTING, "") or ""))
+        self.approver_edit.setObjectName("approverName")
+        self.approver_edit.setMaxLength(MAX_NAME)
+        self.approver_edit.setClearButtonEnabled(True)
+        self.approver_edit.setPlaceholderText("e.g. Alex Morgan, Press Office")
+        describe(self.approver_edit, "Your name",
+                 "Written as “approved by” on the quotes you approve")
+        approver_label = QLabel("Your &name:")
+        approver_label.setBuddy(self.approver_edit)
+        approver_hint = QLabel(
+            "Quotes you approve say “approved by” this name, with today's date.")
+        approver_hint.setWordWrap(True)
+        approval_box = QGroupBox("Quote approval")
+        approval_layout = QVBoxLayout(approval_box)
+        approver_row = QHBoxLayout()
+        approver_row.addWidget(approver_label)
+        approver_row.addWidget(self.approver_edit, 1)
+        approval_layout.addLayout(approver_row)
+        approval_layout.addWidget(approver_hint)
+
         box = QGroupBox("Roster")
         box_layout = QVBoxLayout(box)
         label = QLabel("Roster &file:")
@@ -178,9 +200,10 @@ class PreferencesDialog(QDialog):
         layout.addWidget(box)
         layout.addWidget(mail_box)
         layout.addWidget(spelling_box)
+        layout.addWidget(approval_box)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(640, 480)
+        self.resize(640, 680)  # every box with its hints unsqueezed
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -235,6 +258,7 @@ class PreferencesDialog(QDialog):
         image_base = self.image_base_edit.text().strip()
         self.settings.set(IMAGE_BASE_SETTING, "" if self.image_base_problem() else image_base)
         self.settings.set(SPELLING_SETTING, self.spelling_check.isChecked())
+        self.settings.set(APPROVER_SETTING, " ".join(self.approver_edit.text().split()))
         value = self.roster_edit.text().strip()
         value = str(Path(value).expanduser().absolute()) if value else ""
         before = self.settings.get(ROSTER_SETTING, "") or ""

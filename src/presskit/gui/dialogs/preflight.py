@@ -2,9 +2,13 @@
 
 The list merges ``model.validate(kit, exists=Path.is_file)`` (unapproved quotes, missing photos
 or titles, empty sections, no media contact, dangling references) with the renderer's own
-warnings (an image it could not use). Activating an entry (double-click or Enter) closes the
-dialog and asks the main window to select the item it is about. Errors block the export;
-warnings only need the user's confirmation.
+warnings (an image it could not use); before an export, ``export_notes`` adds that the kit is
+still a draft. Each entry is a plain sentence (``Problem.plain``), without ids. Activating an
+entry (double-click or Enter) closes the dialog and asks the main window to select the field
+it is about. An entry with a fix (``fixes`` says which: *Approve* a pending quote, *Mark as
+Final*, *Add a Media Contact Section*) offers it on a button under the list and in the
+entry's context menu; a fix is an ordinary undoable edit, and its entry leaves the list.
+Errors block the export; warnings only need the user's confirmation.
 """
 
 from __future__ import annotations
@@ -13,13 +17,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,8 +34,14 @@ from PySide6.QtWidgets import (
 from presskit.gui.widgets.icons import themed_icon
 from presskit.model import Kit, Problem, Where, validate
 from presskit.model.printable import one_line, tip
+from presskit.model.problems import in_words
 
 WHERE_ROLE = Qt.ItemDataRole.UserRole + 1
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2
+
+#: A fix offered for an entry: the button's text and what it does (``True``: done).
+Fix = tuple[str, Callable[[], bool]]
+Fixes = Callable[[Problem], Fix | None]
 
 #: Which pane shows the item a problem is about, by the first step of its path.
 PANE_FOR = {
@@ -78,8 +90,8 @@ def describe_where(kit: Kit, where: Where) -> str:
         return f"Section {index + 1}, “{item.title}”"
     if head == "quotes":
         expert = kit.expert(item.expert)
-        return f"Quote {item.id!r}" + (f" by {expert.name}" if expert else "")
-    name = getattr(item, "name", "") or getattr(item, "title", "") or item.id
+        return "Quote" + (f" by {one_line(expert.name, 80)}" if expert else "")
+    name = getattr(item, "name", "") or getattr(item, "title", "") or f"{index + 1}"
     singular = {"experts": "Expert", "contacts": "Contact", "resources": "Resource"}[str(head)]
     return f"{singular} {name}"
 
@@ -106,58 +118,63 @@ class PreflightDialog(QDialog):
         *,
         on_select: Callable[[Where], None] | None = None,
         exporting: bool = True,
+        fixes: Fixes | None = None,
+        action: str = "Export",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preflight")
         self.setWindowTitle("Check before export" if exporting else "Problems in this kit")
-        self.setMinimumSize(560, 320)
+        self.setMinimumSize(600, 340)
         self._on_select = on_select
+        self._fixes = fixes
+        self._exporting = exporting
+        self._action = action
         self.problems = list(problems)
-        has_errors = any(p.is_error for p in self.problems)
 
-        heading = QLabel(self)
-        heading.setWordWrap(True)
-        if has_errors and exporting:
-            heading.setText(f"<b>{summary(self.problems)}.</b> Fix the errors before exporting.")
-        elif self.problems and exporting:
-            heading.setText(f"<b>{summary(self.problems)}.</b> Check them, or export anyway.")
-        elif self.problems:
-            heading.setText(f"<b>{summary(self.problems)}.</b>")
-        else:
-            heading.setText("<b>No problems found.</b>")
-        heading.setAccessibleName("Summary")
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Summary")
         hint = QLabel("Double-click an entry (or press Enter) to go to it.", self)
         hint.setAccessibleName("Hint")
+        hint.setEnabled(False)  # the quieter text colour: a hint, not news
 
         self.list = QListWidget(self)
         self.list.setObjectName("preflightList")
         self.list.setAccessibleName("Problems and warnings")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(1)
         for problem in self.problems:
             place = describe_where(kit, problem.where)
             item = QListWidgetItem(
                 themed_icon("dialog-error" if problem.is_error else "dialog-warning"),
-                one_line(f"{place}: {problem.message}", 500),  # bounded: stranger's text
+                one_line(in_words(problem), 500),  # bounded: stranger's text
             )
             item.setData(WHERE_ROLE, problem.where)
-            item.setToolTip(tip(f"{problem.severity.value}: {problem.message}"))
+            item.setData(PROBLEM_ROLE, problem)
+            kind = "Error" if problem.is_error else "Warning"
+            item.setToolTip(tip(f"{kind} · {place}\nDouble-click to go there"))
             self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
         self.list.itemActivated.connect(self._activated)
+        self.list.currentItemChanged.connect(lambda *_: self._update_fix())
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+
+        self.fix_button = QPushButton(self)
+        self.fix_button.setObjectName("fixButton")
+        # Enter in the list goes to the entry; it must never also press the fix.
+        self.fix_button.setAutoDefault(False)
+        self.fix_button.clicked.connect(self.fix_current)
+        under = QHBoxLayout()
+        under.addWidget(hint, 1)
+        under.addWidget(self.fix_button)
 
         self.buttons = QDialogButtonBox(self)
+        self.export_button: QPushButton | None = None
         if exporting:
             self.export_button = self.buttons.addButton(
-                "Export Anyway" if self.problems else "Export",
-                QDialogButtonBox.ButtonRole.AcceptRole,
-            )
+                action, QDialogButtonBox.ButtonRole.AcceptRole)
             self.export_button.setObjectName("exportButton")
-            self.export_button.setEnabled(not has_errors)
-            self.export_button.setToolTip(
-                "Errors must be fixed first" if has_errors else "Write the PDF"
-            )
             self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         else:
             self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -171,10 +188,75 @@ class PreflightDialog(QDialog):
         self._jumped = False
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
-        layout.addWidget(hint)
+        layout.addLayout(under)
         layout.addWidget(self.buttons)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self._update_state()
+
+    # -- what the dialog says -------------------------------------------------------------
+
+    def _update_state(self) -> None:
+        has_errors = any(p.is_error for p in self.problems)
+        verb = self._action.lower()
+        if has_errors and self._exporting:
+            text = f"<b>{summary(self.problems)}.</b> Fix the errors first."
+        elif self.problems and self._exporting:
+            text = f"<b>{summary(self.problems)}.</b> Check them, or {verb} anyway."
+        elif self.problems:
+            text = f"<b>{summary(self.problems)}.</b>"
+        else:
+            text = "<b>No problems left.</b>" + (f" Ready to {verb}." if self._exporting else "")
+        self.heading.setText(text)
+        if self.export_button is not None:
+            self.export_button.setText(
+                f"{self._action} Anyway" if self.problems else self._action)
+            self.export_button.setEnabled(not has_errors)
+            self.export_button.setToolTip("Errors must be fixed first" if has_errors else "")
+        self._update_fix()
+
+    def fix_for(self, item: QListWidgetItem | None) -> Fix | None:
+        if item is None or self._fixes is None:
+            return None
+        problem = item.data(PROBLEM_ROLE)
+        return self._fixes(problem) if isinstance(problem, Problem) else None
+
+    def _update_fix(self) -> None:
+        fix = self.fix_for(self.list.currentItem())
+        self.fix_button.setVisible(fix is not None)
+        if fix is not None:
+            self.fix_button.setText(fix[0])
+            self.fix_button.setToolTip(f"{fix[0]} (Edit ▸ Undo takes it back)")
+
+    def fix_current(self) -> bool:
+        """Apply the fix of the selected entry; the entry leaves the list once done."""
+        item = self.list.currentItem()
+        fix = self.fix_for(item)
+        if item is None or fix is None or not fix[1]():
+            return False
+        problem = item.data(PROBLEM_ROLE)
+        self.problems = [p for p in self.problems if p is not problem]
+        self.list.takeItem(self.list.row(item))
+        self._update_state()
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _menu(self, point: QPoint) -> None:
+        item = self.list.itemAt(point)
+        if item is None:
+            return
+        self.list.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.setObjectName("preflightMenu")
+        go = menu.addAction("&Go to It")
+        go.triggered.connect(lambda: self._activated(item))
+        fix = self.fix_for(item)
+        if fix is not None:
+            menu.addAction(fix[0]).triggered.connect(lambda: self.fix_current())
+        menu.exec(self.list.viewport().mapToGlobal(point))
+        menu.deleteLater()
 
     def _activated(self, item: QListWidgetItem) -> None:
         where = tuple(item.data(WHERE_ROLE) or ())
@@ -198,9 +280,12 @@ class PreflightDialog(QDialog):
         on_select: Callable[[Where], None] | None = None,
         *,
         exporting: bool = True,
+        fixes: Fixes | None = None,
+        action: str = "Export",
     ) -> tuple[bool, bool]:
         """Show the list; ``(True, True)`` means export, anything else means don't."""
-        dialog = cls(kit, problems, parent, on_select=on_select, exporting=exporting)
+        dialog = cls(kit, problems, parent, on_select=on_select, exporting=exporting,
+                     fixes=fixes, action=action)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return accepted, accepted

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QIcon
 
 from presskit.gui.document.list_model import DocumentListModel
+from presskit.gui.widgets.approval_icons import approval_icon
 from presskit.model import ApprovalState, Expert, Kit, Quote
 from presskit.model.paths import get_at
 from presskit.model.printable import one_line, tip
@@ -29,6 +31,8 @@ class Column:
     header: str
     text: Callable[[Kit, Any], str]
     tooltip: Callable[[Kit, Any], str] | None = None
+    #: The icon shown before the text (the approval state of a quote).
+    icon: Callable[[Kit, Any], QIcon] | None = None
 
 
 def first_words(text: str, limit: int = 80) -> str:
@@ -126,6 +130,8 @@ class KitListModel(DocumentListModel, QAbstractTableModel):
             return column.text(self.document.kit, item)  # the whole text
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return tip(column.tooltip(self.document.kit, item))
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            return column.icon(self.document.kit, item)
         if role == ItemRole:
             return item
         return None
@@ -169,7 +175,8 @@ QUOTE_COLUMNS = {
     "topic": Column("Topic", lambda kit, q: q.topic),
     "date": Column("Date", lambda kit, q: q.date.isoformat() if q.date else ""),
     "source": Column("Source", lambda kit, q: q.source),
-    "approval": Column("Approval", approval_text, approval_tooltip),
+    "approval": Column("Approval", approval_text, approval_tooltip,
+                       lambda kit, q: approval_icon(q.approval.state)),
     "text": Column("Quote", lambda kit, q: first_words(q.text), lambda kit, q: q.text),
 }
 

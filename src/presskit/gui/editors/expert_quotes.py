@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from presskit.gui.document.kit_models import KitListModel, quotes_model
+from presskit.gui.editors.approvals import APPROVE_KEYS, PENDING_KEYS, ApprovalActions
 from presskit.gui.editors.inputs import OptionalDateEdit
 from presskit.gui.editors.list_editor import ListEditor
 from presskit.model import ApprovalState, Expert
@@ -104,6 +105,14 @@ class ExpertQuotesEditor(ListEditor):
             "date",
         )
         self.add_button.setEnabled(False)
+        self.approvals = ApprovalActions(
+            self.view, lambda: self.document,
+            lambda: [] if (row := self.current_row()) is None else [row])
+        self.view.setToolTip(
+            f"Select a quote to edit it below; {APPROVE_KEYS} approves it, {PENDING_KEYS} "
+            "marks it pending (or right-click)")
+        self.current_changed.connect(lambda _item: self.approvals.update())
+        self.view.model().dataChanged.connect(lambda *_: self.approvals.update())
 
     def set_expert(self, expert: Expert | None) -> None:
         """Show the quotes of ``expert`` (``None``: none)."""

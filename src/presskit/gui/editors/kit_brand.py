@@ -85,7 +85,9 @@ class KitBrandPanel(QWidget):
                 widget = self.brand_form.margins.get(str(where[2]), widget)
         else:
             form = self.kit_form
-            widget = form.fields.get(str(head))
+            # Problems say ("kit", "status"); the form's own paths have no "kit" step.
+            name = where[1] if head == "kit" and len(where) > 1 else head
+            widget = form.fields.get(str(name))
         self.tabs.setCurrentIndex(1 if form is self.brand_form else 0)
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)

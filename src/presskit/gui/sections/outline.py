@@ -269,6 +269,9 @@ class OutlinePanel(QWidget):
         """Show the section a problem is about (``("sections", i, ...)``)."""
         if len(where) >= 2 and where[0] == SECTIONS[0] and isinstance(where[1], int):
             self.select_row(where[1])
+        elif where == SECTIONS:  # a section is missing: the way to add one
+            self.buttons["add"].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _announce(self) -> None:

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 from presskit.gui.document.commands import InsertItem, MoveItem, RemoveItem
 from presskit.gui.document.kit_models import first_words
 from presskit.gui.document.list_model import DraggableRows
-from presskit.gui.editors.binding import describe
+from presskit.gui.editors.approvals import APPROVE_KEYS, PENDING_KEYS, ApprovalActions
+from presskit.gui.editors.binding import describe, index_of
 from presskit.gui.sections.quote_picker import QuotePickerDialog
 from presskit.gui.sections.section_forms import SectionForm
+from presskit.gui.widgets.approval_icons import APPROVAL_WORDS, approval_icon
 from presskit.model import ApprovalState, SectionType
 from presskit.model.printable import one_line, tip
 from presskit.model.problems import Where
@@ -105,15 +107,18 @@ class SectionQuotesModel(DraggableRows, QAbstractListModel):
             name = expert.name if expert else quote.expert
             return f"{one_line(name, 100)} — {first_words(quote.text, 70)}"
         if role == Qt.ItemDataRole.ToolTipRole and quote is not None:
-            state = quote.approval.state
-            return f"{tip(quote.text)}\n\nApproval: {state}" + (
-                f" by {one_line(quote.approval.by)}" if quote.approval.by else ""
-            )
-        if role == Qt.ItemDataRole.DecorationRole and (
-            quote is None or quote.approval.state is not ApprovalState.APPROVED
-        ):
-            # Unapproved quotes must not go out unnoticed; a standard icon follows the theme.
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            approval = quote.approval
+            by = f" by {one_line(approval.by)}" if approval.by else ""
+            on = f" on {approval.date.isoformat()}" if approval.date else ""
+            done = approval.state is ApprovalState.APPROVED
+            return f"{tip(quote.text)}\n\n{APPROVAL_WORDS[approval.state]}" + (
+                f"{by}{on}" if done else f" ({APPROVE_KEYS} approves)")
+        if role == Qt.ItemDataRole.DecorationRole:
+            # Every row says where its quote stands; unapproved ones must not go out unnoticed.
+            if quote is None:
+                return QApplication.style().standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return approval_icon(quote.approval.state)
         if role == QuoteIdRole:
             return quote_id
         return None
@@ -160,8 +165,15 @@ class QuotesForm(SectionForm):
         describe(
             self.view,
             "Quotes in this section",
-            "Drag to reorder; Alt+Up/Alt+Down move, Delete removes the selected quote",
+            f"Drag to reorder; Alt+Up/Alt+Down move, Delete removes the selected quote; "
+            f"{APPROVE_KEYS} approves it, {PENDING_KEYS} marks it pending; right-click for "
+            "more",
         )
+        self.unapproved_only = QCheckBox("Show only quotes &not yet approved")
+        self.unapproved_only.setObjectName("unapprovedOnly")
+        describe(self.unapproved_only, "Show only quotes not yet approved",
+                 "Hide the approved quotes of this section; they stay in the section. "
+                 "Untick it to reorder the quotes.")
 
         self.add_button = QPushButton("&Add quotes…")
         describe(self.add_button, "Add quotes", "Choose quotes from the kit's experts")
@@ -175,14 +187,29 @@ class QuotesForm(SectionForm):
         describe(self.up_button, "Move quote up", "Alt+Up")
         self.down_button = QPushButton("Move &down")
         describe(self.down_button, "Move quote down", "Alt+Down")
+        self.approvals = ApprovalActions(
+            self.view, lambda: self.document, self._selected_quote_rows, self._all_quote_rows)
+        self.approve_button = QPushButton(approval_icon(ApprovalState.APPROVED), "Appro&ve")
+        describe(self.approve_button, "Approve quote",
+                 f"Mark the selected quote approved by you, today ({APPROVE_KEYS})")
+        self.approve_all_button = QPushButton("Approve a&ll")
+        describe(self.approve_all_button, "Approve all quotes in this section",
+                 "Mark every quote of this section approved by you, today (one undo step)")
         buttons = QVBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
+        buttons.addSpacing(self.view.fontMetrics().lineSpacing() // 2)
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.approve_all_button)
         buttons.addStretch(1)
+        listed = QVBoxLayout()
+        listed.setContentsMargins(0, 0, 0, 0)
+        listed.addWidget(self.view, 1)
+        listed.addWidget(self.unapproved_only)
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.view, 1)
+        row.addLayout(listed, 1)
         row.addLayout(buttons)
         self.form.addRow("&Quotes:", box)
         self.fields["quotes"] = self.view
@@ -204,10 +231,20 @@ class QuotesForm(SectionForm):
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(+1))
-        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-        self.model.rowsMoved.connect(lambda *_: self._update_buttons())
-        self.model.rowsRemoved.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self._update_buttons)
+        self.approve_button.clicked.connect(self.approvals.approve_selected)
+        self.approve_all_button.clicked.connect(self.approvals.approve_all)
+        self.unapproved_only.toggled.connect(lambda *_: self._apply_filter())
+        self.model.dataChanged.connect(lambda *_: self._apply_filter())
+        # A click makes the row current first and selects it afterwards (the keyboard does
+        # both at once), so the buttons follow the selection, not only the current row. And
+        # every change of the rows (an undone removal inserts one) can change what the
+        # selected row may do.
+        selection = self.view.selectionModel()
+        selection.currentChanged.connect(lambda *_: self._update_buttons())
+        selection.selectionChanged.connect(lambda *_: self._update_buttons())
+        for signal in (self.model.rowsMoved, self.model.rowsRemoved, self.model.rowsInserted,
+                       self.model.modelReset, self.model.layoutChanged):
+            signal.connect(lambda *_: self._apply_filter())
 
     def set_document(self, document: KitDocument | None) -> None:
         self.model.set_document(document)
@@ -232,6 +269,7 @@ class QuotesForm(SectionForm):
         return (
             index.row()
             if index.isValid() and self.view.selectionModel().isSelected(index)
+            and not self.view.isRowHidden(index.row())
             else None
         )
 
@@ -239,14 +277,49 @@ class QuotesForm(SectionForm):
         row = self._selected_row()
         count = self.model.rowCount()
         self.remove_button.setEnabled(row is not None)
-        self.up_button.setEnabled(row is not None and row > 0)
-        self.down_button.setEnabled(row is not None and row < count - 1)
+        # Reordering among hidden rows would move quotes the user cannot see.
+        movable = row is not None and not self.unapproved_only.isChecked()
+        self.up_button.setEnabled(movable and row is not None and row > 0)
+        self.down_button.setEnabled(movable and row is not None and row < count - 1)
+        self.view.setDragEnabled(not self.unapproved_only.isChecked())
+        self.approvals.update()
+        self.approve_button.setEnabled(self.approvals.approve_action.isEnabled())
+        all_action = self.approvals.approve_all_action
+        self.approve_all_button.setEnabled(all_action is not None and all_action.isEnabled())
+
+    def _quote_row(self, quote_id: str) -> int | None:
+        """Where quote ``quote_id`` is in ``kit.quotes``."""
+        if self.document is None:
+            return None
+        quote = self.document.kit.quote(quote_id)
+        return None if quote is None else index_of(self.document.kit.quotes, quote)
+
+    def _selected_quote_rows(self) -> list[int]:
+        row = self._selected_row()
+        found = None if row is None else self._quote_row(self.model.ids[row])
+        return [] if found is None else [found]
+
+    def _all_quote_rows(self) -> list[int]:
+        rows = (self._quote_row(quote_id) for quote_id in self.model.ids)
+        return [row for row in rows if row is not None]
+
+    def _apply_filter(self) -> None:
+        """Hide the approved quotes while *not yet approved only* is ticked."""
+        only = self.unapproved_only.isChecked()
+        kit = self.document.kit if self.document is not None else None
+        for row, quote_id in enumerate(self.model.ids):
+            quote = kit.quote(quote_id) if kit is not None else None
+            approved = quote is not None and quote.approval.state is ApprovalState.APPROVED
+            self.view.setRowHidden(row, only and approved)
+        self._update_buttons()
 
     def move_selected(self, step: int) -> None:
         row = self._selected_row()
         path = self.model.list_path()
         if row is None or path is None or self.document is None:
             return
+        if self.unapproved_only.isChecked():
+            return  # some rows are hidden: see _update_buttons
         target = row + step
         if 0 <= target < self.model.rowCount():
             self.document.push(MoveItem(self.document, path, row, target, "Move quote"))

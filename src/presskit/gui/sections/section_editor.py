@@ -99,6 +99,12 @@ class SectionEditor(QWidget):
         if isinstance(form, SectionForm):
             form.focus_field(where[2:])
 
+    @property
+    def quotes_form(self) -> QuotesForm:
+        form = self.forms[SectionType.QUOTES]
+        assert isinstance(form, QuotesForm)
+        return form
+
     # -- internals ------------------------------------------------------------------------
 
     @property

@@ -30,7 +30,7 @@ from presskit.gui.settings import Settings
 from presskit.gui.widgets.prompts import Prompts
 from presskit.gui.widgets.spelling import Speller
 from presskit.gui.window.edit_actions import EditActions
-from presskit.model import Kit, Where
+from presskit.model import Kit, Problem, Where
 
 
 @dataclass
@@ -89,6 +89,11 @@ class WindowHost(QMainWindow):
     def confirm_discard(self) -> bool:
         """Ask about unsaved changes; ``True`` if the open kit may be replaced."""
         raise _missing("confirm_discard")
+
+    def review_before(self, action: str, refused: str) -> list[Problem] | None:
+        """The pre-flight check an export starts with, before its file dialog; ``None``
+        if the user does not go on (``refused`` is then in the status bar)."""
+        raise _missing("review_before")
 
     def select_problem(self, where: Where) -> None:
         """Show the item a problem points to in its pane."""

@@ -16,7 +16,7 @@ import contextlib
 import logging
 import pickle
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import platformdirs
@@ -60,10 +60,12 @@ from presskit.gui.window.background import run_in_background
 from presskit.gui.window.host import MenuHost
 from presskit.gui.window.library_actions import LibraryActions
 from presskit.gui.window.menus import build_menus, fill_recent_menu, folder_hint
+from presskit.gui.window.preflight_fixes import PreflightFixes
 from presskit.gui.window.share_actions import ShareActions
 from presskit.model import Kit, PresskitError, Problem, Where
 from presskit.model.ids import slugify
 from presskit.model.printable import one_line
+from presskit.model.validation import export_notes
 from presskit.storage import (
     PROJECT_SUFFIXES,
     LoadedKit,
@@ -142,6 +144,9 @@ class MainWindow(MenuHost):
         self.section_editor = SectionEditor(self)
         self.section_editor.setAccessibleName("Section editor")
         self.experts = ExpertsPanel(self)
+        for approvals in (self.section_editor.quotes_form.approvals, self.experts.quotes.approvals):
+            approvals.settings = self.settings  # the user's name for "approved by"
+        self.preflight_fixes = PreflightFixes(self)
         self.kit_brand = KitBrandPanel(self)
         self.preview = PreviewPane(self, delay_ms=preview_delay_ms)
         self.setCentralWidget(self.section_editor)
@@ -470,8 +475,35 @@ class MainWindow(MenuHost):
     def remember_folder(self, kind: str, folder: Path) -> None:
         self.settings.remember_folder(self._folder_key(kind), folder)
 
+    def review_problems(self) -> list[Problem]:
+        """What the pre-flight check lists: errors, then that the kit is still a draft,
+        then the warnings."""
+        problems = [*export_notes(self.document.kit), *self.current_problems()]
+        return sorted(problems, key=lambda p: not p.is_error)
+
+    def review_before(self, action: str, refused: str) -> list[Problem] | None:
+        """The pre-flight check every export starts with, before any file dialog: the kit's
+        problems, the preview's warnings and that the kit is still a draft, with their
+        fixes. ``None`` (and ``refused`` in the status bar) unless the user goes on; else
+        what they were shown. Nothing to say: no dialog."""
+        kit = self.document.kit
+        problems = self.review_problems()
+        if not problems:
+            return []
+        go, _ = self.preflight_dialog.review(self, kit, problems, self.select_problem,
+                                             fixes=self.preflight_fixes, action=action)
+        errors = [p for p in collect_problems(kit) if p.is_error]  # as the fixes left it
+        if errors or not go:
+            self.show_status(f"{refused}: {summary(errors)}; fix the errors first" if errors
+                             else refused)
+            return None
+        return problems
+
     def export_dialog(self) -> bool:
-        """File ▸ Export PDF…: choose where, check the kit, write the PDF."""
+        """File ▸ Export PDF…: check the kit, choose where, write the PDF."""
+        reviewed = self.review_before("Export", "Not exported")
+        if reviewed is None:
+            return False
         stem = self.document.path.stem if self.document.path else slugify(
             self.document.kit.title, "press-kit")
         folder = self.start_folder("export")
@@ -479,14 +511,16 @@ class MainWindow(MenuHost):
         if not accepted or path is None:
             return False
         self.remember_folder("export", path.parent)
-        return self.export_pdf(path, review=True)
+        return self.export_pdf(path, review=True, reviewed=reviewed)
 
-    def export_pdf(self, path: Path | str, *, review: bool = False) -> bool:
+    def export_pdf(self, path: Path | str, *, review: bool = False,
+                   reviewed: Sequence[Problem] = ()) -> bool:
         """Write the kit's PDF to ``path``; never with errors in the kit.
 
-        With ``review`` (the menu command) the pre-flight list is shown whenever there is
-        anything on it and the export waits for the user's go-ahead; without it (scripts,
-        tests) warnings only reach the status bar.
+        With ``review`` (the menu command) the pre-flight list is shown again if rendering
+        found something the user was not shown before (``reviewed``) and the export waits
+        for the user's go-ahead; without it (scripts, tests) warnings only reach the status
+        bar.
         """
         path = Path(path)
         if self._busy:
@@ -531,8 +565,10 @@ class MainWindow(MenuHost):
         if failure is not None:
             self.prompts.error(self, "The PDF could not be made.", describe_render_error(failure))
             return False
-        if review and problems:
-            go, _ = self.preflight_dialog.review(self, kit, problems, self.select_problem)
+        seen = set(reviewed)
+        if review and any(p not in seen for p in problems):
+            go, _ = self.preflight_dialog.review(self, kit, problems, self.select_problem,
+                                                 fixes=self.preflight_fixes)
             if not go:
                 self.show_status("Export cancelled")
                 return False
@@ -574,11 +610,13 @@ class MainWindow(MenuHost):
         """List the kit's problems without exporting; an entry selects its item."""
         kit = self.document.kit
         self.preflight_dialog.review(
-            self, kit, self.current_problems(), self.select_problem, exporting=False
+            self, kit, self.current_problems(), self.select_problem, exporting=False,
+            fixes=self.preflight_fixes,
         )
 
     def select_problem(self, where: Where) -> None:
         """Show the item a problem is about in the pane that edits it."""
+        self.activateWindow()  # the pre-flight dialog that asked may have had it
         pane = pane_for(where)
         if pane == "outline":
             self.outline_dock.show()

@@ -6,8 +6,10 @@ menu. Each command is a short flow: take a snapshot of the kit (or, for a bundle
 as saved), ask what (``DraftOptionsDialog``: attach the PDF?) and where through ``Prompts``,
 hand the engine's work (``formats.email_parts``, ``formats.mail.message``, ``render_pdf`` for
 an attached PDF, ``bundle.write_bundle`` / ``read_bundle``) to ``run_in_background``, then
-report in the status bar, with warnings and errors in the window's dialogs. A kit with errors
-is refused before anything is made, with the same list Check Kit shows.
+report in the status bar, with warnings and errors in the window's dialogs. Each starts with
+the pre-flight check (``review_before``), before any other question or file dialog: a kit
+with errors is refused there, and warnings (or a kit still marked Draft) are shown, with
+their fixes, until the user goes on.
 """
 
 from __future__ import annotations
@@ -34,7 +36,6 @@ from presskit.gui.dialogs.draft_options import (
     DraftOptionsDialog,
     sender_description,
 )
-from presskit.gui.dialogs.preflight import collect_problems, summary
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.window.background import describe_error, run_in_background
 from presskit.gui.window.host import WindowHost
@@ -98,19 +99,13 @@ class ShareActions:
 
     # -- shared steps ---------------------------------------------------------------------
 
-    def _checked_snapshot(self, refused: str) -> Kit | None:
-        """A snapshot of the kit, or ``None`` (with the problem list shown) if it has errors:
-        an e-mail of a kit that cannot be exported would say something the PDF cannot."""
+    def _checked_snapshot(self, action: str, refused: str) -> Kit | None:
+        """A snapshot of the kit once the pre-flight check lets it go, or ``None``: an
+        e-mail of a kit that cannot be exported would say something the PDF cannot."""
         window = self.window
-        kit = window.document.snapshot()
-        problems = collect_problems(kit)
-        errors = [p for p in problems if p.is_error]
-        if not errors:
-            return kit
-        window.preflight_dialog.review(window, kit, problems, window.select_problem,
-                                       exporting=False)
-        window.show_status(f"{refused}: {summary(errors)}; fix the errors first")
-        return None
+        if window.review_before(action, refused) is None:
+            return None
+        return window.document.snapshot()
 
     def _run(self, work: Callable[[], T], failure: str) -> T | None:
         """``work()`` off the GUI thread; on failure the error dialog and ``None``."""
@@ -151,7 +146,7 @@ class ShareActions:
         Gmail and Outlook on the web included). Never ``data:`` (Outlook for Windows and
         Gmail do not show it) nor ``cid:`` (a pasted reference to a part points nowhere).
         README.md, "Copy for E-mail", says which client does what and why."""
-        kit = self._checked_snapshot("Not copied")
+        kit = self._checked_snapshot("Copy", "Not copied")
         if kit is None:
             return False
         images = self._images
@@ -195,7 +190,7 @@ class ShareActions:
         """File ▸ Save as E-mail Draft…: the ``.eml`` a mail client opens as a draft, with
         the PDF attached if the user ticks (or last ticked) *Attach the PDF*."""
         window = self.window
-        kit = self._checked_snapshot("No draft saved")
+        kit = self._checked_snapshot("Continue", "No draft saved")
         if kit is None:
             return False
         settings = window.settings
@@ -245,7 +240,7 @@ class ShareActions:
         HTML, its plain-text twin and the pictures in ``NAME_files/`` beside them (named
         relatively, or at the address in Preferences), as one set."""
         window = self.window
-        kit = self._checked_snapshot("Not exported")
+        kit = self._checked_snapshot("Continue", "Not exported")
         if kit is None:
             return False
         path, accepted = window.prompts.email_page_path(
@@ -305,6 +300,8 @@ class ShareActions:
     def save_as_bundle(self) -> bool:
         """File ▸ Save as Bundle…: the kit file as saved, its pictures, fonts and PDF."""
         window = self.window
+        if window.review_before("Continue", "No bundle saved") is None:
+            return False
         document = window.document
         if document.path is None or document.is_modified:
             name = document.path.name if document.path else "Untitled"
