@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
-
 from email import policy
 
 from presskit.formats.mail import EmailParts, address, message, sender
