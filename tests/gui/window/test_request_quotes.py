@@ -91,6 +91,9 @@ def test_requesting_quotes_saves_drafts_and_records_pending_quotes_in_one_undo_s
     # Pasting the answer into the pending quote fills it in; the request stays recorded.
     quote_index = next(i for i, q in enumerate(kit.quotes) if q.id == waiting[0].quote_id)
     window.experts.select(("quotes", quote_index, "text"))
+    rows = window.experts.quotes.view.model()
+    assert "(waiting for the answer)" in [rows.index(r, 0).data()
+                                          for r in range(rows.rowCount())]
     text = window.experts.quotes.text_edit
     assert "paste the answer here" in text.placeholderText()
     QGuiApplication.clipboard().setText("Hanoi will test both sides.")
