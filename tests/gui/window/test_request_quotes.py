@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from support.format_reading import read_message
 from support.gui_dialogs import click_check, when_dialog
+from support.roster_data import write_roster
 
 from presskit.gui.dialogs.request_quotes import RequestQuotesDialog
 from presskit.gui.window.main_window import MainWindow
+from presskit.library.paths import ROSTER_ENV
 from presskit.model.requests import unanswered_requests
 
 
@@ -117,3 +119,41 @@ def test_cancel_records_nothing(qtbot: Any, cnas_window: MainWindow) -> None:
     cnas_window.requests.action.trigger()
     assert len(kit.quotes) == before
     assert cnas_window.document.undo_stack.count() == 0
+
+
+def test_a_roster_expert_ticked_is_added_to_the_kit_with_the_request_in_one_undo_step(
+        qtbot: Any, make_window: Any, cnas_copy: Path, tmp_path: Path,
+        monkeypatch: Any) -> None:
+    roster = tmp_path / "team" / "roster.yaml"
+    roster.parent.mkdir()
+    write_roster(roster)
+    monkeypatch.setenv(ROSTER_ENV, str(roster))
+    window = make_window()
+    assert window.open_project(cnas_copy)
+    kit = window.document.kit
+    experts_before, quotes_before = len(kit.experts), len(kit.quotes)
+
+    def act(dialog: RequestQuotesDialog) -> None:
+        try:
+            item = dialog.people.item(row_of(dialog, "Zoë Müller"))
+            assert item.text().endswith("(roster)")
+            for row in range(dialog.people.count()):  # only her
+                if dialog.people.item(row).checkState() == Qt.CheckState.Checked:
+                    click_check(qtbot, dialog.people, dialog.people.indexFromItem(
+                        dialog.people.item(row)))
+            click_check(qtbot, dialog.people, dialog.people.indexFromItem(item))
+            qtbot.keyClicks(dialog.topic, "NATO budgets")
+            assert dialog.current_letter() is not None
+            assert dialog.current_letter().to.endswith("@example.org")  # type: ignore[union-attr]
+            qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    when_dialog(RequestQuotesDialog, act)
+    window.requests.action.trigger()
+    assert [e.name for e in kit.experts[experts_before:]] == ["Zoë Müller"]
+    [waiting] = unanswered_requests(kit)
+    assert waiting.expert_id == kit.experts[-1].id and waiting.request.topic == "NATO budgets"
+    window.document.undo_stack.undo()
+    assert (len(kit.experts), len(kit.quotes)) == (experts_before, quotes_before)
