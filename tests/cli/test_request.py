@@ -93,3 +93,18 @@ def test_a_folder_that_is_a_link_or_the_kits_own_folder_file_is_refused(
     assert "is not a folder" in capsys.readouterr().err
     assert request(kit_copy, kit_copy) == 2
     assert list(elsewhere.iterdir()) == [] and kit_copy.read_bytes() == before
+
+
+def test_a_hand_written_kit_is_recorded_and_the_user_told_its_layout_changed(
+        kit_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = kit_copy.read_text(encoding="utf-8")
+    kit_copy.write_text("# our advisory, edited by hand\n" + text, encoding="utf-8")
+    assert request(kit_copy, tmp_path / "requests") == 0
+    assert "rewritten in presskit's own layout" in capsys.readouterr().err
+    assert len([q for q in load_kit(kit_copy).kit.quotes if q.request is not None]) == 2
+
+
+def test_a_kit_presskit_saved_gets_no_such_note(
+        kit_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert request(kit_copy, tmp_path / "requests") == 0
+    assert "rewritten" not in capsys.readouterr().err
