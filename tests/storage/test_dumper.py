@@ -163,16 +163,20 @@ def field_values(field: Field) -> st.SearchStrategy[Any]:
         case Kind.NUMBER:
             return st.integers(-(2**60), 2**60) | st.floats()
         case Kind.DATE:
-            return st.none() | st.dates()
+            return st.dates() if field.required else st.none() | st.dates()
         case Kind.DATE_TIME:
             return st.datetimes()
+        case Kind.DAY_OR_TIME:
+            return st.none() | st.dates() | st.datetimes()
+        case Kind.COUNT:
+            return st.integers(0, 100_000)
         case Kind.CHOICE:
             assert field.choices is not None
             return st.sampled_from(list(field.choices))
         case Kind.RECORD:
             assert field.record is not None
             nested = records(field.record)
-            return st.none() | nested if field.key == "embargo" else nested
+            return st.none() | nested if field.key in ("embargo", "request") else nested
     raise AssertionError(field.kind)
 
 
@@ -218,6 +222,12 @@ def valid_kits(draw: st.DrawFn) -> Kit:
     expert_ids = [e.id for e in kit.experts]
     kit.quotes = [dataclasses.replace(q, expert=draw(st.sampled_from(expert_ids)))
                   for q in kit.quotes] if expert_ids else []
+    for quote in kit.quotes:  # a deadline before the day asked is an error
+        request = quote.request
+        if request is not None and request.deadline is not None and (
+                dt.date(request.deadline.year, request.deadline.month, request.deadline.day)
+                < request.asked):
+            quote.request = dataclasses.replace(request, deadline=None)
     for resource in kit.resources:
         resource.title = named(resource.title)
         resource.expert = draw(st.sampled_from(["", *expert_ids]))

@@ -41,6 +41,7 @@ from presskit.model import (
     Margins,
     PageSize,
     Quote,
+    QuoteRequest,
     QuotesSection,
     Resource,
     Section,
@@ -117,9 +118,17 @@ def kits(draw: st.DrawFn) -> Kit:
             extra = draw(extras(Quote))
             if draw(st.booleans()):
                 extra["approval"] = draw(extras(Approval, min_size=1))
+            request = draw(st.none() | st.builds(
+                QuoteRequest, st.dates(max_value=dt.date(2999, 1, 1)),
+                st.none() | st.dates(min_value=dt.date(2999, 1, 1))
+                | st.datetimes(min_value=dt.datetime(2999, 1, 1)), TEXT,
+                st.integers(0, 100_000)))
+            if request is not None and draw(st.booleans()):
+                extra["request"] = draw(extras(QuoteRequest, min_size=1))
             quotes.append(Quote(qid, draw(st.sampled_from(expert_ids)), draw(TEXT),
                                 topic=draw(TEXT), date=draw(st.none() | st.dates()),
-                                source=draw(TEXT), approval=approval, extra=extra))
+                                source=draw(TEXT), approval=approval, request=request,
+                                extra=extra))
     resources = [
         Resource(rid, draw(NON_BLANK), url=draw(TEXT), author=draw(TEXT),
                  expert=draw(st.sampled_from(["", *expert_ids])), blurb=draw(TEXT))

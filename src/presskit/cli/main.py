@@ -2,7 +2,7 @@
 the desktop app when no command is given.
 
 Each group lives in a module of its own (``export``: export and validate; ``roster``;
-``brand``; ``import_text``; ``bundle``) that registers its subcommands with a guarded
+``brand``; ``import_text``; ``bundle``; ``request``) that registers its subcommands with a guarded
 handler. It drives the same engine as the desktop app. Problems are printed as
 ``file:line:column: severity: message``; the exit code says how it went: 0 done, 1 warnings
 only (``validate``), 2 errors or bad input. No traceback reaches the user for a bad input.
@@ -47,9 +47,9 @@ def build_parser(*, library: bool = True) -> argparse.ArgumentParser:
     # The library and bundle commands are registered (and their modules imported) only when
     # the command line is not an export or a validation.
     if library:
-        from presskit.cli import brand, bundle, import_text, roster
+        from presskit.cli import brand, bundle, import_text, request, roster
 
-        for module in (roster, brand, import_text, bundle):
+        for module in (roster, brand, import_text, bundle, request):
             module.add_commands(commands)
     return parser
 

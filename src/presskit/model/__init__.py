@@ -16,6 +16,7 @@ from presskit.model.kit import (
     Margins,
     PageSize,
     Quote,
+    QuoteRequest,
     Resource,
     Status,
     Typography,
@@ -40,7 +41,7 @@ __all__ = [
     "BUILTIN_FONTS", "FONT_FACES", "SECTION_CLASSES", "AboutSection", "Approval", "ApprovalState",
     "BiosSection", "Brand", "CalloutSection", "Colors", "Contact", "ContactSection", "Embargo",
     "Expert", "Fonts", "HeadshotShape", "Kit", "KitProblems", "LeadSection", "Margins", "PageSize",
-    "PresskitError", "Problem", "Quote", "QuotesSection", "Resource", "Section", "SectionType",
-    "Severity", "Status", "TextSection", "Typography", "Where", "font_file", "is_safe_url",
-    "validate",
+    "PresskitError", "Problem", "Quote", "QuoteRequest", "QuotesSection", "Resource", "Section",
+    "SectionType", "Severity", "Status", "TextSection", "Typography", "Where", "font_file",
+    "is_safe_url", "validate",
 ]

@@ -182,6 +182,21 @@ class Approval:
 
 
 @dataclass
+class QuoteRequest:
+    """The ask that made a quote: sent to the expert on ``asked``, wanted by ``deadline``
+    (a day, or a day and a wall-clock time), about ``topic``, in about ``length`` words.
+
+    A quote with a request and no text yet is one the expert has not answered; the request
+    stays recorded after the answer is pasted in, until the quote is approved."""
+
+    asked: dt.date
+    deadline: dt.date | dt.datetime | None = None
+    topic: str = ""
+    #: Words wanted; 0 when the ask left the length open.
+    length: int = 0
+
+
+@dataclass
 class Quote:
     """What an expert says, attributed by ``expert`` (an expert id)."""
 
@@ -192,7 +207,13 @@ class Quote:
     date: dt.date | None = None
     source: str = ""
     approval: Approval = field(default_factory=Approval)
+    request: QuoteRequest | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def awaits_answer(self) -> bool:
+        """Asked for and not answered yet: a request, and no text."""
+        return self.request is not None and not self.text.strip()
 
 
 @dataclass

@@ -19,6 +19,7 @@ from presskit.model.kit import FONT_FACES, ApprovalState, Kit, Status, font_file
 from presskit.model.languages import is_language_tag, language_spans
 from presskit.model.printable import one_line
 from presskit.model.problems import Problem, error, warning
+from presskit.model.requests import day_words, deadline_day, deadline_words, unanswered
 from presskit.model.sections import (
     AboutSection,
     BiosSection,
@@ -208,7 +209,9 @@ def _check_quotes(kit: Kit) -> Iterator[Problem]:
             yield _dangling("quote", quote.id, "expert", quote.expert, "quotes", index, "expert",
                             plain=f"The quote “{excerpt(quote.text)}” is by an expert who is "
                             "not in the kit")
-        if not quote.text.strip():
+        if quote.request is not None:
+            yield from _check_request(kit, index)
+        elif not quote.text.strip():
             yield warning(f"quote {quote.id!r} is empty", "quotes", index, "text",
                           plain=f"A quote by {_quoted(kit, quote.expert)} has no words yet")
         if quote.id in used and quote.approval.state is not ApprovalState.APPROVED:
@@ -220,6 +223,27 @@ def _check_quotes(kit: Kit) -> Iterator[Problem]:
                 "quotes", index, "approval",
                 plain=f"{_quoted(kit, quote.expert)}'s quote “{excerpt(quote.text)}” {state}",
             )
+
+
+def _check_request(kit: Kit, index: int) -> Iterator[Problem]:
+    """A request whose deadline comes before it was asked is a slip; one not answered yet is
+    unfinished work, said in plain words (an empty quote with a request is not "empty")."""
+    quote = kit.quotes[index]
+    request = quote.request
+    assert request is not None
+    day = deadline_day(request)
+    if day is not None and day < request.asked:
+        yield error(
+            f"quote {quote.id!r}: the request's deadline ({deadline_words(day)}) comes before "
+            f"the day it was asked ({day_words(request.asked)})",
+            "quotes", index, "request", "deadline",
+        )
+    if request.length < 0:
+        yield error(f"quote {quote.id!r}: the request's length must be a number of words, "
+                    f"not {request.length}", "quotes", index, "request", "length")
+    waiting = unanswered(kit, index)
+    if waiting is not None:
+        yield warning(waiting.sentence, *waiting.where, plain=waiting.sentence)
 
 
 def _check_sections(kit: Kit) -> Iterator[Problem]:

@@ -106,6 +106,35 @@ def read_date_time(node: Node) -> dt.datetime | None:
         raise FieldError(f"{expected} (there is no such time)", node) from None
 
 
+def read_day_or_time(node: Node) -> dt.date | dt.datetime | None:
+    """A day (``2026-12-05``) or a day and a wall-clock time (``2026-12-05 17:00``)."""
+    if is_null(node):
+        return None
+    if isinstance(node, ScalarNode) and _DATE.match(node.value):
+        return read_date(node)
+    try:
+        return read_date_time(node)
+    except FieldError as exc:
+        raise FieldError(exc.message.replace(
+            "expected a date and time like", "expected a date like 2019-09-20, or a date and "
+            "time like"), node) from None
+
+
+#: The largest whole number a count may hold: a request for a million words is a slip.
+MAX_COUNT = 100_000
+
+
+def read_count(node: Node, unit: str = "") -> int | None:
+    """A whole number from 0 to ``MAX_COUNT`` (words wanted)."""
+    if is_null(node):
+        return None
+    value = _construct_scalar(node) if node.tag == INT_TAG else None
+    if isinstance(value, int) and 0 <= value <= MAX_COUNT:
+        return value
+    raise FieldError(f"expected a whole number{unit} from 0 to {MAX_COUNT}, "
+                     f"got {describe(node)}", node)
+
+
 def read_bool(node: Node) -> bool | None:
     if is_null(node):
         return None

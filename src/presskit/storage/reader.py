@@ -36,8 +36,10 @@ from presskit.storage.fields import (
     plain_value,
     read_bool,
     read_choice,
+    read_count,
     read_date,
     read_date_time,
+    read_day_or_time,
     read_font,
     read_number,
     read_path,
@@ -369,6 +371,10 @@ class _DocumentReader:
                 return read_date(node)
             case Kind.DATE_TIME:
                 return read_date_time(node)
+            case Kind.DAY_OR_TIME:
+                return read_day_or_time(node)
+            case Kind.COUNT:
+                return read_count(node, " of words")
             case Kind.CHOICE:
                 return read_choice(node, choices)
         raise AssertionError(kind)

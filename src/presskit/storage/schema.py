@@ -6,7 +6,8 @@ docs/file-format.md). Every key is named like the model attribute it fills.
 
 Unknown keys are kept: in the ``extra`` dict of the model object the mapping belongs to. A
 nested mapping whose class has no ``extra`` (``kit``, ``kit.embargo``, ``brand.colors``,
-``brand.fonts``, ``brand.typography``, ``brand.margins``, ``quotes[].approval``) keeps its
+``brand.fonts``, ``brand.typography``, ``brand.margins``, ``quotes[].approval``,
+``quotes[].request``) keeps its
 unknown keys in the owner's ``extra`` under its own key, e.g.
 ``brand.extra["colors"] == {"highlight": "#FF0"}``; the top-level mapping's owner is the
 ``Kit``, so ``kit:``'s unknown keys live in ``kit.extra["kit"]``. A known key can never be an
@@ -39,6 +40,7 @@ from presskit.model.kit import (
     Margins,
     PageSize,
     Quote,
+    QuoteRequest,
     Resource,
     Status,
     Typography,
@@ -58,6 +60,8 @@ class Kind(StrEnum):
     NUMBER = "number"
     DATE = "date"
     DATE_TIME = "date-time"
+    DAY_OR_TIME = "date, or date-time"  # a deadline: a day, or a day and an hour
+    COUNT = "whole number"
     CHOICE = "choice"  # one value of ``Field.choices``
     RECORD = "record"  # a nested mapping described by ``Field.record``
 
@@ -186,6 +190,16 @@ APPROVAL = Record(
      Field("date", Kind.DATE)),
 )
 
+REQUEST = Record(
+    QuoteRequest,
+    (
+        Field("asked", Kind.DATE, required=True),
+        Field("deadline", Kind.DAY_OR_TIME),
+        Field("topic", Kind.TEXT),
+        Field("length", Kind.COUNT),
+    ),
+)
+
 QUOTE = Record(
     Quote,
     (
@@ -196,6 +210,7 @@ QUOTE = Record(
         Field("date", Kind.DATE),
         Field("source", Kind.TEXT),
         Field("approval", Kind.RECORD, record=APPROVAL),
+        Field("request", Kind.RECORD, record=REQUEST),
     ),
 )
 

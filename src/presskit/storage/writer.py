@@ -150,6 +150,12 @@ class _DocumentWriter:
                 return value if value is None else dt.date(value.year, value.month, value.day)
             case Kind.DATE_TIME:
                 return DateTimeText(_date_time_text(value))
+            case Kind.DAY_OR_TIME:
+                if isinstance(value, dt.datetime):
+                    return DateTimeText(_date_time_text(value))
+                return value if value is None else dt.date(value.year, value.month, value.day)
+            case Kind.COUNT:
+                return int(value)
             case Kind.CHOICE:
                 return value.value if isinstance(value, StrEnum) else str(value)
         raise AssertionError(kind)

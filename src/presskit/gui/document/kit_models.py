@@ -177,7 +177,9 @@ QUOTE_COLUMNS = {
     "source": Column("Source", lambda kit, q: q.source),
     "approval": Column("Approval", approval_text, approval_tooltip,
                        lambda kit, q: approval_icon(q.approval.state)),
-    "text": Column("Quote", lambda kit, q: first_words(q.text), lambda kit, q: q.text),
+    # A quote asked for and not answered says so, rather than a blank row.
+    "text": Column("Quote", lambda kit, q: first_words(q.text) or (
+        "(waiting for the answer)" if q.request is not None else ""), lambda kit, q: q.text),
 }
 
 

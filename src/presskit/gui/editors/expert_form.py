@@ -9,6 +9,7 @@ asks first and removes the quotes and their places in sections in one undo step
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -21,6 +22,7 @@ from presskit.gui.editors.list_editor import ListEditor
 from presskit.gui.widgets.shown import shown
 from presskit.model import Expert, Kit
 from presskit.model.operations import new_expert
+from presskit.model.requests import Unanswered, unanswered
 from presskit.model.wording import affiliation
 
 if TYPE_CHECKING:
@@ -35,6 +37,27 @@ def photo_status(kit: Kit, expert: Expert) -> str:
     return "Yes" if expert.photo.is_file() else "Missing file"
 
 
+def _waiting(kit: Kit, expert: Expert) -> list[Unanswered]:
+    today = dt.date.today()
+    found = (unanswered(kit, i, today) for i, q in enumerate(kit.quotes)
+             if q.expert == expert.id and q.request is not None)
+    return [w for w in found if w is not None]
+
+
+def request_status(kit: Kit, expert: Expert) -> str:
+    """``Waiting since 3 Dec`` (``, overdue`` past the deadline) while a request for a quote
+    is not answered; empty otherwise."""
+    waiting = _waiting(kit, expert)
+    if not waiting:
+        return ""
+    first = min(waiting, key=lambda w: w.request.asked)
+    return first.waiting + (", overdue" if any(w.overdue for w in waiting) else "")
+
+
+def request_tooltip(kit: Kit, expert: Expert) -> str:
+    return "\n".join(w.sentence for w in _waiting(kit, expert)) or "No request waiting"
+
+
 class ExpertsModel(KitListModel):
     """The experts table; accepts image files dropped onto a row as that expert's photo."""
 
@@ -47,7 +70,10 @@ class ExpertsModel(KitListModel):
                 Column("Program", lambda kit, e: e.program),
                 Column("E-mail", lambda kit, e: e.email),
                 Column("Photo", photo_status, lambda kit, e: str(e.photo or "No headshot")),
+                Column("Requests", request_status, request_tooltip),
             ],
+            # A quote answered, asked for or deleted changes the Requests column.
+            depends_on=("quotes",),
             parent=parent,
         )
 

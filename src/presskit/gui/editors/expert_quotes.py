@@ -19,6 +19,7 @@ from presskit.gui.editors.list_editor import ListEditor
 from presskit.model import ApprovalState, Expert
 from presskit.model.operations import new_quote
 from presskit.model.printable import one_line
+from presskit.model.requests import day_words, deadline_words
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -113,6 +114,18 @@ class ExpertQuotesEditor(ListEditor):
             "marks it pending (or right-click)")
         self.current_changed.connect(lambda _item: self.approvals.update())
         self.view.model().dataChanged.connect(lambda *_: self.approvals.update())
+        self.text_edit = text
+        self.current_changed.connect(self._show_request)
+
+    def _show_request(self, quote: Any) -> None:
+        """A quote asked for shows the request where its answer goes: paste it there."""
+        request = getattr(quote, "request", None)
+        if request is None:
+            self.text_edit.setPlaceholderText("")
+            return
+        due = f" (deadline {deadline_words(request.deadline)})" if request.deadline else ""
+        self.text_edit.setPlaceholderText(
+            f"Asked on {day_words(request.asked)}{due}: paste the answer here")
 
     def set_expert(self, expert: Expert | None) -> None:
         """Show the quotes of ``expert`` (``None``: none)."""

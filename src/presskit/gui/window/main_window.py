@@ -61,6 +61,7 @@ from presskit.gui.window.host import MenuHost
 from presskit.gui.window.library_actions import LibraryActions
 from presskit.gui.window.menus import build_menus, fill_recent_menu, folder_hint
 from presskit.gui.window.preflight_fixes import PreflightFixes
+from presskit.gui.window.request_actions import RequestActions
 from presskit.gui.window.share_actions import ShareActions
 from presskit.model import Kit, PresskitError, Problem, Where
 from presskit.model.ids import slugify
@@ -182,6 +183,7 @@ class MainWindow(MenuHost):
         self.actions_ = build_menus(self, self.share)
         # The roster dock and menu, spreadsheet import, New Kit from Text, Preferences.
         self.library = LibraryActions(self)
+        self.requests = RequestActions(self, self.library.store)  # Roster ▸ Request Quotes…
         self._build_status_bar()
         self.setAcceptDrops(True)
         self._catch_project_drops()
