@@ -8,9 +8,10 @@ working out the time itself: local time with the zone's abbreviation *for that d
 (``CEST`` in July, ``CET`` in January, from the IANA database through :mod:`zoneinfo`), then
 the same moment in UTC, then the day.
 
-The phrases live in one table per language, :data:`PHRASES`; only English exists today. A
-language is added by adding its :class:`Phrases` (words, month names, the order of day and
-month) under its primary subtag; a kit in a language without one gets English. No I/O, and
+The phrases live in one table per language, :data:`PHRASES`: English, German, French,
+Spanish and Norwegian (Bokmål) today, with the PDF's "Page X of Y". A language is added by
+adding its :class:`Phrases` (words, month names, the order of day and month) under its
+primary subtag; a kit in a language without one gets English. No I/O, and
 nothing else from ``model`` (``model.text`` hands its callers on to here), so both the PDF and
 the other formats can reach it.
 """
@@ -45,6 +46,8 @@ class Phrases:
     date: str
     #: ``{hour}`` and ``{minute}``, both zero-padded.
     clock: str
+    #: The folio in the PDF's footer: ``{number}`` and ``{pages}``.
+    page: str = "Page {number} of {pages}"
 
 
 ENGLISH = Phrases(
@@ -60,8 +63,65 @@ ENGLISH = Phrases(
     clock="{hour:02d}:{minute:02d}",
 )
 
+GERMAN = Phrases(
+    embargoed="SPERRFRIST bis {time} ({utc}), {date}",
+    embargoed_other_day="SPERRFRIST bis {time}, {date} ({utc}, {utc_date})",
+    embargoed_plain="SPERRFRIST bis {time}, {date}",
+    draft="ENTWURF",
+    draft_banner="ENTWURF · NICHT ZUR VERÖFFENTLICHUNG",
+    separator=" · ",
+    months=("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+            "September", "Oktober", "November", "Dezember"),
+    date="{day}. {month} {year}",
+    clock="{hour:02d}:{minute:02d}",
+    page="Seite {number} von {pages}",
+)
+
+FRENCH = Phrases(
+    embargoed="SOUS EMBARGO jusqu’au {date} à {time} ({utc})",
+    embargoed_other_day="SOUS EMBARGO jusqu’au {date} à {time} ({utc} le {utc_date})",
+    embargoed_plain="SOUS EMBARGO jusqu’au {date} à {time}",
+    draft="BROUILLON",
+    draft_banner="BROUILLON · NE PAS DIFFUSER",
+    separator=" · ",
+    months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+            "septembre", "octobre", "novembre", "décembre"),
+    date="{day} {month} {year}",
+    clock="{hour:02d} h {minute:02d}",
+    page="Page {number} sur {pages}",
+)
+
+SPANISH = Phrases(
+    embargoed="EMBARGADO hasta las {time} ({utc}) del {date}",
+    embargoed_other_day="EMBARGADO hasta las {time} del {date} ({utc} del {utc_date})",
+    embargoed_plain="EMBARGADO hasta las {time} del {date}",
+    draft="BORRADOR",
+    draft_banner="BORRADOR · NO DIFUNDIR",
+    separator=" · ",
+    months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+            "septiembre", "octubre", "noviembre", "diciembre"),
+    date="{day} de {month} de {year}",
+    clock="{hour:02d}:{minute:02d}",
+    page="Página {number} de {pages}",
+)
+
+NORWEGIAN = Phrases(
+    embargoed="SPERREFRIST til kl. {time} ({utc}), {date}",
+    embargoed_other_day="SPERREFRIST til kl. {time}, {date} ({utc}, {utc_date})",
+    embargoed_plain="SPERREFRIST til kl. {time}, {date}",
+    draft="UTKAST",
+    draft_banner="UTKAST · IKKE FOR PUBLISERING",
+    separator=" · ",
+    months=("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+            "september", "oktober", "november", "desember"),
+    date="{day}. {month} {year}",
+    clock="{hour:02d}.{minute:02d}",
+    page="Side {number} av {pages}",
+)
+
 #: Primary language subtag → its phrases. Add a language here (and nowhere else).
-PHRASES: dict[str, Phrases] = {"en": ENGLISH}
+PHRASES: dict[str, Phrases] = {"en": ENGLISH, "de": GERMAN, "fr": FRENCH, "es": SPANISH,
+                               "nb": NORWEGIAN, "no": NORWEGIAN}
 
 
 def phrases(tag: str = "en") -> Phrases:
@@ -72,6 +132,11 @@ def phrases(tag: str = "en") -> Phrases:
 
 def _date(words: Phrases, day: dt.date) -> str:
     return words.date.format(day=day.day, month=words.months[day.month - 1], year=day.year)
+
+
+def long_date(day: dt.date, tag: str = "en") -> str:
+    """``day`` written out in the language ``tag`` (``"14. Juli 2026"``)."""
+    return _date(phrases(tag), day)
 
 
 def _clock(words: Phrases, moment: dt.datetime | dt.time) -> str:
