@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from presskit.model import markings
-from presskit.model.languages import LANG_SPAN, is_language_tag
+from presskit.model.markings import LANG_SPAN, is_language_tag
 from presskit.model.validation import is_safe_url
 
 # Private-use characters mark where a placeholder goes while the text is marked up.
