@@ -14,7 +14,7 @@ from support.render_fixtures import seed_kit
 
 from presskit.formats import draft_message, email_parts, markdown
 from presskit.model import Embargo, Kit, Status
-from presskit.model.markings import PHRASES, embargo_line, phrases
+from presskit.model.markings import PHRASES, embargo_line, long_date, phrases
 from presskit.render import render_pdf
 
 SUMMER_OSLO = "EMBARGOED until 06:00 CEST (04:00 UTC), 14 July 2026"
@@ -53,9 +53,33 @@ def test_a_time_whose_utc_falls_off_the_calendar_is_shown_without_utc(
     assert line.startswith(f"EMBARGOED until {until:%H:%M} ") and "UTC" not in line
 
 
-def test_the_wording_comes_from_one_table_that_english_fills_for_every_language() -> None:
-    assert set(PHRASES) == {"en"}
-    assert phrases("de-CH") is phrases("en") is phrases("not a tag")
+def test_the_wording_comes_from_one_table_with_english_for_a_language_it_lacks() -> None:
+    assert {"en", "de", "fr", "es", "nb"} <= set(PHRASES)
+    assert phrases("de-CH") is phrases("de") is not phrases("en")
+    assert phrases("ja") is phrases("en") is phrases("not a tag")
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("de", "SPERRFRIST bis 06:00 CEST (04:00 UTC), 14. Juli 2026"),
+    ("fr", "SOUS EMBARGO jusqu’au 14 juillet 2026 à 06 h 00 CEST (04 h 00 UTC)"),
+    ("es", "EMBARGADO hasta las 06:00 CEST (04:00 UTC) del 14 de julio de 2026"),
+    ("nb", "SPERREFRIST til kl. 06.00 CEST (04.00 UTC), 14. juli 2026"),
+])
+def test_a_kit_in_another_language_says_embargo_draft_and_page_in_it(
+    tag: str, expected: str
+) -> None:
+    kit = kit_with("Europe/Oslo", dt.datetime(2026, 7, 14, 6, 0), Status.DRAFT)
+    kit.language = tag
+    words = phrases(tag)
+    assert embargo_line(dt.datetime(2026, 7, 14, 6, 0), "Europe/Oslo", tag) == expected
+    seen = formats(kit)
+    for name in ("html", "text", "pdf"):
+        assert expected in seen[name], name
+    pages = page_texts(render_pdf(kit).data)
+    assert words.page.format(number=1, pages=len(pages)) in pages[0]
+    assert words.draft in seen["pdf"] and "DRAFT" not in seen["pdf"]
+    # The dateline too (the seed kit is dated 20 September 2019).
+    assert long_date(kit.date, tag) in seen["pdf"] and "September 20," not in seen["pdf"]
 
 
 def kit_with(zone: str | None, until: dt.datetime, status: Status) -> Kit:

@@ -282,7 +282,7 @@ def build_document(kit: Kit) -> tuple[Document, list[Problem]]:
         subject=subject_line(f"{series}: {title}" if series else title, embargo=embargo,
                              draft=draft, tag=tag),
         masthead=Masthead(short(kit.series), short(brand.organisation), brand.logo),
-        dateline=long_date(kit.date) if kit.date is not None else "",
+        dateline=long_date(kit.date, kit.language) if kit.date is not None else "",
         headline=short(kit.title),
         embargo=embargo,
         draft=draft,

@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from presskit.model import markings
-from presskit.model.languages import LANG_SPAN, is_language_tag
+from presskit.model.markings import LANG_SPAN, is_language_tag
 from presskit.model.validation import is_safe_url
 
 # Private-use characters mark where a placeholder goes while the text is marked up.
@@ -202,9 +202,12 @@ _MONTHS = (
 )
 
 
-def long_date(day: dt.date) -> str:
-    """``2019-09-20`` → ``"September 20, 2019"`` (English, whatever the process locale)."""
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+def long_date(day: dt.date, tag: str = DEFAULT_LANGUAGE) -> str:
+    """``2019-09-20`` → ``"September 20, 2019"`` in English, whatever the process locale;
+    ``"20. September 2019"`` for ``de`` and the other languages of ``model.markings``."""
+    if markings.phrases(language(tag)) is markings.ENGLISH:
+        return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return markings.long_date(day, language(tag))
 
 
 def embargo_line(until: dt.datetime, zone: str, tag: str = DEFAULT_LANGUAGE) -> str:

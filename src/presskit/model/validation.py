@@ -16,7 +16,7 @@ from typing import Any
 
 from presskit.model.ids import is_valid_id
 from presskit.model.kit import FONT_FACES, ApprovalState, Kit, Status, font_file
-from presskit.model.languages import is_language_tag, language_spans
+from presskit.model.markings import is_language_tag, language_spans
 from presskit.model.printable import one_line
 from presskit.model.problems import Problem, error, warning
 from presskit.model.requests import day_words, deadline_day, deadline_words, unanswered

@@ -122,7 +122,7 @@ def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:
         colors=ctx.colors,
         glyphs=ctx.glyphs,
         running_head=" · ".join(part for part in (who, full_title(kit)) if part),
-        dateline=long_date(kit.date) if kit.date else "",
+        dateline=long_date(kit.date, kit.language) if kit.date else "",
         footer=one_line(brand.footer),
         draft=kit.status == Status.DRAFT,
         embargo=(embargo_line(kit.embargo.until, kit.embargo.zone, language(kit))

@@ -1,11 +1,12 @@
 """Page templates and everything drawn around the text: running header, footer, markings.
 
 The first page has no running header (the masthead is in the story); later pages carry the
-organisation and headline. Every page gets the footer with "Page X of Y", and the EMBARGOED
-banner and DRAFT watermark when the kit says so. "Y" is unknown until the last page is done, so
-each page draws a named form XObject for its folio and :class:`FolioCanvas` fills the forms in
-when the document is saved: one pass, and bookmarks and links keep their real pages (a canvas
-that defers ``showPage`` would bind every bookmark to the first page).
+organisation and headline. Every page gets the footer with "Page X of Y" (in the kit's
+language), and the EMBARGOED banner and DRAFT watermark when the kit says so. "Y" is unknown
+until the last page is done, so each page draws a named form XObject for its folio and
+:class:`FolioCanvas` fills the forms in when the document is saved: one pass, and bookmarks
+and links keep their real pages (a canvas that defers ``showPage`` would bind every bookmark
+to the first page).
 
 In a tagged render everything drawn here is a pagination artifact, and :class:`FolioCanvas`
 carries the render's :class:`~presskit.render.tagging.Tagger`: it gives each page its
@@ -109,8 +110,8 @@ class PageDecor:
         for number in range(1, pages + 1):
             canv.beginForm(_folio_form(number), -400, -10, 10, 30)
             canv.setFillColor(self.colors.muted)
-            self.glyphs.draw(canv, 0, 0, f"Page {number} of {pages}", self.regular,
-                             FOOTER_SIZE, align="right")
+            self.glyphs.draw(canv, 0, 0, self.words.page.format(number=number, pages=pages),
+                             self.regular, FOOTER_SIZE, align="right")
             canv.endForm()
 
     # -- drawing -----------------------------------------------------------------------------
@@ -186,7 +187,8 @@ class PageDecor:
         canv.setLineWidth(0.6)
         canv.line(g.left + 28, rule_y, g.width - g.right, rule_y)
         text_y = self._footer_text_y
-        folio_room = glyphs.width("Page 9999 of 9999", self.regular, FOOTER_SIZE) + 18
+        folio_room = glyphs.width(self.words.page.format(number=9999, pages=9999),
+                                  self.regular, FOOTER_SIZE) + 18
         if self.footer:
             canv.setFillColor(colors.muted)
             measure = glyphs.measure(self.regular, FOOTER_SIZE)

@@ -133,8 +133,8 @@ def front_matter(ctx: RenderContext) -> list[Flowable]:
                               tree.group("P") if series and organisation else None)
         story.append(masthead)
     if kit.date is not None:
-        story.append(tree.mark(ctx.paragraph(escape(long_date(kit.date)), styles.dateline),
-                               "P"))
+        dateline = escape(long_date(kit.date, kit.language))
+        story.append(tree.mark(ctx.paragraph(dateline, styles.dateline), "P"))
     story.append(tree.mark(
         ctx.paragraph(plain(kit.title), styles.headline, cls=BalancedParagraph), "H1"))
     return story
