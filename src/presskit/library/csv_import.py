@@ -57,6 +57,8 @@ PREVIEW_ROWS = 5
 DELIMITERS = (",", ";", "\t")
 #: How much of the file ``csv.Sniffer`` looks at.
 _SNIFF_CHARS = 4096
+#: Names of workbook files: one that is not a zip archive is not read as text.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xls")
 #: A name longer than this is almost surely a bio or a whole row in the wrong column.
 MAX_NAME_LENGTH = 150
 
@@ -187,6 +189,7 @@ def sniff(source: Path | bytes | str, name: str = "", sheet: str | None = None) 
             raise CsvImportError(f"{name} has no sheet {sheet!r} with rows to import; its "
                                  f"sheets: {', '.join(repr(p.sheet) for p in previews)}")
         return found
+    _not_a_workbook(source, name)
     if sheet is not None:
         raise CsvImportError(f"{name} is a CSV file, which has no sheets (--sheet {sheet!r})")
     text, encoding = decode(data) if isinstance(data, bytes) else (data, "text")
@@ -206,7 +209,16 @@ def sniff_sheets(source: Path | bytes, name: str = "") -> list[CsvPreview]:
     name = name or "the spreadsheet"
     if is_workbook(data):
         return _sheet_previews(data, name, folder)
+    _not_a_workbook(source, name)
     return [sniff(data, name)]
+
+
+def _not_a_workbook(source: object, name: str) -> None:
+    """Refuse a file named as a workbook that is not one, rather than read it as text."""
+    if isinstance(source, Path) and source.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise CsvImportError(f"{name} is not a {source.suffix.lower()} workbook (its contents "
+                             "are neither a zip archive nor an Excel file); is it damaged, "
+                             "or saved under the wrong name?")
 
 
 def _sheet_previews(data: bytes, name: str, folder: Path | None) -> list[CsvPreview]:

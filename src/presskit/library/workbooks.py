@@ -46,9 +46,13 @@ def read_sheets(data: bytes, name: str) -> list[SheetRows]:
                 if meta.typ not in (python_calamine.SheetTypeEnum.WorkSheet,):
                     continue
                 sheet = book.get_sheet_by_name(meta.name)
-                start = sheet.start or (0, 0)
-                rows = [[cell_text(v) for v in row] for row in sheet.iter_rows()]
-                sheets.append(SheetRows(meta.name, start[0] + 1, start[1] + 1, rows))
+                # The whole grid from A1, so row and column numbers are the sheet's own
+                # (``iter_rows`` starts at row 1 but at the first filled column).
+                rows = [[cell_text(v) for v in row]
+                        for row in sheet.to_python(skip_empty_area=False)]
+                left = min((next(i for i, c in enumerate(row) if c) for row in rows
+                            if any(row)), default=0)
+                sheets.append(SheetRows(meta.name, 1, left + 1, [r[left:] for r in rows]))
     except python_calamine.PasswordError:
         raise WorkbookError(f"{name} is password-protected: remove the password and save "
                             "it again") from None

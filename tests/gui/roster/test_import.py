@@ -173,8 +173,8 @@ def test_a_spreadsheet_is_read_off_the_gui_thread(
     monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_import",
                         classmethod(lambda cls, parent, folder: (sheet, True)))
     threads: list[bool] = []
-    real = library_actions.sniff
-    monkeypatch.setattr(library_actions, "sniff", lambda path: threads.append(
+    real = library_actions.sniff_sheets
+    monkeypatch.setattr(library_actions, "sniff_sheets", lambda path: threads.append(
         threading.current_thread() is threading.main_thread()) or real(path))
     monkeypatch.setattr(CsvMappingDialog, "choose",
                         classmethod(lambda cls, *a: (None, False)))
