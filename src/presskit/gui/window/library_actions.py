@@ -216,10 +216,10 @@ class LibraryActions:
         mapping: list[str | None] | None = None
         sheet = 0
         while True:
-            (preview, mapping), accepted = CsvMappingDialog.choose(
-                window, previews, mapping, sheet)
-            if not accepted:
+            chosen, accepted = CsvMappingDialog.choose(window, previews, mapping, sheet)
+            if not accepted or chosen is None:
                 return False
+            preview, mapping = chosen
             sheet = next((i for i, p in enumerate(previews) if p is preview), 0)
             try:
                 dry_run = import_rows(preview, mapping, self.store.roster)
