@@ -296,6 +296,8 @@ class ImportSummaryDialog(QDialog):
                                    "back; experts the kit has already are not copied twice")
         self.add_to_kit.setChecked(bool(add_to_kit))
         self.add_to_kit.setVisible(add_to_kit is not None)
+        self.add_to_kit.toggled.connect(self._name_save)
+        self._name_save(self.add_to_kit.isChecked())
         self.buttons.accepted.connect(lambda: self._finish(SummaryChoice.SAVE))
         self.buttons.rejected.connect(lambda: self._finish(SummaryChoice.CANCEL))
         self.back_button.clicked.connect(lambda: self._finish(SummaryChoice.BACK))
@@ -305,6 +307,9 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(self.add_to_kit)
         layout.addWidget(self.buttons)
         self.resize(680, 440)
+
+    def _name_save(self, also_kit: bool) -> None:
+        self.save_button.setText("&Save to Roster and Kit" if also_kit else "&Save to Roster")
 
     def _finish(self, choice: SummaryChoice) -> None:
         self.choice = choice
