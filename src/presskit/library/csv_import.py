@@ -44,7 +44,7 @@ from presskit.library.merge import FieldChange, expert_changes
 from presskit.library.names import email_key, name_key, split_honorific
 from presskit.library.roster import Roster
 from presskit.library.text_files import decode, read_file
-from presskit.library.workbook_archive import column_letters, is_workbook
+from presskit.library.workbook_archive import WorkbookError, column_letters, is_workbook
 from presskit.library.workbooks import SheetRows, read_sheets
 from presskit.model.ids import is_valid_id, slugify, unique_id
 from presskit.model.kit import Expert
@@ -222,7 +222,10 @@ def _not_a_workbook(source: object, name: str) -> None:
 
 
 def _sheet_previews(data: bytes, name: str, folder: Path | None) -> list[CsvPreview]:
-    sheets = read_sheets(data, name)
+    try:
+        sheets = read_sheets(data, name)
+    except WorkbookError as exc:
+        raise CsvImportError(str(exc)) from None
     previews: list[CsvPreview] = []
     problems: list[str] = []
     for sheet in sheets:
