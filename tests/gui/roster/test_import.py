@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from support.examples import SEED
 from support.gui_actions import Dialogs
 from support.gui_dialogs import when_dialog
-from support.workbooks import xlsx
+from support.workbooks import rewrite_entry, xlsx
 
 from presskit.gui.dialogs.paste_advisory import PasteDialog
 from presskit.gui.document.commands import SetValue
@@ -226,6 +226,25 @@ def test_a_spreadsheet_of_8000_columns_is_refused_naming_the_file_and_the_count(
     [(text, detail)] = dialogs.asked["error"]
     assert "stranger.csv" in text
     assert "stranger.csv has 8,000 columns in its first row, more than the 200" in detail
+    assert shown == []
+
+
+def test_a_hostile_workbook_is_one_error_naming_it_and_no_dialog_of_columns(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = xlsx(tmp_path / "far.xlsx", {"Experts": [["Name"], ["Ann"]]})
+    rewrite_entry(book, "xl/worksheets/sheet1.xml", {
+        b"</sheetData>": b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'})
+    monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_import",
+                        classmethod(lambda cls, parent, folder: (book, True)))
+    shown: list[object] = []
+    monkeypatch.setattr(CsvMappingDialog, "choose",
+                        classmethod(lambda cls, *a: shown.append(a) or (None, False)))
+    dialogs.answer("error", (None, True))
+    window.library.import_csv.trigger()
+    [(text, detail)] = dialogs.asked["error"]
+    assert "“far.xlsx” could not be imported." in text
+    assert "far.xlsx has sheets of 17,179,869,184 cells" in detail and "\n" not in detail
     assert shown == []
 
 
