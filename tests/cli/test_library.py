@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from support.examples import CNAS_KIT, SEED
 from support.no_qt import run_without_qt
+from support.workbooks import ods, xlsx
 
 from presskit.cli import brand, import_text, roster
 from presskit.library.paths import ROSTER_ENV
@@ -73,6 +74,49 @@ def test_skipped_rows_are_warnings_with_their_line(
         f"{sheet}:5:1: warning: row 4 skipped: it has no name",
     ]
     assert "1 added" in captured.out
+
+
+def test_an_xlsx_sheet_is_imported_and_its_problems_named_by_sheet_row_and_column(
+    roster_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = xlsx(tmp_path / "staff.xlsx", {
+        "Experts": [["Name", "Email", "Phone"], ["Ann Lee", "ann.example.org", 4722000000],
+                    [None, "bo@example.org", None]],
+        "Interns": [["Name"], ["Cy Moss"]],
+    })
+    assert run("roster", "import", str(book)) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"{book}:3:1: warning: sheet 'Experts', row 3 skipped: it has no name (e-mail "
+        "bo@example.org)",
+        f"{book}:2:2: warning: sheet 'Experts', row 2, column B: 'ann.example.org' does not "
+        "look like an e-mail address (imported as is)",
+    ]
+    assert "1 added, 0 updated, 0 unchanged, 1 skipped (sheet 'Experts' (1 of 2))" in captured.out
+    [ann] = load_roster(roster_file).roster.experts
+    assert ann.phone == "4722000000"
+
+    assert run("roster", "import", str(book), "--sheet", "Interns") == 0
+    assert [e.name for e in load_roster(roster_file).roster.experts] == ["Ann Lee", "Cy Moss"]
+    assert run("roster", "import", str(book), "--sheet", "Staff") == 2
+    assert capsys.readouterr().err.strip().endswith(
+        "has no sheet 'Staff' with rows to import; its sheets: 'Experts', 'Interns'")
+
+
+def test_an_ods_imports_and_a_hostile_workbook_is_one_line_not_a_crash(
+    roster_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = ods(tmp_path / "staff.ods", {"Experts": [["Name", "Phone"], ["Léa Fontaine", 4722]]})
+    assert run("roster", "import", str(book)) == 0
+    assert load_roster(roster_file).roster.experts[0].phone == "4722"
+    bomb = ods(tmp_path / "bomb.ods", tables=(
+        '<table:table table:name="E"><table:table-row table:number-rows-repeated="1048576">'
+        '<table:table-cell table:number-columns-repeated="16384" office:value-type="float" '
+        'office:value="1"/></table:table-row></table:table>'))
+    capsys.readouterr()
+    assert run("roster", "import", str(bomb)) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"presskit: error: {bomb} has sheets of 17,179,869,184 cells")
 
 
 def test_a_dry_run_saves_nothing(roster_file: Path, tmp_path: Path) -> None:

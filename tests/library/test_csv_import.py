@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from presskit.library.csv_columns import ALIASES, detect_mapping, field_for, split_topics
 from presskit.library.csv_import import CsvImportError, import_rows, sniff
 from presskit.library.roster import Roster
-from presskit.model import Expert
+from presskit.model import Expert, PresskitError
 
 
 def imported(data: bytes | str, roster: Roster | None = None) -> Roster:
@@ -156,10 +157,12 @@ def test_topics_are_split_on_semicolons_or_else_commas(cell: str, topics: list[s
     assert split_topics(cell) == topics
 
 
-def test_a_workbook_instead_of_a_csv_is_refused_with_how_to_save_it(tmp_path: Path) -> None:
-    path = tmp_path / "experts.xlsx"
-    path.write_bytes(b"PK\x03\x04rest-of-a-zip")
-    with pytest.raises(Exception, match="save it as CSV"):
+def test_a_workbook_presskit_cannot_read_is_refused_with_how_to_save_it(tmp_path: Path) -> None:
+    path = tmp_path / "experts.numbers"  # a zip of Apple's own, not .xlsx or .ods
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Index/Document.iwa", b"\x00" * 10)
+    with pytest.raises(PresskitError, match=r"not an .xlsx or .ods workbook \(a Numbers or "
+                                            r"Word file\?\): save it as .xlsx, .ods or CSV"):
         sniff(path)
 
 

@@ -1,7 +1,8 @@
 """``presskit roster list|import|export``: the per-user roster of experts.
 
 - ``roster list [WORDS…]``: the experts in the roster (matching WORDS), with brand presets;
-- ``roster import FILE.csv``: merge a spreadsheet's experts into the roster;
+- ``roster import FILE [--sheet NAME]``: merge a spreadsheet's experts (.csv, .xlsx, .ods)
+  into the roster;
 - ``roster export FILE.csv``: write the roster's experts as a spreadsheet.
 
 Every library command (these, ``brand`` and ``import-text``) takes ``--roster PATH``
@@ -95,12 +96,15 @@ def add_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
     listing.set_defaults(handler=guarded(_roster_list))
 
     importing = actions.add_parser(
-        "import", parents=[roster_option_], help="merge experts from a CSV spreadsheet",
-        description="Merge the experts in a CSV file (from Excel, LibreOffice, Google Sheets or "
-        "Numbers) into the roster: a row with the e-mail address or name of a roster expert "
-        "updates them; others are added. Columns are recognised by their headings.",
+        "import", parents=[roster_option_], help="merge experts from a spreadsheet",
+        description="Merge the experts in a spreadsheet (.xlsx, .ods, or CSV from Excel, "
+        "LibreOffice, Google Sheets or Numbers) into the roster: a row with the e-mail address "
+        "or name of a roster expert updates them; others are added. Columns are recognised by "
+        "their headings.",
     )
-    importing.add_argument("csv", type=Path, metavar="FILE.csv")
+    importing.add_argument("csv", type=Path, metavar="FILE")
+    importing.add_argument("--sheet", metavar="NAME",
+                           help="the sheet of a workbook to import (default: the first)")
     importing.add_argument(
         "--column", action="append", default=[], metavar="HEADING=FIELD",
         help="read the column HEADING (or its number, from 1) as FIELD, one of "
@@ -144,7 +148,7 @@ def _roster_list(args: argparse.Namespace) -> int:
 
 
 def _roster_import(args: argparse.Namespace) -> int:
-    preview = sniff(args.csv)
+    preview = sniff(args.csv, sheet=args.sheet)
     mapping = _mapping(preview, args.column)
     if mapping is None:
         return EXIT_ERRORS
@@ -157,14 +161,18 @@ def _roster_import(args: argparse.Namespace) -> int:
     path = roster_path(args.roster)
     loaded, result = (merge(load_roster(path))[1] if args.dry_run
                       else modify_roster(path, merge))
-    for note in result.skipped:
-        say(f"{args.csv}:{note.line}:1: warning: row {note.row} skipped: {note.message}")
-    for note in result.notes:
-        say(f"{args.csv}:{note.line}:1: warning: row {note.row}: {note.message}")
+    notes = [(n, True) for n in result.skipped] + [(n, False) for n in result.notes]
+    for note, skipped in notes:
+        column = 1
+        if preview.is_workbook and note.column is not None:
+            column = preview.first_column + note.column
+        place = (preview.where(note.row, note.line, note.column) if preview.is_workbook
+                 else f"row {note.row}")
+        say(f"{args.csv}:{note.line}:{column}: warning: {place}"
+            f"{' skipped' if skipped else ''}: {note.message}")
     ignored = [h for h, f in zip(preview.headers, mapping, strict=False) if f is None and h]
     where = "would be merged into" if args.dry_run else "merged into"
-    show(f"{args.csv}: {result.summary()} ({preview.delimiter_name}-separated, "
-          f"{preview.encoding}); {where} {loaded.path}")
+    show(f"{args.csv}: {result.summary()} ({preview.layout}); {where} {loaded.path}")
     if ignored:
         print(printable("columns not imported: " + ", ".join(repr(h) for h in ignored)))
     warned = result.skipped or result.notes or loaded.problems
@@ -174,7 +182,8 @@ def _roster_import(args: argparse.Namespace) -> int:
 def _mapping(preview: CsvPreview, overrides: Sequence[str]) -> list[str | None] | None:
     """The detected mapping with ``--column`` overrides; ``None`` (reported) if unusable."""
     mapping = list(preview.detected_mapping)
-    where = f"{preview.source}:{preview.header_line}:1"
+    where = f"{preview.source}:{preview.header_line}:1" + (
+        f": sheet {preview.sheet!r}, row {preview.header_line}" if preview.is_workbook else "")
     for override in overrides:
         heading, sep, field = override.partition("=")
         field = field.strip().lower().replace(" ", "_")

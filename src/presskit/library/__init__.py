@@ -3,7 +3,8 @@ import and export, and pasted advisories turned into kits. No Qt; stands on ``st
 ``model`` like the rest of the engine.
 
 - ``roster`` / ``roster_file`` / ``paths``: the roster as data, its YAML file, where it lives;
-- ``csv_import`` (``sniff`` then ``import_rows``) / ``csv_export``: spreadsheets;
+- ``csv_import`` (``sniff`` then ``import_rows``) / ``csv_export``: spreadsheets; a
+  workbook (.xlsx, .ods) is checked by ``workbook_archive`` and read by ``workbooks``;
 - ``advisory`` (``parse_advisory``): plain text → kit;
 - ``merge``: roster ⇄ kit without duplicates ("Add to kit", "Update from roster", "Save to
   roster").
@@ -11,7 +12,14 @@ import and export, and pasted advisories turned into kits. No Qt; stands on ``st
 
 from presskit.library.advisory.parse import AdvisoryResult, parse_advisory
 from presskit.library.csv_export import export_csv
-from presskit.library.csv_import import CsvImportError, CsvPreview, ImportResult, import_rows, sniff
+from presskit.library.csv_import import (
+    CsvImportError,
+    CsvPreview,
+    ImportResult,
+    import_rows,
+    sniff,
+    sniff_sheets,
+)
 from presskit.library.merge import (
     FieldChange,
     KitAddition,
@@ -30,5 +38,6 @@ __all__ = [
     "ImportResult", "KitAddition", "LoadedRoster", "Roster", "RosterFileError", "RosterUpdate",
     "SaveOutcome", "add_to_kit", "default_roster_path", "export_csv", "import_rows",
     "load_roster", "parse_advisory", "roster_path", "save_roster", "save_to_roster", "sniff",
+    "sniff_sheets",
     "updates_from_roster",
 ]

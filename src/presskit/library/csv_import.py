@@ -1,4 +1,5 @@
-"""Experts from a spreadsheet saved as CSV (Excel, LibreOffice, Google Sheets, Numbers).
+"""Experts from a spreadsheet: a CSV file (Excel, LibreOffice, Google Sheets, Numbers) or a
+workbook (.xlsx, .ods; read by ``workbooks``, one sheet at a time).
 
 Two steps, so the app can show a mapping step in between::
 
@@ -11,7 +12,9 @@ Two steps, so the app can show a mapping step in between::
 against a count of ``,`` ``;`` and tab) and reads every record with the csv module, so quoted
 fields may hold delimiters, quotes and line breaks. The first non-blank row is the header.
 Rows are numbered as a spreadsheet shows them (the header is row 1, blank rows count), and each
-keeps the file line it starts on for ``file:line`` messages.
+keeps the file line it starts on for ``file:line`` messages. A workbook's sheet goes through
+the same steps from its cells: its rows are the sheet's rows, its "lines" the row numbers, and
+``CsvPreview.where`` words a place as the sheet shows it ("sheet 'Experts', row 7, column C").
 
 ``import_rows`` merges instead of duplicating: a row is the same person as a roster expert
 with the same e-mail address, else the same name (``names``). A non-empty cell replaces the
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import io
 import os
 from collections.abc import Sequence
@@ -39,7 +43,9 @@ from presskit.library.csv_columns import (
 from presskit.library.merge import FieldChange, expert_changes
 from presskit.library.names import email_key, name_key, split_honorific
 from presskit.library.roster import Roster
-from presskit.library.text_files import decode, read_text_file
+from presskit.library.text_files import decode, read_file
+from presskit.library.workbook_archive import WorkbookError, column_letters, is_workbook
+from presskit.library.workbooks import SheetRows, read_sheets
 from presskit.model.ids import is_valid_id, slugify, unique_id
 from presskit.model.kit import Expert
 from presskit.model.limits import MAX_CSV_COLUMNS
@@ -51,6 +57,8 @@ PREVIEW_ROWS = 5
 DELIMITERS = (",", ";", "\t")
 #: How much of the file ``csv.Sniffer`` looks at.
 _SNIFF_CHARS = 4096
+#: Names of workbook files: one that is not a zip archive is not read as text.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xls")
 #: A name longer than this is almost surely a bio or a whole row in the wrong column.
 MAX_NAME_LENGTH = 150
 
@@ -86,6 +94,11 @@ class CsvPreview:
     detected_mapping: tuple[str | None, ...]
     #: The folder relative photo paths are read against.
     folder: Path | None = None
+    #: For a workbook: the sheet read, every sheet with rows to import, and the sheet column
+    #: (1 = A) of the first heading.
+    sheet: str = ""
+    sheets: tuple[str, ...] = ()
+    first_column: int = 1
 
     @property
     def first_rows(self) -> tuple[CsvRow, ...]:
@@ -95,6 +108,33 @@ class CsvPreview:
     def delimiter_name(self) -> str:
         return {",": "comma", ";": "semicolon", "\t": "tab"}.get(self.delimiter, self.delimiter)
 
+    @property
+    def is_workbook(self) -> bool:
+        return bool(self.sheet)
+
+    @property
+    def layout(self) -> str:
+        """``comma-separated, utf-8`` or ``sheet 'Experts' (1 of 3)``."""
+        if self.is_workbook:
+            of = f" (1 of {len(self.sheets)})" if len(self.sheets) > 1 else ""
+            if len(self.sheets) > 1 and self.sheet in self.sheets:
+                of = f" ({self.sheets.index(self.sheet) + 1} of {len(self.sheets)})"
+            return f"sheet {self.sheet!r}{of}"
+        return f"{self.delimiter_name}-separated, {self.encoding}"
+
+    def column_name(self, column: int) -> str:
+        """The letter(s) a spreadsheet shows over the ``column``-th heading (from 0)."""
+        return column_letters(self.first_column + column)
+
+    def where(self, row: int, line: int, column: int | None = None) -> str:
+        """``row 7 (line 9)`` in a CSV file, ``sheet 'Experts', row 7, column C`` in a
+        workbook."""
+        if self.is_workbook:
+            place = f"sheet {self.sheet!r}, row {row}"
+            return place + (f", column {self.column_name(column)}" if column is not None
+                            else "")
+        return f"row {row}" + (f" (line {line})" if line != row else "")
+
 
 @dataclass(frozen=True)
 class RowNote:
@@ -103,6 +143,8 @@ class RowNote:
     row: int
     line: int
     message: str
+    #: The column (from 0, as in ``CsvPreview.headers``) the note is about, if one.
+    column: int | None = None
 
 
 @dataclass
@@ -125,19 +167,93 @@ class ImportResult:
                 f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped")
 
 
-def sniff(source: Path | bytes | str, name: str = "") -> CsvPreview:
-    """Read a CSV file (a path, its bytes or its text) up to the point of choosing columns."""
+def sniff(source: Path | bytes | str, name: str = "", sheet: str | None = None) -> CsvPreview:
+    """Read a spreadsheet (a path, its bytes or its text) up to the point of choosing columns.
+
+    A workbook's ``sheet`` (by name) is read, by default its first sheet with rows; a CSV file
+    has no sheets, so naming one is an error.
+    """
     folder = None
     if isinstance(source, Path):
-        text, encoding = read_text_file(source, "spreadsheet")
+        data: bytes | str = read_file(source, "spreadsheet")
         name, folder = name or str(source), source.parent
-    elif isinstance(source, bytes):
-        text, encoding = decode(source)
     else:
-        text, encoding = source, "text"
+        data = source
     name = name or "the spreadsheet"
+    if isinstance(data, bytes) and is_workbook(data):
+        previews = _sheet_previews(data, name, folder)
+        if sheet is None:
+            return previews[0]
+        found = next((p for p in previews if p.sheet == sheet), None)
+        if found is None:
+            raise CsvImportError(f"{name} has no sheet {sheet!r} with rows to import; its "
+                                 f"sheets: {', '.join(repr(p.sheet) for p in previews)}")
+        return found
+    _not_a_workbook(source, name)
+    if sheet is not None:
+        raise CsvImportError(f"{name} is a CSV file, which has no sheets (--sheet {sheet!r})")
+    text, encoding = decode(data) if isinstance(data, bytes) else (data, "text")
     delimiter = detect_delimiter(text)
-    records = _records(text, delimiter)
+    return _preview(name, _records(text, delimiter), encoding=encoding, delimiter=delimiter,
+                    folder=folder)
+
+
+def sniff_sheets(source: Path | bytes, name: str = "") -> list[CsvPreview]:
+    """Every sheet of a workbook that has rows to import, or the one preview of a CSV file."""
+    folder = None
+    if isinstance(source, Path):
+        data = read_file(source, "spreadsheet")
+        name, folder = name or str(source), source.parent
+    else:
+        data = source
+    name = name or "the spreadsheet"
+    if is_workbook(data):
+        return _sheet_previews(data, name, folder)
+    _not_a_workbook(source, name)
+    return [sniff(data, name)]
+
+
+def _not_a_workbook(source: object, name: str) -> None:
+    """Refuse a file named as a workbook that is not one, rather than read it as text."""
+    if isinstance(source, Path) and source.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise CsvImportError(f"{name} is not a {source.suffix.lower()} workbook (its contents "
+                             "are neither a zip archive nor an Excel file); is it damaged, "
+                             "or saved under the wrong name?")
+
+
+def _sheet_previews(data: bytes, name: str, folder: Path | None) -> list[CsvPreview]:
+    try:
+        sheets = read_sheets(data, name)
+    except WorkbookError as exc:
+        raise CsvImportError(str(exc)) from None
+    previews: list[CsvPreview] = []
+    problems: list[str] = []
+    for sheet in sheets:
+        try:
+            previews.append(_preview(
+                f"{name}, sheet {sheet.name!r}", _sheet_records(sheet), encoding="",
+                delimiter="", folder=folder, sheet=sheet.name,
+                first_column=sheet.first_column))
+        except CsvImportError as exc:
+            problems.append(str(exc))
+    if not previews:
+        if len(problems) == 1:
+            raise CsvImportError(problems[0])
+        raise CsvImportError(f"{name} has no sheet with rows to import: the first row of a "
+                             "sheet should name the columns (Name, Title, Email…)")
+    names = tuple(p.sheet for p in previews)
+    return [dataclasses.replace(p, source=name, sheets=names) for p in previews]
+
+
+def _sheet_records(sheet: SheetRows) -> list[tuple[int, int, list[str]]]:
+    return [(sheet.first_row + i, sheet.first_row + i, cells)
+            for i, cells in enumerate(sheet.rows)]
+
+
+def _preview(
+    name: str, records: list[tuple[int, int, list[str]]], *, encoding: str, delimiter: str,
+    folder: Path | None, sheet: str = "", first_column: int = 1,
+) -> CsvPreview:
     header = next(((n, line, cells) for n, line, cells in records if not _blank(cells)), None)
     if header is None:
         raise CsvImportError(f"{name} has no rows: the first row should name the columns "
@@ -156,7 +272,7 @@ def sniff(source: Path | bytes | str, name: str = "") -> CsvPreview:
     return CsvPreview(
         source=name, encoding=encoding, delimiter=delimiter, headers=headers,
         header_line=header_line, rows=rows, detected_mapping=tuple(detect_mapping(headers)),
-        folder=folder,
+        folder=folder, sheet=sheet, first_column=first_column,
     )
 
 
@@ -264,8 +380,9 @@ class _RowImporter:
             if reason:
                 self.result.skipped.append(RowNote(row.number, row.line, reason))
 
-    def _note(self, row: CsvRow, message: str) -> None:
-        self.result.notes.append(RowNote(row.number, row.line, message))
+    def _note(self, row: CsvRow, message: str, field_name: str | None = None) -> None:
+        column = self.mapping.index(field_name) if field_name in self.mapping else None
+        self.result.notes.append(RowNote(row.number, row.line, message, column))
 
     def _values(self, row: CsvRow) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -311,7 +428,8 @@ class _RowImporter:
             return (f"it is the same person as row {self.seen[existing.id]} "
                     f"({existing.name}); only the first row is imported")
         if email and not EMAIL_PATTERN.match(email):
-            self._note(row, f"{email!r} does not look like an e-mail address (imported as is)")
+            self._note(row, f"{email!r} does not look like an e-mail address (imported as is)",
+                       "email")
         incoming = self._expert(row, values, name, email, existing)
         if existing is None:
             self.roster.experts.append(incoming)
@@ -357,7 +475,7 @@ class _RowImporter:
         photo = values.get("photo", "")
         if photo.lower().startswith(("http://", "https://")):
             self._note(row, f"the photo {photo!r} is a web address; presskit needs an image "
-                       "file, so it was left out")
+                       "file, so it was left out", "photo")
         elif photo:
             folder = self.preview.folder or Path.cwd()
             full = os.path.join(os.path.abspath(folder), os.path.expanduser(photo))

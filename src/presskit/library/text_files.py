@@ -58,6 +58,18 @@ def _windows_1252(data: bytes) -> str:
 def read_text_file(path: Path, what: str = "file") -> tuple[str, str]:
     """Read and decode ``path``; ``PresskitError`` naming the file if it cannot be read or is
     a spreadsheet workbook rather than text."""
+    data = read_file(path, what)
+    if data.startswith(_ZIP_MAGIC):
+        raise PresskitError(
+            f"{path} is a workbook (.xlsx/.ods/.numbers), not text: save it as CSV first "
+            "(Excel: File › Save As › CSV UTF-8; LibreOffice: File › Save As › Text CSV)"
+        )
+    return decode(data)
+
+
+def read_file(path: Path, what: str = "file") -> bytes:
+    """The bytes of ``path``, at most ``MAX_TEXT_BYTES``; ``PresskitError`` naming the file
+    if it cannot be read."""
     try:
         data = read_input(path, MAX_TEXT_BYTES, what=f"{what} presskit reads (a roster of "
                                                      "100,000 experts is about 20 MB)")
@@ -65,12 +77,7 @@ def read_text_file(path: Path, what: str = "file") -> tuple[str, str]:
         if exc.missing:
             raise PresskitError(f"cannot read the {what} {path}: no such file") from None
         raise PresskitError(str(exc)) from None
-    if data.startswith(_ZIP_MAGIC):
-        raise PresskitError(
-            f"{path} is a workbook (.xlsx/.ods/.numbers), not text: save it as CSV first "
-            "(Excel: File › Save As › CSV UTF-8; LibreOffice: File › Save As › Text CSV)"
-        )
-    return decode(data)
+    return data
 
 
 def read_text_stream(stream: BinaryIO, name: str = "<stdin>") -> tuple[str, str]:

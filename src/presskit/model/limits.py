@@ -21,6 +21,15 @@ MAX_TEXT_BYTES = 50 * _MB
 #: with every HR column perhaps 100; the mapping step makes a control per column (8,000
 #: columns froze the window for a minute).
 MAX_CSV_COLUMNS = 200
+#: Cells of a workbook's sheets (.xlsx, .ods), counted as its reader lays them out: rows ×
+#: columns from the first to the last filled cell, over all sheets. A roster of 100,000
+#: experts with 15 columns is 1.5 million; the reader holds each as about 32 bytes, and a
+#: single value at XFD1048576 asked it for 512 GB and aborted the process.
+MAX_SHEET_CELLS = 5_000_000
+#: Parts (zip entries) of a workbook: sheets, styles, shared strings, a few pictures.
+MAX_WORKBOOK_ENTRIES = 1_000
+#: All parts of a workbook unpacked: the sheet XML of 100,000 experts is about 100 MB.
+MAX_WORKBOOK_UNPACKED_BYTES = 200 * _MB
 #: Levels of nesting in any YAML presskit reads: a kit uses five; deeper would let a
 #: recursive pass over the tree exhaust Python's stack (RecursionError).
 MAX_YAML_DEPTH = 64

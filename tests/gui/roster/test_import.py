@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from support.examples import SEED
 from support.gui_actions import Dialogs
 from support.gui_dialogs import when_dialog
+from support.workbooks import rewrite_entry, xlsx
 
 from presskit.gui.dialogs.paste_advisory import PasteDialog
 from presskit.gui.document.commands import SetValue
@@ -118,6 +119,72 @@ def test_the_mapping_step_fixes_unusual_headings_and_the_import_merges_and_repor
     assert "2 added, 1 updated" in window.statusBar().currentMessage()
 
 
+def click_box(qtbot: Any, box: Any) -> None:
+    """Click a check box on its box (a click right of its text does nothing)."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def test_a_workbook_sheet_is_chosen_and_its_experts_go_into_the_kit_in_one_undo_step(
+    qtbot: Any, window: MainWindow, roster_file: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    book = xlsx(tmp_path / "staff.xlsx", {
+        "Board": [["Name", "Title"], ["Cy Moss", "Chair"]],
+        "Experts": [["Name", "Title", "Email", "Phone"],
+                    ["Amara Okafor", "Director", "amara@example.org", 4722000000],
+                    ["Léa Fontaine", "Fellow", "lea@example.org", None]],
+    })
+    monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_import",
+                        classmethod(lambda cls, parent, folder: (book, True)))
+    before = [e.name for e in window.document.kit.experts]
+    seen: dict[str, Any] = {}
+
+    def pick_sheet(dialog: CsvMappingDialog) -> None:
+        seen["sheets"] = [dialog.sheet_combo.itemText(i)
+                          for i in range(dialog.sheet_combo.count())]
+        seen["visible"] = dialog.sheet_combo.isVisible()
+        dialog.sheet_combo.setFocus()
+        qtbot.keyClick(dialog.sheet_combo, Qt.Key.Key_Down)
+        seen["info"] = dialog.info.text()
+        seen["columns"] = [c.currentText() for c in dialog.combos]
+        when_dialog(ImportSummaryDialog, save_and_add)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    def save_and_add(dialog: ImportSummaryDialog) -> None:
+        seen["ticked"] = dialog.add_to_kit.isChecked()
+        click_box(qtbot, dialog.add_to_kit)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_dialog(CsvMappingDialog, pick_sheet)
+    window.library.import_csv.trigger()
+
+    assert seen["sheets"] == ["Board (1 row)", "Experts (2 rows)"] and seen["visible"]
+    assert "staff.xlsx" in seen["info"] and "sheet “Experts”" in seen["info"]
+    assert seen["columns"] == ["Name", "Title", "Email", "Phone"]
+    assert seen["ticked"] is False
+    roster = load_roster(roster_file).roster
+    amara = roster.find(email="amara@example.org")
+    assert amara is not None and amara.phone == "4722000000"
+    assert roster.find(name="Cy Moss") is None  # the other sheet
+    names = [e.name for e in window.document.kit.experts]
+    assert names == before + ["Amara Okafor", "Léa Fontaine"]
+    assert "in the kit: Added 2 experts" in window.statusBar().currentMessage()
+    window.document.undo_stack.undo()
+    assert [e.name for e in window.document.kit.experts] == before  # one step, both out
+
+    def untick(dialog: ImportSummaryDialog) -> None:
+        seen["remembered"] = dialog.add_to_kit.isChecked()
+        click_box(qtbot, dialog.add_to_kit)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_dialog(CsvMappingDialog, lambda dialog: (
+        when_dialog(ImportSummaryDialog, untick),
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)))
+    window.library.import_csv.trigger()
+    assert seen["remembered"] is True
+    assert [e.name for e in window.document.kit.experts] == before  # the roster only
+
+
 def test_export_writes_a_spreadsheet_that_imports_back_to_the_same_experts(
     window: MainWindow, roster_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -162,6 +229,25 @@ def test_a_spreadsheet_of_8000_columns_is_refused_naming_the_file_and_the_count(
     assert shown == []
 
 
+def test_a_hostile_workbook_is_one_error_naming_it_and_no_dialog_of_columns(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = xlsx(tmp_path / "far.xlsx", {"Experts": [["Name"], ["Ann"]]})
+    rewrite_entry(book, "xl/worksheets/sheet1.xml", {
+        b"</sheetData>": b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'})
+    monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_import",
+                        classmethod(lambda cls, parent, folder: (book, True)))
+    shown: list[object] = []
+    monkeypatch.setattr(CsvMappingDialog, "choose",
+                        classmethod(lambda cls, *a: shown.append(a) or (None, False)))
+    dialogs.answer("error", (None, True))
+    window.library.import_csv.trigger()
+    [(text, detail)] = dialogs.asked["error"]
+    assert "“far.xlsx” could not be imported." in text
+    assert "far.xlsx has sheets of 17,179,869,184 cells" in detail and "\n" not in detail
+    assert shown == []
+
+
 def test_a_spreadsheet_is_read_off_the_gui_thread(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -173,8 +259,8 @@ def test_a_spreadsheet_is_read_off_the_gui_thread(
     monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_import",
                         classmethod(lambda cls, parent, folder: (sheet, True)))
     threads: list[bool] = []
-    real = library_actions.sniff
-    monkeypatch.setattr(library_actions, "sniff", lambda path: threads.append(
+    real = library_actions.sniff_sheets
+    monkeypatch.setattr(library_actions, "sniff_sheets", lambda path: threads.append(
         threading.current_thread() is threading.main_thread()) or real(path))
     monkeypatch.setattr(CsvMappingDialog, "choose",
                         classmethod(lambda cls, *a: (None, False)))

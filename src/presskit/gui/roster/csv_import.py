@@ -17,9 +17,11 @@ from enum import Enum
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -34,7 +36,7 @@ from presskit.gui.document.kit_models import first_words
 from presskit.gui.editors.binding import describe
 from presskit.library import CsvPreview, ImportResult, Roster
 from presskit.library.csv_columns import FIELD_LABELS, FIELDS
-from presskit.library.csv_import import mapping_problems
+from presskit.library.csv_import import RowNote, mapping_problems
 from presskit.model.printable import one_line
 
 IGNORE = "— ignore —"
@@ -53,45 +55,100 @@ def _plural(n: int, noun: str) -> str:
 
 
 class CsvMappingDialog(QDialog):
-    """See the module docstring; ``choose`` returns the mapping the user settled on."""
+    """See the module docstring; ``choose`` returns the sheet and mapping the user settled
+    on. A workbook of several sheets gets a Sheet combo box above the columns."""
 
     def __init__(
         self,
-        preview: CsvPreview,
+        previews: CsvPreview | Sequence[CsvPreview],
         mapping: Sequence[str | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("csvMapping")
-        self.preview = preview
+        self.previews = [previews] if isinstance(previews, CsvPreview) else list(previews)
+        self.preview = self.previews[0]
         self.setWindowTitle("Import Experts from Spreadsheet")
-        name = preview.source.replace("\\", "/").rsplit("/", 1)[-1]
-        rows = len(preview.rows)
-        shown = len(preview.first_rows)
-        self.info = QLabel(
-            f"<b>{_escape(name)}</b>: {_plural(rows, 'row')} of experts, "
-            f"{preview.delimiter_name}-separated, {encoding_name(preview.encoding)}."
-            + (f" The first {shown} are shown." if rows > shown else ""))
+        self.info = QLabel()
         self.info.setObjectName("csvInfo")
         self.info.setWordWrap(True)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("csvSheet")
+        for preview in self.previews:
+            self.sheet_combo.addItem(f"{preview.sheet} ({_plural(len(preview.rows), 'row')})")
+        describe(self.sheet_combo, "Sheet", "The sheet of the workbook to import")
+        sheet_row = QHBoxLayout()
+        sheet_label = QLabel("&Sheet:")
+        sheet_label.setBuddy(self.sheet_combo)
+        sheet_row.addWidget(sheet_label)
+        sheet_row.addWidget(self.sheet_combo, 1)
+        self.sheet_box = QWidget()
+        self.sheet_box.setLayout(sheet_row)
+        sheet_row.setContentsMargins(0, 0, 0, 0)
+        self.sheet_box.setVisible(len(self.previews) > 1)
         hint = QLabel(
             "Choose what each column holds; columns set to “" + IGNORE + "” are not imported. "
             "Each row is merged with the roster's expert of the same e-mail address, else the "
             "same name; empty cells never erase anything.")
         hint.setWordWrap(True)
 
-        self.table = QTableWidget(1 + shown, len(preview.headers))
+        self.table = QTableWidget()
         self.table.setObjectName("csvPreview")
-        self.table.setHorizontalHeaderLabels([h or f"Column {i + 1}"
-                                              for i, h in enumerate(preview.headers)])
-        self.table.setVerticalHeaderLabels(
-            ["Import as"] + [f"Row {row.number}" for row in preview.first_rows])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(False)
         describe(self.table, "Columns of the spreadsheet",
                  "The combo box above each column says which field it fills")
         self.combos: list[QComboBox] = []
+
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("csvProblems")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setAccessibleName("Problems with the mapping")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            "&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("csvImport")
+        describe(self.import_button, "Import", "Merge the rows into the roster")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.sheet_box)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.buttons)
+        self._show(self.preview, mapping)
+        header = self.table.horizontalHeader()
+        table_width = sum(header.sectionSize(c) for c in range(len(self.combos)))
+        self.resize(min(max(table_width + 120, 640), 1100), 440)
+        self.sheet_combo.currentIndexChanged.connect(
+            lambda index: self._show(self.previews[index], None))
+
+    def _show(self, preview: CsvPreview, mapping: Sequence[str | None] | None) -> None:
+        """Fill the info line and the table with ``preview``'s columns and first rows."""
+        self.preview = preview
+        name = preview.source.replace("\\", "/").rsplit("/", 1)[-1]
+        rows = len(preview.rows)
+        shown = len(preview.first_rows)
+        what = (f"sheet “{_escape(preview.sheet)}”" if preview.is_workbook else
+                f"{preview.delimiter_name}-separated, {encoding_name(preview.encoding)}")
+        self.info.setText(
+            f"<b>{_escape(name)}</b>: {_plural(rows, 'row')} of experts, {what}."
+            + (f" The first {shown} are shown." if rows > shown else ""))
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.table.setRowCount(1 + shown)
+        self.table.setColumnCount(len(preview.headers))
+        self.table.setHorizontalHeaderLabels([
+            (h or f"Column {preview.column_name(i) if preview.is_workbook else i + 1}")
+            for i, h in enumerate(preview.headers)])
+        self.table.setVerticalHeaderLabels(
+            ["Import as"] + [f"Row {row.number}" for row in preview.first_rows])
+        self.combos = []
         for column, heading in enumerate(preview.headers):
             combo = QComboBox()
             combo.addItem(IGNORE, None)
@@ -116,28 +173,6 @@ class CsvMappingDialog(QDialog):
             width = max(combo.sizeHint().width() + 8, min(header.sectionSize(column), 220))
             header.resizeSection(column, width)
         self.table.resizeRowToContents(0)
-
-        self.problems_label = QLabel()
-        self.problems_label.setObjectName("csvProblems")
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setAccessibleName("Problems with the mapping")
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setObjectName("csvImport")
-        describe(self.import_button, "Import", "Merge the rows into the roster")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.info)
-        layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.problems_label)
-        layout.addWidget(self.buttons)
-        table_width = sum(header.sectionSize(c) for c in range(len(self.combos)))
-        self.resize(min(max(table_width + 120, 640), 1100), 420)
         self._update()
 
     def mapping(self) -> list[str | None]:
@@ -167,13 +202,21 @@ class CsvMappingDialog(QDialog):
 
     @classmethod
     def choose(
-        cls, parent: QWidget | None, preview: CsvPreview,
-        mapping: Sequence[str | None] | None = None,
-    ) -> tuple[list[str | None], bool]:
-        dialog = cls(preview, mapping, parent)
+        cls, parent: QWidget | None, previews: CsvPreview | Sequence[CsvPreview],
+        mapping: Sequence[str | None] | None = None, sheet: int = 0,
+    ) -> tuple[tuple[CsvPreview, list[str | None]], bool]:
+        """``((the sheet's preview, its mapping), accepted)``; ``mapping`` and ``sheet`` (an
+        index into ``previews``) are where the user was when they came Back."""
+        chosen = [previews] if isinstance(previews, CsvPreview) else list(previews)
+        sheet = sheet if 0 <= sheet < len(chosen) else 0
+        dialog = cls(chosen, None, parent)
         try:
+            if sheet:
+                dialog.sheet_combo.setCurrentIndex(sheet)
+            if mapping is not None and len(mapping) == len(dialog.combos):
+                dialog._show(dialog.preview, mapping)
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            return dialog.mapping(), accepted
+            return (dialog.preview, dialog.mapping()), accepted
         finally:
             dialog.deleteLater()
 
@@ -194,6 +237,7 @@ class ImportSummaryDialog(QDialog):
         preview: CsvPreview,
         mapping: Sequence[str | None],
         parent: QWidget | None = None,
+        add_to_kit: bool | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("csvSummary")
@@ -213,8 +257,14 @@ class ImportSummaryDialog(QDialog):
         ignored = [h or f"column {i + 1}" for i, (h, f) in enumerate(zip(preview.headers,
                                                                         mapping, strict=False))
                    if f is None]
+        def place(note: RowNote) -> str:
+            if preview.is_workbook:
+                where = preview.where(note.row, note.line, note.column)
+                return where[:1].upper() + where[1:]
+            return f"Row {note.row} (line {note.line})"
+
         self._group(f"Skipped ({len(result.skipped)})",
-                    [f"Row {n.row} (line {n.line}): {n.message}" for n in result.skipped])
+                    [f"{place(n)}: {n.message}" for n in result.skipped])
         self._group(f"Added ({len(result.added)})", [_who(roster, i) for i in result.added])
         self._group(f"Updated ({len(result.updated)})", [
             _who(roster, i) + " — " + ", ".join(
@@ -223,7 +273,7 @@ class ImportSummaryDialog(QDialog):
         self._group(f"Unchanged ({len(result.unchanged)})",
                     [_who(roster, i) for i in result.unchanged], expand=False)
         self._group(f"Worth a look ({len(result.notes)})",
-                    [f"Row {n.row} (line {n.line}): {n.message}" for n in result.notes])
+                    [f"{place(n)}: {n.message}" for n in result.notes])
         self._group(f"Columns not imported ({len(ignored)})", [f"“{h}”" for h in ignored])
 
         self.choice = SummaryChoice.CANCEL
@@ -237,14 +287,29 @@ class ImportSummaryDialog(QDialog):
         self.back_button.setObjectName("csvBack")
         describe(self.back_button, "Back", "Return to the columns and change the mapping")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        #: Shown when a kit is open (``add_to_kit`` not ``None``): put the sheet's experts
+        #: into the kit too, in the same step.
+        self.add_to_kit = QCheckBox("Also &add them to the open kit")
+        self.add_to_kit.setObjectName("csvAddToKit")
+        self.add_to_kit.setToolTip("Copy every expert of the sheet (added, updated or already "
+                                   "in the roster) into the open kit, as one step Undo takes "
+                                   "back; experts the kit has already are not copied twice")
+        self.add_to_kit.setChecked(bool(add_to_kit))
+        self.add_to_kit.setVisible(add_to_kit is not None)
+        self.add_to_kit.toggled.connect(self._name_save)
+        self._name_save(self.add_to_kit.isChecked())
         self.buttons.accepted.connect(lambda: self._finish(SummaryChoice.SAVE))
         self.buttons.rejected.connect(lambda: self._finish(SummaryChoice.CANCEL))
         self.back_button.clicked.connect(lambda: self._finish(SummaryChoice.BACK))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.add_to_kit)
         layout.addWidget(self.buttons)
         self.resize(680, 440)
+
+    def _name_save(self, also_kit: bool) -> None:
+        self.save_button.setText("&Save to Roster and Kit" if also_kit else "&Save to Roster")
 
     def _finish(self, choice: SummaryChoice) -> None:
         self.choice = choice
@@ -281,12 +346,15 @@ class ImportSummaryDialog(QDialog):
     @classmethod
     def confirm(
         cls, parent: QWidget | None, result: ImportResult, preview: CsvPreview,
-        mapping: Sequence[str | None],
-    ) -> tuple[SummaryChoice, bool]:
-        dialog = cls(result, preview, mapping, parent)
+        mapping: Sequence[str | None], add_to_kit: bool | None = None,
+    ) -> tuple[tuple[SummaryChoice, bool], bool]:
+        """``((choice, add to the kit too), saved)``; the box is offered when ``add_to_kit``
+        is not ``None`` (its initial state)."""
+        dialog = cls(result, preview, mapping, parent, add_to_kit)
         try:
             dialog.exec()
-            return dialog.choice, dialog.choice is SummaryChoice.SAVE
+            add = add_to_kit is not None and dialog.add_to_kit.isChecked()
+            return (dialog.choice, add), dialog.choice is SummaryChoice.SAVE
         finally:
             dialog.deleteLater()
 

@@ -16,7 +16,8 @@ from presskit.gui.widgets.prompts import MessageBox
 from presskit.gui.widgets.shown import shown as escaped
 from presskit.library import FieldChange
 
-CSV_FILTER = "Spreadsheets saved as CSV (*.csv *.tsv *.txt);;All files (*)"
+CSV_FILTER = ("Spreadsheets (*.xlsx *.ods *.csv *.tsv *.txt);;Excel workbooks (*.xlsx);;"
+              "OpenDocument spreadsheets (*.ods);;CSV files (*.csv *.tsv *.txt);;All files (*)")
 CSV_SAVE_FILTER = "CSV spreadsheets (*.csv)"
 ROSTER_FILTER = "Roster files (*.yaml *.yml);;All files (*)"
 

@@ -21,6 +21,7 @@ from presskit.gui.dialogs.paste_advisory import PasteDialog, describe_result
 from presskit.gui.dialogs.preferences import PreferencesDialog
 from presskit.gui.document.kit_document import default_brand
 from presskit.gui.roster.csv_import import CsvMappingDialog, ImportSummaryDialog, SummaryChoice
+from presskit.gui.roster.edits import add_from_roster
 from presskit.gui.roster.panel import RosterPanel
 from presskit.gui.roster.prompts import LibraryPrompts
 from presskit.gui.roster.store import ROSTER_SETTING, RosterStore
@@ -31,10 +32,12 @@ from presskit.gui.widgets.spelling import SPELLING_SETTING
 from presskit.gui.window.background import run_in_background
 from presskit.gui.window.brand_actions import BrandActions
 from presskit.gui.window.host import WindowHost
-from presskit.library import CsvPreview, export_csv, import_rows, sniff
+from presskit.library import CsvPreview, export_csv, import_rows, sniff_sheets
 from presskit.model import Brand, PresskitError
 
 Key = QKeySequence.StandardKey
+#: Whether the import's "Also add them to the open kit" box was last ticked.
+ADD_TO_KIT_SETTING = "import_adds_to_kit"
 
 
 def _menu(window: WindowHost, name: str) -> QMenu | None:
@@ -88,7 +91,8 @@ class LibraryActions:
             "New Kit from &Text…", "Paste an advisory as text and make a new kit of it",
             self.new_kit_from_text, "document-new", QKeySequence("Ctrl+Shift+N"))
         self.import_csv = self._action(
-            "&Experts from Spreadsheet…", "Merge experts from a CSV file into the roster",
+            "&Experts from Spreadsheet…", "Merge experts from a spreadsheet (.xlsx, .ods, CSV) "
+            "into the roster, and the open kit if you like",
             self.import_spreadsheet, "document-open")
         self.export_csv = self._action(
             "&Export to Spreadsheet…", "Write the roster's experts to a CSV file",
@@ -209,28 +213,36 @@ class LibraryActions:
             # Off the GUI thread: a 45 MB spreadsheet takes its reader 20 s.
             window.show_status(f"Reading “{shown(path.name)}”…")
             with window.working(self.import_csv, self.export_csv):
-                preview = run_in_background(lambda: sniff(path))
+                previews = run_in_background(lambda: sniff_sheets(path))
         except (PresskitError, OSError) as exc:
             Prompts.error(window, f"“{path.name}” could not be imported.", str(exc))
             return False
         mapping: list[str | None] | None = None
+        sheet = 0
         while True:
-            mapping, accepted = CsvMappingDialog.choose(window, preview, mapping)
-            if not accepted:
+            chosen, accepted = CsvMappingDialog.choose(window, previews, mapping, sheet)
+            if not accepted or chosen is None:
                 return False
+            preview, mapping = chosen
+            sheet = next((i for i, p in enumerate(previews) if p is preview), 0)
             try:
                 dry_run = import_rows(preview, mapping, self.store.roster)
             except PresskitError as exc:
                 Prompts.error(window, f"“{path.name}” could not be imported.", str(exc))
                 return False
-            choice, _ = ImportSummaryDialog.confirm(window, dry_run, preview, mapping)
+            (choice, add), _ = ImportSummaryDialog.confirm(
+                window, dry_run, preview, mapping,
+                add_to_kit=bool(window.settings.get(ADD_TO_KIT_SETTING, False)))
+            if choice is not SummaryChoice.CANCEL:
+                window.settings.set(ADD_TO_KIT_SETTING, add)
             if choice is SummaryChoice.SAVE:
-                return self._save_import(preview, mapping)
+                return self._save_import(preview, mapping, add)
             if choice is SummaryChoice.CANCEL:
                 window.show_status("Import cancelled; the roster is unchanged")
                 return False
 
-    def _save_import(self, preview: CsvPreview, mapping: list[str | None]) -> bool:
+    def _save_import(self, preview: CsvPreview, mapping: list[str | None],
+                     add_to_kit: bool = False) -> bool:
         try:
             # Merged again into the roster as it is on disk now, in case it changed meanwhile.
             result = self.store.modify(
@@ -238,7 +250,14 @@ class LibraryActions:
         except PresskitError as exc:
             Prompts.error(self.window, "The roster could not be saved.", str(exc))
             return False
-        self.window.show_status(f"Imported into the roster: {result.summary()}")
+        status = f"Imported into the roster: {result.summary()}"
+        if add_to_kit:
+            # Every expert the sheet named, as Roster ▸ Add to Kit copies them: one undo step.
+            document = self.window.document
+            named = result.added + result.updated + result.unchanged
+            added = add_from_roster(document, self.store.roster, named)
+            status += f"; in the kit: {added.describe(document.kit)}"
+        self.window.show_status(status)
         self.panel.select_ids(result.added + result.updated)
         return True
 

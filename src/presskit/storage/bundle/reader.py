@@ -30,6 +30,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from presskit.storage.bundle.assets import kit_assets
 from presskit.storage.bundle.format import (
@@ -151,7 +152,22 @@ _END64 = struct.Struct("<4sQ2H2L4Q")      # zip64 end of central directory recor
 
 def _check_table(stream: _CountingFile) -> None:
     """Refuse a zip whose table of contents (central directory) declares more entries or
-    bytes than any bundle has, before zipfile turns every record of it into an object.
+    bytes than any bundle has, before zipfile turns every record of it into an object."""
+    declared = zip_table_size(stream)
+    if declared is None:
+        return
+    entries, table = declared
+    if entries > MAX_ENTRIES:
+        raise _Refusal(f"it has {entries} entries, more than a bundle may hold "
+                       f"({MAX_ENTRIES})")
+    if table > MAX_TABLE_BYTES:
+        raise _Refusal(f"its table of contents is larger than any bundle's ("
+                       f"{megabytes(table)}; at most {megabytes(MAX_TABLE_BYTES)})")
+
+
+def zip_table_size(stream: BinaryIO) -> tuple[int, int] | None:
+    """``(entries, bytes)`` the table of contents (central directory) of the zip ``stream``
+    declares, read from its end records without building anything; ``None`` if it has none.
 
     The end records are found the way zipfile finds them (the last 22 bytes, else the last
     signature in the final 64 kB, and a zip64 record just before its locator), so both read
@@ -166,7 +182,7 @@ def _check_table(stream: _CountingFile) -> None:
     else:
         at = tail.rfind(b"PK\x05\x06")
         if at < 0 or len(tail) - at < _END.size:
-            return
+            return None
     fields = _END.unpack_from(tail, at)
     entries, table = fields[4], fields[5]
     end_at = start + at
@@ -175,12 +191,7 @@ def _check_table(stream: _CountingFile) -> None:
         record, locator = stream.read(_END64.size), stream.read(_LOCATOR.size)
         if locator.startswith(b"PK\x06\x07") and record.startswith(b"PK\x06\x06"):
             entries, table = _END64.unpack(record)[7:9]
-    if entries > MAX_ENTRIES:
-        raise _Refusal(f"it has {entries} entries, more than a bundle may hold "
-                       f"({MAX_ENTRIES})")
-    if table > MAX_TABLE_BYTES:
-        raise _Refusal(f"its table of contents is larger than any bundle's ("
-                       f"{megabytes(table)}; at most {megabytes(MAX_TABLE_BYTES)})")
+    return int(entries), int(table)
 
 
 def _checked_entries(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:

@@ -1,0 +1,203 @@
+"""Importing the experts workbook an office sends (.xlsx from Excel, .ods from LibreOffice)
+exactly as the same sheet saved as CSV, and refusing hostile workbooks before the reader
+sees them."""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+from pathlib import Path
+
+import pytest
+from support.workbooks import ods, ods_cell, rewrite_entry, xlsx
+
+from presskit.library import workbook_archive
+from presskit.library.csv_import import import_rows, sniff, sniff_sheets
+from presskit.library.roster import Roster
+from presskit.library.workbook_archive import OLE_MAGIC
+from presskit.model import Expert, PresskitError
+
+STAFF = [
+    ["Full Name", "Job Title", "E-mail", "Phone", "Expertise", "Joined"],
+    ["Duyeon Kim", "Adjunct Senior Fellow", "dkim@example.org", 4722000000,
+     "North Korea; nuclear talks", datetime.date(2024, 3, 1)],
+    [None, None, None, None, None, None],
+    ["Jane Doe", "Fellow", "not-an-address", 4.5, "energy", None],
+]
+
+
+def imported(path: Path, sheet: str | None = None) -> Roster:
+    preview = sniff(path, sheet=sheet)
+    return import_rows(preview, preview.detected_mapping, Roster()).roster
+
+
+def test_an_xlsx_imports_as_the_same_sheet_saved_as_csv_does(tmp_path: Path) -> None:
+    book = xlsx(tmp_path / "staff.xlsx", {"Experts": STAFF})
+    csv = tmp_path / "staff.csv"
+    csv.write_text("Full Name,Job Title,E-mail,Phone,Expertise,Joined\n"
+                   "Duyeon Kim,Adjunct Senior Fellow,dkim@example.org,4722000000,"
+                   "North Korea; nuclear talks,2024-03-01\n,,,,,\n"
+                   "Jane Doe,Fellow,not-an-address,4.5,energy,\n", encoding="utf-8")
+    from_book, from_csv = sniff(book), sniff(csv)
+    assert from_book.headers == from_csv.headers
+    assert [r.cells for r in from_book.rows] == [r.cells for r in from_csv.rows]
+    assert [r.number for r in from_book.rows] == [2, 4]
+    assert imported(book).experts == imported(csv).experts
+    assert imported(book).experts[0] == Expert(
+        id="duyeon-kim", name="Duyeon Kim", title="Adjunct Senior Fellow",
+        email="dkim@example.org", phone="4722000000", topics=["North Korea", "nuclear talks"])
+
+
+def test_numbers_and_dates_in_cells_become_the_text_a_person_sees(tmp_path: Path) -> None:
+    book = xlsx(tmp_path / "cells.xlsx", {"Sheet": [
+        ["Name", "Phone", "Since", "At", "Share", "Big", "Flag", "Time"],
+        ["Ann", 4722000000, datetime.date(2024, 3, 1), datetime.datetime(2024, 3, 1, 10, 30),
+         0.25, 47220000001.0, True, datetime.time(9, 30)],
+    ]})
+    [row] = sniff(book).rows
+    assert row.cells == ("Ann", "4722000000", "2024-03-01", "2024-03-01 10:30", "0.25",
+                         "47220000001", "TRUE", "09:30")
+
+
+def test_an_ods_from_libreoffice_imports_its_numbers_as_written(tmp_path: Path) -> None:
+    book = ods(tmp_path / "staff.ods", {"Experts": [
+        ["Name", "Phone", "Email"], ["Léa Fontaine", 4722000000, "lea@example.org"]]})
+    preview = sniff(book)
+    assert preview.layout == "sheet 'Experts'"
+    assert preview.rows[0].cells == ("Léa Fontaine", "4722000000", "lea@example.org")
+    [lea] = imported(book).experts
+    assert (lea.name, lea.phone, lea.email) == ("Léa Fontaine", "4722000000", "lea@example.org")
+
+
+def test_the_first_sheet_is_read_unless_another_is_named(tmp_path: Path) -> None:
+    book = xlsx(tmp_path / "two.xlsx", {
+        "Notes": [], "Experts": [["Name"], ["Ann Lee"]], "Staff": [["Name"], ["Bo Chen"]]})
+    assert [p.sheet for p in sniff_sheets(book)] == ["Experts", "Staff"]  # empty left out
+    assert [e.name for e in imported(book).experts] == ["Ann Lee"]
+    assert [e.name for e in imported(book, "Staff").experts] == ["Bo Chen"]
+    with pytest.raises(PresskitError, match=r"two.xlsx has no sheet 'Nope' with rows to "
+                                            r"import; its sheets: 'Experts', 'Staff'"):
+        sniff(book, sheet="Nope")
+
+
+def test_a_formula_cell_gives_the_value_it_was_saved_with_and_is_never_run(
+    tmp_path: Path
+) -> None:
+    book = xlsx(tmp_path / "f.xlsx", {"Sheet": [["Name", "Phone"], ["Ann", "=1+1"]]})
+    # What Excel saves: the formula and the value it last showed (here not what it computes).
+    rewrite_entry(book, "xl/worksheets/sheet1.xml", {b"<f>1+1</f><v></v>": b"<f>1+1</f><v>99</v>"})
+    assert sniff(book).rows[0].cells == ("Ann", "99")
+
+
+def test_a_sheet_with_data_away_from_a1_names_its_columns_as_the_sheet_does(
+    tmp_path: Path
+) -> None:
+    book = xlsx(tmp_path / "offset.xlsx", {"Experts": [
+        [], [], [None, "Name", "Email"], [None, "Ann Lee", "nope"]]})
+    preview = sniff(book)
+    assert preview.headers == ("Name", "Email") and preview.header_line == 3
+    result = import_rows(preview, preview.detected_mapping, Roster())
+    [note] = result.notes
+    assert preview.where(note.row, note.line, note.column) == "sheet 'Experts', row 4, column C"
+
+
+# -- hostile and wrong files ---------------------------------------------------------------------
+
+def test_a_cell_far_out_is_refused_before_the_reader_lays_out_the_grid(tmp_path: Path) -> None:
+    # The reader allocated rows × columns: this one cell asked it for 512 GB and aborted.
+    book = xlsx(tmp_path / "far.xlsx", {"Experts": [["Name"], ["Ann"]]})
+    rewrite_entry(book, "xl/worksheets/sheet1.xml", {
+        b"</sheetData>": b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is>'
+                         b"</c></row></sheetData>"})
+    with pytest.raises(PresskitError, match=r"far.xlsx has sheets of 17,179,869,184 cells .* "
+                                            r"more than the 5,000,000 presskit reads"):
+        sniff(book)
+
+
+def test_repeated_cells_of_an_ods_count_as_the_cells_they_stand_for(tmp_path: Path) -> None:
+    many = ods_cell("x").replace("<table:table-cell ",
+                                 '<table:table-cell table:number-columns-repeated="10000" ')
+    bomb = ods(tmp_path / "bomb.ods", tables=(
+        '<table:table table:name="E"><table:table-row table:number-rows-repeated="1000000">'
+        f"{many}</table:table-row></table:table>"))
+    with pytest.raises(PresskitError, match=r"bomb.ods has sheets of 10,000,000,000 cells"):
+        sniff(bomb)
+    # LibreOffice pads every sheet with empty repeated cells and rows: those cost nothing.
+    padded = ods(tmp_path / "padded.ods", tables=(
+        '<table:table table:name="E"><table:table-row>' + ods_cell("Name")
+        + '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+        "<table:table-row>" + ods_cell("Ann") + "</table:table-row>"
+        '<table:table-row table:number-rows-repeated="1048574"><table:table-cell '
+        'table:number-columns-repeated="1024"/></table:table-row></table:table>'))
+    assert sniff(padded).rows[0].cells == ("Ann",)
+
+
+def test_a_zip_bomb_is_refused_from_its_declared_sizes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workbook_archive, "MAX_WORKBOOK_UNPACKED_BYTES", 1024 * 1024)
+    book = xlsx(tmp_path / "bomb.xlsx", {"Experts": [["Name"], ["Ann"]]})
+    with zipfile.ZipFile(book, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/filler.bin", bytes(2 * 1024 * 1024))
+    with pytest.raises(PresskitError, match=r"bomb.xlsx would unpack to more than 1 MB \(its "
+                                            r"part 'xl/media/filler.bin' alone declares 2 MB\)"):
+        sniff(book)
+
+
+def test_a_workbook_of_too_many_parts_is_refused_before_zipfile_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workbook_archive, "MAX_WORKBOOK_ENTRIES", 20)
+    book = xlsx(tmp_path / "parts.xlsx", {"Experts": [["Name"], ["Ann"]]})
+    with zipfile.ZipFile(book, "a") as archive:
+        for n in range(30):
+            archive.writestr(f"xl/media/{n}.txt", "x")
+    with pytest.raises(PresskitError, match=r"parts.xlsx has 3\d parts, more than any workbook"):
+        sniff(book)
+
+
+def test_password_protected_workbooks_are_refused_saying_so(tmp_path: Path) -> None:
+    # Excel saves a password-protected .xlsx as an OLE file with an EncryptionInfo stream.
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(OLE_MAGIC + bytes(500) + "EncryptionInfo".encode("utf-16-le")
+                       + bytes(500))
+    with pytest.raises(PresskitError, match=r"^\S*locked.xlsx is password-protected: open it, "
+                                            r"remove the password"):
+        sniff(locked)
+    locked_ods = ods(tmp_path / "locked.ods", {"E": [["Name"], ["Ann"]]}, manifest_extra=(
+        '<manifest:file-entry manifest:full-path="settings.xml"><manifest:encryption-data/>'
+        "</manifest:file-entry>"))
+    with pytest.raises(PresskitError, match=r"locked.ods is password-protected"):
+        sniff(locked_ods)
+
+
+def test_files_that_are_not_workbooks_get_one_line_saying_what_they_are(
+    tmp_path: Path
+) -> None:
+    old = tmp_path / "old.xls"
+    old.write_bytes(OLE_MAGIC + bytes(1000))
+    word = tmp_path / "letter.xlsx"
+    with zipfile.ZipFile(word, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"\x00\x01 not a workbook at all")
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + bytes(100))
+    expected = {
+        old: "is an Excel 97–2003 workbook (.xls), which presskit does not read",
+        word: "is a zip archive but not an .xlsx or .ods workbook",
+        junk: "is not a .xlsx workbook",
+        broken: "is damaged or not a workbook",
+    }
+    for path, message in expected.items():
+        with pytest.raises(PresskitError) as caught:
+            sniff(path)
+        assert str(caught.value).startswith(f"{path} {message}")
+        assert "\n" not in str(caught.value)
+
+
+def test_a_sheet_wider_than_a_roster_is_refused_as_a_csv_file_is(tmp_path: Path) -> None:
+    book = xlsx(tmp_path / "wide.xlsx", {"Staff": [[f"c{i}" for i in range(201)], ["x"]]})
+    with pytest.raises(PresskitError, match=r"wide.xlsx, sheet 'Staff' has 201 columns in its "
+                                            r"first row, more than the 200 presskit imports"):
+        sniff(book)
