@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from support.workbooks import ods, ods_cell, rewrite_entry, xlsx
 
-from presskit.library import workbook_archive
+from presskit.library import workbook_archive, workbooks
 from presskit.library.csv_import import import_rows, sniff, sniff_sheets
 from presskit.library.roster import Roster
 from presskit.library.workbook_archive import OLE_MAGIC
@@ -201,3 +201,30 @@ def test_a_sheet_wider_than_a_roster_is_refused_as_a_csv_file_is(tmp_path: Path)
     with pytest.raises(PresskitError, match=r"wide.xlsx, sheet 'Staff' has 201 columns in its "
                                             r"first row, more than the 200 presskit imports"):
         sniff(book)
+
+
+def test_a_reader_that_does_not_finish_is_stopped_with_a_one_line_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A damaged sheet once kept calamine busy with no end; the reader runs in a process of
+    # its own and is stopped after its time. Here any read is too slow for the limit.
+    monkeypatch.setattr(workbooks, "MAX_WORKBOOK_READ_SECONDS", 0.001)
+    path = xlsx(tmp_path / "staff.xlsx", {"Experts": STAFF})
+    with pytest.raises(PresskitError) as refused:
+        sniff(path)
+    message = str(refused.value)
+    assert message.startswith(str(path)) and "could not be read within 0.001 s" in message
+    assert "\n" not in message
+
+
+def test_a_sheet_that_is_not_well_formed_xml_is_refused_before_the_reader_sees_it(
+    tmp_path: Path,
+) -> None:
+    # Found by the fuzz test: an .ods whose table is never closed kept calamine looping.
+    book = rewrite_entry(ods(tmp_path / "staff.ods", {"Experts": STAFF}), "content.xml",
+                         {b"</table:table>": b"</table:tble>"})
+    with pytest.raises(PresskitError) as refused:
+        sniff(book)
+    message = str(refused.value)
+    assert "'content.xml' is not well-formed XML (line 1, column" in message
+    assert "mismatched tag" in message and "\n" not in message

@@ -27,6 +27,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass
+from xml.parsers import expat as xml_parser
 
 from presskit.model.limits import (
     MAX_SHEET_CELLS,
@@ -97,6 +98,9 @@ def check_workbook(data: bytes, name: str) -> CheckedWorkbook:
         if b"<\x00" in text[:400] or b"\x00<" in text[:400]:
             raise WorkbookError(f"{name} has a part in UTF-16 ({entry!r}), which presskit "
                                 f"does not read: {_SAVE_AS}")
+    for entry, text in entries.items():
+        if entry.endswith((".xml", ".rels")):
+            _check_well_formed(text, entry, name)
     # Every part, whatever its name: the reader finds sheets by what the workbook says.
     cells = sum(sheet_cells(text, kind) for text in entries.values())
     if cells > MAX_SHEET_CELLS:
@@ -109,6 +113,20 @@ def check_workbook(data: bytes, name: str) -> CheckedWorkbook:
         for entry, text in entries.items():
             out.writestr(entry, text)
     return CheckedWorkbook(kind, packed.getvalue(), cells)
+
+
+def _check_well_formed(xml: bytes, entry: str, name: str) -> None:
+    """Refuse a part that is not well-formed XML, naming where it breaks: the reader loops
+    forever on some (an .ods whose table is never closed kept it busy with no end). expat
+    fetches no external entity and refuses an entity expanded past its amplification limit."""
+    parser = xml_parser.ParserCreate()
+    try:
+        parser.Parse(xml, True)
+    except xml_parser.ExpatError as exc:
+        raise WorkbookError(
+            f"{name} is damaged: its part {entry!r} is not well-formed XML (line "
+            f"{exc.lineno}, column {exc.offset + 1}: {xml_parser.ErrorString(exc.code)}); "
+            "open it in a spreadsheet program and save it again") from None
 
 
 def _kind(archive: zipfile.ZipFile, name: str) -> str:

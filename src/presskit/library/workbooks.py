@@ -12,13 +12,18 @@ Cells become the text a person sees: a phone number stored as a number stays
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
+import multiprocessing
+import multiprocessing.connection
 from dataclasses import dataclass
+from typing import Any
 
 import python_calamine
 
 from presskit.library.workbook_archive import WorkbookError, check_workbook
+from presskit.model.limits import MAX_WORKBOOK_READ_SECONDS, MAX_WORKBOOK_READER_BYTES
 
 #: Numbers up to this are whole numbers as text; beyond, a float has lost digits anyway.
 _EXACT = 10**15
@@ -37,10 +42,71 @@ class SheetRows:
 
 def read_sheets(data: bytes, name: str) -> list[SheetRows]:
     """Every worksheet of the workbook ``data`` (chart sheets left out), in order.
-    Raises ``WorkbookError`` naming ``name``."""
+    Raises ``WorkbookError`` naming ``name``.
+
+    The reader runs in a process of its own, stopped after ``MAX_WORKBOOK_READ_SECONDS``
+    and held to ``MAX_WORKBOOK_READER_BYTES``: a damaged sheet once kept calamine's Rust
+    code busy with no end, which neither a thread nor a signal can interrupt."""
     checked = check_workbook(data, name)
+    outcome = _in_child(checked.data, name, checked.kind)
+    if isinstance(outcome, str):
+        raise WorkbookError(outcome)
+    return outcome
+
+
+def _context() -> Any:  # a ForkServerContext or SpawnContext (typeshed has no common type)
+    """A fork server where there is one (fast, and forked from a process with no threads,
+    unlike the app), else a fresh interpreter per read (Windows)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _in_child(data: bytes, name: str, kind: str) -> list[SheetRows] | str:
+    """``_read`` in a child process: its sheets, or what went wrong in a sentence."""
+    context = _context()
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(send, data, name, kind), daemon=True)
+    process.start()
+    send.close()
     try:
-        with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(checked.data)) as book:
+        if not receive.poll(MAX_WORKBOOK_READ_SECONDS):
+            return (f"{name} could not be read within {MAX_WORKBOOK_READ_SECONDS} s; it may "
+                    "be damaged: open it in a spreadsheet program and save it again")
+        outcome: list[SheetRows] | str = receive.recv()
+        return outcome
+    except (EOFError, OSError):
+        return (f"{name} stopped the {kind} reader (it needed more than "
+                f"{MAX_WORKBOOK_READER_BYTES >> 30} GB of memory, or is damaged)")
+    finally:
+        receive.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+
+
+def _child(send: multiprocessing.connection.Connection, data: bytes, name: str,
+           kind: str) -> None:  # pragma: no cover - runs in the child process
+    with contextlib.suppress(ImportError, ValueError, OSError):
+        import resource  # not on Windows
+
+        resource.setrlimit(resource.RLIMIT_AS,
+                           (MAX_WORKBOOK_READER_BYTES, MAX_WORKBOOK_READER_BYTES))
+    try:
+        outcome: list[SheetRows] | str = _read(data, name, kind)
+    except WorkbookError as exc:
+        outcome = str(exc)
+    with contextlib.suppress(OSError):
+        send.send(outcome)
+        send.close()
+
+
+def _read(data: bytes, name: str, kind: str) -> list[SheetRows]:
+    """What ``read_sheets`` returns, read in this process."""
+    try:
+        with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)) as book:
             sheets = []
             for meta in book.sheets_metadata:
                 if meta.typ not in (python_calamine.SheetTypeEnum.WorkSheet,):
@@ -62,7 +128,7 @@ def read_sheets(data: bytes, name: str) -> list[SheetRows]:
         if isinstance(exc, KeyboardInterrupt | SystemExit | MemoryError):
             raise
         detail = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise WorkbookError(f"{name} cannot be read as a {checked.kind} workbook "
+        raise WorkbookError(f"{name} cannot be read as a {kind} workbook "
                             f"({detail})") from None
     return sheets
 

@@ -28,6 +28,11 @@ MAX_CSV_COLUMNS = 200
 MAX_SHEET_CELLS = 5_000_000
 #: Parts (zip entries) of a workbook: sheets, styles, shared strings, a few pictures.
 MAX_WORKBOOK_ENTRIES = 1_000
+#: Seconds the spreadsheet reader may take on a checked workbook before it is stopped: it
+#: runs in a process of its own, since a loop in its Rust code cannot be interrupted.
+MAX_WORKBOOK_READ_SECONDS = 60
+#: The address space that process may use, so a blow-up is a clear error.
+MAX_WORKBOOK_READER_BYTES = 3 * 1024 * _MB
 #: All parts of a workbook unpacked: the sheet XML of 100,000 experts is about 100 MB.
 MAX_WORKBOOK_UNPACKED_BYTES = 200 * _MB
 #: Levels of nesting in any YAML presskit reads: a kit uses five; deeper would let a
