@@ -66,6 +66,7 @@ def test_hosted_pictures_are_referred_to_at_their_address() -> None:
 
 
 @pytest.mark.parametrize("url", [
+    "https://x.org/\u202e/",
     "ftp://example.org/x", "javascript:alert(1)", "file:///etc", "https://example.org/x?v=1",
     "https://example.org/a#b", "https://user:pw@example.org/", "https://example.org/a b",
     'https://example.org/"onerror="x', "https:///nohost", "example.org/pictures",
@@ -136,3 +137,16 @@ def test_the_body_stays_well_under_gmails_clipping_size(path: Path) -> None:
     # Northbridge has twelve experts, each photo shown twice (quote and bio).
     exported = export(load_kit(path).kit, "email", image_base="advisory_files/")
     assert len(exported.files[".html"]) < 60_000
+
+
+def test_an_svg_filter_is_left_out_so_a_logo_cannot_keep_the_export_busy() -> None:
+    # A 190-byte logo whose turbulence filter has a million octaves kept resvg busy for good.
+    logo = (b'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">'
+            b"<style>rect { filter: url(#f) }</style>"
+            b'<filter id="f"><feTurbulence baseFrequency="0.9" numOctaves="1000000"/></filter>'
+            b'<rect width="100" height="100" fill="red" filter="url(#f)" '
+            b'style="filter:url(#f)"/></svg>')
+    prepared = rasterise_svg_data(logo, 520, 88)
+    with Image.open(io.BytesIO(prepared.data)) as image:
+        assert image.size == (88, 88)
+        assert image.convert("RGB").getpixel((44, 44)) == (255, 0, 0)  # drawn, unfiltered

@@ -143,6 +143,9 @@ def hosted_base(url: str) -> str:
     if any(c.isspace() or c in "\"'<>\\`" or ord(c) < 32 or ord(c) == 127 for c in text):
         raise ValueError(f"{url!r} holds spaces, quotes or other characters an address "
                          "cannot have")
+    if not text.isascii():  # a bidi override would disguise every picture's address
+        raise ValueError(f"{url!r} holds characters outside ASCII; write them %-encoded "
+                         "(and a host name in its xn-- form)")
     return text.rstrip("/") + "/"
 
 

@@ -30,8 +30,10 @@ from dataclasses import dataclass
 from xml.parsers import expat as xml_parser
 
 from presskit.model.limits import (
+    MAX_COMPRESSION_RATIO,
     MAX_SHEET_CELLS,
     MAX_WORKBOOK_ENTRIES,
+    MAX_WORKBOOK_RATIO_FREE_BYTES,
     MAX_WORKBOOK_UNPACKED_BYTES,
 )
 from presskit.model.problems import PresskitError
@@ -127,6 +129,11 @@ def _check_well_formed(xml: bytes, entry: str, name: str) -> None:
             f"{name} is damaged: its part {entry!r} is not well-formed XML (line "
             f"{exc.lineno}, column {exc.offset + 1}: {xml_parser.ErrorString(exc.code)}); "
             "open it in a spreadsheet program and save it again") from None
+    except (LookupError, ValueError) as exc:  # an encoding Python has no codec for, …
+        raise WorkbookError(
+            f"{name} is damaged: its part {entry!r} cannot be read as XML ("
+            f"{' '.join(str(exc).split())[:120]}); open it in a spreadsheet program and save "
+            "it again") from None
 
 
 def _kind(archive: zipfile.ZipFile, name: str) -> str:
@@ -158,6 +165,12 @@ def _check_declared(infos: list[zipfile.ZipInfo], name: str) -> None:
                             f"({MAX_WORKBOOK_ENTRIES:,}); it was not read")
     total = 0
     for info in infos:
+        if (info.file_size > MAX_WORKBOOK_RATIO_FREE_BYTES
+                and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)):
+            raise WorkbookError(
+                f"{name} has a part ({info.filename!r}) that unpacks to "
+                f"{info.file_size // max(info.compress_size, 1):,} times its packed size, "
+                "more than any spreadsheet; it was not read (a zip bomb?)")
         if info.flag_bits & 0x1:
             raise WorkbookError(f"{name} is encrypted (its part {info.filename!r}): remove "
                                 "the password and save it again")
@@ -189,10 +202,13 @@ def _mb(size: int) -> str:
 # -- counting cells ------------------------------------------------------------------------
 
 #: A tag of one of the elements that place cells, with its attributes (quoted values may
-#: hold ``>``) and whether it closes itself.
-_XLSX_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+#: hold ``>``) and whether it closes itself. No part of a tag runs past a ``<`` (XML allows
+#: none inside one): a run of unclosed ``<c `` made each try scan to the end of the part,
+#: hours for a 90 KB part.
+_XLSX_TAG = re.compile(
+    rb"<(/?)(?:[\w.-]+:)?(row|c)(?=[\s/>])((?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*)>")
 _ODS_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)"
-                      rb"(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+                      rb"(?=[\s/>])((?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*)>")
 _CELL_START = re.compile(rb"<(?:[\w.-]+:)?c(?=[\s/>])")
 _CELL_PLACE = re.compile(rb"<(?:[\w.-]+:)?c\s+r=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _R = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([A-Za-z]*)(\d*)[\"']")
@@ -228,13 +244,22 @@ def _xlsx_cells(xml: bytes) -> int:
     # Excel, LibreOffice and every library write each cell's place first (``<c r="B5"``):
     # then the extent is read from those alone, in C, a second for a million cells.
     # Anything else (no ``r``, or not first) is walked tag by tag below.
-    places = _CELL_PLACE.findall(xml)
-    if len(places) == len(_CELL_START.findall(xml)):
+    # Counted without lists of every match (15 million ``<c r="A1"/>`` took 2 GB), and a
+    # part with more cell elements than any sheet presskit reads counts as that many.
+    starts = 0
+    for starts, _match in enumerate(_CELL_START.finditer(xml), start=1):
+        if starts > MAX_SHEET_CELLS:
+            return starts
+    places = bottom = 0
+    columns: set[bytes] = set()
+    for match in _CELL_PLACE.finditer(xml):
+        places += 1
+        bottom = max(bottom, int(match.group(2)))
+        columns.add(match.group(1))
+    if places == starts:
         if not places:
             return 0
-        columns = {letters for letters, _digits in places}
-        return max(int(digits) for _letters, digits in places) * max(
-            column_number(letters.decode("ascii")) for letters in columns)
+        return bottom * max(column_number(letters.decode("ascii")) for letters in columns)
     row = column = 0
     bottom = right = 0
     found = False

@@ -28,6 +28,10 @@ MAX_CSV_COLUMNS = 200
 MAX_SHEET_CELLS = 5_000_000
 #: Parts (zip entries) of a workbook: sheets, styles, shared strings, a few pictures.
 MAX_WORKBOOK_ENTRIES = 1_000
+#: A workbook's part up to this size may be packed any amount; a bigger one that unpacks to
+#: more than ``MAX_COMPRESSION_RATIO`` times its packed size is a zip bomb, not a sheet
+#: (sheet XML packs 5 to 30 times; 15 million empty cells packed 525 times took 2 GB).
+MAX_WORKBOOK_RATIO_FREE_BYTES = 10 * _MB
 #: Seconds the spreadsheet reader may take on a checked workbook before it is stopped: it
 #: runs in a process of its own, since a loop in its Rust code cannot be interrupted.
 MAX_WORKBOOK_READ_SECONDS = 60

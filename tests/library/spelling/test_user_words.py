@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,30 @@ def test_a_word_that_cannot_be_saved_says_where(tmp_path: Path) -> None:
         add_user_word(blocker / "dictionary.txt", "Kim")
     with pytest.raises(UserDictionaryError):
         add_user_word(tmp_path / "d.txt", "   ")
+
+
+def test_adding_a_word_keeps_every_line_the_user_wrote(tmp_path: Path) -> None:
+    path = tmp_path / "dictionary.txt"
+    mine = "# my notes\nKärjäläinen\n" + "x" * 150 + "\nlastword"  # no final newline
+    path.write_text(mine, encoding="utf-8")
+    add_user_word(path, "Tromsø")
+    assert path.read_text(encoding="utf-8") == mine + "\nTromsø\n"
+
+
+def test_a_full_dictionary_refuses_a_word_and_says_so_without_losing_any(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "dictionary.txt"
+    full = "".join(f"word{i}\n" for i in range(MAX_WORDS + 10))
+    path.write_text(full, encoding="utf-8")
+    with pytest.raises(UserDictionaryError, match="is full"):
+        add_user_word(path, "Tromsø")
+    assert path.read_text(encoding="utf-8") == full
+
+
+def test_a_pipe_where_the_dictionary_should_be_is_no_dictionary(tmp_path: Path) -> None:
+    fifo = tmp_path / "dictionary.txt"
+    os.mkfifo(fifo)
+    assert read_user_words(fifo) == []  # at once: nothing waits for a writer
+    with pytest.raises(UserDictionaryError):
+        add_user_word(fifo, "Kim")

@@ -14,6 +14,7 @@ picture is drawn straight at the size it is shown at, so its memory is bounded b
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ def rasterise_svg_data(data: bytes, max_width_px: int, max_height_px: int) -> Pr
 
     root = check_svg(data)
     _drop_outside_references(root)
+    _drop_filters(root)
     text = etree.tostring(root, encoding="unicode")
     width = max(1, min(int(max_width_px), MAX_SIDE_PX))
     height = max(1, min(int(max_height_px), MAX_SIDE_PX))
@@ -74,6 +76,33 @@ def rasterise_svg_data(data: bytes, max_width_px: int, max_height_px: int) -> Pr
 _FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
                "DejaVuSans-BoldOblique.ttf", "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf",
                "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf")
+
+
+def _drop_filters(root: Any) -> None:
+    """Remove every ``<filter>`` and every use of one. A filter's cost has no bound a check
+    can see (``<feTurbulence numOctaves="1000000">`` kept resvg busy for good on a 190-byte
+    logo), and the PDF draws logos without their filters anyway (svglib has none), so the
+    e-mail's logo now looks as the PDF's does."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag.rsplit("}", 1)[-1] == "filter":
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)
+            continue
+        element.attrib.pop("filter", None)
+        style = element.get("style")
+        if style is not None and "filter" in style:
+            element.set("style", ";".join(
+                part for part in style.split(";")
+                if part.split(":", 1)[0].strip().lower() != "filter"))
+    for sheet in root.iter("{http://www.w3.org/2000/svg}style", "style"):
+        if sheet.text and "filter" in sheet.text:
+            sheet.text = _CSS_FILTER.sub("", sheet.text)
+
+
+_CSS_FILTER = re.compile(r"(?i)(?<![\w-])filter\s*:[^;}]*;?")
 
 
 def _drop_outside_references(root: Any) -> None:
