@@ -52,7 +52,7 @@ def _span_chars(paragraph: str) -> list[tuple[str, bool, bool]]:
 emphasis_text = st.text(alphabet=st.sampled_from("ab *\n<&_{}"), max_size=40)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(text=emphasis_text)
 def test_spans_read_emphasis_exactly_as_the_pdf_does(text: str) -> None:
     markups = pdf_paragraphs(text)

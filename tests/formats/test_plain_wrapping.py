@@ -27,7 +27,7 @@ def assert_whole(lines: list[str], span: str) -> None:
     assert found, (span, lines)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(before=words, after=words, span=st.sampled_from(UNBREAKABLE),
        indent=st.sampled_from(["", "  "]))
 def test_a_number_address_or_title_is_never_split_by_the_wrapper(

@@ -107,12 +107,13 @@ def cnas_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_window(qtbot: Any, dialogs: Dialogs) -> Iterator[Any]:
-    """A factory of shown main windows (fast preview, autosave off unless asked for)."""
+    """A factory of shown main windows (preview and autosave off unless asked for: a preview
+    render per window cost every GUI test a PDF; tests/gui/preview asks for it)."""
     windows: list[MainWindow] = []
 
     def make(size: tuple[int, int] | None = (1400, 900), **options: Any) -> MainWindow:
         """``size=None`` keeps the size the window restored from the settings."""
-        options.setdefault("preview_delay_ms", 50)
+        options.setdefault("preview_delay_ms", 3_600_000)
         options.setdefault("autosave_interval_ms", 3_600_000)
         window = MainWindow(**options)
         # pytest-qt closes its widgets before fixtures are torn down: make that close quiet.

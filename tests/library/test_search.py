@@ -23,7 +23,7 @@ def reference_fold(text: str) -> str:
     return re.sub(r"\s+", " ", bare).strip()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(CHARS), max_size=40))
 def test_folding_ignores_case_accents_and_runs_of_any_space(text: str) -> None:
     assert fold(text) == reference_fold(text)

@@ -30,7 +30,7 @@ def scan(items: list[Expert], wanted: str) -> Expert | None:
     return next((item for item in items if item.id == wanted), None)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(EDITS)
 def test_a_look_up_finds_what_a_scan_finds_after_any_edits(edits: list[tuple]) -> None:
     kit = Kit(title="t", experts=[Expert(id=f"id-{n}", name=str(n)) for n in range(4)])

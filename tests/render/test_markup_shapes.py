@@ -54,7 +54,7 @@ def attributes(frags: list[Any]) -> list[dict[str, Any]]:
              for name, value in vars(frag).items()} for frag in frags]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(template=st.sampled_from(TEMPLATES), texts=st.lists(TEXT, min_size=3, max_size=3))
 def test_a_paragraph_from_its_shape_is_the_paragraph_parsed_whole(
         template: str, texts: list[str]) -> None:

@@ -81,7 +81,7 @@ def test_known_files_compose_alike(text: str) -> None:
     assert _outcome(_fast, text) == _outcome(_reference, text)
 
 
-@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(base=st.sampled_from(EXAMPLES), data=st.data())
 def test_mutated_example_files_compose_alike(base: str, data: st.DataObject) -> None:
     text = base
@@ -99,7 +99,7 @@ def test_mutated_example_files_compose_alike(base: str, data: st.DataObject) -> 
     assert _outcome(_fast, text) == _outcome(_reference, text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab:-[]{},&*!?|>'\" \n#%~")), max_size=60))
 def test_arbitrary_yaml_punctuation_composes_alike(text: str) -> None:
     assert _outcome(_fast, text) == _outcome(_reference, text)
@@ -109,7 +109,7 @@ PIECES = st.sampled_from(["a", " ", "\n", "\t", "[", "{", "?", "? ", "key: value
                           "- [a, ? b]", "]", "}", "#", "\r\n"])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(PIECES, max_size=200).map("".join), st.integers(1, 64))
 def test_the_search_for_what_libyaml_reads_differently_is_the_same_done_in_slices(
     text: str, chunk: int

@@ -3,7 +3,7 @@ always a complete version, old or new, and a failed save says which file and why
 
 The kill tests start real processes (``tests/support/fault_driver.py``) that save in a loop
 and SIGKILL them at random moments, so a kill lands before, during and after the write, fsync and
-rename. ``make test`` uses a kit of 200 experts to stay fast; set
+rename. ``make test`` uses a kit of 60 experts to stay fast; set
 ``PRESSKIT_FAULT_EXPERTS=1000`` for the full-size run (docs/reliability.md gives both figures).
 """
 
@@ -32,7 +32,7 @@ from presskit.storage import StorageError, atomic_write, load_kit, loads_kit, sa
 from presskit.storage.atomic import remove_stale_temps
 
 DRIVER = SUPPORT / "fault_driver.py"
-EXPERTS = int(os.environ.get("PRESSKIT_FAULT_EXPERTS", "100"))
+EXPERTS = int(os.environ.get("PRESSKIT_FAULT_EXPERTS", "60"))
 SEED = int(os.environ.get("PRESSKIT_FAULT_SEED", "8"))
 
 

@@ -306,7 +306,7 @@ JSON_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(contents=st.binary(max_size=600) | JSON_VALUES.map(
     lambda v: json.dumps(v).encode()))
 def test_any_lock_contents_let_the_kit_open_once_left_a_while(contents: bytes) -> None:

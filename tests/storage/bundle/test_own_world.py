@@ -145,7 +145,7 @@ segments = st.sampled_from(["..", ".", "", "photos", "fonts", "assets", "kim.jpg
                             "home", "~", "x\\y"])
 
 
-@settings(max_examples=150, deadline=None,
+@settings(max_examples=80, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(photo=st.lists(segments, min_size=1, max_size=5).map("/".join),
        absolute=st.booleans())

@@ -364,7 +364,7 @@ names = st.one_of(st.text(max_size=40), st.text(alphabet="./\\:aC ~\x00é", max_
                            max_size=6).map("/".join))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=names)
 def test_whatever_an_entry_is_called_nothing_is_written_outside_the_folder(name: str) -> None:
     with tempfile.TemporaryDirectory() as scratch:
