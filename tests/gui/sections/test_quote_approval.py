@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMenu
-from support.examples import CNAS_KIT
 from support.gui_actions import click_row, outline_view, press
 
 from presskit.gui.dialogs.preferences import PreferencesDialog
-from presskit.gui.document.kit_document import KitDocument
 from presskit.gui.editors.approvals import APPROVER_SETTING, ApproverNameDialog
 from presskit.gui.sections.quotes_form import QuotesForm
 from presskit.gui.sections.section_editor import SectionEditor
@@ -26,20 +24,10 @@ QUOTES = 3  # the quotes section of the CNAS example
 
 
 @pytest.fixture
-def document() -> KitDocument:
-    return KitDocument(load_kit(CNAS_KIT).kit, CNAS_KIT)
-
-
-@pytest.fixture
-def editor(qtbot, document: KitDocument) -> SectionEditor:  # type: ignore[no-untyped-def]
-    widget = SectionEditor()
-    qtbot.addWidget(widget)
-    widget.set_document(document)
-    widget.resize(800, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.show_section(QUOTES)
-    return widget
+def editor(editor: SectionEditor) -> SectionEditor:
+    """The section editor of ``conftest``, showing the quotes section."""
+    editor.show_section(QUOTES)
+    return editor
 
 
 def quotes_form(editor: SectionEditor) -> QuotesForm:

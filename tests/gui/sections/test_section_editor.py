@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import copy
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from support.editor_helpers import drop_on, row_point
-from support.examples import CNAS_KIT
 from support.gui_actions import click_check_box
 
 from presskit.gui.document.commands import InsertItem, RemoveItem
@@ -20,7 +18,6 @@ from presskit.gui.sections.quote_picker import QuotePickerDialog
 from presskit.gui.sections.section_editor import SectionEditor
 from presskit.model import BiosSection, Expert, SectionType
 from presskit.model.operations import new_section
-from presskit.storage import load_kit
 
 CNAS_ORDER = [
     "kim-summit-framing",
@@ -30,22 +27,6 @@ CNAS_ORDER = [
     "bhatiya-sanctions-relief",
 ]
 QUOTES, SHARPER = 3, 4  # section indexes in the CNAS example
-
-
-@pytest.fixture
-def document() -> KitDocument:
-    return KitDocument(load_kit(CNAS_KIT).kit, CNAS_KIT)
-
-
-@pytest.fixture
-def editor(qtbot, document: KitDocument) -> SectionEditor:  # type: ignore[no-untyped-def]
-    widget = SectionEditor()
-    qtbot.addWidget(widget)
-    widget.set_document(document)
-    widget.resize(800, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def quote_ids(document: KitDocument, section: int = QUOTES) -> list[str]:
