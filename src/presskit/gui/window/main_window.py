@@ -311,12 +311,9 @@ class MainWindow(MenuHost):
         """File ▸ New; with ``kit`` (New Kit from Text…) that kit, unsaved and modified."""
         if self._busy or not self.confirm_discard():
             return False
-        # The house brand, as New Kit from Text proposes it (a roster preset first).
-        if kit is None:
-            kit = blank_kit(self.library.house_brand() if hasattr(self, "library") else None)
-            made = False
-        else:
-            made = True
+        made = kit is not None
+        if kit is None:  # the house brand, as New Kit from Text proposes it
+            kit = blank_kit(self.library.house_brand())
         document = KitDocument(kit, None, self)
         if made:
             document.undo_stack.resetClean()  # made, not opened: closing asks to save it
