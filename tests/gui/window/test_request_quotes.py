@@ -157,3 +157,17 @@ def test_a_roster_expert_ticked_is_added_to_the_kit_with_the_request_in_one_undo
     assert waiting.expert_id == kit.experts[-1].id and waiting.request.topic == "NATO budgets"
     window.document.undo_stack.undo()
     assert (len(kit.experts), len(kit.quotes)) == (experts_before, quotes_before)
+
+
+def test_paste_answer_on_an_expert_who_was_not_asked_changes_nothing(
+        qtbot: Any, cnas_window: MainWindow) -> None:
+    window = cnas_window
+    window.experts.experts.select_row(0)
+    QGuiApplication.clipboard().setText("An answer nobody asked for.")
+    before = [q.text for q in window.document.kit.quotes]
+    table = window.experts.experts.view
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [q.text for q in window.document.kit.quotes] == before
+    assert "has no request waiting for an answer" in window.statusBar().currentMessage()
+    assert window.document.undo_stack.count() == 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,7 +68,7 @@ class RequestQuotesDialog(QDialog):
     def __init__(self, kit: Kit, roster: Roster | None, today: dt.date, *,
                  sender_name: str = "", from_address: str = "",
                  clash: Callable[[Path], str | None] = lambda _p: None,
-                 preselect: str | None = None, parent: QWidget | None = None) -> None:
+                 preselect: Collection[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Request Quotes")
         self.setObjectName("requestQuotes")
@@ -87,7 +87,7 @@ class RequestQuotesDialog(QDialog):
         self.people.setToolTip("Tick everyone to ask; the roster's experts are added to the kit")
         in_kit = {e.id for e in kit.experts}
         for expert in kit.experts:
-            self._add_person(expert, "kit", checked=expert.id == preselect)
+            self._add_person(expert, "kit", checked=expert.id in preselect)
         for expert in roster.experts if roster is not None else []:
             if expert.id not in in_kit:
                 self._add_person(expert, "roster", checked=False)

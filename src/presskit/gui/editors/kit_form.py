@@ -21,10 +21,11 @@ from PySide6.QtCore import (
     QSignalBlocker,
     Qt,
     QTime,
+    QTimer,
     QTimeZone,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +42,7 @@ from presskit.gui.editors.binding import Binder, describe
 from presskit.gui.editors.inputs import OptionalDateEdit
 from presskit.gui.widgets.spelling import Speller, find_speller
 from presskit.model import Embargo, Status
+from presskit.model.operations import NEW_KIT_TITLE
 from presskit.model.text import DEFAULT_LANGUAGE
 from presskit.model.validation import is_language_tag
 
@@ -225,6 +227,20 @@ class LanguageEditor(QComboBox):
         return text.rsplit(" — ", 1)[-1].strip()
 
 
+class PlaceholderTitleEdit(QLineEdit):
+    """The headline field: while it still says File ▸ New's “Untitled press kit”, clicking
+    into it selects those words, so what is typed replaces them instead of adding to them."""
+
+    def select_placeholder(self) -> None:
+        if self.text() == NEW_KIT_TITLE:
+            self.selectAll()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        # After the click that gave the focus has placed the cursor.
+        QTimer.singleShot(0, self.select_placeholder)
+
+
 class KitForm(QWidget):
     """Headline, series, dateline, status and embargo of the open kit."""
 
@@ -243,7 +259,9 @@ class KitForm(QWidget):
             self.fields[name] = widget
             self.binder.bind(widget, name, **kw)  # type: ignore[arg-type]
 
-        row("&Headline:", "title", QLineEdit(), "The kit's title, printed under the series label")
+        self.headline = PlaceholderTitleEdit()
+        row("&Headline:", "title", self.headline,
+            "The kit's title, printed under the series label")
         row(
             "&Series label:",
             "series",
@@ -278,6 +296,11 @@ class KitForm(QWidget):
         self.spelling_status.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow("", self.spelling_status)
         self._speller: Speller | None = None
+
+    def select_placeholder_title(self) -> None:
+        """Select the headline while it is File ▸ New's “Untitled press kit”, so that typing
+        replaces it."""
+        self.headline.select_placeholder()
 
     def _default_day(self) -> dt.date:
         kit_date = self.document.kit.date if self.document else None

@@ -141,6 +141,8 @@ class OutlinePanel(QWidget):
     """The outline with its buttons; emits ``section_selected`` with a row or ``None``."""
 
     section_selected = Signal(object)
+    #: A section was added (Add Section) at this row and selected: its form may take the cursor.
+    section_added = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -308,6 +310,7 @@ class OutlinePanel(QWidget):
             InsertItem(self._document, SECTIONS, index, section, f"Add {section.LABEL} section")
         )
         self.select_row(index)
+        self.section_added.emit(index)
 
     def duplicate_section(self) -> None:
         row = self.current_row()

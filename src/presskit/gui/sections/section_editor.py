@@ -99,6 +99,14 @@ class SectionEditor(QWidget):
         if isinstance(form, SectionForm):
             form.focus_field(where[2:])
 
+    def start_typing(self, index: int) -> None:
+        """A section was just added at ``index``: the cursor goes to its first field (its
+        heading, mostly), as a new paragraph in a word processor waits for its words."""
+        self.show_section(index)
+        form = self.stack.currentWidget()
+        if isinstance(form, SectionForm) and form.fields:
+            next(iter(form.fields.values())).setFocus(Qt.FocusReason.OtherFocusReason)
+
     @property
     def quotes_form(self) -> QuotesForm:
         form = self.forms[SectionType.QUOTES]

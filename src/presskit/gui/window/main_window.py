@@ -170,6 +170,7 @@ class MainWindow(MenuHost):
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.experts_dock], [440], Qt.Orientation.Vertical)
         self.outline.section_selected.connect(self.section_editor.show_section)
+        self.outline.section_added.connect(self.section_editor.start_typing)
 
         self.autosaver = Autosaver(self, interval_ms=autosave_interval_ms)
         self._check_timer = QTimer(self)
@@ -320,6 +321,9 @@ class MainWindow(MenuHost):
         self._claim(None)
         self._set_document(document)
         self.show_status("New kit")
+        if not made:  # the first thing to write is the headline: the cursor waits there
+            self.select_problem(("title",))
+            self.kit_brand.kit_form.select_placeholder_title()
         return True
 
     def close_project(self) -> bool:

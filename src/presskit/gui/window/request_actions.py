@@ -3,7 +3,13 @@ the pending quotes recorded in the kit as one undo step.
 
 The roster experts the user ticked are added to the kit first (``library.add_to_kit``, as
 Add Selected to Kit does), then a pending quote per expert (``library.requests``), all
-inside one undo macro, so Edit ▸ Undo takes the whole request back.
+inside one undo macro, so Edit ▸ Undo takes the whole request back. The pending quotes are
+listed in the kit's quotes section when it has only one. The dialog starts with the kit's
+experts not yet asked for anything ticked, and the one selected in the Experts table.
+
+When an answer arrives, the press officer copies it from the e-mail and presses Ctrl+V on
+the expert's row (or chooses Paste Answer on its right-click menu): it fills that expert's
+pending quote, as pasting into the quote's text box would.
 """
 
 from __future__ import annotations
@@ -12,17 +18,21 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from presskit.gui.dialogs.draft_options import SENDER_SETTING
 from presskit.gui.dialogs.request_quotes import Chosen, RequestQuotesDialog, ask_for_quotes
-from presskit.gui.document.commands import InsertItem
+from presskit.gui.document.commands import InsertItem, SetValue
+from presskit.gui.roster.edits import quotes_section_for
 from presskit.gui.widgets.icons import themed_icon
+from presskit.gui.widgets.shown import shown
 from presskit.gui.window.host import WindowHost
 from presskit.library import Roster, add_to_kit
 from presskit.library.requests import pending_quotes
-from presskit.model import Quote
+from presskit.model import Quote, QuotesSection
+from presskit.model.limits import MAX_TEXT_BYTES
+from presskit.model.requests import unanswered_requests
 
 if TYPE_CHECKING:
     from presskit.gui.document.kit_document import KitDocument
@@ -48,6 +58,15 @@ def record_requests(document: KitDocument, roster: Roster | None, chosen: Chosen
         quotes = pending_quotes(kit, chosen.ask, ids)
         for quote in quotes:
             document.push(InsertItem(document, ("quotes",), len(kit.quotes), quote))
+        # Listed in the kit's quotes section (as Add to Kit lists banked quotes), so the
+        # answers are in place as they arrive; the pre-flight names any still missing.
+        index = quotes_section_for(kit, None)
+        if index is not None:
+            section = kit.sections[index]
+            assert isinstance(section, QuotesSection)
+            for quote in quotes:
+                document.push(InsertItem(document, ("sections", index, "quotes"),
+                                         len(section.quotes), quote.id))
     finally:
         stack.endMacro()
     return quotes
@@ -74,19 +93,37 @@ class RequestActions:
             first = menu.actions()[0]
             menu.insertAction(first, self.action)
             menu.insertSeparator(first)
+        # The answer, copied from the expert's e-mail, pasted on the expert's row: Ctrl+V on
+        # the Experts table (which has no other use for it) or its right-click menu.
+        self.paste_answer = QAction(themed_icon("edit-paste"), "&Paste Answer", window)
+        self.paste_answer.setObjectName("pasteAnswer")
+        self.paste_answer.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Paste)
+                                       or [QKeySequence("Ctrl+V")])
+        self.paste_answer.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        tip = ("Paste the answer you copied from the expert's e-mail into their pending "
+               "quote")
+        self.paste_answer.setStatusTip(tip)
+        self.paste_answer.setToolTip(tip)
+        self.paste_answer.triggered.connect(lambda _checked=False: self.paste_answer_text())
         view = window.experts.experts.view
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         view.addAction(self.action)
+        view.addAction(self.paste_answer)
 
     def dialog(self) -> RequestQuotesDialog:
         window = self.window
         kit = window.document.kit
         current = window.experts.experts.current
+        # Ticked at first: the experts of the kit not yet asked for anything (just added
+        # from a spreadsheet, say), and the one selected in the Experts table.
+        quoted = {quote.expert for quote in kit.quotes}
+        ticked = [e.id for e in kit.experts if e.id not in quoted]
+        if current is not None:
+            ticked.append(current.id)
         dialog = RequestQuotesDialog(
             kit, self.store.roster if self.store.ok else None, dt.date.today(),
             from_address=str(window.settings.get(SENDER_SETTING, "") or ""),
-            clash=window.output_clash, preselect=current.id if current else None,
-            parent=window)
+            clash=window.output_clash, preselect=ticked, parent=window)
         dialog.start_folder = window.start_folder("draft")
         return dialog
 
@@ -103,4 +140,29 @@ class RequestActions:
         where = f"; drafts saved in {chosen.folder}" if chosen.folder is not None else ""
         window.show_status(f"Recorded {len(quotes)} pending quote"
                            f"{'s' if len(quotes) != 1 else ''}{where}")
+        return True
+
+    def paste_answer_text(self) -> bool:
+        """Fill the selected expert's first unanswered request with the clipboard's text, as
+        pasting it into the quote's text box would (one undo step)."""
+        window = self.window
+        expert = window.experts.experts.current
+        if expert is None:
+            return False
+        kit = window.document.kit
+        waiting = next((w for w in unanswered_requests(kit) if w.expert_id == expert.id), None)
+        name = shown(expert.name or expert.id)
+        if waiting is None:
+            window.show_status(f"{name} has no request waiting for an answer")
+            return False
+        text = QGuiApplication.clipboard().text().replace("\r\n", "\n").replace("\r", "\n")
+        if not text.strip():
+            window.show_status("The clipboard has no text to paste as the answer")
+            return False
+        if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+            window.show_status("The clipboard's text is too long for a quote")
+            return False
+        window.document.push(SetValue(window.document, waiting.where, text.strip("\n"),
+                                     f"Paste {name}'s answer", mergeable=False))
+        window.show_status(f"{name}'s answer is in their quote")
         return True
