@@ -29,6 +29,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 from presskit.model.markings import ENGLISH, Phrases
 from presskit.render.flowables import fit_string
 from presskit.render.fonts.fallback import Face, Glyphs
+from presskit.render.fonts.synthetic import StyledText
 from presskit.render.styles import BLACK, WHITE, Palette, ink_on, mix
 from presskit.render.tagging import (
     LANG_CALLBACK,
@@ -71,8 +72,10 @@ def with_coverage(color: Any, amount: float) -> Any:
 
 
 def watermark_tint(colors: Palette) -> Any:
-    """The DRAFT watermark's colour: the accent's hue at :data:`WATERMARK_COVERAGE`."""
-    return with_coverage(colors.accent, WATERMARK_COVERAGE)
+    """The DRAFT watermark's colour: the accent's hue, half greyed so a bright accent does not
+    shout, at :data:`WATERMARK_COVERAGE` (a grey and a tint of one luma mix to that luma)."""
+    grey = with_coverage(WHITE, WATERMARK_COVERAGE)
+    return mix(with_coverage(colors.accent, WATERMARK_COVERAGE), grey, 0.5)
 
 
 def band_fill(colors: Palette) -> Any:
@@ -279,8 +282,8 @@ class FolioCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
 
     def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:  # noqa: N802
         inline = self.tagger.inline if self.tagger is not None else None
-        if inline is None:
-            return super().beginText(x, y, direction)
+        if inline is None:  # the text object that draws synthetic bold and oblique
+            return StyledText(self, x, y, direction)
         return InlineText(self, x, y, direction, *inline)
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
