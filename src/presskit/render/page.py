@@ -267,6 +267,11 @@ def _folio_form(page: int) -> str:
     return f"pkFolio{page}"
 
 
+class _StyledInlineText(InlineText, StyledText):
+    """A tagged paragraph's text object that also draws synthetic bold and oblique (the
+    tagging layer's own text object knows nothing of fonts)."""
+
+
 class FolioCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
     """A canvas that lets the page decor fill in the folio forms once the page count is known."""
 
@@ -284,7 +289,7 @@ class FolioCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
         inline = self.tagger.inline if self.tagger is not None else None
         if inline is None:  # the text object that draws synthetic bold and oblique
             return StyledText(self, x, y, direction)
-        return InlineText(self, x, y, direction, *inline)
+        return _StyledInlineText(self, x, y, direction, *inline)
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self.pages_done += 1

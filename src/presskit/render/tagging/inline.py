@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from presskit.render.fonts.synthetic import StyledText
+from reportlab.pdfgen.textobject import PDFTextObject
+
 from presskit.render.tagging.tree import Node
 
 #: The ``<onDraw>`` callback name of a language span's ends.
@@ -49,9 +50,8 @@ def has_inline_elements(paragraph: Any) -> bool:
     return False
 
 
-class InlineText(StyledText):
-    """The text object of a tagged paragraph whose element changes mid-line (and, like every
-    text object of the render, draws synthetic bold and oblique)."""
+class InlineText(PDFTextObject):  # type: ignore[misc]  # ReportLab has no type stubs
+    """The text object of a tagged paragraph whose element changes mid-line."""
 
     def __init__(self, canvas: Any, x: float, y: float, direction: Any, paragraph: Any,
                  node: Node) -> None:
