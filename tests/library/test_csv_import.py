@@ -130,7 +130,7 @@ def test_quoted_fields_may_hold_commas_quotes_and_line_breaks() -> None:
     assert [row.number for row in preview.rows] == [2, 3]
     assert [row.line for row in preview.rows] == [2, 5]  # the bio spans lines 2-4
     experts = import_rows(preview, preview.detected_mapping, Roster()).roster.experts
-    assert experts[0].name == "Rosenberg, Elizabeth"
+    assert experts[0].name == "Elizabeth Rosenberg"  # one cell, written "Last, First"
     assert experts[0].title == 'Director, Energy "and" Security'
     assert experts[0].bio == "Line one.\n\nLine two, after a blank line."
     assert experts[1].name == "Neil Bhatiya"
