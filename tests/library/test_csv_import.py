@@ -282,6 +282,7 @@ def test_cells_beyond_the_last_column_are_reported_not_dropped_silently() -> Non
     ("Department of State, Office", "Department of State, Office"),
     ("Washington, DC", "Washington, DC"),
     ("Rosenberg, Elizabeth, PhD", "Rosenberg, Elizabeth, PhD"),
+    ("山田, 花子", "山田, 花子"),  # family name first is the script's own order
 ])
 def test_a_last_first_name_is_stored_first_last_only_when_unambiguous(
         cell: str, stored: str) -> None:

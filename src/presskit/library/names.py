@@ -39,6 +39,9 @@ _NOT_A_SURNAME = frozenset({
     "group", "company", "corporation", "agency", "committee", "school", "press", "bank",
     "fund", "society", "inc", "ltd", "llc",
 })
+#: Han, kana and Hangul: names in these scripts put the family name first themselves.
+_EAST_ASIAN = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
+                         r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: A word of a person's name: letters, with the apostrophes, hyphens and dots names carry.
 _NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*$")
 
@@ -74,6 +77,8 @@ def as_first_last(name: str) -> str:
         return name
     if not all(_NAME_WORD.match(word) for word in (*last, *first)):
         return name
+    if _EAST_ASIAN.search(name):
+        return name  # written family name first anyway: "山田, 花子" is not "花子 山田"
     if any(word.casefold().replace(".", "") in _SUFFIXES for word in first):
         return name
     if " ".join(first).casefold().replace(".", "") in _SUFFIXES:
