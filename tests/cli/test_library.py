@@ -307,3 +307,24 @@ def test_brand_export_names_its_default_file_in_the_current_folder_whatever_the_
     assert [p.name for p in here.iterdir()] == ["x.presskit-brand"]
     assert not (tmp_path / "x.presskit-brand").exists()
     assert "\u202e" not in capsys.readouterr().out
+
+
+def test_a_dry_run_names_the_roster_person_a_last_first_row_would_update(
+    roster_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "experts.csv"
+    sheet.write_text("Name,Title\nElizabeth Rosenberg,Senior Fellow\n", encoding="utf-8")
+    assert run("roster", "import", str(sheet)) == 0
+    capsys.readouterr()
+    sheet.write_text('Name,Title\n"Rosenberg, Elizabeth",Director\n김민준,Fellow\n',
+                     encoding="utf-8")
+    assert run("roster", "import", "--dry-run", str(sheet)) == 0
+    out = capsys.readouterr().out
+    assert "1 added, 1 updated, 0 unchanged, 0 skipped" in out
+    assert "would update Elizabeth Rosenberg (elizabeth-rosenberg): Title" in out
+    assert [e.name for e in load_roster(roster_file).roster.experts] == ["Elizabeth Rosenberg"]
+    assert run("roster", "import", str(sheet)) == 0
+    experts = load_roster(roster_file).roster.experts
+    assert [(e.id, e.name, e.title) for e in experts] == [
+        ("elizabeth-rosenberg", "Elizabeth Rosenberg", "Director"),
+        ("gimminjun", "김민준", "Fellow")]

@@ -130,7 +130,7 @@ def test_quoted_fields_may_hold_commas_quotes_and_line_breaks() -> None:
     assert [row.number for row in preview.rows] == [2, 3]
     assert [row.line for row in preview.rows] == [2, 5]  # the bio spans lines 2-4
     experts = import_rows(preview, preview.detected_mapping, Roster()).roster.experts
-    assert experts[0].name == "Rosenberg, Elizabeth"
+    assert experts[0].name == "Elizabeth Rosenberg"  # one cell, written "Last, First"
     assert experts[0].title == 'Director, Energy "and" Security'
     assert experts[0].bio == "Line one.\n\nLine two, after a blank line."
     assert experts[1].name == "Neil Bhatiya"
@@ -263,3 +263,60 @@ def test_cells_beyond_the_last_column_are_reported_not_dropped_silently() -> Non
     assert result.added == ["zoe-odegard"]
     [note] = [n for n in result.notes if "beyond the last column" in n.message]
     assert note.row == 2 and "Works on fisheries." in note.message  # spreadsheet row 2
+
+
+# -- names as people write them ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "stored"), [
+    ("Rosenberg, Elizabeth", "Elizabeth Rosenberg"),
+    ("van der Berg, Anna Maria", "Anna Maria van der Berg"),
+    ("O'Brien, Mary-Kate", "Mary-Kate O'Brien"),
+    ("Smith Jr., John", "John Smith Jr."),
+    ("Doe, J. R.", "J. R. Doe"),
+    ("Иванов, Сергей", "Сергей Иванов"),
+    # Anything that could be something else stays as typed, for a person to read.
+    ("Smith, Jr., John", "Smith, Jr., John"),
+    ("Jane Doe, PhD", "Jane Doe, PhD"),
+    ("Acme Analytics, Inc.", "Acme Analytics, Inc."),
+    ("Brookings Institution, The", "Brookings Institution, The"),
+    ("Department of State, Office", "Department of State, Office"),
+    ("Washington, DC", "Washington, DC"),
+    ("Rosenberg, Elizabeth, PhD", "Rosenberg, Elizabeth, PhD"),
+    ("山田, 花子", "山田, 花子"),  # family name first is the script's own order
+])
+def test_a_last_first_name_is_stored_first_last_only_when_unambiguous(
+        cell: str, stored: str) -> None:
+    roster = imported(f'Name,Title\n"{cell}",Fellow\n')
+    assert [e.name for e in roster.experts] == [stored]
+
+
+def test_last_first_updates_the_roster_person_written_first_last_instead_of_adding_her() -> None:
+    roster = Roster(experts=[Expert(id="elizabeth-rosenberg", name="Elizabeth Rosenberg",
+                                    title="Senior Fellow")])
+    preview = sniff(b'Name,Title\n"ROSENBERG, Elizabeth",Director\n"Kim, Dr. Duyeon",Fellow\n')
+    result = import_rows(preview, preview.detected_mapping, roster)
+    assert result.updated == ["elizabeth-rosenberg"]
+    assert result.added == ["duyeon-kim"]
+    assert result.summary() == "1 added, 1 updated, 0 unchanged, 0 skipped"
+    [elizabeth, duyeon] = result.roster.experts
+    assert (elizabeth.name, elizabeth.title) == ("Elizabeth Rosenberg", "Director")
+    assert (duyeon.honorific, duyeon.name) == ("Dr.", "Duyeon Kim")
+
+
+def test_the_same_person_twice_in_one_sheet_in_both_orders_is_imported_once() -> None:
+    preview = sniff(b'Name\n"Rosenberg, Elizabeth"\nElizabeth Rosenberg\n')
+    result = import_rows(preview, preview.detected_mapping, Roster())
+    assert [e.name for e in result.roster.experts] == ["Elizabeth Rosenberg"]
+    assert "same person as row 2" in result.skipped[0].message
+
+
+def test_names_in_other_scripts_get_readable_ids() -> None:
+    roster = imported("Name\n김민준\nСергей Иванов\n山田 花子\n김민준 \n")
+    assert [e.id for e in roster.experts] == ["gimminjun", "sergey-ivanov", "shantian-huazi"]
+
+
+def test_an_id_already_in_the_roster_is_kept_when_the_same_person_is_imported() -> None:
+    roster = Roster(experts=[Expert(id="expert", name="김민준")])  # made by an older version
+    preview = sniff("Name,Title\n김민준,Fellow\n".encode())
+    result = import_rows(preview, preview.detected_mapping, roster)
+    assert [(e.id, e.title) for e in result.roster.experts] == [("expert", "Fellow")]

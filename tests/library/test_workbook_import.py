@@ -255,3 +255,13 @@ def test_more_cell_elements_than_a_sheet_holds_count_as_too_many(
 ) -> None:
     monkeypatch.setattr(workbook_archive, "MAX_SHEET_CELLS", 1000)
     assert workbook_archive.sheet_cells(b'<c r="A1"/>' * 5000, "xlsx") > 1000
+
+
+def test_names_in_a_workbook_are_read_as_people_write_them(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Name", "Title"], ["Rosenberg, Elizabeth", "Director"],
+                                ["김민준", "Fellow"], ["Smith, Jr., John", "Fellow"]]
+    for book in (xlsx(tmp_path / "staff.xlsx", {"Staff": rows}),
+                 ods(tmp_path / "staff.ods", {"Staff": rows})):
+        assert [(e.id, e.name) for e in imported(book).experts] == [
+            ("elizabeth-rosenberg", "Elizabeth Rosenberg"), ("gimminjun", "김민준"),
+            ("smith-jr-john", "Smith, Jr., John")]

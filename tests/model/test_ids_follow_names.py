@@ -3,6 +3,9 @@ refers to it or the user has chosen another id."""
 
 from __future__ import annotations
 
+import pytest
+
+from presskit.model.ids import is_valid_id, slugify
 from presskit.model.kit import Contact, Expert, Kit, Quote
 from presskit.model.operations import followed_id, new_expert
 from presskit.model.sections import BiosSection, ContactSection
@@ -44,6 +47,30 @@ def test_a_contact_in_a_contact_section_keeps_its_id() -> None:
     assert followed_id(kit, "contacts", 0, "Cole Stevens") is None
 
 
-def test_names_in_other_scripts_keep_a_readable_fallback() -> None:
+def test_names_in_other_scripts_get_a_transliterated_id_not_a_placeholder() -> None:
     kit = kit_with(Expert(id="new-expert", name="New expert"))
-    assert followed_id(kit, "experts", 0, "김민준") == "expert"
+    assert followed_id(kit, "experts", 0, "김민준") == "gimminjun"
+    assert followed_id(kit, "experts", 0, "Сергей Иванов") == "sergey-ivanov"
+    assert followed_id(kit, "experts", 0, "Ελένη Παπαδοπούλου") == "eleni-papadopoyloy"
+    assert new_expert(kit, "山田 花子").id == "shantian-huazi"  # Mandarin readings of the Han
+    assert new_expert(kit, "श्रेया").id == "sreya"
+
+
+@pytest.mark.parametrize("name", ["김민준", "Сергей Иванов", "محمد علي", "Nguyễn Thị Minh",
+                                  "王小明 (Wang Xiaoming)", "Zoë Ødegård", "☃", "—"])
+def test_every_id_made_from_a_name_is_an_ascii_slug(name: str) -> None:
+    made = slugify(name, "expert")
+    assert is_valid_id(made) and made.isascii() and made == made.lower()
+
+
+def test_a_name_with_latin_letters_keeps_the_id_it_always_had() -> None:
+    assert slugify("王小明 (Wang Xiaoming)") == "wang-xiaoming"
+    assert slugify("Zoë Ødegård") == "zoe-odegard"
+    assert slugify("Nguyễn Thị Minh") == "nguyen-thi-minh"
+
+
+def test_an_id_an_older_version_made_for_such_a_name_never_changes() -> None:
+    # Saved when such names got a placeholder: editing the name leaves the id alone.
+    kit = kit_with(Expert(id="expert", name="김민준"), Expert(id="expert-2", name="김민준"))
+    assert followed_id(kit, "experts", 0, "김민준 (Kim Min-jun)") is None
+    assert followed_id(kit, "experts", 1, "Kim Min-jun") is None

@@ -147,6 +147,10 @@ def _roster_list(args: argparse.Namespace) -> int:
     return EXIT_WARNINGS if loaded.problems else EXIT_OK
 
 
+#: How many updated experts a dry run names one by one.
+_LISTED = 20
+
+
 def _roster_import(args: argparse.Namespace) -> int:
     preview = sniff(args.csv, sheet=args.sheet)
     mapping = _mapping(preview, args.column)
@@ -173,6 +177,15 @@ def _roster_import(args: argparse.Namespace) -> int:
     ignored = [h for h, f in zip(preview.headers, mapping, strict=False) if f is None and h]
     where = "would be merged into" if args.dry_run else "merged into"
     show(f"{args.csv}: {result.summary()} ({preview.layout}); {where} {loaded.path}")
+    if args.dry_run:  # who would change, so a match ("Rosenberg, Elizabeth") can be checked
+        for expert_id in result.updated[:_LISTED]:
+            expert = result.roster.expert(expert_id)
+            fields = ", ".join(FIELD_LABELS.get(c.field, c.field)
+                               for c in result.changes.get(expert_id, []))
+            show(f"  would update {expert.name if expert else expert_id} ({expert_id}): "
+                 f"{fields}")
+        if len(result.updated) > _LISTED:
+            show(f"  … and {len(result.updated) - _LISTED} more updated")
     if ignored:
         print(printable("columns not imported: " + ", ".join(repr(h) for h in ignored)))
     warned = result.skipped or result.notes or loaded.problems

@@ -41,7 +41,7 @@ from presskit.library.csv_columns import (
     unprotect_cell,
 )
 from presskit.library.merge import FieldChange, expert_changes
-from presskit.library.names import email_key, name_key, split_honorific
+from presskit.library.names import as_first_last, email_key, name_key, split_honorific
 from presskit.library.roster import Roster
 from presskit.library.text_files import decode, read_file
 from presskit.library.workbook_archive import WorkbookError, column_letters, is_workbook
@@ -407,7 +407,9 @@ class _RowImporter:
             self._note(row, f"{len(overflow)} cell(s) beyond the last column were not "
                             f"imported ({shown}); is a value containing the delimiter "
                             "missing its quotes?")
-        name = values.get("name", "") or " ".join(
+        # "Rosenberg, Elizabeth", as directories and exports write names, is stored (and
+        # matched) as "Elizabeth Rosenberg"; anything less clear-cut is kept as written.
+        name = as_first_last(values.get("name", "")) or " ".join(
             part for part in (values.get("first_name", ""), values.get("last_name", "")) if part
         )
         email = values.get("email", "")

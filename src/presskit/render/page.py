@@ -29,7 +29,8 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 from presskit.model.markings import ENGLISH, Phrases
 from presskit.render.flowables import fit_string
 from presskit.render.fonts.fallback import Face, Glyphs
-from presskit.render.styles import Palette
+from presskit.render.fonts.synthetic import StyledText
+from presskit.render.styles import BLACK, WHITE, Palette, ink_on, mix
 from presskit.render.tagging import (
     LANG_CALLBACK,
     PAGINATION,
@@ -46,6 +47,42 @@ from presskit.render.tagging import (
 MIN_MARGIN = 14 * mm
 FOOTER_SIZE = 7.5
 HEADER_SIZE = 7.5
+#: Toner coverage of the DRAFT watermark's tint, 0–1. Office laser printers drop tints under
+#: about 5–8 % and a photocopier's background suppression more; 15 % prints on both, and
+#: keeps body text over it above 7:1 (see docs/accessibility.md, "Markings on paper").
+WATERMARK_COVERAGE = 0.15
+#: The least coverage of the EMBARGOED band's fill, so a pale accent still prints a band.
+BAND_COVERAGE = 0.30
+
+
+def coverage(color: Any) -> float:
+    """Toner a greyscale printer lays down for ``color``, 0 (paper) to 1 (solid black): one
+    minus its Rec. 601 luma, the weighting printers and copiers use to turn RGB into grey."""
+    luma = 0.299 * color.red + 0.587 * color.green + 0.114 * color.blue
+    return float(1 - luma)
+
+
+def with_coverage(color: Any, amount: float) -> Any:
+    """``color``'s hue at ``amount`` coverage: mixed with white (or, for a colour paler than
+    that, with black). Luma is linear in the channels, so the mix is exact."""
+    own = coverage(color)
+    if own >= amount:
+        return mix(color, WHITE, 1 - amount / own) if own else color
+    return mix(color, BLACK, (amount - own) / (1 - own))
+
+
+def watermark_tint(colors: Palette) -> Any:
+    """The DRAFT watermark's colour: the accent's hue, half greyed so a bright accent does not
+    shout, at :data:`WATERMARK_COVERAGE` (a grey and a tint of one luma mix to that luma)."""
+    grey = with_coverage(WHITE, WATERMARK_COVERAGE)
+    return mix(with_coverage(colors.accent, WATERMARK_COVERAGE), grey, 0.5)
+
+
+def band_fill(colors: Palette) -> Any:
+    """The EMBARGOED band's colour: the accent, darkened if it is too pale to print."""
+    if coverage(colors.accent) >= BAND_COVERAGE:
+        return colors.accent
+    return with_coverage(colors.accent, BAND_COVERAGE)
 
 
 @dataclass(frozen=True)
@@ -99,12 +136,6 @@ class PageDecor:
     def later_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._decorate(canv, doc, running_head=True)
 
-    def page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        # Drawn last, over the text, but faint enough to read through.
-        if self.draft:
-            with artifact(canv, PAGINATION):
-                self._watermark(canv)
-
     def finish(self, canv: Canvas, pages: int) -> None:
         """Define each page's folio form, now that the page count is known."""
         for number in range(1, pages + 1):
@@ -121,6 +152,8 @@ class PageDecor:
             self._decorations(canv, doc, running_head=running_head)
 
     def _decorations(self, canv: Canvas, doc: BaseDocTemplate, *, running_head: bool) -> None:
+        if self.draft:  # first, so it lies under the text: opaque, and the text keeps its ink
+            self._once(canv, "pkWatermark", self._watermark)
         if self.embargo:
             self._once(canv, "pkEmbargo", self._embargo_banner)
         if running_head:
@@ -199,9 +232,10 @@ class PageDecor:
     def _embargo_banner(self, canv: Canvas) -> None:
         g, colors = self.geometry, self.colors
         height = 17.0
-        canv.setFillColor(colors.accent)
+        fill = band_fill(colors)
+        canv.setFillColor(fill)
         canv.rect(0, g.height - height, g.width, height, stroke=0, fill=1)
-        canv.setFillColor(colors.on_accent)
+        canv.setFillColor(colors.on_accent if fill is colors.accent else ink_on(fill, colors.text))
         text = fit_string(self.embargo, self.glyphs.measure(self.bold, 8.5),
                           g.width - 2 * g.left)
         self.glyphs.draw(canv, g.width / 2, g.height - height + 5.5, text, self.bold, 8.5,
@@ -210,8 +244,9 @@ class PageDecor:
     def _watermark(self, canv: Canvas) -> None:
         g = self.geometry
         canv.saveState()
-        canv.setFillColor(self.colors.accent)
-        canv.setFillAlpha(0.07)
+        # An opaque tint under the text rather than a transparent one over it: the text
+        # keeps its own ink, and there is no transparency for a printer driver to flatten.
+        canv.setFillColor(watermark_tint(self.colors))
         canv.translate(g.width / 2, g.height / 2)
         canv.rotate(52)
         word, font = self.words.draft, self.glyphs.fonts.heading.bold
@@ -232,6 +267,11 @@ def _folio_form(page: int) -> str:
     return f"pkFolio{page}"
 
 
+class _StyledInlineText(InlineText, StyledText):
+    """A tagged paragraph's text object that also draws synthetic bold and oblique (the
+    tagging layer's own text object knows nothing of fonts)."""
+
+
 class FolioCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
     """A canvas that lets the page decor fill in the folio forms once the page count is known."""
 
@@ -247,9 +287,9 @@ class FolioCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type stubs
 
     def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:  # noqa: N802
         inline = self.tagger.inline if self.tagger is not None else None
-        if inline is None:
-            return super().beginText(x, y, direction)
-        return InlineText(self, x, y, direction, *inline)
+        if inline is None:  # the text object that draws synthetic bold and oblique
+            return StyledText(self, x, y, direction)
+        return _StyledInlineText(self, x, y, direction, *inline)
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self.pages_done += 1
@@ -304,7 +344,6 @@ def page_templates(decor: PageDecor) -> list[PageTemplate]:
 
     return [
         PageTemplate(id="first", frames=[frame("first")], onPage=decor.first_page,
-                     onPageEnd=decor.page_end, autoNextPageTemplate="later"),
-        PageTemplate(id="later", frames=[frame("later")], onPage=decor.later_page,
-                     onPageEnd=decor.page_end),
+                     autoNextPageTemplate="later"),
+        PageTemplate(id="later", frames=[frame("later")], onPage=decor.later_page),
     ]

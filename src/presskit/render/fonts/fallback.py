@@ -5,11 +5,12 @@ A brand font (and DejaVu Serif) covers Latin and perhaps Greek and Cyrillic; a n
 each of them as an empty box. :class:`Glyphs` decides, character by character, which font
 draws it: the face in effect (the brand's body or heading family, bold and italic as marked
 up), else DejaVu Sans in the same style, else DejaVu Sans regular, else the bundled CJK font
-(WenQuanYi Micro Hei, one face for all four styles). Consecutive characters drawn by the same
-font form a run; a run not in the face in effect is wrapped in ``<font face="…">`` inside the
-already-escaped paragraph markup (``markup``), or drawn with its own ``setFont`` on the canvas
-(``draw``, for the masthead, running header and footer). The text itself is never changed, so
-what a reader copies out of the PDF is what was typed.
+(WenQuanYi Micro Hei, one face for all four styles); the last two, asked for bold or italic,
+are drawn with a synthetic bold and oblique (``render.fonts.synthetic``). Consecutive
+characters drawn by the same font form a run; a run not in the face in effect is wrapped in
+``<font face="…">`` inside the already-escaped paragraph markup (``markup``), or drawn with its
+own ``setFont`` on the canvas (``draw``, for the masthead, running header and footer). The text
+itself is never changed, so what a reader copies out of the PDF is what was typed.
 
 A combining mark stays with the font of the letter it sits on when that font has it. The CJK
 font is registered (and so embedded) only when some character needs it: a kit in Latin script
@@ -37,6 +38,7 @@ from presskit.render.fonts.registry import (
     builtin_family,
     cjk_family,
 )
+from presskit.render.fonts.synthetic import synthetic_font
 from presskit.render.text import escape, unescape
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -112,11 +114,14 @@ class Glyphs:
         """The first font in ``face``'s fallback order with a glyph for ``char``, if any."""
         if self.has(face.name, char):
             return face.name
-        for font in (self._dejavu.face(face.bold, face.italic), self._dejavu.regular):
+        styled = self._dejavu.face(face.bold, face.italic)
+        if self.has(styled, char):
+            return styled
+        # Faces without the style asked for are drawn bold or slanted (``render.synthetic``).
+        for font in (self._dejavu.regular, self._cjk_font()):
             if self.has(font, char):
-                return font
-        cjk = self._cjk_font()
-        return cjk if self.has(cjk, char) else None
+                return synthetic_font(font, face.bold, face.italic)
+        return None
 
     def runs(self, text: str, face: Face) -> list[tuple[str, str]]:
         """``text`` as ``(font, characters)`` runs; characters no font has stay in ``face``."""
