@@ -169,6 +169,7 @@ def test_the_seed_advisory_from_file_new_takes_under_sixty_actions(
     monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_import",
                         classmethod(lambda cls, parent, folder: (sheet, True)))
     window = make_window()
+    assert window.document.kit.brand.short_name == "CNAS"  # the house style from the start
     hands = Morning(qtbot, window)
 
     # File ▸ New, the headline.

@@ -188,6 +188,9 @@ class MainWindow(MenuHost):
         self._build_status_bar()
         self.setAcceptDrops(True)
         self._catch_project_drops()
+        # The kit the window opens with is File ▸ New's: in the house brand, now that the
+        # roster (which holds the presets) is read.
+        self.document.kit = blank_kit(self.library.house_brand())
         self._set_document(self.document)
         self._default_state = self.saveState()
         self._restore_layout()
