@@ -90,6 +90,22 @@ def test_requesting_quotes_saves_drafts_and_records_pending_quotes_in_one_undo_s
     qtbot.waitUntil(lambda: str(model.index(kim_row, column).data()).startswith(
         "Waiting since"))
 
+    # Edit ▸ Paste on Duyeon Kim's row in the Experts table fills her pending quote.
+    window.experts.experts.select_row(kim_row)
+    window.activateWindow()  # the closed dialog had it (offscreen, no window manager)
+    qtbot.waitUntil(window.isActiveWindow)
+    window.experts.experts.view.setFocus()
+    qtbot.waitUntil(window.experts.experts.view.hasFocus)
+    QGuiApplication.clipboard().setText("Hanoi will test both sides.")
+    edit = window.actions_.edit
+    edit.update()
+    assert edit.paste.isEnabled()
+    edit.paste.trigger()
+    assert [w.expert_id for w in unanswered_requests(kit)] == ["elizabeth-rosenberg"]
+    window.document.undo_stack.undo()
+    assert [w.expert_id for w in unanswered_requests(kit)] == [
+        "duyeon-kim", "elizabeth-rosenberg"]
+
     # Pasting the answer into the pending quote fills it in; the request stays recorded.
     quote_index = next(i for i, q in enumerate(kit.quotes) if q.id == waiting[0].quote_id)
     window.experts.select(("quotes", quote_index, "text"))

@@ -4,6 +4,8 @@ Cut, Copy, Paste and Select All are there for the mouse and for finding the keys
 shows the platform's keys beside them (after a tab in the text, which Qt draws as the
 shortcut) but does not bind them, so the keys stay with the field, list or table that has
 the focus and does what it always did (a table copies its cell, a line edit its selection).
+A table that binds the Paste key to an action of its own (the Experts table's Paste Answer)
+gets that action from Edit ▸ Paste too.
 Each command is enabled only where it would do something, checked when the menu opens.
 
 Bold and Italic (Ctrl+B, Ctrl+I) are real shortcuts: they wrap the selection of a text box in
@@ -55,6 +57,16 @@ def _line_edit(widget: QWidget | None) -> QLineEdit | None:
     if isinstance(widget, QAbstractSpinBox):
         return widget.findChild(QLineEdit)
     return None
+
+
+def _paste_action(widget: QWidget | None) -> QAction | None:
+    """The action a list or table binds to the Paste key itself, if it has one (the Experts
+    table pastes an expert's answer): Edit ▸ Paste does the same there."""
+    if not isinstance(widget, QAbstractItemView):
+        return None
+    paste_keys = set(QKeySequence.keyBindings(Key.Paste)) or {QKeySequence("Ctrl+V")}
+    return next((a for a in widget.actions()
+                 if a.isEnabled() and paste_keys & set(a.shortcuts())), None)
 
 
 class EditActions(QObject):
@@ -138,6 +150,7 @@ class EditActions(QObject):
             can["selectAll"] = (widget.selectionMode() in (
                 QAbstractItemView.SelectionMode.ExtendedSelection,
                 QAbstractItemView.SelectionMode.MultiSelection))
+            can["paste"] = pasteable and _paste_action(widget) is not None
         for name, action in (("cut", self.cut), ("copy", self.copy), ("paste", self.paste),
                              ("selectAll", self.select_all)):
             action.setEnabled(can[name])
@@ -152,6 +165,11 @@ class EditActions(QObject):
 
     def _on_focus(self, method: str) -> None:
         widget = self._focused()
+        own = _paste_action(widget) if method == "paste" else None
+        if own is not None:  # a list's own Paste (the Experts table's Paste Answer)
+            own.trigger()
+            self.update()
+            return
         target: QWidget | None = _line_edit(widget) or widget
         if target is not None and hasattr(target, method):
             getattr(target, method)()
