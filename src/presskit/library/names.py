@@ -73,6 +73,12 @@ def as_first_last(name: str) -> str:
     if name.count(",") != 1:
         return name
     last, first = (part.split() for part in name.split(","))
+    # A courtesy title goes in front, whichever side of the comma it was typed on:
+    # "Dr. Smith, John" and "Smith, Dr. John" are both "Dr. John Smith".
+    title = ""
+    for words in (last, first):
+        if words and words[0] in HONORIFICS and not title:
+            title = words.pop(0)
     if not (1 <= len(last) <= 3 and 1 <= len(first) <= 3):
         return name
     if not all(_NAME_WORD.match(word) for word in (*last, *first)):
@@ -88,7 +94,7 @@ def as_first_last(name: str) -> str:
     if any(2 <= len(w) <= 3 and w.isalpha() and w.isupper() for w in first) and not (
             " ".join(last).isupper()):
         return name  # "Washington, DC", "London, UK": a place, not "Dc Washington"
-    return " ".join((*first, *last))
+    return " ".join((*([title] if title else []), *first, *last))
 
 
 def name_key(name: str) -> str:
