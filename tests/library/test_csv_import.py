@@ -274,8 +274,8 @@ def test_cells_beyond_the_last_column_are_reported_not_dropped_silently() -> Non
     ("Smith Jr., John", "John Smith Jr."),
     ("Doe, J. R.", "J. R. Doe"),
     ("Иванов, Сергей", "Сергей Иванов"),
-    ("Dr. Smith, John", "Dr. John Smith"),  # the courtesy title in front, either way
-    ("Smith, Prof. Jane", "Prof. Jane Smith"),
+    ("Dr. Smith, John", "John Smith"),  # the courtesy title to its own field, either way
+    ("Smith, Prof. Jane", "Jane Smith"),
     # Anything that could be something else stays as typed, for a person to read.
     ("Smith, Jr., John", "Smith, Jr., John"),
     ("Jane Doe, PhD", "Jane Doe, PhD"),
