@@ -137,9 +137,11 @@ def _render(kit: Kit, invariant: bool, image_cache: ImageCache | None,
     brand_fonts, font_problems = font_registry.resolve(kit.brand.fonts)
     colors, color_problems = house_style.palette(kit.brand.colors)
     glyphs = Glyphs(brand_fonts)
+    page = geometry(kit)
     ctx = RenderContext(
         kit=kit, colors=colors, fonts=brand_fonts,
-        styles=house_style.build(colors, brand_fonts), geometry=geometry(kit), glyphs=glyphs,
+        styles=house_style.build(colors, brand_fonts, page.frame_width), geometry=page,
+        glyphs=glyphs,
         warnings=[*font_problems, *color_problems, *missing_glyphs(kit, glyphs)],
         image_cache=image_cache if image_cache is not None else ImageCache(),
     )

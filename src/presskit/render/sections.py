@@ -67,6 +67,7 @@ from presskit.render.text import (
 HEADSHOT_QUOTE = 50.0  # points: headshot beside a quote
 HEADSHOT_BIO = 58.0
 PHOTO_GAP = 14.0  # points between a headshot and the text beside it
+BOX_PADDING = 15.0  # points between a box's edge and its text
 
 
 def _paras(text: str, style: ParagraphStyle, ctx: RenderContext,
@@ -84,28 +85,31 @@ def heading(text: str, ctx: RenderContext) -> list[Flowable]:
     tab = Rule(width=26, thickness=thickness, color=ctx.colors.accent, hAlign="LEFT",
                spaceBefore=4 * STEP, spaceAfter=2 * STEP - thickness)  # rule + gap: 2 steps
     tab.keepWithNext = 1
+    tab.indent = ctx.styles.rail
     return [tab, ctx.tree.mark(ctx.paragraph(plain(text), ctx.styles.heading), "H2")]
 
 
 def _box(content: list[Flowable], ctx: RenderContext, *, background: Any, bar: Any) -> Table:
-    """A tinted box with a coloured bar on the left; it may split across pages, once its
-    heading (if any) and three lines of text fit."""
+    """A tinted box with a coloured bar on the left, its text lined up with the text column
+    (the bar and padding in the rail); it may split across pages, once its heading (if any)
+    and two lines of text fit."""
     head = sum(p.style.leading + p.style.spaceAfter for p in content[:1]
                if isinstance(p, Paragraph) and p.style is ctx.styles.box_heading)
-    table = Box([[content]], colWidths=[ctx.geometry.frame_width], splitInRow=1,
-                min_start=10 + head + 3 * ctx.styles.box_body.leading + 7)
+    inset = max(ctx.styles.rail - BOX_PADDING, 0.0)
+    table = Box([[content]], colWidths=[ctx.geometry.frame_width - inset], splitInRow=1,
+                min_start=10 + head + 2 * ctx.styles.box_body.leading + 7)
     table.setStyle(TableStyle([
         # Tables set a cell font even when cells hold flowables; never let it be Helvetica.
         ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.body.regular),
         ("BACKGROUND", (0, 0), (-1, -1), background),
         ("LINEBEFORE", (0, 0), (0, -1), 3.5, bar),
-        ("LEFTPADDING", (0, 0), (-1, -1), 15),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 15),
+        ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 10),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
-    table.hAlign = "LEFT"
+    table.hAlign = "RIGHT"
     table.spaceBefore = 2 * STEP
     table.spaceAfter = 3 * STEP
     return table
@@ -230,21 +234,24 @@ def person_line(expert: Expert, ctx: RenderContext) -> str:
     return markup
 
 
-def _with_photo(photo: Flowable | None, size: float, content: list[Flowable]) -> Beside:
-    """``content`` in a column beside a ``size``-point headshot slot; splits across pages."""
-    return Beside(photo, content, size + PHOTO_GAP, space_before=3 * STEP, space_after=STEP)
+def _with_photo(photo: Flowable | None, size: float, content: list[Flowable], head: int,
+                ctx: RenderContext) -> Beside:
+    """``content`` (its text in the column) with a ``size``-point headshot in the rail, right
+    beside the text; where the rail is too narrow for it the text moves over. Splits across
+    pages, never after the first ``head`` flowables (the name)."""
+    rail = ctx.styles.rail
+    return Beside(photo, content, max(size + PHOTO_GAP - rail, 0.0),
+                  slot_x=max(rail - size - PHOTO_GAP, 0.0), head=head,
+                  space_before=3 * STEP, space_after=STEP)
 
 
 def _entry(head: list[Flowable], name: list[Flowable], body: list[Flowable],
-           photo: Flowable | None, size: float, line_height: float,
-           ctx: RenderContext) -> KeepHeadTogether:
+           photo: Flowable | None, size: float, ctx: RenderContext) -> KeepHeadTogether:
     """One person's entry: bookmark(s), name, body, optionally beside a headshot."""
-    lines = 3 * line_height
     if photo is not None:
-        beside = _with_photo(photo, size, [*name, *body])
-        return KeepHeadTogether([*head, beside], head=len(head),
-                                min_start=max(size, lines) + beside.spaceBefore)
-    return KeepHeadTogether([*head, *name, *body], head=len(head) + len(name), min_start=lines)
+        beside = _with_photo(photo, size, [*name, *body], len(name), ctx)
+        return KeepHeadTogether([*head, beside], head=len(head))
+    return KeepHeadTogether([*head, *name, *body], head=len(head) + len(name))
 
 
 def _attach(story: list[Flowable], lead_in: list[Flowable]) -> list[Flowable]:
@@ -279,8 +286,7 @@ def _quotes(section: QuotesSection, index: int, ctx: RenderContext) -> list[Flow
         name = [ctx.tree.mark(ctx.paragraph(person_line(expert, ctx), styles.name, expert.name),
                               "P", block)]
         body = _quote_paragraphs(quote.text, ctx, block)
-        entries.append(_entry(head, name, body, photo, HEADSHOT_QUOTE, styles.quote.leading,
-                              ctx))
+        entries.append(_entry(head, name, body, photo, HEADSHOT_QUOTE, ctx))
     if lead_in:
         return _attach(entries, lead_in)
     return entries
@@ -314,7 +320,7 @@ def _bios(section: BiosSection, index: int, ctx: RenderContext) -> list[Flowable
         if title:
             name.append(tree.mark(ctx.paragraph(plain(title), styles.person_title), "P", entry))
         body = _paras(expert.bio, styles.bio, ctx, parent=entry)
-        entries.append(_entry([], name, body, photo, HEADSHOT_BIO, styles.bio.leading, ctx))
+        entries.append(_entry([], name, body, photo, HEADSHOT_BIO, ctx))
     return _attach(entries, lead_in)
 
 
