@@ -61,3 +61,16 @@ def paragraphs(lines: list[Line], size: float, leading: float) -> list[list[Line
         else:
             found.append([line])
     return found
+
+
+#: Page furniture (running header, footer, folio, embargo band) is set at 8.5 pt or less,
+#: the draft watermark far larger than any text: neither is the story.
+FURNITURE_SIZES = (8.6, 60.0)
+
+
+def story_text(pdf: bytes) -> str:
+    """The story's text in reading order, page after page, without the page furniture: a
+    sentence split across two pages reads on without the footer and header in between."""
+    low, high = FURNITURE_SIZES
+    return "\n".join(line.text for page in page_lines(pdf) for line in page
+                     if low < line.size < high)

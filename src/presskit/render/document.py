@@ -16,6 +16,7 @@ what failed.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
@@ -114,14 +115,27 @@ def language(kit: Kit) -> str:
     return one_line(kit.language) or "en"
 
 
+def running_head(kit: Kit) -> str:
+    """``Organisation · Series: Headline``, the organisation (its short name if it has one)
+    left out where the title already names it ("CNAS Responds: …" needs no "CNAS ·")."""
+    title = full_title(kit)
+    names = [one_line(kit.brand.short_name), one_line(kit.brand.organisation)]
+    who = next((name for name in names if name), "")
+    def words(text: str) -> str:
+        return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+    if any(name and words(name) in words(title) for name in names):
+        return title
+    return " · ".join(part for part in (who, title) if part)
+
+
 def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:
     brand = kit.brand
-    who = one_line(brand.short_name) or one_line(brand.organisation)
     return PageDecor(
         geometry=ctx.geometry,
         colors=ctx.colors,
         glyphs=ctx.glyphs,
-        running_head=" · ".join(part for part in (who, full_title(kit)) if part),
+        running_head=running_head(kit),
         dateline=long_date(kit.date, kit.language) if kit.date else "",
         footer=one_line(brand.footer),
         draft=kit.status == Status.DRAFT,

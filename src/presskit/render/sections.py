@@ -59,7 +59,9 @@ from presskit.render.text import (
     escape,
     link,
     long_date,
+    one_line,
     paragraphs,
+    phone_link,
     plain,
     split_paragraphs,
 )
@@ -160,7 +162,7 @@ def _contact(section: ContactSection, index: int, ctx: RenderContext) -> list[Fl
         "name": plain(contact.name),
         "role": plain(contact.role),
         "email": email_link(contact.email, ctx.link_color),
-        "phone": plain(contact.phone),
+        "phone": phone_link(contact.phone, ctx.link_color),
     }
     box = ctx.tree.group("Div")
     content = _paras(contact_text(section.text, contact), ctx.styles.box_body, ctx, fields,
@@ -347,17 +349,76 @@ _BUILDERS: dict[SectionType, Callable[[Any, int, RenderContext], list[Flowable]]
 }
 
 
+#: Characters of a section's text an outline entry quotes when it has no other name.
+SNIPPET = 48
+
+
+def _snippet(text: str) -> str:
+    """The start of ``text`` for a bookmark: whole words, an ellipsis if cut."""
+    words = one_line(text).replace("*", "").split()
+    taken: list[str] = []
+    for word in words:
+        if taken and len(" ".join([*taken, word])) > SNIPPET:
+            return " ".join(taken).rstrip(",;:.") + "…"
+        taken.append(word)
+    return " ".join(taken)
+
+
+def _section_text(section: Section, ctx: RenderContext) -> str:
+    """What a section without a heading says, placeholders filled in, for its bookmark."""
+    if isinstance(section, ContactSection):
+        contact = ctx.kit.contact(section.contact)
+        if contact is None:
+            return ""
+        text = contact_text(section.text, contact)
+        for key in ("name", "role", "email", "phone"):
+            text = text.replace("{" + key + "}", getattr(contact, key))
+        return text
+    return str(getattr(section, "text", ""))
+
+
 def outline_title(section: Section, ctx: RenderContext) -> str:
+    """A bookmark that says what the section is: its heading; the headline for the lead;
+    "Media contact: Cole Stevens"; "Text: The first words…" for text without a heading."""
     if isinstance(section, AboutSection):
         return about_heading(section, ctx.kit)
-    return section.title
+    heading_text = one_line(str(getattr(section, "heading", "")))
+    if heading_text:
+        return heading_text
+    if isinstance(section, LeadSection) and one_line(ctx.kit.title):
+        return one_line(ctx.kit.title)
+    if isinstance(section, ContactSection):
+        contact = ctx.kit.contact(section.contact)
+        name = one_line(contact.name) if contact is not None else ""
+        return f"{section.LABEL}: {name}" if name else section.LABEL
+    snippet = _snippet(_section_text(section, ctx))
+    return f"{section.LABEL}: {snippet}" if snippet else section.LABEL
+
+
+def _distinct(title: str, section: Section, ctx: RenderContext, taken: set[str]) -> str:
+    """``title``, or, if an earlier bookmark has it, one that tells the two apart: the
+    section's id and the start of its text ("Closing: All CNAS experts are available…"),
+    else a number."""
+    if title.casefold() not in taken:
+        return title
+    label = " ".join(section.id.replace("-", " ").replace("_", " ").split()).capitalize()
+    snippet = _snippet(_section_text(section, ctx))
+    candidate = f"{label or section.LABEL}: {snippet}" if snippet else title
+    number = 2
+    while candidate.casefold() in taken:
+        candidate = f"{title} ({number})"
+        number += 1
+    return candidate
 
 
 def story(ctx: RenderContext) -> Iterator[Flowable]:
     """The whole document: front matter, then every visible section in order."""
     yield from front_matter(ctx)
+    taken: set[str] = set()
     for index, section in visible_sections(ctx.kit):
         flowables = _BUILDERS[section.type](section, index, ctx)
         if flowables:
-            mark = OutlineMark(f"s{index}", outline_title(section, ctx), 0)
+            title = _distinct(outline_title(section, ctx), section, ctx, taken)
+            taken.add(title.casefold())
+            mark = OutlineMark(f"s{index}", title, 0)
             yield from _attach(flowables, [mark])

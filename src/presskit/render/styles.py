@@ -159,11 +159,18 @@ class Styles:
     #: headshots and boxes' bars; the masthead and headline span it.
     rail: float = 0.0
 
+    def running(self, style: ParagraphStyle) -> bool:
+        """Whether ``style`` sets running text (paragraphs, not headings, names or titles)."""
+        return style.name in RUNNING_TEXT
+
     def face(self, style: ParagraphStyle) -> Face:
         """The face ``style`` is set in (the family, and whether it is bold or italic)."""
         return self.faces[style.name]
 
 
+#: The styles of running text, whose paragraphs never end on a lone short word.
+RUNNING_TEXT = frozenset({"pk-body", "pk-lead", "pk-quote", "pk-quote-first", "pk-bio",
+                          "pk-box-body"})
 BODY_SIZE = 10.5
 BODY_LEADING = 15.0
 #: The unit of vertical space: a quarter of the body leading. Every space above and below a
