@@ -9,6 +9,7 @@ import random
 
 import pytest
 import support.visual_pages as visual_pages
+from support.examples import CNAS_KIT, NORTHBRIDGE_KIT, ROOT
 from support.page_lines import Line, page_lines, paragraphs
 from support.render_fixtures import seed_kit
 
@@ -25,16 +26,16 @@ from presskit.model import (
 from presskit.render import render_pdf
 from presskit.render.styles import BODY_LEADING
 from presskit.storage import load_brand, load_kit
-from support.examples import CNAS_KIT, NORTHBRIDGE_KIT, ROOT
 
 MM = 72 / 25.4
 #: Words of ordinary lengths (1 to 14 letters), for text that wraps like prose.
-VOCABULARY = (
+WORDS = (
     "a an of to in is on at by we it as or be the and for not are but has was our its "
     "talks peace north korea sanctions relief nuclear program policy process deadline "
     "diplomatic negotiations administration denuclearization verifiable intermediate "
     "washington pyongyang regional alliance security shipping arctic council insurance "
-    "framework proportional commitments consequences summit statement roadmap").split()
+    "framework proportional commitments consequences summit statement roadmap")
+VOCABULARY = WORDS.split()
 
 
 def prose(rng: random.Random, words: int) -> str:
@@ -155,7 +156,8 @@ def test_no_paragraph_ends_on_a_lone_short_word() -> None:
 def brands() -> dict[str, Brand]:
     """Every brand a kit is made with here: the house brand new kits start with, and the two
     examples' (sans on Letter, serif on A4 with narrower margins)."""
-    return {"house": load_brand(ROOT / "resources" / "brand" / "default.yaml"), "cnas": load_kit(CNAS_KIT).kit.brand,
+    return {"house": load_brand(ROOT / "resources" / "brand" / "default.yaml"),
+            "cnas": load_kit(CNAS_KIT).kit.brand,
             "northbridge": load_kit(NORTHBRIDGE_KIT).kit.brand}
 
 

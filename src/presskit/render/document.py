@@ -121,10 +121,11 @@ def running_head(kit: Kit) -> str:
     title = full_title(kit)
     names = [one_line(kit.brand.short_name), one_line(kit.brand.organisation)]
     who = next((name for name in names if name), "")
+
     def words(text: str) -> str:
         return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
 
-    if any(name and words(name) in words(title) for name in names):
+    if any(words(name).strip() and words(name) in words(title) for name in names):
         return title
     return " · ".join(part for part in (who, title) if part)
 

@@ -190,7 +190,7 @@ _SAMPLE = (
 
 def column_width(face: Face, size: float = BODY_SIZE, characters: int = MEASURE) -> float:
     """How wide ``characters`` of running text in ``face`` at ``size`` are, in points."""
-    return stringWidth(_SAMPLE, face.name, size) / len(_SAMPLE) * characters
+    return float(stringWidth(_SAMPLE, face.name, size)) / len(_SAMPLE) * characters
 
 
 def rail_width(face: Face, frame_width: float) -> float:
