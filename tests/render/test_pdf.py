@@ -26,6 +26,7 @@ from presskit.model import (
     markings,
 )
 from presskit.render import RenderedPdf, RenderError, render_pdf
+from presskit.render.document import running_head
 from presskit.render.typography import smarten
 
 FONTS = Path(presskit.resources_path() / "fonts")  # a real folder in checkout and wheel
@@ -65,6 +66,18 @@ def test_later_pages_carry_a_running_header(seed_pdf: RenderedPdf) -> None:
     assert all(head in text for text in texts[1:])
     # The series already names the organisation: the header does not say it twice.
     assert not any("CNAS · CNAS" in text for text in texts)
+
+
+def test_the_running_header_names_the_organisation_only_where_it_adds_something() -> None:
+    kit = seed_kit()  # CNAS, "Center for a New American Security"
+    kit.series = "Weekly Briefing"
+    assert running_head(kit).startswith("CNAS · Weekly Briefing: U.S., North Korea")
+    kit.series = "The Center for a New American Security Weekly"
+    assert running_head(kit).startswith("The Center for a New American Security Weekly: U.S.")
+    kit.series, kit.title = "", "CNAS experts on the talks"
+    assert running_head(kit) == "CNAS experts on the talks"
+    kit.title = "CNASA launches a probe"  # a word that merely begins with it is not it
+    assert running_head(kit) == "CNAS · CNASA launches a probe"
 
 
 def test_reordered_quotes_appear_in_that_order_in_the_pdf() -> None:
