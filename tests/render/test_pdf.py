@@ -26,6 +26,7 @@ from presskit.model import (
     markings,
 )
 from presskit.render import RenderedPdf, RenderError, render_pdf
+from presskit.render.document import running_head
 from presskit.render.typography import smarten
 
 FONTS = Path(presskit.resources_path() / "fonts")  # a real folder in checkout and wheel
@@ -60,9 +61,23 @@ def test_page_count_matches_the_pdf_and_every_page_says_page_x_of_y(
 
 def test_later_pages_carry_a_running_header(seed_pdf: RenderedPdf) -> None:
     texts = page_texts(seed_pdf.data)
-    head = "CNAS · CNAS Responds: U.S., North Korea Consider Renewed Talks"
+    head = "CNAS Responds: U.S., North Korea Consider Renewed Talks"
     assert head not in texts[0]
     assert all(head in text for text in texts[1:])
+    # The series already names the organisation: the header does not say it twice.
+    assert not any("CNAS · CNAS" in text for text in texts)
+
+
+def test_the_running_header_names_the_organisation_only_where_it_adds_something() -> None:
+    kit = seed_kit()  # CNAS, "Center for a New American Security"
+    kit.series = "Weekly Briefing"
+    assert running_head(kit).startswith("CNAS · Weekly Briefing: U.S., North Korea")
+    kit.series = "The Center for a New American Security Weekly"
+    assert running_head(kit).startswith("The Center for a New American Security Weekly: U.S.")
+    kit.series, kit.title = "", "CNAS experts on the talks"
+    assert running_head(kit) == "CNAS experts on the talks"
+    kit.title = "CNASA launches a probe"  # a word that merely begins with it is not it
+    assert running_head(kit) == "CNAS · CNASA launches a probe"
 
 
 def test_reordered_quotes_appear_in_that_order_in_the_pdf() -> None:
@@ -81,9 +96,13 @@ def test_outline_has_one_entry_per_section_and_per_quoted_expert(
         seed_pdf: RenderedPdf) -> None:
     entries = outline(seed_pdf.data)
     assert [(level, title) for level, title, _ in entries] == [
-        (0, "Lead"), (0, "Media contact"), (0, "Need a cheat sheet?"), (0, "Expert quotes"),
+        # The lead under the headline's words; the two contact boxes told apart: the
+        # second by its id and its first words.
+        (0, "U.S., North Korea Consider Renewed Talks"), (0, "Media contact: Cole Stevens"),
+        (0, "Need a cheat sheet?"), (0, "Expert quotes"),
         (1, "Duyeon Kim"), (1, "Elizabeth Rosenberg"), (1, "Kristine Lee"),
-        (1, "Van Jackson"), (1, "Neil Bhatiya"), (0, "Sharper"), (0, "Media contact"),
+        (1, "Van Jackson"), (1, "Neil Bhatiya"), (0, "Sharper"),
+        (0, "Closing: All CNAS experts are available for interviews…"),
     ]
     texts = page_texts(seed_pdf.data)
     for level, title, page in entries:

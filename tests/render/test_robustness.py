@@ -112,16 +112,14 @@ def test_long_bios_and_quotes_beside_headshots_print_whole_wherever_they_fall(
     assert [word for word in words if flat.count(word) < 1] == []
 
 
-def test_short_entries_are_never_split_from_their_name() -> None:
+def test_a_name_always_comes_with_the_first_lines_of_its_quote() -> None:
     kit = seed_kit()
     kit.sections[0] = LeadSection(id="lead", text=long_text(520, end="x"))  # push quotes down
     texts = page_texts(render_pdf(kit).data)
     for expert, quote in zip(kit.experts, kit.quotes, strict=True):
         first_words = " ".join(quote.text.split()[:4])
-        last_words = " ".join(quote.text.split()[-3:])
         [page] = pages_with(texts, f"{expert.name}, ")
         assert pages_with(texts, first_words) == [page]
-        assert pages_with(texts, last_words) == [page]
 
 
 def test_boxes_and_bios_longer_than_a_page_split_instead_of_failing(tmp_path: Path) -> None:

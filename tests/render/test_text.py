@@ -146,8 +146,20 @@ def test_email_placeholder_with_odd_address_is_text_not_a_broken_link() -> None:
     kit.contacts[0].email = "press at example dot org"
     kit.sections = [ContactSection(id="c", contact="cole")]
     pdf = render_pdf(kit)
-    assert "press at example dot org" in "\n".join(page_texts(pdf.data))
+    # (wherever the lines break; its last two words are bound by a no-break space)
+    assert "press at example dot org" in " ".join("\n".join(page_texts(pdf.data)).split())
     assert not [uri for _, uri in links(pdf.data) if uri.startswith("mailto:")]
+
+
+def test_a_phone_number_is_a_tel_link_and_a_note_in_its_place_is_text() -> None:
+    kit = seed_kit()
+    kit.contacts[0].phone = "+1 (202) 555-0188"
+    kit.sections = [ContactSection(id="c", contact="cole", text="Call {phone} or write.")]
+    pdf = render_pdf(kit).data
+    assert [uri for _, uri in links(pdf)] == ["tel:+12025550188"]
+    assert "+1 (202) 555-0188" in " ".join("\n".join(page_texts(pdf)).split())
+    kit.contacts[0].phone = "ask the front desk"
+    assert links(render_pdf(kit).data) == []
 
 
 def test_characters_no_font_has_are_a_warning_at_their_field_not_silent_boxes() -> None:
@@ -175,7 +187,7 @@ def test_a_control_character_in_the_series_never_reaches_the_running_header() ->
     kit = seed_kit()
     kit.series = "CNAS\x07 Responds\n"
     later_page = page_texts(render_pdf(kit).data)[1]
-    assert "CNAS · CNAS Responds: U.S., North Korea" in later_page
+    assert "CNAS Responds: U.S., North Korea" in later_page
     assert "\x00" not in later_page and "\x07" not in later_page
 
 

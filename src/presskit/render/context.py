@@ -30,7 +30,7 @@ from presskit.render.markup_shapes import MarkupShapes
 from presskit.render.page import Geometry
 from presskit.render.styles import Palette, Styles, hex_of
 from presskit.render.tagging import Node, StructTree
-from presskit.render.text import initials, plain
+from presskit.render.text import bind_last_words, initials, plain
 from presskit.render.urls import URL, UrlParagraph
 
 
@@ -87,11 +87,13 @@ class RenderContext:
     def paragraph(self, markup: str, style: ParagraphStyle, raw: str | None = None,
                   cls: type[Paragraph] = LaidOutParagraph) -> Paragraph:
         """A Paragraph of ``markup`` in ``style``, every run its font lacks in a fallback
-        font; should ReportLab still reject the markup, the escaped ``raw`` text instead."""
+        font; should ReportLab still reject the markup, the escaped ``raw`` text instead.
+        Running text keeps its last two words together when the last is short."""
         face = self.styles.face(style)
+        bind = self.styles.running(style)
 
         def make(text: str) -> Paragraph:
-            marked = self.glyphs.markup(text, face)
+            marked = self.glyphs.markup(bind_last_words(text) if bind else text, face)
             if cls is LaidOutParagraph and URL.search(text):
                 return UrlParagraph(marked, style, glyphs=self.glyphs, face=face)
             return cls(marked, style, frags=self._shapes.frags(marked, style))

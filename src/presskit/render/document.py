@@ -16,6 +16,7 @@ what failed.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
@@ -114,14 +115,28 @@ def language(kit: Kit) -> str:
     return one_line(kit.language) or "en"
 
 
+def running_head(kit: Kit) -> str:
+    """``Organisation · Series: Headline``, the organisation (its short name if it has one)
+    left out where the title already names it ("CNAS Responds: …" needs no "CNAS ·")."""
+    title = full_title(kit)
+    names = [one_line(kit.brand.short_name), one_line(kit.brand.organisation)]
+    who = next((name for name in names if name), "")
+
+    def words(text: str) -> str:
+        return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+    if any(words(name).strip() and words(name) in words(title) for name in names):
+        return title
+    return " · ".join(part for part in (who, title) if part)
+
+
 def _decor(kit: Kit, ctx: RenderContext) -> PageDecor:
     brand = kit.brand
-    who = one_line(brand.short_name) or one_line(brand.organisation)
     return PageDecor(
         geometry=ctx.geometry,
         colors=ctx.colors,
         glyphs=ctx.glyphs,
-        running_head=" · ".join(part for part in (who, full_title(kit)) if part),
+        running_head=running_head(kit),
         dateline=long_date(kit.date, kit.language) if kit.date else "",
         footer=one_line(brand.footer),
         draft=kit.status == Status.DRAFT,
@@ -137,9 +152,11 @@ def _render(kit: Kit, invariant: bool, image_cache: ImageCache | None,
     brand_fonts, font_problems = font_registry.resolve(kit.brand.fonts)
     colors, color_problems = house_style.palette(kit.brand.colors)
     glyphs = Glyphs(brand_fonts)
+    page = geometry(kit)
     ctx = RenderContext(
         kit=kit, colors=colors, fonts=brand_fonts,
-        styles=house_style.build(colors, brand_fonts), geometry=geometry(kit), glyphs=glyphs,
+        styles=house_style.build(colors, brand_fonts, page.frame_width), geometry=page,
+        glyphs=glyphs,
         warnings=[*font_problems, *color_problems, *missing_glyphs(kit, glyphs)],
         image_cache=image_cache if image_cache is not None else ImageCache(),
     )

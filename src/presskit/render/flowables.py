@@ -14,6 +14,7 @@ label or initials in any script print as real glyphs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
@@ -118,9 +119,56 @@ class OutlineMark(Flowable):  # type: ignore[misc]  # ReportLab has no type stub
         pass
 
 
+def fill(content: list[Flowable], width: float, height: float, canv: Any = None, *,
+         stacked: bool = False) -> tuple[list[Flowable], list[Flowable]]:
+    """As much of ``content`` as fits in ``height``, and the rest.
+
+    Whole flowables first, then the first part of the one that does not fit, if it splits
+    there: a paragraph keeps two lines on each side (its style allows neither widows nor
+    orphans), a box its heading and first lines. Space between two flowables is what a frame
+    leaves (the larger of the one's space after and the next one's space before), or, with
+    ``stacked``, what a table cell or :class:`Beside` leaves (both added); the first
+    flowable's space before is the caller's to leave.
+    """
+    first: list[Flowable] = []
+    rest = list(content)
+    used, after = 0.0, None
+    while rest:
+        flowable = rest[0]
+        marker = getattr(flowable, "_ZEROSIZE", False)
+        if after is None or marker:
+            space = 0.0
+        elif stacked:
+            space = after + flowable.getSpaceBefore()
+        else:
+            space = max(flowable.getSpaceBefore(), after)
+        room = height - used - space
+        if room < 0 and not marker:
+            break
+        size = flowable.wrapOn(canv, width, max(room, 0.0))[1]
+        if size <= room + 1e-6:
+            first.append(rest.pop(0))
+            used += space + size
+            if not marker:
+                after = flowable.getSpaceAfter()
+            continue
+        parts = flowable.splitOn(canv, width, room) if room > 0 else []
+        if len(parts) > 1:
+            first.append(parts[0])
+            rest[0:1] = parts[1:]
+        break
+    return first, rest
+
+
+def visible_count(flowables: list[Flowable]) -> int:
+    """How many of ``flowables`` print something (bookmarks do not)."""
+    return sum(1 for f in flowables if not isinstance(f, OutlineMark))
+
+
 class KeepTogetherPastMarks(KeepTogether):  # type: ignore[misc]  # ReportLab has no type stubs
-    """KeepTogether whose space above is that of its first visible flowable, and which can
-    start in place when the whole does not fit but its head and a few lines do.
+    """KeepTogether whose space above is that of its first visible flowable, and which starts
+    in place, split, when the whole does not fit but its head and the first lines of what
+    follows do.
 
     ReportLab takes a container's space-before from its first member; when that is a
     zero-size :class:`OutlineMark` the heading's real space-before would be left out of the
@@ -132,75 +180,57 @@ class KeepTogetherPastMarks(KeepTogether):  # type: ignore[misc]  # ReportLab ha
         visible = [f for f in members if not isinstance(f, OutlineMark)]
         return float(super().getSpaceBefore(visible))
 
-    def _start_here(self, aW: float, aH: float, head: int, min_start: float
-                    ) -> list[Flowable] | None:
-        """The content to lay out from here if ``head`` flowables + ``min_start`` fit."""
-        needed, previous_after = min_start, None
-        for flowable in self._content[:head]:
-            height = flowable.wrap(aW, aH)[1]
-            if height <= 0:
-                continue
-            if previous_after is not None:
-                needed += max(flowable.getSpaceBefore() - previous_after, 0) + previous_after
-            needed += height
-            previous_after = flowable.getSpaceAfter()
-        if needed + (previous_after or 0) > aH:
+    def _start_here(self, aW: float, aH: float, head: int) -> list[Flowable] | None:
+        """The content laid out from here: the part that fits (more than its first ``head``
+        flowables: a heading or a name never ends a page) and the rest; None if no more than
+        the head fits."""
+        first, rest = fill(self._content, aW, aH, getattr(self, "canv", None))
+        if visible_count(first) <= visible_count(self._content[:head]):
             return None
-        content = list(self._content)
-        # The frame places the first of what is returned without splitting it: an entry with
-        # no head to start with (a bio beside a photo) is split here, to the room there is.
-        first = next((i for i, f in enumerate(content) if not isinstance(f, OutlineMark)), None)
-        if first is not None and content[first].wrap(aW, aH)[1] > aH:
-            parts = content[first].splitOn(getattr(self, "canv", None), aW, aH)
-            if not parts:
-                return None
-            content[first:first + 1] = parts
         # Starting here on purpose: stop the document from regrouping the head with the next
         # flowable (which would push it all to the next page again).
-        for flowable in content[:-1]:
+        for flowable in first:
             flowable.__dict__["keepWithNext"] = 0
-        return content
+        return [*first, *rest]
 
 
 class KeepWithNextGroup(KeepTogetherPastMarks):
     """The document's keep-with-next group (bookmark, heading, first flowable after them).
 
     "Keep with next" means with the *start* of the next flowable: when the group does not fit,
-    it still starts here if the heading and three lines of a splittable paragraph or box do,
-    rather than leaving a half-empty page behind.
+    it starts here if the heading and the first lines of what follows do (a paragraph, box or
+    entry split there), rather than leaving a half-empty page behind. A group of bookmarks and
+    one paragraph (a lead with no heading) is just that paragraph, which splits like any.
     """
-
-    START_LINES = 48.0  # points: about three lines of body text
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         last = self._content[-1]
-        # Only a heading followed by text can start here: a group that is all heading (the
-        # kit ends on a heading, or its text is empty) has nothing to split, and "starting"
-        # it would hand the frame a heading that does not fit (ReportLab's LayoutError).
-        heads = [f for f in self._content[:-1] if not isinstance(f, OutlineMark)]
-        if (aH < self._H and heads and isinstance(last, Paragraph | Table | Beside)
+        # A group that is all heading (the kit ends on a heading) has nothing to split, and
+        # "starting" it would hand the frame a heading that does not fit (LayoutError).
+        if (aH < self._H and isinstance(last, Paragraph | Table | Beside)
                 and not getattr(last, "keepWithNext", 0)):
-            started = self._start_here(aW, aH, len(self._content) - 1, self.START_LINES)
+            started = self._start_here(aW, aH, len(self._content) - 1)
             if started is not None:
                 return started
         return list(super().split(aW, aH))
 
 
 class KeepHeadTogether(KeepTogetherPastMarks):
-    """KeepTogether for one entry (name + quote, name + bio), with a smarter fallback.
+    """KeepTogether for one entry (name + quote, name + bio) that splits rather than leave a
+    hole.
 
-    An entry that fits on a page moves whole to the next page when it does not fit here. One
-    taller than a page has to split anyway: it starts right here if its first ``head``
-    flowables plus ``min_start`` points of what follows fit (so a name never stands alone at
-    the foot of a page), and on the next page otherwise.
+    An entry that fits here stays whole. One that does not starts here, split, if its first
+    ``head`` flowables (bookmark, section heading, name, title) and the first lines of its
+    text fit: the text splits as a paragraph does (two lines at least on each side), so the
+    name always comes with the first lines. Otherwise (a short quote of three lines or fewer,
+    a photo that does not fit) it moves whole to the next page.
     """
 
-    def __init__(self, flowables: list[Flowable], *, head: int, min_start: float) -> None:
+    def __init__(self, flowables: list[Flowable], *, head: int) -> None:
         super().__init__(flowables)
         self._head = head
-        self._min_start = min_start
 
     def prepend(self, flowables: list[Flowable]) -> None:
         """Put ``flowables`` (a section heading, a bookmark) in front, as part of the head."""
@@ -210,11 +240,8 @@ class KeepHeadTogether(KeepTogetherPastMarks):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        frame = getattr(self, "_frame", None)
-        next_frame = self._doctemplateAttr("_peekNextFrame")
-        page_height = next_frame()._height if next_frame else getattr(frame, "_height", 0)
-        if frame is not None and page_height < self._H:
-            started = self._start_here(aW, aH, self._head, self._min_start)
+        if aH < self._H and getattr(self, "_frame", None) is not None:
+            started = self._start_here(aW, aH, self._head)
             if started is not None:
                 return started
         return list(super().split(aW, aH))
@@ -226,16 +253,21 @@ class Beside(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
     What a one-row, two-column ``Table`` with ``splitInRow`` does for an entry, spaced the
     way a table cell spaces its flowables, without the table's per-cell styles and second
     measuring when drawn: a thousand quotes beside a thousand headshots took a fifth of the
-    export as tables. A part that splits across pages keeps the slot in its first part; the
+    export as tables. The slot is drawn ``slot_x`` points from the left (in the page's rail,
+    where the text itself is indented past it). A part that splits across pages keeps
+    the slot in its first part, and more than the first ``head`` flowables (the name); the
     rest continues in the same column.
     """
 
     def __init__(self, slot: Flowable | None, content: list[Flowable], slot_width: float,
-                 *, space_before: float = 0.0, space_after: float = 0.0) -> None:
+                 *, space_before: float = 0.0, space_after: float = 0.0, head: int = 0,
+                 slot_x: float = 0.0) -> None:
         super().__init__()
         self.slot = slot
         self.content = content
         self.slot_width = slot_width
+        self.slot_x = slot_x
+        self.head = head
         self.spaceBefore = space_before
         self.spaceAfter = space_after
         #: Each content flowable and the depth of its bottom below the top, once wrapped.
@@ -260,33 +292,20 @@ class Beside(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         if self.slot is not None and self.slot.wrap(self.slot_width, availHeight)[1] > availHeight:
             return []
-        width = availWidth - self.slot_width
-        canv = getattr(self, "canv", None)
-        used, first, rest = 0.0, list[Flowable](), list(self.content)
-        while rest:
-            flowable = rest[0]
-            before = flowable.getSpaceBefore() if first else 0.0
-            height = flowable.wrapOn(canv, width, availHeight - used - before)[1]
-            if used + before + height <= availHeight + 1e-6:
-                first.append(rest.pop(0))
-                used += before + height + flowable.getSpaceAfter()
-                continue
-            parts = flowable.splitOn(canv, width, availHeight - used - before)
-            if parts:
-                first.append(parts[0])
-                rest[0:1] = parts[1:]
-            break
+        first, rest = fill(self.content, availWidth - self.slot_width, availHeight,
+                           getattr(self, "canv", None), stacked=True)
         if not rest:
             return [self]
-        if not first:
+        if len(first) <= self.head:
             return []
-        return [Beside(self.slot, first, self.slot_width, space_before=self.spaceBefore),
+        return [Beside(self.slot, first, self.slot_width, space_before=self.spaceBefore,
+                       head=0, slot_x=self.slot_x),
                 Beside(None, rest, self.slot_width, space_after=self.spaceAfter)]
 
     def draw(self) -> None:
         canv, top = self.canv, self.height
         if self.slot is not None:
-            self.slot.drawOn(canv, 0, top - self._slot_height)
+            self.slot.drawOn(canv, self.slot_x, top - self._slot_height)
         for flowable, depth in self._placed:
             flowable.drawOn(canv, self.slot_width, top - depth)
 
@@ -374,7 +393,14 @@ class Placeholder(Decoration, Flowable):  # type: ignore[misc]  # ReportLab has 
 
 
 class Rule(Decoration, HRFlowable):  # type: ignore[misc]  # ReportLab has no type stubs
-    """A horizontal rule that is decoration (the accent tab over a heading)."""
+    """A horizontal rule that is decoration (the accent tab over a heading), ``indent``
+    points in from the left (over the text column)."""
+
+    indent = 0.0
+
+    def draw(self) -> None:
+        self.canv.translate(self.indent, 0)
+        super().draw()
 
 
 class Masthead(Flowable):  # type: ignore[misc]  # ReportLab has no type stubs

@@ -59,7 +59,9 @@ from presskit.render.text import (
     escape,
     link,
     long_date,
+    one_line,
     paragraphs,
+    phone_link,
     plain,
     split_paragraphs,
 )
@@ -67,6 +69,7 @@ from presskit.render.text import (
 HEADSHOT_QUOTE = 50.0  # points: headshot beside a quote
 HEADSHOT_BIO = 58.0
 PHOTO_GAP = 14.0  # points between a headshot and the text beside it
+BOX_PADDING = 15.0  # points between a box's edge and its text
 
 
 def _paras(text: str, style: ParagraphStyle, ctx: RenderContext,
@@ -84,28 +87,31 @@ def heading(text: str, ctx: RenderContext) -> list[Flowable]:
     tab = Rule(width=26, thickness=thickness, color=ctx.colors.accent, hAlign="LEFT",
                spaceBefore=4 * STEP, spaceAfter=2 * STEP - thickness)  # rule + gap: 2 steps
     tab.keepWithNext = 1
+    tab.indent = ctx.styles.rail
     return [tab, ctx.tree.mark(ctx.paragraph(plain(text), ctx.styles.heading), "H2")]
 
 
 def _box(content: list[Flowable], ctx: RenderContext, *, background: Any, bar: Any) -> Table:
-    """A tinted box with a coloured bar on the left; it may split across pages, once its
-    heading (if any) and three lines of text fit."""
+    """A tinted box with a coloured bar on the left, its text lined up with the text column
+    (the bar and padding in the rail); it may split across pages, once its heading (if any)
+    and two lines of text fit."""
     head = sum(p.style.leading + p.style.spaceAfter for p in content[:1]
                if isinstance(p, Paragraph) and p.style is ctx.styles.box_heading)
-    table = Box([[content]], colWidths=[ctx.geometry.frame_width], splitInRow=1,
-                min_start=10 + head + 3 * ctx.styles.box_body.leading + 7)
+    inset = max(ctx.styles.rail - BOX_PADDING, 0.0)
+    table = Box([[content]], colWidths=[ctx.geometry.frame_width - inset], splitInRow=1,
+                min_start=10 + head + 2 * ctx.styles.box_body.leading + 7)
     table.setStyle(TableStyle([
         # Tables set a cell font even when cells hold flowables; never let it be Helvetica.
         ("FONTNAME", (0, 0), (-1, -1), ctx.fonts.body.regular),
         ("BACKGROUND", (0, 0), (-1, -1), background),
         ("LINEBEFORE", (0, 0), (0, -1), 3.5, bar),
-        ("LEFTPADDING", (0, 0), (-1, -1), 15),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 15),
+        ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 10),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
-    table.hAlign = "LEFT"
+    table.hAlign = "RIGHT"
     table.spaceBefore = 2 * STEP
     table.spaceAfter = 3 * STEP
     return table
@@ -156,7 +162,7 @@ def _contact(section: ContactSection, index: int, ctx: RenderContext) -> list[Fl
         "name": plain(contact.name),
         "role": plain(contact.role),
         "email": email_link(contact.email, ctx.link_color),
-        "phone": plain(contact.phone),
+        "phone": phone_link(contact.phone, ctx.link_color),
     }
     box = ctx.tree.group("Div")
     content = _paras(contact_text(section.text, contact), ctx.styles.box_body, ctx, fields,
@@ -230,21 +236,24 @@ def person_line(expert: Expert, ctx: RenderContext) -> str:
     return markup
 
 
-def _with_photo(photo: Flowable | None, size: float, content: list[Flowable]) -> Beside:
-    """``content`` in a column beside a ``size``-point headshot slot; splits across pages."""
-    return Beside(photo, content, size + PHOTO_GAP, space_before=3 * STEP, space_after=STEP)
+def _with_photo(photo: Flowable | None, size: float, content: list[Flowable], head: int,
+                ctx: RenderContext) -> Beside:
+    """``content`` (its text in the column) with a ``size``-point headshot in the rail, right
+    beside the text; where the rail is too narrow for it the text moves over. Splits across
+    pages, never after the first ``head`` flowables (the name)."""
+    rail = ctx.styles.rail
+    return Beside(photo, content, max(size + PHOTO_GAP - rail, 0.0),
+                  slot_x=max(rail - size - PHOTO_GAP, 0.0), head=head,
+                  space_before=3 * STEP, space_after=STEP)
 
 
 def _entry(head: list[Flowable], name: list[Flowable], body: list[Flowable],
-           photo: Flowable | None, size: float, line_height: float,
-           ctx: RenderContext) -> KeepHeadTogether:
+           photo: Flowable | None, size: float, ctx: RenderContext) -> KeepHeadTogether:
     """One person's entry: bookmark(s), name, body, optionally beside a headshot."""
-    lines = 3 * line_height
     if photo is not None:
-        beside = _with_photo(photo, size, [*name, *body])
-        return KeepHeadTogether([*head, beside], head=len(head),
-                                min_start=max(size, lines) + beside.spaceBefore)
-    return KeepHeadTogether([*head, *name, *body], head=len(head) + len(name), min_start=lines)
+        beside = _with_photo(photo, size, [*name, *body], len(name), ctx)
+        return KeepHeadTogether([*head, beside], head=len(head))
+    return KeepHeadTogether([*head, *name, *body], head=len(head) + len(name))
 
 
 def _attach(story: list[Flowable], lead_in: list[Flowable]) -> list[Flowable]:
@@ -279,8 +288,7 @@ def _quotes(section: QuotesSection, index: int, ctx: RenderContext) -> list[Flow
         name = [ctx.tree.mark(ctx.paragraph(person_line(expert, ctx), styles.name, expert.name),
                               "P", block)]
         body = _quote_paragraphs(quote.text, ctx, block)
-        entries.append(_entry(head, name, body, photo, HEADSHOT_QUOTE, styles.quote.leading,
-                              ctx))
+        entries.append(_entry(head, name, body, photo, HEADSHOT_QUOTE, ctx))
     if lead_in:
         return _attach(entries, lead_in)
     return entries
@@ -314,7 +322,7 @@ def _bios(section: BiosSection, index: int, ctx: RenderContext) -> list[Flowable
         if title:
             name.append(tree.mark(ctx.paragraph(plain(title), styles.person_title), "P", entry))
         body = _paras(expert.bio, styles.bio, ctx, parent=entry)
-        entries.append(_entry([], name, body, photo, HEADSHOT_BIO, styles.bio.leading, ctx))
+        entries.append(_entry([], name, body, photo, HEADSHOT_BIO, ctx))
     return _attach(entries, lead_in)
 
 
@@ -341,17 +349,76 @@ _BUILDERS: dict[SectionType, Callable[[Any, int, RenderContext], list[Flowable]]
 }
 
 
+#: Characters of a section's text an outline entry quotes when it has no other name.
+SNIPPET = 48
+
+
+def _snippet(text: str) -> str:
+    """The start of ``text`` for a bookmark: whole words, an ellipsis if cut."""
+    words = one_line(text).replace("*", "").split()
+    taken: list[str] = []
+    for word in words:
+        if taken and len(" ".join([*taken, word])) > SNIPPET:
+            return " ".join(taken).rstrip(",;:.") + "…"
+        taken.append(word)
+    return " ".join(taken)
+
+
+def _section_text(section: Section, ctx: RenderContext) -> str:
+    """What a section without a heading says, placeholders filled in, for its bookmark."""
+    if isinstance(section, ContactSection):
+        contact = ctx.kit.contact(section.contact)
+        if contact is None:
+            return ""
+        text = contact_text(section.text, contact)
+        for key in ("name", "role", "email", "phone"):
+            text = text.replace("{" + key + "}", getattr(contact, key))
+        return text
+    return str(getattr(section, "text", ""))
+
+
 def outline_title(section: Section, ctx: RenderContext) -> str:
+    """A bookmark that says what the section is: its heading; the headline for the lead;
+    "Media contact: Cole Stevens"; "Text: The first words…" for text without a heading."""
     if isinstance(section, AboutSection):
         return about_heading(section, ctx.kit)
-    return section.title
+    heading_text = one_line(str(getattr(section, "heading", "")))
+    if heading_text:
+        return heading_text
+    if isinstance(section, LeadSection) and one_line(ctx.kit.title):
+        return one_line(ctx.kit.title)
+    if isinstance(section, ContactSection):
+        contact = ctx.kit.contact(section.contact)
+        name = one_line(contact.name) if contact is not None else ""
+        return f"{section.LABEL}: {name}" if name else section.LABEL
+    snippet = _snippet(_section_text(section, ctx))
+    return f"{section.LABEL}: {snippet}" if snippet else section.LABEL
+
+
+def _distinct(title: str, section: Section, ctx: RenderContext, taken: set[str]) -> str:
+    """``title``, or, if an earlier bookmark has it, one that tells the two apart: the
+    section's id and the start of its text ("Closing: All CNAS experts are available…"),
+    else a number."""
+    if title.casefold() not in taken:
+        return title
+    label = " ".join(section.id.replace("-", " ").replace("_", " ").split()).capitalize()
+    snippet = _snippet(_section_text(section, ctx))
+    candidate = f"{label or section.LABEL}: {snippet}" if snippet else title
+    number = 2
+    while candidate.casefold() in taken:
+        candidate = f"{title} ({number})"
+        number += 1
+    return candidate
 
 
 def story(ctx: RenderContext) -> Iterator[Flowable]:
     """The whole document: front matter, then every visible section in order."""
     yield from front_matter(ctx)
+    taken: set[str] = set()
     for index, section in visible_sections(ctx.kit):
         flowables = _BUILDERS[section.type](section, index, ctx)
         if flowables:
-            mark = OutlineMark(f"s{index}", outline_title(section, ctx), 0)
+            title = _distinct(outline_title(section, ctx), section, ctx, taken)
+            taken.add(title.casefold())
+            mark = OutlineMark(f"s{index}", title, 0)
             yield from _attach(flowables, [mark])

@@ -3,7 +3,8 @@
 Colours come from the brand (``#rrggbb``; an unreadable value falls back to the default with a
 warning) and a few derived tints and greys; type sizes, leading and spacing are fixed here so
 every kit has the same clear hierarchy: a large headline, a slightly larger lead, 10.5 pt body
-text, headings in the brand's primary colour.
+text, headings in the brand's primary colour. Running text keeps a reader's measure (``MEASURE``
+characters a line, whatever the font and page) in a column beside a rail (docs/layout.md).
 """
 
 from __future__ import annotations
@@ -154,22 +155,58 @@ class Styles:
     quote_first: ParagraphStyle  # opening mark hangs into the indent
     bio: ParagraphStyle
     faces: dict[str, Face] = field(default_factory=dict)
+    #: Points between the text block's left edge and the text column (``rail``): room for
+    #: headshots and boxes' bars; the masthead and headline span it.
+    rail: float = 0.0
+
+    def running(self, style: ParagraphStyle) -> bool:
+        """Whether ``style`` sets running text (paragraphs, not headings, names or titles)."""
+        return style.name in RUNNING_TEXT
 
     def face(self, style: ParagraphStyle) -> Face:
         """The face ``style`` is set in (the family, and whether it is bold or italic)."""
         return self.faces[style.name]
 
 
+#: The styles of running text, whose paragraphs never end on a lone short word.
+RUNNING_TEXT = frozenset({"pk-body", "pk-lead", "pk-quote", "pk-quote-first", "pk-bio",
+                          "pk-box-body"})
 BODY_SIZE = 10.5
 BODY_LEADING = 15.0
 #: The unit of vertical space: a quarter of the body leading. Every space above and below a
 #: paragraph, box or rule is a whole number of these, so the page keeps one rhythm.
 STEP = BODY_LEADING / 4
+#: Characters in a line of body text: a comfortable measure (60–75 is what the eye reads
+#: best). The text column is as wide as this many characters of the body font.
+MEASURE = 72
+#: Running English prose, for the average width of a character in a font.
+_SAMPLE = (
+    "After months of stalled negotiations, North Korea has announced that it is willing to "
+    "resume diplomatic talks with the United States by the end of September. Shipping "
+    "companies have already filed routes for more than forty voyages, and the Council "
+    "ministers meet in Tromso on Thursday to discuss what it means for security."
+)
 
 
-def build(colors: Palette, fonts: BrandFonts) -> Styles:
-    """ParagraphStyles for ``colors`` and ``fonts``; nothing here reads global stylesheets."""
+def column_width(face: Face, size: float = BODY_SIZE, characters: int = MEASURE) -> float:
+    """How wide ``characters`` of running text in ``face`` at ``size`` are, in points."""
+    return float(stringWidth(_SAMPLE, face.name, size)) / len(_SAMPLE) * characters
+
+
+def rail_width(face: Face, frame_width: float) -> float:
+    """The rail left of the text column: whatever the text block has beyond the measure."""
+    return max(frame_width - column_width(face), 0.0)
+
+
+def build(colors: Palette, fonts: BrandFonts, frame_width: float | None = None) -> Styles:
+    """ParagraphStyles for ``colors`` and ``fonts``; nothing here reads global stylesheets.
+
+    Running text and headings are set in a column ``MEASURE`` characters wide at the right of
+    a text block ``frame_width`` wide; the rest of the block is a rail at the left, which the
+    masthead and headline span, boxes' bars and padding hang into, and headshots sit in.
+    """
     body_face = Face(fonts.body)
+    rail = rail_width(body_face, frame_width) if frame_width is not None else 0.0
     bold_face, italic_face = Face(fonts.body, bold=True), Face(fonts.body, italic=True)
     heading_face = Face(fonts.heading, bold=True)
     body = ParagraphStyle(
@@ -179,6 +216,7 @@ def build(colors: Palette, fonts: BrandFonts) -> Styles:
         leading=BODY_LEADING,
         textColor=colors.text,
         alignment=TA_LEFT,
+        leftIndent=rail,
         spaceAfter=2 * STEP,
         splitLongWords=1,
         # No hyphenation anywhere (and none of ReportLab's RL_* environment settings): a
@@ -191,7 +229,7 @@ def build(colors: Palette, fonts: BrandFonts) -> Styles:
         allowOrphans=0,
         allowWidows=0,
     )
-    quote = ParagraphStyle("pk-quote", parent=body, leftIndent=12, spaceAfter=STEP)
+    quote = ParagraphStyle("pk-quote", parent=body, leftIndent=rail + 12, spaceAfter=STEP)
     name = ParagraphStyle(
         "pk-name", parent=body, fontSize=11, leading=15, textColor=colors.heading_ink,
         spaceBefore=3 * STEP, spaceAfter=STEP, keepWithNext=1,
@@ -199,14 +237,14 @@ def build(colors: Palette, fonts: BrandFonts) -> Styles:
     styles = {
         "dateline": (ParagraphStyle(
             "pk-dateline", parent=body, fontName=bold_face.name, fontSize=9, leading=12,
-            textColor=colors.accent_ink, spaceBefore=0, spaceAfter=STEP,
+            textColor=colors.accent_ink, spaceBefore=0, spaceAfter=STEP, leftIndent=0,
         ), bold_face),
         "headline": (ParagraphStyle(
             "pk-headline", parent=body, fontName=heading_face.name, fontSize=23, leading=28,
-            textColor=colors.heading_ink, spaceAfter=3 * STEP,
+            textColor=colors.heading_ink, spaceAfter=3 * STEP, leftIndent=0,
         ), heading_face),
         "lead": (ParagraphStyle(
-            "pk-lead", parent=body, fontSize=11.5, leading=17, spaceAfter=2 * STEP,
+            "pk-lead", parent=body, fontSize=11, leading=17, spaceAfter=2 * STEP,
         ), body_face),
         "body": (body, body_face),
         "heading": (ParagraphStyle(
@@ -216,8 +254,10 @@ def build(colors: Palette, fonts: BrandFonts) -> Styles:
         "box_heading": (ParagraphStyle(
             "pk-box-heading", parent=body, fontName=heading_face.name, fontSize=11,
             leading=15, textColor=colors.heading_ink, spaceAfter=STEP, keepWithNext=1,
+            leftIndent=0,
         ), heading_face),
-        "box_body": (ParagraphStyle("pk-box-body", parent=body, spaceAfter=STEP), body_face),
+        "box_body": (ParagraphStyle("pk-box-body", parent=body, spaceAfter=STEP, leftIndent=0),
+                     body_face),
         "name": (name, body_face),
         "person_title": (ParagraphStyle(
             "pk-person-title", parent=body, fontName=italic_face.name, fontSize=9.5,
@@ -234,4 +274,5 @@ def build(colors: Palette, fonts: BrandFonts) -> Styles:
     return Styles(
         **{key: style for key, (style, _face) in styles.items()},
         faces={style.name: face for style, face in styles.values()},
+        rail=rail,
     )

@@ -39,8 +39,9 @@ from presskit.render.tagging.inline import lang_marker
 # The format-neutral rules live in ``model.text``; these names are kept here for the modules
 # that build ReportLab markup from them.
 __all__ = [
-    "clean", "email_link", "embargo_line", "emphasis", "escape", "escape_attr", "initials",
-    "link", "long_date", "one_line", "paragraphs", "plain", "split_paragraphs",
+    "bind_last_words", "clean", "email_link", "embargo_line", "emphasis", "escape",
+    "escape_attr", "initials", "link", "long_date", "one_line", "paragraphs", "phone_link",
+    "plain", "split_paragraphs",
 ]
 
 
@@ -130,3 +131,60 @@ def email_link(address: str, color: str) -> str:
     if not looks_like_email(address):
         return escape(address)
     return link(f"mailto:{address}", escape(address), color)
+
+
+#: A phone number as people write it: digits, spaces and the usual separators.
+_PHONE = re.compile(r"\+?[\d\s().\-/]+")
+
+
+def phone_link(number: str, color: str) -> str:
+    """A phone number as a ``tel:`` link (its digits, with a leading ``+`` if it has one);
+    as plain text when it is not a number (an extension in words, a note)."""
+    number = clean(number).strip()
+    digits = re.sub(r"\D", "", number)
+    if not _PHONE.fullmatch(number) or not 3 <= len(digits) <= 20:
+        return plain(number)
+    uri = ("+" if number.startswith("+") else "") + digits
+    return (f'<a href="tel:{uri}" color="{escape_attr(color)}">'
+            f'{escape(number).replace(" ", NO_BREAK_SPACE)}</a>')
+
+
+#: A tag, or a run of text between tags, of paragraph markup.
+_TOKEN = re.compile(r"(<[^>]*>)|([^<]+)")
+_ENTITY = re.compile(r"&[^;\s]+;")
+#: A paragraph may end on one word of this many characters or more (a lone short word is
+#: what catches the eye: "ago.”").
+LONE_WORD = 10
+NO_BREAK_SPACE = "\u00a0"
+
+
+def bind_last_words(markup: str) -> str:
+    """``markup`` with the space before its last word made a no-break space when that word is
+    short, so the paragraph's last line holds at least two words.
+
+    The line above gives up its last word only where it has more than one (a line break is
+    never bound across), and copy-out text still reads a space (PDF readers extract U+00A0 as
+    one). Tags between the two words are fine; only the space itself changes.
+    """
+    tokens = [(m.start(), m.group(1), m.group(2)) for m in _TOKEN.finditer(markup)]
+    word = 0  # characters of the last word seen so far, right to left
+    for n in range(len(tokens) - 1, -1, -1):
+        start, tag, text = tokens[n]
+        if tag is not None:
+            if tag.replace(" ", "").lower().startswith("<br"):
+                return markup
+            continue
+        if word == 0:
+            text = text.rstrip(" ")
+        space = text.rfind(" ")
+        word += len(_ENTITY.sub("x", text[space + 1:]))
+        if word >= LONE_WORD:
+            return markup
+        if space < 0:
+            continue
+        # A word before the space, in this run or an earlier one: the line above has one.
+        earlier = text[:space] + "".join(t or "" for _s, _tag, t in tokens[:n])
+        if word == 0 or not earlier.strip():
+            return markup
+        return markup[:start + space] + NO_BREAK_SPACE + markup[start + space + 1:]
+    return markup
