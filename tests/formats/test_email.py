@@ -86,7 +86,11 @@ def test_links_are_live_and_only_web_or_mail(path: Path) -> None:
     hrefs = read_html(email_parts(kit).html).attribute("href")
     assert "mailto:press@example.org" in hrefs
     assert kit.resources[0].url in hrefs
-    assert all(re.match(r"(https?|mailto):", href) for href in hrefs)
+    assert all(re.match(r"(https?|mailto|tel):", href) for href in hrefs)
+    # A phone number to dial is a tel: link, its digits only, as in the PDF.
+    phones = [h for h in hrefs if h.startswith("tel:")]
+    assert all(re.fullmatch(r"tel:\+?\d{3,20}", h) for h in phones)
+    assert bool(phones) == any(c.phone for c in kit.contacts)
 
 
 def test_the_brand_colours_and_logo_are_used() -> None:

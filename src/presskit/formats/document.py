@@ -5,7 +5,8 @@ filled in, smart quotes applied); each writer (HTML e-mail, plain text, Markdown
 into its own markup and nothing else. Text here is cleaned but never escaped: escaping is the
 writer's job, for its own format. A :class:`Run` holds a piece of a paragraph with its
 emphasis; ``\\n`` inside a run is a line break. A run's ``url`` is only ever an http, https or
-mailto address (``model.text.linkable``); anything else stays plain text.
+mailto address (``model.text.linkable``) or a contact's ``tel:`` number
+(``model.text.phone_uri``, digits only); anything else stays plain text.
 """
 
 from __future__ import annotations

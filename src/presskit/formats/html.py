@@ -12,7 +12,7 @@ least 260 px on a 375 px phone). Colours are the PDF's palette (every text at le
 declared light-only so Apple Mail keeps them, and set on every cell so a client that
 inverts them keeps each ink with its ground. A hidden preheader (the lead's first sentence)
 is what the inbox list shows beside the subject. Every piece of user text goes through
-:func:`html.escape`, and links are the document's own (http, https or mailto only). Images
+:func:`html.escape`, and links are the document's own (http, https, mailto, or tel: digits). Images
 are given by the caller as ``src`` values, so this module does no I/O. docs/email-layout.md
 says which client ignores what, from caniemail.com's data.
 """

@@ -59,6 +59,7 @@ from presskit.model.text import (
     long_date,
     looks_like_email,
     one_line,
+    phone_uri,
     spans,
     split_paragraphs,
 )
@@ -178,7 +179,7 @@ class _Walk:
             "name": [Run(short(contact.name))],
             "role": [Run(short(contact.role))],
             "email": email_runs(contact.email),
-            "phone": [Run(short(contact.phone))],
+            "phone": [Run(short(contact.phone), url=phone_uri(contact.phone))],
         }
         return ContactBox(section.id, paragraphs(contact_text(section.text, contact), fields))
 

@@ -77,6 +77,20 @@ def linkable(url: str) -> str:
     return url
 
 
+#: A phone number as people write it: digits, spaces and the usual separators.
+_PHONE_NUMBER = re.compile(r"\+?[\d\s().\-/]+")
+
+
+def phone_uri(number: str) -> str:
+    """``"+47 22 00 00 00"`` → ``"tel:+4722000000"`` (its digits, with the leading ``+`` if
+    it has one); ``""`` when it is not a number to dial (an extension in words, a note)."""
+    number = clean(number).strip()
+    digits = re.sub(r"\D", "", number)
+    if not _PHONE_NUMBER.fullmatch(number) or not 3 <= len(digits) <= 20:
+        return ""
+    return "tel:" + ("+" if number.startswith("+") else "") + digits
+
+
 def looks_like_email(address: str) -> bool:
     """Whether ``address`` (cleaned and trimmed) can safely become a ``mailto:`` link."""
     return _EMAIL_SAFE.match(address) is not None

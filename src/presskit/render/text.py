@@ -31,6 +31,7 @@ from presskit.model.text import (
     long_date,
     looks_like_email,
     one_line,
+    phone_uri,
     split_paragraphs,
     with_language_spans,
 )
@@ -133,19 +134,14 @@ def email_link(address: str, color: str) -> str:
     return link(f"mailto:{address}", escape(address), color)
 
 
-#: A phone number as people write it: digits, spaces and the usual separators.
-_PHONE = re.compile(r"\+?[\d\s().\-/]+")
-
-
 def phone_link(number: str, color: str) -> str:
-    """A phone number as a ``tel:`` link (its digits, with a leading ``+`` if it has one);
-    as plain text when it is not a number (an extension in words, a note)."""
+    """A phone number as a ``tel:`` link (``model.text.phone_uri``); as plain text when it is
+    not a number (an extension in words, a note)."""
     number = clean(number).strip()
-    digits = re.sub(r"\D", "", number)
-    if not _PHONE.fullmatch(number) or not 3 <= len(digits) <= 20:
+    uri = phone_uri(number)
+    if not uri:
         return plain(number)
-    uri = ("+" if number.startswith("+") else "") + digits
-    return (f'<a href="tel:{uri}" color="{escape_attr(color)}">'
+    return (f'<a href="{uri}" color="{escape_attr(color)}">'
             f'{escape(number).replace(" ", NO_BREAK_SPACE)}</a>')
 
 
