@@ -3,6 +3,7 @@ view: shared by the roster and import tests."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -16,18 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 
-def when_dialog(kind: type[QDialog], act: Any, tries: int = 300) -> None:
+def when_dialog(kind: type[QDialog], act: Any, seconds: float = 30) -> None:
     """Run ``act(dialog)`` once a modal ``kind`` is up (the code under test waits in exec).
 
     Call it before the click that opens the dialog; inside ``act``, call it again before the
-    click that opens the next one.
+    click that opens the next one. The wait is by the clock, long enough for a machine
+    busy with other work; only a dialog that never comes costs it in full.
     """
-    def poll(left: int = tries) -> None:
+    deadline = time.monotonic() + seconds
+
+    def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible():
             act(dialog)
-        elif left:
-            QTimer.singleShot(10, lambda: poll(left - 1))
+        elif time.monotonic() < deadline:
+            QTimer.singleShot(10, poll)
         else:
             pytest.fail(f"no {kind.__name__} appeared")
 
