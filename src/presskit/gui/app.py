@@ -1,8 +1,9 @@
 """The composition root: ``presskit`` with no arguments (or a kit's path) starts here.
 
 ``run`` builds the ``QApplication`` (name and organisation, window icon), the one
-``MainWindow``, opens the kit named on the command line and offers to recover work that a
-crash left in the autosave folder. It is the only place that starts an event loop.
+``MainWindow``, opens the kit named on the command line (on the very first start, the
+welcome kit: ``first_run``) and offers to recover work that a crash left in the autosave
+folder. It is the only place that starts an event loop.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from presskit import __version__, resources_path
+from presskit.gui.first_run import create_user_folders, welcome_kit
 from presskit.gui.preview.render_process import shared_process
+from presskit.gui.settings import Settings
 from presskit.gui.window.main_window import MainWindow
 
 
@@ -51,7 +54,13 @@ def run(argv: Sequence[str] = ()) -> int:
     # Qt strips its own options from the arguments of an application it created.
     arguments = app.arguments()[1:] if created else list(argv)
     files = [Path(arg) for arg in arguments if not arg.startswith("-")]
-    window = MainWindow()
+    settings = Settings()
+    create_user_folders()
+    if not files:
+        # The first start opens a welcome kit: the example, copied where the user keeps kits.
+        welcome = welcome_kit(settings)
+        files = [welcome] if welcome is not None else []
+    window = MainWindow(settings=settings)
     window.show()
     # The window first; the render process imports ReportLab while the kit is being opened.
     shared_process().start()

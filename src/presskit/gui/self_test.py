@@ -1,0 +1,74 @@
+"""``presskit --self-test``: does this installation work? The app as a user starts it.
+
+It opens the window on a copy of the shipped example kit (in a temporary folder, with
+settings of its own, so the user's recent files and window layout are left alone), waits for
+the preview's render process to draw the kit, checks the preview shows its pages, prints
+how long each step took, and exits 0; 1 with the reason if any step failed or took longer
+than ``TIME_LIMIT_S``. With ``QT_QPA_PLATFORM=offscreen`` it needs no display, which is how
+``make dist-check`` and the release workflow run it on the packaged app.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+
+from presskit import __version__
+from presskit.gui.app import make_application
+from presskit.gui.first_run import copy_welcome_kit
+from presskit.gui.preview.render_process import shared_process
+from presskit.gui.settings import Settings
+from presskit.gui.window.main_window import MainWindow
+
+#: The whole test gives up after this long (a first render also fills the font cache).
+TIME_LIMIT_S = 60.0
+
+
+def run_self_test(time_limit: float = TIME_LIMIT_S, *, started: float | None = None) -> int:
+    """Open the example in the app, render its preview; 0 if both worked, else 1.
+    Times count from ``started`` (``time.monotonic()``; by default, now)."""
+    started = time.monotonic() if started is None else started
+    app = make_application()
+    with tempfile.TemporaryDirectory(prefix="presskit-self-test-") as folder:
+        kit = copy_welcome_kit(Path(folder))
+        window = MainWindow(settings=Settings(Path(folder) / "settings.json"),
+                            preview_delay_ms=0)
+        window.show()
+        shared_process().start()
+        outcome: dict[str, object] = {}
+        loop = QEventLoop()
+
+        def finished(key: str, value: object) -> None:
+            outcome.setdefault(key, value)
+            loop.quit()
+
+        window.preview.rendered.connect(lambda pages: finished("pages", pages))
+        window.preview.render_failed.connect(lambda message: finished("error", message))
+        if not window.open_project(kit):
+            print(f"presskit --self-test: could not open {kit}", file=sys.stderr)
+            return 1
+        app.processEvents()
+        opened = time.monotonic() - started
+        remaining = max(0.0, time_limit - opened)
+        QTimer.singleShot(int(remaining * 1000), loop.quit)
+        if not outcome:
+            loop.exec()
+        drawn = time.monotonic() - started
+        window.document.undo_stack.setClean()
+        window.close()
+        app.processEvents()
+        shared_process().close()
+    if "error" in outcome:
+        print(f"presskit --self-test: the preview failed: {outcome['error']}", file=sys.stderr)
+        return 1
+    pages = outcome.get("pages")
+    if not isinstance(pages, int) or pages < 1:
+        print(f"presskit --self-test: no preview within {time_limit:.0f} s", file=sys.stderr)
+        return 1
+    print(f"presskit {__version__}: window with {kit.name} in {opened:.2f} s, "
+          f"preview of {pages} page{'s' if pages != 1 else ''} in {drawn:.2f} s: ok")
+    return 0
