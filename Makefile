@@ -49,7 +49,9 @@ lint: $(BIN)/.installed-test
 DIST_VENV := build/dist-venv
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 DEB := dist/presskit_$(VERSION)_amd64.deb
-DIST_INPUTS := pyproject.toml $(shell find src resources packaging examples/cnas-responds \
+DIST_INPUTS := pyproject.toml packaging/presskit.spec packaging/launcher.py packaging/rthook_qt.py \
+	packaging/build.py \
+	$(shell find src resources packaging/linux packaging/windows examples/cnas-responds \
 	-type f -not -name '*.pyc' -not -name '*.pdf' -not -name '.*')
 
 $(DIST_VENV)/.installed: packaging/requirements.txt

@@ -13,6 +13,8 @@ from support.examples import CNAS_KIT
 import presskit
 from presskit.gui.dialogs.about import AboutDialog
 from presskit.gui.first_run import copy_welcome_kit, create_user_folders, user_folders, welcome_kit
+from presskit.gui.preview import render_process
+from presskit.gui.preview.render_process import RenderProcess
 from presskit.gui.self_test import run_self_test
 from presskit.gui.settings import Settings
 from presskit.storage import load_kit
@@ -64,9 +66,22 @@ def test_about_names_the_version_the_bundled_licences_and_the_users_folders(
 
 
 def test_the_self_test_opens_the_example_and_renders_its_preview(
-    qtbot: Any, capsys: pytest.CaptureFixture[str]
+    qtbot: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Rendered in this process (as when no render process can start) to keep the test
+    # short; make dist-check runs the real one, with its render process, on the built app.
+    monkeypatch.setattr(render_process, "_shared", RenderProcess(command=["/nonexistent"]))
     assert run_self_test() == 0
     out = capsys.readouterr().out
     assert f"presskit {presskit.__version__}: window with {CNAS_KIT.name}" in out
     assert "preview of 3 pages" in out
+
+
+def test_presskit_self_test_runs_the_self_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    from presskit.cli import main as cli
+    from presskit.gui import self_test
+
+    ran: list[float | None] = []
+    monkeypatch.setattr(self_test, "run_self_test", lambda started=None: ran.append(started) or 3)
+    assert cli.main(["--self-test"]) == 3
+    assert ran == [cli.STARTED]

@@ -26,6 +26,8 @@ from presskit.gui.window.main_window import MainWindow
 
 #: The whole test gives up after this long (a first render also fills the font cache).
 TIME_LIMIT_S = 60.0
+#: How often the preview is looked at while it renders.
+_POLL_MS = 20
 
 
 def run_self_test(time_limit: float = TIME_LIMIT_S, *, started: float | None = None) -> int:
@@ -39,34 +41,29 @@ def run_self_test(time_limit: float = TIME_LIMIT_S, *, started: float | None = N
                             preview_delay_ms=0)
         window.show()
         shared_process().start()
-        outcome: dict[str, object] = {}
-        loop = QEventLoop()
-
-        def finished(key: str, value: object) -> None:
-            outcome.setdefault(key, value)
-            loop.quit()
-
-        window.preview.rendered.connect(lambda pages: finished("pages", pages))
-        window.preview.render_failed.connect(lambda message: finished("error", message))
         if not window.open_project(kit):
             print(f"presskit --self-test: could not open {kit}", file=sys.stderr)
             return 1
         app.processEvents()
         opened = time.monotonic() - started
-        remaining = max(0.0, time_limit - opened)
-        QTimer.singleShot(int(remaining * 1000), loop.quit)
-        if not outcome:
+        # Opening the kit started its render: wait until it is on screen (or failed).
+        preview = window.preview
+        while not (preview.idle() and (preview.page_count() or preview.error_text())):
+            if time.monotonic() - started > time_limit:
+                break
+            loop = QEventLoop()
+            QTimer.singleShot(_POLL_MS, loop.quit)
             loop.exec()
+        error, pages = preview.error_text(), preview.page_count()
         drawn = time.monotonic() - started
         window.document.undo_stack.setClean()
         window.close()
         app.processEvents()
         shared_process().close()
-    if "error" in outcome:
-        print(f"presskit --self-test: the preview failed: {outcome['error']}", file=sys.stderr)
+    if error:
+        print(f"presskit --self-test: the preview failed: {error}", file=sys.stderr)
         return 1
-    pages = outcome.get("pages")
-    if not isinstance(pages, int) or pages < 1:
+    if pages < 1:
         print(f"presskit --self-test: no preview within {time_limit:.0f} s", file=sys.stderr)
         return 1
     print(f"presskit {__version__}: window with {kit.name} in {opened:.2f} s, "
