@@ -17,7 +17,6 @@ set -euo pipefail
 deb=$(realpath "$1")
 wheel=$(realpath "$2")
 root=$(cd "$(dirname "$0")/.." && pwd)
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/pyproject.toml")
 work=$(mktemp -d /tmp/presskit-dist-check.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 failures=0
@@ -70,7 +69,7 @@ dpkg -i "$deb" >/dev/null
 ok "dpkg -i installed $(dpkg-query -W -f='${Package} ${Version}, ${Installed-Size} KB' presskit)"
 for file in /usr/bin/presskit /opt/presskit/presskit /usr/share/applications/presskit.desktop \
     /usr/share/icons/hicolor/256x256/apps/presskit.png /usr/share/mime/packages/presskit.xml; do
-    [ -e "$file" ] && ok "installed $file" || fail "missing $file"
+    if [ -e "$file" ]; then ok "installed $file"; else fail "missing $file"; fi
 done
 if grep -q 'application/x-presskit:\*\.presskit$' /usr/share/mime/globs2 \
     && grep -q 'application/x-presskit:\*\.presskitz$' /usr/share/mime/globs2; then

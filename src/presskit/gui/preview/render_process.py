@@ -390,6 +390,9 @@ def serve(requests: IO[bytes], replies: IO[bytes],
 def main() -> None:
     # Replies get stdout's pipe to themselves; anything printed goes to stderr instead.
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    if sys.stderr is None:
+        # A windowed executable (the packaged app on Windows) has no stderr to print to.
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for good
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
     # Its stdin ends when the app closes it or dies (killed, crashed): exit then, even in the
