@@ -113,7 +113,10 @@ def test_the_version_is_written_once_in_pyproject_and_read_from_the_metadata() -
     # Not again in the code, where it would go stale: presskit --version, the About box and
     # the artefacts' names all come from the metadata.
     for module in (ROOT / "src" / "presskit").rglob("*.py"):
-        tree = ast.parse(module.read_text(encoding="utf-8"))
+        source = module.read_text(encoding="utf-8")
+        if version not in source:
+            continue
+        tree = ast.parse(source)  # in a docstring's example it is fine; as a value it is not
         literals = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)}
         assert version not in literals, module
 
