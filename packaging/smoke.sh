@@ -59,9 +59,12 @@ fi
 
 if "$presskit" validate "$kit"; then ok "presskit validate"; else fail "presskit validate"; fi
 
+# The id of a name in Hangul comes from anyascii's tables, data files the app must carry.
 if "$presskit" roster import "$root/packaging/fixtures/experts.xlsx" \
-    && "$presskit" roster list | grep -q "Jonas Berg"; then
-    ok "an .xlsx roster imported (the spreadsheet reader's child process)"
+    && "$presskit" roster list > "$work/roster.txt" \
+    && grep -q "Jonas Berg (jonas-berg)" "$work/roster.txt" \
+    && grep -q "(gimminjun)" "$work/roster.txt"; then
+    ok "an .xlsx roster imported (the spreadsheet reader's child process; 김민준 is gimminjun)"
 else
     fail "presskit roster import experts.xlsx"
 fi

@@ -49,6 +49,7 @@ LIBRARIES = [
     ("pyspellchecker", "pyspellchecker", "MIT"),
     ("python-calamine", "python-calamine", "MIT"),
     ("tzdata", "tzdata", "Apache-2.0"),
+    ("anyascii", "anyascii", "ISC"),
 ]
 
 
