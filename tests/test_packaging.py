@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import ast
+import os
 import subprocess
 import sys
 import textwrap
+import tomllib
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from support.examples import CNAS_KIT, ROOT
 from support.no_qt import run_without_qt
@@ -100,3 +104,43 @@ def test_the_engine_exports_a_kit_without_pyside6(tmp_path: Path) -> None:
         """
     )
     assert result.stdout.strip() == "True []", result.stderr
+
+
+def test_the_version_is_written_once_in_pyproject_and_read_from_the_metadata() -> None:
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        version = tomllib.load(file)["project"]["version"]
+    assert presskit.__version__ == version
+    # Not again in the code, where it would go stale: presskit --version, the About box and
+    # the artefacts' names all come from the metadata.
+    for module in (ROOT / "src" / "presskit").rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        if version not in source:
+            continue
+        tree = ast.parse(source)  # in a docstring's example it is fine; as a value it is not
+        literals = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)}
+        assert version not in literals, module
+
+
+def test_the_welcome_kit_ships_inside_the_wheel_layout() -> None:
+    kit = presskit.example_kit_path()
+    assert kit.is_file() and (kit.parent / "assets" / "logo.png").is_file()
+
+
+def test_a_frozen_app_serves_as_its_own_render_process(monkeypatch: Any) -> None:
+    """The packaged app has no Python to run ``-m``: its render child is the app itself,
+    told by the environment to serve renders instead of opening a window."""
+    from presskit.cli import main as cli
+    from presskit.gui.preview import render_process
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    command = render_process.RenderProcess().command
+    assert command == [sys.executable]
+    env = render_process._child_env()
+    assert env[render_process.CHILD_VARIABLE] == "1"
+
+    served: list[bool] = []
+    monkeypatch.setattr(render_process, "main", lambda: served.append(True))
+    monkeypatch.setenv(render_process.CHILD_VARIABLE, "1")
+    assert cli.main(["--version-that-is-never-parsed"]) == 0
+    assert served == [True]
+    assert render_process.CHILD_VARIABLE not in os.environ  # not passed on to its children

@@ -6,9 +6,16 @@ layer over it and ``cli`` drives the same engine from the command line.
 
 from __future__ import annotations
 
+from importlib import metadata
 from pathlib import Path
 
-__version__ = "0.1.0"
+#: The version is written once, in ``pyproject.toml``; the installed package's metadata
+#: carries it here (a wheel, an editable install, the packaged app, which bundles the
+#: metadata), and from here to ``presskit --version``, the About box and the artefacts' names.
+try:
+    __version__ = metadata.version("presskit")
+except metadata.PackageNotFoundError:  # imported from a checkout that was never installed
+    __version__ = "0+unknown"
 
 
 def resources_path() -> Path:
@@ -24,3 +31,17 @@ def resources_path() -> Path:
         if (folder / "brand" / "default.yaml").is_file():
             return folder
     raise RuntimeError(f"presskit is not installed completely: no resources folder in {package}")
+
+
+#: The example kit a new user meets first (and ``presskit --self-test`` opens).
+EXAMPLE_KIT = Path("examples") / "cnas-responds" / "cnas-responds.presskit"
+
+
+def example_kit_path() -> Path:
+    """The CNAS example kit shipped with presskit: inside the installed package
+    (``presskit/resources/examples``), or at the top of a source checkout."""
+    package = Path(__file__).resolve().parent
+    for top in (package / "resources", package.parent.parent):
+        if (top / EXAMPLE_KIT).is_file():
+            return top / EXAMPLE_KIT
+    raise RuntimeError(f"presskit is not installed completely: no example kit in {package}")

@@ -11,7 +11,9 @@ only (``validate``), 2 errors or bad input. No traceback reaches the user for a 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +21,9 @@ from presskit import __version__
 from presskit.cli.export import add_commands as add_export_commands
 from presskit.cli.guard import EXIT_ERRORS, EXIT_OK
 from presskit.storage import PROJECT_SUFFIXES
+
+#: When this process began to run presskit (``--self-test`` counts from here).
+STARTED = time.monotonic()
 
 #: Commands that need only the engine: for them the roster and import commands (and the
 #: library modules behind them, a tenth of a second to import) are not even registered.
@@ -41,6 +46,12 @@ def build_parser(*, library: bool = True) -> argparse.ArgumentParser:
         "opens the app on that kit.",
     )
     parser.add_argument("--version", action="version", version=f"presskit {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="check this installation: open the example kit in the app, render its preview, "
+        "say how long that took and exit (0 if it worked; offscreen with "
+        "QT_QPA_PLATFORM=offscreen)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     add_export_commands(commands)
@@ -77,10 +88,11 @@ def _wants_gui(arguments: Sequence[str], parser: argparse.ArgumentParser) -> boo
     return Path(first).suffix.lower() in PROJECT_SUFFIXES or Path(first).is_file()
 
 
-def _run_gui(arguments: Sequence[str]) -> int:
+def _run_gui(arguments: Sequence[str], *, self_test: bool = False) -> int:
     # Qt is imported here only, so exporting on a server never needs (or loads) PySide6.
     try:
         from presskit.gui.app import run
+        from presskit.gui.self_test import run_self_test
     except ImportError as exc:
         print(
             f"presskit: error: the desktop app needs PySide6 ({exc}); install it with "
@@ -89,15 +101,37 @@ def _run_gui(arguments: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return EXIT_ERRORS
-    return run(arguments)
+    return run_self_test(started=STARTED) if self_test else run(arguments)
+
+
+def _frozen_roles() -> int | None:
+    """In the packaged app (PyInstaller), the executable is also every child process
+    presskit starts: the spreadsheet reader's (multiprocessing, told by its arguments) and
+    the preview's render process (told by ``PRESSKIT_RENDER_CHILD``). The exit status
+    after serving as one, else ``None`` (this is the app or the command)."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # returns only when this is no multiprocessing child
+    if os.environ.pop("PRESSKIT_RENDER_CHILD", "") == "1":  # render_process.CHILD_VARIABLE
+        from presskit.gui.preview import render_process
+
+        render_process.main()
+        return EXIT_OK
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        served = _frozen_roles()
+        if served is not None:
+            return served
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(library=not arguments or arguments[0] not in ENGINE_COMMANDS)
     if _wants_gui(arguments, parser):
         return _run_gui(arguments)
     args = parser.parse_args(arguments)
+    if args.self_test:
+        return _run_gui([], self_test=True)
     if args.command is None:
         parser.print_help()
         return EXIT_OK

@@ -1,8 +1,9 @@
 """The composition root: ``presskit`` with no arguments (or a kit's path) starts here.
 
 ``run`` builds the ``QApplication`` (name and organisation, window icon), the one
-``MainWindow``, opens the kit named on the command line and offers to recover work that a
-crash left in the autosave folder. It is the only place that starts an event loop.
+``MainWindow``, opens the kit named on the command line (on the very first start, the
+welcome kit: ``first_run``) and offers to recover work that a crash left in the autosave
+folder. It is the only place that starts an event loop.
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from presskit import __version__, resources_path
+from presskit.gui.first_run import create_user_folders, welcome_kit
 from presskit.gui.preview.render_process import shared_process
+from presskit.gui.settings import Settings
 from presskit.gui.window.main_window import MainWindow
+from presskit.storage.bundle.format import BUNDLE_SUFFIX
 
 
 def app_icon() -> QIcon:
@@ -41,6 +45,28 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
+def open_file(window: MainWindow, path: Path) -> None:
+    """Open what a double-click or the command line names: a kit, or a bundle (unpacked
+    into a folder the user chooses first)."""
+    if path.suffix.lower() == BUNDLE_SUFFIX:
+        window.share.open_bundle(path)
+    else:
+        window.open_project(path)
+
+
+class _FileOpener(QObject):
+    def __init__(self, window: MainWindow, parent: QObject) -> None:
+        super().__init__(parent)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = Path(event.file())
+            QTimer.singleShot(0, lambda: open_file(self.window, path))
+            return True
+        return super().eventFilter(watched, event)
+
+
 def run(argv: Sequence[str] = ()) -> int:
     """Run the desktop app; ``argv`` holds the arguments after the program name.
 
@@ -51,7 +77,13 @@ def run(argv: Sequence[str] = ()) -> int:
     # Qt strips its own options from the arguments of an application it created.
     arguments = app.arguments()[1:] if created else list(argv)
     files = [Path(arg) for arg in arguments if not arg.startswith("-")]
-    window = MainWindow()
+    settings = Settings()
+    create_user_folders()
+    if not files:
+        # The first start opens a welcome kit: the example, copied where the user keeps kits.
+        welcome = welcome_kit(settings)
+        files = [welcome] if welcome is not None else []
+    window = MainWindow(settings=settings)
     window.show()
     # The window first; the render process imports ReportLab while the kit is being opened.
     shared_process().start()
@@ -60,7 +92,11 @@ def run(argv: Sequence[str] = ()) -> int:
         # After the window is on screen, so the questions have a parent to sit over.
         recovered = window.offer_recovery()
         if files and not recovered:
-            window.open_project(files[0])
+            open_file(window, files[0])
+
+    # macOS hands the file a Finder double-click opens to the running app as an event.
+    opener = _FileOpener(window, app)
+    app.installEventFilter(opener)
 
     QTimer.singleShot(0, start)
     return app.exec()

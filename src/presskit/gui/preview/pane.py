@@ -215,6 +215,12 @@ class PreviewPane(QWidget):
         self._pending = False
         self._stopped = True
 
+    def idle(self) -> bool:
+        """No render waiting, running or being swapped in: what is shown is the kit as it is
+        (``presskit --self-test`` waits for this)."""
+        return not (self._running or self._pending or self._timer.isActive()
+                    or self._preparing is not None)
+
     @property
     def job_id(self) -> int:
         """The newest job's id; a result carrying any other id is stale."""

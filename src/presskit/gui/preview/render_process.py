@@ -13,7 +13,10 @@ The protocol, over the child's stdin and stdout: frames of an 8-byte big-endian 
 pickle. A request is a pickled ``Kit`` (the parent pickles it on the GUI thread: that is the
 snapshot); the reply is ``("ok", RenderedPdf)`` or ``("error", exception)``. One request is in
 flight at a time. A child that died is started again for the next request; if it cannot be
-started at all (a frozen build without a Python to run it), renders run in the calling thread.
+started at all, renders run in the calling thread. A frozen app (the packaged presskit, whose
+executable is the app itself, with no Python to run ``-m``) starts its own executable with
+``PRESSKIT_RENDER_CHILD=1`` in the environment, which ``presskit.cli.main`` turns into ``main()``
+here.
 
 A render is stopped by killing the child (it is started again for the next one): when the
 caller cancels it (Export PDF's Cancel, closing the window), or when it runs past
@@ -52,6 +55,8 @@ _HEADER = 8
 _MODULE = "presskit.gui.preview.render_process"
 #: How often a render's watcher looks at its cancel flag and the clock.
 _WATCH_S = 0.1
+#: In a render child's environment when the parent is a frozen app (read by ``cli.main``).
+CHILD_VARIABLE = "PRESSKIT_RENDER_CHILD"
 
 
 class RenderCancelled(RenderError):
@@ -80,7 +85,7 @@ class RenderProcess:
     """A child process that renders kits, one at a time; safe to call from any thread."""
 
     def __init__(self, command: list[str] | None = None) -> None:
-        self.command = command or [sys.executable, "-m", _MODULE]
+        self.command = command or _child_command()
         self._lock = threading.Lock()
         self._child: subprocess.Popen[bytes] | None = None
         self._unavailable = False
@@ -208,10 +213,6 @@ class RenderProcess:
             self._discard()
         if self._unavailable:
             return None
-        if getattr(sys, "frozen", False):
-            # A frozen app's executable is the app itself, not a Python that could run us.
-            self._unavailable = True
-            return None
         try:
             self._child = subprocess.Popen(
                 self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_child_env(),
@@ -285,10 +286,21 @@ class _Watch:
             return
 
 
+def _child_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        # The packaged app's executable is the app itself: told so by CHILD_VARIABLE, it
+        # serves renders instead of opening a window.
+        return [sys.executable]
+    return [sys.executable, "-m", _MODULE]
+
+
 def _child_env() -> dict[str, str]:
     """The environment, with the folder this presskit was imported from first on the path, so
     the child runs the same code (a source checkout, a test run), unless that folder is
-    site-packages, which must not shadow the standard library."""
+    site-packages, which must not shadow the standard library. A frozen app's child is told
+    by ``CHILD_VARIABLE`` that it is one."""
+    if getattr(sys, "frozen", False):
+        return {**os.environ, CHILD_VARIABLE: "1"}
     source = str(Path(presskit.__file__).resolve().parent.parent)
     installed = {str(Path(sysconfig.get_paths()[key]).resolve()) for key in ("purelib", "platlib")}
     if source in installed:
@@ -378,6 +390,9 @@ def serve(requests: IO[bytes], replies: IO[bytes],
 def main() -> None:
     # Replies get stdout's pipe to themselves; anything printed goes to stderr instead.
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    if sys.stderr is None:
+        # A windowed executable (the packaged app on Windows) has no stderr to print to.
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for good
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
     # Its stdin ends when the app closes it or dies (killed, crashed): exit then, even in the

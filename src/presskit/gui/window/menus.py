@@ -15,9 +15,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton
 
-from presskit import __version__
+from presskit.gui.dialogs.about import AboutDialog
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.widgets.shown import shown
 from presskit.gui.window.edit_actions import EditActions
@@ -231,9 +231,4 @@ def fill_recent_menu(window: MenuHost, menu: QMenu) -> None:
 
 
 def show_about(window: MenuHost) -> None:
-    QMessageBox.about(
-        window,
-        "About presskit",
-        f"<b>presskit {__version__}</b><p>Branded PDF press kits from reusable project files: "
-        "experts, quotes, contacts and sections in the order you choose.</p>",
-    )
+    AboutDialog(window).exec()
