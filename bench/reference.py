@@ -12,7 +12,10 @@ Both run as whole processes in presskit's own environment (so the reference gets
 interleaved rounds; each ratio is taken within a round and the median of the rounds is
 reported, in wall and in CPU time (the child's own rusage).
 
-    python -m bench.reference [N ...] [--rounds R]     # default: 8 and 1000
+    python -m bench.reference [N ...] [--rounds R] [--before SRC]   # default N: 8 and 1000
+
+``--before SRC`` times a second presskit (the ``src`` folder of an older commit, e.g. from
+``git archive``) in the same rounds, for a before/after ratio measured under the same load.
 """
 
 from __future__ import annotations
@@ -121,29 +124,32 @@ def commands(kit: Path, content: Path, folder: Path) -> tuple[list[str], list[st
              str(folder / "reference.pdf")])
 
 
-def compare(kit: Path, content: Path, folder: Path, rounds: int, run: Run
-            ) -> dict[str, list[float]]:
-    """Interleaved rounds (which goes first alternates); per round the wall and CPU times of
-    both and their ratios."""
+def compare(kit: Path, content: Path, folder: Path, rounds: int, run: Run,
+            before: Path | None = None) -> dict[str, list[float]]:
+    """Interleaved rounds (the order rotates each round); per round the wall and CPU times
+    of each and the ratios to the reference. ``before``: a second presskit source tree
+    (``src`` of an older commit) timed in the same rounds, as ``before``."""
     ours, reference = commands(kit, content, folder)
-    run(ours)  # warm-up: file cache, font and image cache, .pyc
-    run(reference)
-    figures: dict[str, list[float]] = {k: [] for k in
-                                       ("ours", "reference", "ours_cpu", "reference_cpu",
-                                        "ratio", "ratio_cpu")}
+    named = {"ours": ours, "reference": reference}
+    if before is not None:
+        named["before"] = ["env", f"PYTHONPATH={before}:{ROOT}", *ours]
+    for command in named.values():  # warm-up: file cache, font and image cache, .pyc
+        run(command)
+    figures: dict[str, list[float]] = {}
     for index in range(rounds):
-        if index % 2:
-            r_wall, _m, r_cpu = run(reference)
-            o_wall, _m, o_cpu = run(ours)
-        else:
-            o_wall, _m, o_cpu = run(ours)
-            r_wall, _m, r_cpu = run(reference)
-        figures["ours"].append(o_wall)
-        figures["reference"].append(r_wall)
-        figures["ours_cpu"].append(o_cpu)
-        figures["reference_cpu"].append(r_cpu)
-        figures["ratio"].append(o_wall / r_wall)
-        figures["ratio_cpu"].append(o_cpu / r_cpu)
+        names = list(named)
+        names = names[index % len(names):] + names[:index % len(names)]
+        times = {name: run(named[name]) for name in names}
+        for name, (wall, _memory, cpu) in times.items():
+            figures.setdefault(name, []).append(wall)
+            figures.setdefault(f"{name}_cpu", []).append(cpu)
+        for name in named:
+            if name != "reference":
+                suffix = "" if name == "ours" else f"_{name}"
+                figures.setdefault(f"ratio{suffix}", []).append(
+                    times[name][0] / times["reference"][0])
+                figures.setdefault(f"ratio_cpu{suffix}", []).append(
+                    times[name][2] / times["reference"][2])
     return figures
 
 
@@ -168,12 +174,26 @@ def runner(env: dict[str, str]) -> Run:
     return run
 
 
+def _line(label: str, figures: dict[str, list[float]], suffix: str) -> str:
+    med = statistics.median
+    wall, cpu = figures[f"ratio{suffix}"], figures[f"ratio_cpu{suffix}"]
+    name = suffix.lstrip("_") or "ours"
+    return (f"{label:<18} {med(figures[name]):6.3f} s (CPU {med(figures[name + '_cpu']):.3f} s)"
+            f"  ÷ reference: wall {med(wall):.3f} [{min(wall):.2f}–{max(wall):.2f}]"
+            f"  CPU {med(cpu):.3f} [{min(cpu):.2f}–{max(cpu):.2f}]")
+
+
 def main(argv: list[str]) -> int:
     rounds = 9
-    if "--rounds" in argv:
-        at = argv.index("--rounds")
-        rounds = int(argv[at + 1])
-        del argv[at:at + 2]
+    before: Path | None = None
+    for option in ("--rounds", "--before"):
+        if option in argv:
+            at = argv.index(option)
+            if option == "--rounds":
+                rounds = int(argv[at + 1])
+            else:
+                before = Path(argv[at + 1]).resolve()
+            del argv[at:at + 2]
     sizes = tuple(int(a) for a in argv) or SIZES
     problem = missing()
     if problem:
@@ -184,16 +204,18 @@ def main(argv: list[str]) -> int:
     home = Path(tempfile.mkdtemp(prefix="presskit-reference-"))
     try:
         compile_sources()
+        if before is not None:
+            compileall.compile_dir(before, quiet=1)
         run = runner(_environment(home))
         for n, (kit, content) in prepare(sizes, home).items():
-            f = compare(kit, content, home, rounds, run)
+            f = compare(kit, content, home, rounds, run, before)
             med = statistics.median
-            print(f"N={n:<5} presskit {med(f['ours']):.3f} s (cpu {med(f['ours_cpu']):.3f}) "
-                  f"reference {med(f['reference']):.3f} s (cpu {med(f['reference_cpu']):.3f})  "
-                  f"ratio wall {med(f['ratio']):.3f} [{min(f['ratio']):.2f}–"
-                  f"{max(f['ratio']):.2f}]  cpu {med(f['ratio_cpu']):.3f} "
-                  f"[{min(f['ratio_cpu']):.2f}–{max(f['ratio_cpu']):.2f}]  "
-                  f"budget ≤ {BUDGET}", flush=True)
+            print(f"N = {n}, {rounds} rounds; reference {med(f['reference']):.3f} s "
+                  f"(CPU {med(f['reference_cpu']):.3f} s); budget ≤ {BUDGET}")
+            print(_line("  presskit", f, ""))
+            if before is not None:
+                print(_line("  presskit before", f, "_before"))
+            sys.stdout.flush()
     finally:
         shutil.rmtree(home, ignore_errors=True)
     return 0
