@@ -115,14 +115,24 @@ def _exit_now(status: int) -> None:
     Its files are written and closed; what is left is the interpreter's teardown, which
     frees every object and module one by one (a tenth of a small export's CPU time, more
     for a large kit) only for the operating system to take the memory back anyway. The
-    exit functions still run and the output is flushed, as on a normal exit; should a
-    flush fail (a closed pipe), the normal exit reports it. Only when ``main`` runs as the
-    program (``argv`` not given): a caller in the same process gets the status back.
+    exit functions still run and the output is flushed, as on a normal exit; should the
+    first flush fail (a closed pipe), the normal exit runs and reports it. Only when
+    ``main`` runs as the program (``argv`` not given): a caller in the same process gets
+    the status back.
     """
-    atexit._run_exitfuncs()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
+    if not _flushed():
         return
+    atexit._run_exitfuncs()
+    if not _flushed():  # what the exit functions wrote
+        status = 120  # what Python's own exit gives when its final flush fails
     os._exit(status)
+
+
+def _flushed() -> bool:
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # no console (a windowed launcher)
+                stream.flush()
+    except (OSError, ValueError):
+        return False
+    return True
