@@ -29,6 +29,7 @@ ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
           for kind in ("CONFIG", "DATA", "STATE", "CACHE")},
        "PRESSKIT_ROSTER": str(HOME / "roster.yaml")}
 rows: list[dict[str, object]] = []
+notes: list[str] = []
 
 
 def stats(values: list[float]) -> dict[str, float]:
@@ -187,7 +188,7 @@ def main() -> int:
             record(f"export {name}: bare canvas", canvas, "s", "", None)
             ratio = to_platypus
             limit = {"example": 1.3, "1000 quotes": 1.2}.get(name)
-            record(f"export {name}: presskit ÷ platypus", ratio, "×",
+            record(f"export {name}: presskit ÷ plain platypus (old reference)", ratio, "×",
                    f"≤ {limit}" if limit else "", ratio["median"] <= limit if limit else None)
             record(f"export {name}: presskit ÷ canvas",
                    to_canvas, "×", "", None)
@@ -281,7 +282,31 @@ def main() -> int:
                    {"median": size, "min": size, "max": size}, "×",
                    f"≤ {tagged_pdf.SIZE_BUDGET}", size <= tagged_pdf.SIZE_BUDGET)
 
-    for title, work in (("exports", exports), ("in-process render", renders),
+    def reference() -> None:
+        from bench import reference as advisory
+
+        problem = advisory.missing()
+        if problem:
+            print(f"  !! skipped the reference comparison: {problem}", file=sys.stderr)
+            notes.append(f"reference comparison skipped: {problem}")
+            return
+        advisory.compile_sources()
+        folder = temp / "advisory"
+        folder.mkdir()
+        for n, (kit, content) in advisory.prepare(advisory.SIZES, folder).items():
+            figures = advisory.compare(kit, content, folder, 9 if n < 100 else 5,
+                                       run_process)
+            record(f"advisory N={n}: presskit", stats(figures["ours"]), "s", "", None)
+            record(f"advisory N={n}: reference script", stats(figures["reference"]), "s",
+                   "", None)
+            ratio = stats(figures["ratio"])
+            record(f"advisory N={n}: presskit ÷ reference", ratio, "×",
+                   f"≤ {advisory.BUDGET}", ratio["median"] <= advisory.BUDGET)
+            record(f"advisory N={n}: presskit ÷ reference, CPU time",
+                   stats(figures["ratio_cpu"]), "×", "", None)
+
+    for title, work in (("reference advisory", reference), ("exports", exports),
+                        ("in-process render", renders),
                         ("tagged PDF", tagging),
                         ("preview", previews), ("app start", start), ("open/save", files),
                         ("roster filter", rosters), ("headshots", headshots)):
@@ -292,6 +317,8 @@ def main() -> int:
     for r in rows:
         print(f"{r['figure']:<{width}}  {r['median']:>9.3f} {r['min']:>9.3f} {r['max']:>9.3f}  "
               f"{r['unit']:<4}  {r['budget']:<14}  {r['result']}")
+    for note in notes:
+        print(f"NOTE: {note}")
     total = time.perf_counter() - began
     print(f"({platform.python_version()}, {os.cpu_count()} cores, {total:.0f} s in all)")
     RESULTS.mkdir(exist_ok=True)

@@ -71,3 +71,22 @@ def reading() -> Iterator[None]:
         if was_enabled:
             gc.enable()
 
+
+
+#: Allocations between two young-generation passes while a one-off export builds its PDF
+#: (CPython's default is 700). Building a 1,000-quote PDF allocates a few million objects,
+#: most of them alive until the page is drawn, so at 700 the collector ran 265 passes over
+#: them (0.12 to 0.15 s of a 4 s export on a busy machine); at this size 2 to 5 passes.
+#: Memory: cycles wait a little longer to be freed, peak +2 MB at 1,000 quotes.
+BUILDING_THRESHOLD = 50_000
+
+
+@contextlib.contextmanager
+def building() -> Iterator[None]:
+    """Young-generation passes rarer meanwhile (a one-off export), then as before."""
+    first, *older = gc.get_threshold()
+    gc.set_threshold(max(first, BUILDING_THRESHOLD), *older)
+    try:
+        yield
+    finally:
+        gc.set_threshold(first, *older)

@@ -208,3 +208,23 @@ def test_warnings_from_loading_and_from_rendering_are_listed_in_file_order(
     assert [line.split(": warning")[0] for line in lines] == [
         f"{kit}:4:9", f"{kit}:5:17", f"{kit}:7:33"
     ]
+
+
+def test_a_pdf_export_loads_only_what_printing_the_pdf_needs(cnas_copy: Path) -> None:
+    # Start-up is most of a small export's time (issue 21): the other commands' code, the
+    # app, id transliteration, time zones (only an embargo needs them) and hmac (random
+    # names need only os.urandom) stay unloaded.
+    code = (
+        "import sys\nfrom presskit.cli.main import main\n"
+        f"status = main(['export', {str(cnas_copy)!r}, '-o', {str(cnas_copy.with_suffix(''))!r}])\n"
+        "print(status, ' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=True)
+    status, modules = done.stdout.splitlines()[-1].split(" ", 1)
+    loaded = set(modules.split())
+    assert status == "0"
+    assert cnas_copy.with_suffix(".pdf").is_file()
+    unwanted = {"PySide6", "anyascii", "zoneinfo", "hmac", "secrets", "presskit.gui",
+                "presskit.library", "presskit.formats", "presskit.cli.roster"}
+    assert loaded & unwanted == set()

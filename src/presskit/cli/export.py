@@ -95,7 +95,8 @@ def _check(path: Path) -> tuple[LoadedKit, RenderedPdf, list[Problem]]:
         loaded = load_kit(path)
         froze = long_lived.freeze_unless_frozen()  # the kit lives until its PDF is made
     try:
-        rendered = render_pdf(loaded.kit)
+        with long_lived.building():
+            rendered = render_pdf(loaded.kit)
     finally:
         if froze:  # a caller in the same process (a script, the tests) is left as it was
             long_lived.release()

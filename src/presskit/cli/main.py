@@ -11,6 +11,7 @@ only (``validate``), 2 errors or bad input. No traceback reaches the user for a 
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
 import time
@@ -135,4 +136,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    return int(args.handler(args))  # each handler is guarded: one line, never a traceback
+    status = int(args.handler(args))  # each handler is guarded: one line, never a traceback
+    if argv is None and args.command in ENGINE_COMMANDS:
+        _exit_now(status)
+    return status
+
+
+def _exit_now(status: int) -> None:
+    """End the ``presskit export`` or ``validate`` process now, with ``status``.
+
+    Its files are written and closed; what is left is the interpreter's teardown, which
+    frees every object and module one by one (a tenth of a small export's CPU time, more
+    for a large kit) only for the operating system to take the memory back anyway. The
+    exit functions still run and the output is flushed, as on a normal exit; should the
+    first flush fail (a closed pipe), the normal exit runs and reports it. Only when
+    ``main`` runs as the program (``argv`` not given): a caller in the same process gets
+    the status back.
+    """
+    if not _flushed():
+        return
+    atexit._run_exitfuncs()
+    if not _flushed():  # what the exit functions wrote
+        status = 120  # what Python's own exit gives when its final flush fails
+    os._exit(status)
+
+
+def _flushed() -> bool:
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # no console (a windowed launcher)
+                stream.flush()
+    except (OSError, ValueError):
+        return False
+    return True

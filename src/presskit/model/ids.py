@@ -12,8 +12,6 @@ import re
 import unicodedata
 from collections.abc import Collection
 
-from anyascii import anyascii
-
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # Latin letters that Unicode does not decompose into a base letter plus accent.
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "þ": "th",
@@ -29,6 +27,10 @@ def _latin(text: str) -> str:
 def _transliterated(text: str) -> str:
     """``text`` in ASCII: accented Latin without its accents, other scripts transliterated
     letter by letter (composed first, so Cyrillic "й" is "y", not "и" without its breve)."""
+    # Here, not at the top: anyascii pulls in importlib.resources, and ids are made only
+    # when a kit is edited, never by an export (it was 2 % of a small export's start-up).
+    from anyascii import anyascii
+
     out = []
     for char in unicodedata.normalize("NFC", text):
         latin = _latin(char)

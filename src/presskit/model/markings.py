@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zoneinfo
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import zoneinfo
 
 # -- language tags, and words marked as another language --------------------------------
 
@@ -192,6 +195,8 @@ def _abbreviation(moment: dt.datetime) -> str:
 
 
 def _zone(name: str) -> zoneinfo.ZoneInfo | None:
+    import zoneinfo  # here: only an embargo needs it, and it pulls in sysconfig (3 ms)
+
     try:
         return zoneinfo.ZoneInfo(name)
     except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):

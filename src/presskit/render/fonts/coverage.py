@@ -47,12 +47,17 @@ def missing_glyphs(kit: Kit, glyphs: Glyphs) -> list[Problem]:
         if where in seen or not text:
             continue
         seen.add(where)
-        text = clean(text)
-        rtl = [] if not text or max(text) < _FIRST_RIGHT_TO_LEFT else list(
-            dict.fromkeys(ch for ch in text if unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT))
+        # Each distinct character once, in the order of first appearance: a quote of 600
+        # characters has about 50, and the curly quotes and dashes most texts have are past
+        # Hebrew's block, so looking up and comparing every character cost a 1,000-quote
+        # export a tenth of a second.
+        chars = "".join(dict.fromkeys(clean(text)))
+        rtl = [] if not chars or max(chars) < _FIRST_RIGHT_TO_LEFT else [
+            ch for ch in chars
+            if ch >= _FIRST_RIGHT_TO_LEFT and unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT]
         if rtl:
             problems.append(Problem(Severity.WARNING, _rtl_message(rtl), where))
-        missing = [ch for ch in glyphs.missing(text, faces[heading]) if ch not in rtl]
+        missing = [ch for ch in glyphs.missing(chars, faces[heading]) if ch not in rtl]
         if missing:
             problems.append(Problem(Severity.WARNING, _missing_message(missing, heading), where))
     return problems

@@ -22,7 +22,6 @@ import contextlib
 import json
 import os
 import re
-import secrets
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,7 +49,7 @@ def write_records(renames: Sequence[tuple[Path, Path]]) -> list[Path]:
     Raises ``OSError`` (or ``StorageError``) if one cannot be written: the caller then
     undoes the set, which has not been touched yet.
     """
-    token = secrets.token_hex(8)
+    token = os.urandom(8).hex()  # secrets.token_hex, without importing hmac
     folders: dict[Path, list[list[str]]] = {}
     for temp, target in renames:
         folders.setdefault(target.parent, []).append([target.name, temp.name])

@@ -24,7 +24,6 @@ import contextlib
 import hashlib
 import os
 import re
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -88,7 +87,7 @@ def name_limit(folder: Path) -> int:
 def temp_path(target: Path) -> Path:
     """A fresh temp name beside ``target`` (``.NAME.1a2b3c4d.tmp``)."""
     stem = _temp_stem(target.name, name_limit(target.parent))
-    return target.with_name(f".{stem}.{secrets.token_hex(4)}{_TEMP_SUFFIX}")
+    return target.with_name(f".{stem}.{os.urandom(4).hex()}{_TEMP_SUFFIX}")
 
 
 def write_temp(target: Path, payload: bytes, mode: int | None) -> Path:
