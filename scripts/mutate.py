@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 #: Linked into the work folder: the code, its tests, and what the tests read beside them.
-LINKED = ("src", "tests", "examples", "resources", "bench", "scripts")
+LINKED = ("src", "tests", "examples", "resources", "bench", "scripts", "docs")
 #: mutmut's names for a mutant's fate (``mutmut.stats.status_by_exit_code``) that mean a test
 #: noticed it: a test failed, the tests hung, or the test process died.
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
@@ -126,7 +126,7 @@ def _lay_out(work: Path, target: Path, tests: Path) -> None:
         "pytest_add_cli_args_test_selection": [str(tests)],
         # No cache files in the checkout's copy; no xdist: one worker.
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "no:xdist"],
-        "also_copy": ["examples", "resources", "bench", "scripts"],
+        "also_copy": ["examples", "resources", "bench", "scripts", "docs"],
         "use_git_change_detection": False,
     }
     project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
