@@ -40,6 +40,15 @@ LINKED = ("src", "tests", "examples", "resources", "bench", "scripts", "docs")
 #: mutmut's names for a mutant's fate (``mutmut.stats.status_by_exit_code``) that mean a test
 #: noticed it: a test failed, the tests hung, or the test process died.
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+#: Beside the copied tests: Hypothesis tries the same inputs on every run and never fails a
+#: test for being slow (everything is slower woven with mutants, and the machine is shared),
+#: so a mutant is killed by what it does, not by chance or a deadline.
+CONFTEST = """from hypothesis import HealthCheck, settings
+
+settings.register_profile("mutate", deadline=None, derandomize=True, database=None,
+                          suppress_health_check=list(HealthCheck))
+settings.load_profile("mutate")
+"""
 #: A mutant name in docs/testing.md's table of equivalent mutants.
 EQUIVALENT_ROW = re.compile(r"^\|\s*`(presskit\.[\w.]+__mutmut_\d+)`")
 
@@ -126,9 +135,10 @@ def _lay_out(work: Path, target: Path, tests: Path) -> None:
         "pytest_add_cli_args_test_selection": [str(tests)],
         # No cache files in the checkout's copy; no xdist: one worker.
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "no:xdist"],
-        "also_copy": ["examples", "resources", "bench", "scripts", "docs"],
+        "also_copy": ["examples", "resources", "bench", "scripts", "docs", "conftest.py"],
         "use_git_change_detection": False,
     }
+    (work / "conftest.py").write_text(CONFTEST, encoding="utf-8")
     project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     section = "\n[tool.mutmut]\n" + "".join(
         f"{key} = {json.dumps(value)}\n" for key, value in settings.items())
