@@ -8,8 +8,10 @@ an argument dropped) the tests that exercise it notice, and which they do not.
 (``make mutate TARGET=src/presskit/storage`` runs this.) The tests default to the folder that
 mirrors the target (``tests/storage`` for ``src/presskit/storage`` or any module in it). With
 ``--sample N`` a seeded random sample of N mutants is tested where there are more, else all
-of them. Every mutant is tested again on every run (the results of a run before are never
-reused), with one worker, under ``nice``, and each mutant's tests stop at the first failure.
+of them. A mutant an earlier run killed is not tested again while its function's code is
+unchanged (tests added can only kill more; mutmut forgets the results of a function whose code
+changed); ``--fresh`` tests everything again, as after a test was removed or weakened. One
+worker, under ``nice``, and each mutant's tests stop at the first failure.
 
 The work is done in ``build/mutate/<target>/``: mutmut copies the package there into
 ``mutants/``, weaves every mutant in behind a switch, runs the tests once to learn which
@@ -49,6 +51,9 @@ settings.register_profile("mutate", deadline=None, derandomize=True, database=No
                           suppress_health_check=list(HealthCheck))
 settings.load_profile("mutate")
 """
+#: What each mutant's process would otherwise import anew: the test tools and the libraries.
+PRELOAD = ("pytest", "_pytest.python", "hypothesis", "hypothesis.strategies", "yaml",
+           "reportlab.pdfgen.canvas", "reportlab.platypus", "PIL.Image", "pypdf", "svglib.svglib")
 #: A mutant name in docs/testing.md's table of equivalent mutants.
 EQUIVALENT_ROW = re.compile(r"^\|\s*`(presskit\.[\w.]+__mutmut_\d+)`")
 
@@ -92,12 +97,20 @@ def main(argv: list[str] | None = None) -> int:
     else:
         chosen = names
         print(f"{len(names)} mutants; testing all of them")
+    before = _results(work)
+    # A test added can only kill more, and mutmut forgets the results of a function whose
+    # code changed: so a mutant killed before stays killed, and only the others run again.
+    todo = [n for n in chosen if _status(before.get(n)) not in KILLED]
+    if len(todo) < len(chosen):
+        print(f"{len(chosen) - len(todo)} of them killed by an earlier run of the same code "
+              f"(--fresh tests them again); testing the other {len(todo)}")
     log = work / "mutmut.log"
     print(f"running mutmut with one worker (its output: {log.relative_to(ROOT)}) ...",
           flush=True)
-    with log.open("w") as out:
-        _call(["nice", "-n", "10", str(BIN / "mutmut"), "run", "--max-children", "1", *chosen],
-              work, stdout=out)
+    if todo:
+        with log.open("w") as out:
+            _call(["nice", "-n", "10", str(BIN / "mutmut"), "run", "--max-children", "1",
+                   *todo], work, stdout=out)
     _report(work, chosen, _equivalents())
     return 0
 
@@ -137,8 +150,17 @@ def _lay_out(work: Path, target: Path, tests: Path) -> None:
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "no:xdist"],
         "also_copy": ["examples", "resources", "bench", "scripts", "docs", "conftest.py"],
         "use_git_change_detection": False,
+        # Each mutant's tests in a process that ran no pytest session before: a second
+        # session in one process fails to find tests whose ids hold escapes (test_dumper's,
+        # test_roundtrip's), which would count their mutants wrongly.
+        "process_isolation": "forkserver",
+        # The server imports only libraries before forking: presskit itself is imported by
+        # each mutant's process, so what a module computes at import is mutated too.
+        "forkserver_warmup": "import",
+        "preload_modules_file": str(work / "preload.txt"),
     }
     (work / "conftest.py").write_text(CONFTEST, encoding="utf-8")
+    (work / "preload.txt").write_text("\n".join(PRELOAD) + "\n", encoding="utf-8")
     project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     section = "\n[tool.mutmut]\n" + "".join(
         f"{key} = {json.dumps(value)}\n" for key, value in settings.items())

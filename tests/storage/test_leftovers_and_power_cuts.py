@@ -8,6 +8,7 @@ itself is on the disk (its folder synced) before the save says it is done.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -203,3 +204,39 @@ def test_a_new_file_such_as_a_lock_is_whole_on_disk_and_its_name_too(
               if (kind, ino) == ("sync folder", tmp_path.stat().st_ino)]
     assert synced and folder and folder[-1] > synced[0]
     assert disk.open_folders == set()
+
+
+def test_a_record_of_exactly_the_largest_size_is_still_finished_one_byte_more_is_not(
+    tmp_path: Path,
+) -> None:
+    from presskit.model.limits import MAX_SET_RECORD_BYTES
+
+    for extra, finished in ((0, True), (1, False)):
+        folder = tmp_path / f"plus-{extra}"
+        folder.mkdir()
+        (folder / "kit.txt").write_text("old")
+        (folder / ".kit.txt.0123abcd.tmp").write_text("new, written before the kill")
+        (folder / ".kit.html.0123abcd.tmp").write_text("<p>new</p>")
+        record = {"presskit-set": 1, "files": [["kit.html", ".kit.html.0123abcd.tmp"],
+                                               ["kit.txt", ".kit.txt.0123abcd.tmp"]]}
+        text = json.dumps(record)
+        padded = text[:-1] + " " * (MAX_SET_RECORD_BYTES + extra - len(text)) + "}"
+        (folder / ".presskit-set.0123456789abcdef.json").write_text(padded)
+        assert (folder / ".presskit-set.0123456789abcdef.json").stat().st_size == (
+            MAX_SET_RECORD_BYTES + extra)
+        for path in folder.iterdir():
+            os.utime(path, ns=(0, 0))
+        atomic_write(folder / "kit.html", "<p>next write</p>")
+        expected = "new, written before the kill" if finished else "old"
+        assert (folder / "kit.txt").read_text() == expected
+
+
+def test_a_set_without_pictures_makes_no_pictures_folder(tmp_path: Path) -> None:
+    from presskit.storage import replace_with_folder
+
+    html, pictures = tmp_path / "kit.html", tmp_path / "kit-pictures"
+    replace_with_folder({html: "<p>no pictures</p>"}, pictures, {})
+    assert html.read_text() == "<p>no pictures</p>"
+    assert not pictures.exists()
+    replace_with_folder({html: "<p>one</p>"}, pictures, {"logo.png": b"png"})
+    assert (pictures / "logo.png").read_bytes() == b"png"
