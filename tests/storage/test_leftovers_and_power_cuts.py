@@ -8,6 +8,7 @@ itself is on the disk (its folder synced) before the save says it is done.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -240,3 +241,32 @@ def test_a_set_without_pictures_makes_no_pictures_folder(tmp_path: Path) -> None
     assert not pictures.exists()
     replace_with_folder({html: "<p>one</p>"}, pictures, {"logo.png": b"png"})
     assert (pictures / "logo.png").read_bytes() == b"png"
+
+
+def test_without_hard_links_a_set_that_fails_half_way_still_gets_its_old_files_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file system with no hard links (FAT, some network shares) the old content is
+    kept as a copy instead, and put back from it."""
+    from presskit.storage import StorageError
+
+    html, txt = tmp_path / "kit.html", tmp_path / "kit.txt"
+    html.write_bytes(b"<p>old \x00\xff</p>")
+    txt.write_text("old")
+    real_replace = os.replace
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        if Path(dst) == txt:
+            raise OSError(errno.EIO, "Input/output error")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(StorageError):
+        replace_all({html: "<p>new</p>", txt: "new"})
+    monkeypatch.undo()
+    assert html.read_bytes() == b"<p>old \x00\xff</p>" and txt.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kit.html", "kit.txt"]
