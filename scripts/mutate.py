@@ -44,12 +44,26 @@ LINKED = ("src", "tests", "examples", "resources", "bench", "scripts", "docs")
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 #: Beside the copied tests: Hypothesis tries the same inputs on every run and never fails a
 #: test for being slow (everything is slower woven with mutants, and the machine is shared),
-#: so a mutant is killed by what it does, not by chance or a deadline.
-CONFTEST = """from hypothesis import HealthCheck, settings
+#: so a mutant is killed by what it does, not by chance or a deadline. A test is cut short
+#: (skipped) where it starts another process: that process imports presskit afresh, without
+#: the mutant, so it cannot tell; and those tests (kills mid-save, the command line) are the
+#: slowest, which a surviving mutant would pay for in full.
+CONFTEST = """import subprocess
+
+import pytest
+from hypothesis import HealthCheck, settings
 
 settings.register_profile("mutate", deadline=None, derandomize=True, database=None,
                           suppress_health_check=list(HealthCheck))
 settings.load_profile("mutate")
+
+
+@pytest.fixture(autouse=True)
+def _only_this_process(monkeypatch):
+    def refuse(*args, **kwargs):
+        pytest.skip("starts another process, which would run presskit without the mutant")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
 """
 #: What each mutant's process would otherwise import anew: the test tools and the libraries.
 PRELOAD = ("pytest", "_pytest.python", "hypothesis", "hypothesis.strategies", "yaml",
