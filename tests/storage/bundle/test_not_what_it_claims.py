@@ -32,3 +32,4 @@ def test_a_logo_photo_or_font_that_is_not_one_is_left_out_saying_what_it_should_
             "picture (PNG, JPEG, GIF, WebP, TIFF, BMP)\n") in messages + "\n", messages
     assert (f"{folder / 'house.ttf'} is not in the bundle: it is not a TrueType or OpenType "
             "font") in messages, messages
+
