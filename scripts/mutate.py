@@ -2,11 +2,13 @@
 in the code (a comparison flipped, ``and`` made ``or``, a constant changed, a string emptied,
 an argument dropped) the tests that exercise it notice, and which they do not.
 
-    .venv/bin/python scripts/mutate.py src/presskit/storage [--tests tests/storage]
-        [--sample 200] [--seed 22] [--fresh]
+    .venv/bin/python scripts/mutate.py src/presskit/storage [--tests tests/storage ...]
+        [--sample 150] [--seed 22] [--fresh]
 
 (``make mutate TARGET=src/presskit/storage`` runs this.) The tests default to the folder that
-mirrors the target (``tests/storage`` for ``src/presskit/storage`` or any module in it). With
+mirrors the target (``tests/storage`` for ``src/presskit/storage`` or any module in it);
+``--tests`` names others where a module's tests live elsewhere (``formats/bundle.py``'s are
+in ``tests/storage/bundle``). With
 ``--sample N`` a seeded random sample of N mutants is tested where there are more, else all
 of them. A mutant an earlier run killed is not tested again while its function's code is
 unchanged (tests added can only kill more; mutmut forgets the results of a function whose code
@@ -89,20 +91,23 @@ m.create_mutants(1)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("target", type=Path, help="a package folder or a module under src/")
-    parser.add_argument("--tests", type=Path, help="the tests to run (default: the mirror)")
+    parser.add_argument("--tests", type=Path, nargs="+",
+                        help="the test folders or files to run (default: the mirror)")
     parser.add_argument("--sample", type=int, default=0, help="test a sample of N mutants")
     parser.add_argument("--seed", type=int, default=22, help="the sample's seed")
     parser.add_argument("--fresh", action="store_true", help="start the work folder anew")
     args = parser.parse_args(argv)
 
     target = _relative(args.target)
-    tests = _relative(args.tests) if args.tests else _mirror_tests(target)
-    work = ROOT / "build" / "mutate" / re.sub(r"[^\w.-]+", "_", str(target))
+    tests = [_relative(t) for t in args.tests] if args.tests else [_mirror_tests(target)]
+    named = " ".join(map(str, [target, *(tests if args.tests else [])]))
+    work = ROOT / "build" / "mutate" / re.sub(r"[^\w.-]+", "_", named)
     if args.fresh:
         shutil.rmtree(work, ignore_errors=True)
     _lay_out(work, target, tests)
 
-    print(f"mutating {target} against {tests} (in {work.relative_to(ROOT)})", flush=True)
+    print(f"mutating {target} against {' '.join(map(str, tests))} "
+          f"(in {work.relative_to(ROOT)})", flush=True)
     _call([str(BIN / "python"), "-c", GENERATE], work, quiet=True)
     names = sorted(_results(work))
     if args.sample and len(names) > args.sample:
@@ -147,7 +152,7 @@ def _mirror_tests(target: Path) -> Path:
     sys.exit(f"mutate: no test folder mirrors {target}; name one with --tests")
 
 
-def _lay_out(work: Path, target: Path, tests: Path) -> None:
+def _lay_out(work: Path, target: Path, tests: list[Path]) -> None:
     """The work folder: links to the checkout and a pyproject.toml whose [tool.mutmut] names
     the target (mutmut reads its settings from nowhere else)."""
     work.mkdir(parents=True, exist_ok=True)
@@ -159,7 +164,7 @@ def _lay_out(work: Path, target: Path, tests: Path) -> None:
     settings = {
         "source_paths": ["src"],
         "only_mutate": [only],
-        "pytest_add_cli_args_test_selection": [str(tests)],
+        "pytest_add_cli_args_test_selection": [str(t) for t in tests],
         # No cache files in the checkout's copy; no xdist: one worker.
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "no:xdist"],
         "also_copy": ["examples", "resources", "bench", "scripts", "docs", "conftest.py"],
