@@ -33,3 +33,30 @@ def test_a_logo_photo_or_font_that_is_not_one_is_left_out_saying_what_it_should_
     assert (f"{folder / 'house.ttf'} is not in the bundle: it is not a TrueType or OpenType "
             "font") in messages, messages
 
+
+
+def test_the_report_names_the_kit_file_the_bundle_holds(tmp_path: Path) -> None:
+    folder = copy_folder(NORTHBRIDGE_KIT.parent, tmp_path / "kit")
+    report = write_bundle(folder / NORTHBRIDGE_KIT.name, tmp_path / "kit.presskitz")
+    assert report.kit == NORTHBRIDGE_KIT.name  # what `presskit bundle` prints
+    assert report.kit in {entry.name for entry in report.entries}
+
+
+def test_a_pipe_named_as_a_photo_is_left_out_without_waiting_for_a_writer(
+    tmp_path: Path,
+) -> None:
+    import os
+    import threading
+
+    folder = copy_folder(NORTHBRIDGE_KIT.parent, tmp_path / "kit")
+    photo = folder / "assets" / "expert-05.jpg"
+    photo.unlink()
+    os.mkfifo(photo)
+    done: list[str] = []
+    worker = threading.Thread(target=lambda: done.extend(
+        write_bundle(folder / NORTHBRIDGE_KIT.name, tmp_path / "kit.presskitz").messages()),
+        daemon=True)
+    worker.start()
+    worker.join(60)  # an open that waits for a writer would wait for ever
+    assert not worker.is_alive(), "bundling waited on the pipe"
+    assert any(f"{photo} is not in the bundle: it is not a file" in m for m in done), done
