@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/cnas-responds/cnas-responds.presskit
 
-.PHONY: run test fuzz lint bench load clean dist dist-check dist-lint
+.PHONY: run test fuzz lint bench load mutate clean dist dist-check dist-lint
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,16 @@ bench: $(BIN)/.installed
 # stalls and the memory measured (issue 8; about two minutes).
 load: $(BIN)/.installed
 	$(BIN)/python -m bench.load_session
+
+# Mutation testing of one engine package or module (issue 22; docs/testing.md): the kill rate
+# and the surviving mutants. Long, so not part of `make test`; one worker, niced. E.g.
+#   make mutate TARGET=src/presskit/storage          (a seeded sample of 150 mutants; SAMPLE=0: all)
+TARGET ?= src/presskit/storage
+SAMPLE ?= 150
+SEED ?= 22
+mutate: $(BIN)/.installed-test
+	$(BIN)/pip install --quiet 'mutmut>=3.8,<3.9'
+	$(BIN)/python scripts/mutate.py $(TARGET) --sample $(SAMPLE) --seed $(SEED) $(if $(TESTS),--tests $(TESTS))
 
 lint: $(BIN)/.installed-test
 	$(BIN)/pip install --quiet ruff mypy types-PyYAML

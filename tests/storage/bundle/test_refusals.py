@@ -262,6 +262,19 @@ def test_a_missing_or_malformed_manifest_is_refused(
     assert_refused(bundle, folder, needle)
 
 
+def test_a_manifest_listing_a_file_twice_is_refused_saying_so(
+    good_bundle: Path, tmp_path: Path, folder: Path
+) -> None:
+    document = good_manifest(good_bundle)
+    files = document["files"]
+    assert isinstance(files, list)
+    twice = {**document, "files": [*files, files[0]]}
+    bundle = rebuilt(good_bundle, tmp_path / "twice.presskitz",
+                     {"manifest.json": json.dumps(twice).encode()})
+    assert_refused(bundle, folder, "'manifest.json' is not a valid manifest: it lists a file "
+                   "twice")
+
+
 def test_a_file_the_manifest_does_not_list_is_refused(
     good_bundle: Path, tmp_path: Path, folder: Path
 ) -> None:
