@@ -61,8 +61,8 @@ class References:
         for run in paragraph:
             url = run.url
             out.append(run.text)
-            if not url or url in (run.text, f"mailto:{run.text}"):
-                continue  # the address is its own title: shown as it is
+            if not url or url in (run.text, f"mailto:{run.text}") or url.startswith("tel:"):
+                continue  # the address (or the number to dial) is its own title: as it is
             number = self.numbers.setdefault(url, len(self.numbers) + 1)
             out.append(f"{_GLUE}[{number}]")
             line = f"[{number}]{_GLUE}{url.removeprefix('mailto:')}"
