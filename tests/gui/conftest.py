@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import support.gui_dialogs as gui_dialogs
 from PySide6.QtCore import QThreadPool
 from support.examples import CNAS_KIT, copy_folder
 from support.gui_actions import Dialogs, close_quietly
@@ -22,6 +23,12 @@ from presskit.gui.dialogs.draft_options import DraftOptionsDialog
 from presskit.gui.dialogs.preflight import PreflightDialog
 from presskit.gui.widgets.prompts import ChangedOnDiskChoice, Prompts, UnsavedChoice
 from presskit.gui.window.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _dialog_waits_end_with_their_test() -> Iterator[None]:
+    yield
+    gui_dialogs.generation[0] += 1
 
 
 @pytest.fixture

@@ -16,6 +16,10 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
+#: Bumped at the end of every GUI test (``tests/gui/conftest.py``): a wait left over from
+#: a test whose dialog never came ends quietly instead of failing the next test.
+generation = [0]
+
 
 def when_dialog(kind: type[QDialog], act: Any, seconds: float = 30) -> None:
     """Run ``act(dialog)`` once a modal ``kind`` is up (the code under test waits in exec).
@@ -25,8 +29,11 @@ def when_dialog(kind: type[QDialog], act: Any, seconds: float = 30) -> None:
     busy with other work; only a dialog that never comes costs it in full.
     """
     deadline = time.monotonic() + seconds
+    born = generation[0]
 
     def poll() -> None:
+        if generation[0] != born:
+            return  # its test is over
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible():
             act(dialog)
