@@ -81,7 +81,7 @@ def test_known_files_compose_alike(text: str) -> None:
     assert _outcome(_fast, text) == _outcome(_reference, text)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(base=st.sampled_from(EXAMPLES), data=st.data())
 def test_mutated_example_files_compose_alike(base: str, data: st.DataObject) -> None:
     text = base

@@ -255,7 +255,7 @@ def document(kit: Kit) -> dict[str, Any]:
     return _DocumentWriter(os.path.dirname(os.path.abspath(PROJECT))).document(kit)
 
 
-PROPERTY = settings(max_examples=150, deadline=None,
+PROPERTY = settings(max_examples=75, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 #: A kit has a hundred-odd text fields, so each example checks many texts at once.
 KIT_PROPERTY = settings(PROPERTY, max_examples=40)
