@@ -23,7 +23,7 @@ test: $(BIN)/.installed-test
 	$(BIN)/python -m pytest -n 2 --dist worksteal -q
 
 # The fuzz tests at full size: at least 20,000 inputs per target (about 15 minutes on 2 cores;
-# `make test` runs the same tests with 70 each). The address-space limit turns a memory
+# `make test` runs the same tests with 40 each). The address-space limit turns a memory
 # blow-up into a failing input instead of a machine brought to its knees.
 fuzz: $(BIN)/.installed-test
 	ulimit -v 4194304 && PRESSKIT_FUZZ=full $(BIN)/python -m pytest -n 2 -q \

@@ -2,7 +2,7 @@
 the mutations that turn a good seed into a hostile one.
 
 ``PRESSKIT_FUZZ=full`` (what ``make fuzz`` sets) tries at least 20,000 inputs per target;
-otherwise 70, so ``make test`` stays quick. Hypothesis keeps the failing inputs it
+otherwise 40, so ``make test`` stays quick. Hypothesis keeps the failing inputs it
 finds in ``.hypothesis/`` and tries them first next time, so a short run repeats what a full
 run found until it is fixed.
 """
@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 FULL = os.environ.get("PRESSKIT_FUZZ", "") == "full"
 #: Inputs per target.
-EXAMPLES = 20_000 if FULL else 70
+EXAMPLES = 20_000 if FULL else 40
 
 #: Hypothesis settings for every fuzz target. No deadline: a slow machine must not fail a
 #: test; the watchdog below catches real hangs instead.
