@@ -408,8 +408,11 @@ class _RowImporter:
                             f"imported ({shown}); is a value containing the delimiter "
                             "missing its quotes?")
         # "Rosenberg, Elizabeth", as directories and exports write names, is stored (and
-        # matched) as "Elizabeth Rosenberg"; anything less clear-cut is kept as written.
-        name = as_first_last(values.get("name", "")) or " ".join(
+        # matched) as "Elizabeth Rosenberg"; anything less clear-cut is kept as written. A
+        # row with a presskit id comes from presskit's own export: its name is already
+        # stored as the person wants it, comma or not.
+        written = values.get("name", "")
+        name = (written if values.get("id") else as_first_last(written)) or " ".join(
             part for part in (values.get("first_name", ""), values.get("last_name", "")) if part
         )
         email = values.get("email", "")
