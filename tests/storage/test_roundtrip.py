@@ -210,7 +210,7 @@ def test_saving_a_reopened_kit_again_gives_the_same_bytes(kit: Kit) -> None:
     assert text.endswith("\n")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(TEXT, TEXT)
 def test_any_text_survives_in_every_kind_of_field(short: str, long: str) -> None:
     kit = Kit(
