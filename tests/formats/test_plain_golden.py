@@ -25,16 +25,20 @@ from presskit.storage import load_kit
 GOLDEN = Path(__file__).parent / "plain_golden"
 
 
+def assert_golden(written: str, golden: Path, seen: str) -> None:
+    """``written`` is the golden file's text (``PRESSKIT_UPDATE_GOLDEN=1`` rewrites it)."""
+    if os.environ.get("PRESSKIT_UPDATE_GOLDEN"):
+        golden.write_text(written, encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8")
+    diff = "\n".join(difflib.unified_diff(expected.splitlines(), written.splitlines(),
+                                          seen, "written now", lineterm=""))
+    assert written == expected, diff
+
+
 @pytest.mark.parametrize("kit", [CNAS_KIT, NORTHBRIDGE_KIT], ids=lambda p: p.stem)
 def test_each_examples_plain_text_is_the_one_read_by_eye(kit: Path) -> None:
     text = email_parts(load_kit(kit).kit).text
-    golden = GOLDEN / f"{kit.stem}.txt"
-    if os.environ.get("PRESSKIT_UPDATE_GOLDEN"):
-        golden.write_text(text, encoding="utf-8")
-    expected = golden.read_text(encoding="utf-8")
-    diff = "\n".join(difflib.unified_diff(expected.splitlines(), text.splitlines(),
-                                          "read by eye", "written now", lineterm=""))
-    assert text == expected, diff
+    assert_golden(text, GOLDEN / f"{kit.stem}.txt", "read by eye")
 
 
 @pytest.mark.parametrize("kit", [CNAS_KIT, NORTHBRIDGE_KIT], ids=lambda p: p.stem)
@@ -42,10 +46,4 @@ def test_each_examples_email_html_is_the_one_looked_at(kit: Path) -> None:
     """Looked at in Chromium at 640 px (scripts/email_screenshots.py draws the same HTML at
     phone and desktop widths): any change to a tag, a style or a word shows as a diff."""
     html = export(load_kit(kit).kit, "email").files[".html"].decode("utf-8")
-    golden = GOLDEN / f"{kit.stem}.html"
-    if os.environ.get("PRESSKIT_UPDATE_GOLDEN"):
-        golden.write_text(html, encoding="utf-8")
-    expected = golden.read_text(encoding="utf-8")
-    diff = "\n".join(difflib.unified_diff(expected.splitlines(), html.splitlines(),
-                                          "looked at", "written now", lineterm=""))
-    assert html == expected, diff
+    assert_golden(html, GOLDEN / f"{kit.stem}.html", "looked at")

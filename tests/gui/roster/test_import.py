@@ -209,13 +209,10 @@ def test_exporting_the_roster_over_the_roster_file_itself_is_refused_and_the_ros
     assert f"{roster_file} is the roster" in detail
 
 
-def test_a_spreadsheet_of_8000_columns_is_refused_naming_the_file_and_the_count(
-    window: MainWindow, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A combo box per column: 8,000 columns kept the window frozen for a minute (issue 15).
-    sheet = tmp_path / "stranger.csv"
-    sheet.write_text(",".join(f"c{i}" for i in range(8000)) + "\n"
-                     + ",".join("x" for _ in range(8000)) + "\n", encoding="utf-8")
+def import_refused(window: MainWindow, dialogs: Dialogs, sheet: Path,
+                   monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """Import ``sheet`` from the Roster menu, expecting one error and no mapping dialog;
+    the error's text and detail."""
     monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_import",
                         classmethod(lambda cls, parent, folder: (sheet, True)))
     shown: list[object] = []
@@ -224,9 +221,20 @@ def test_a_spreadsheet_of_8000_columns_is_refused_naming_the_file_and_the_count(
     dialogs.answer("error", (None, True))
     window.library.import_csv.trigger()
     [(text, detail)] = dialogs.asked["error"]
+    assert shown == []
+    return text, detail
+
+
+def test_a_spreadsheet_of_8000_columns_is_refused_naming_the_file_and_the_count(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A combo box per column: 8,000 columns kept the window frozen for a minute (issue 15).
+    sheet = tmp_path / "stranger.csv"
+    sheet.write_text(",".join(f"c{i}" for i in range(8000)) + "\n"
+                     + ",".join("x" for _ in range(8000)) + "\n", encoding="utf-8")
+    text, detail = import_refused(window, dialogs, sheet, monkeypatch)
     assert "stranger.csv" in text
     assert "stranger.csv has 8,000 columns in its first row, more than the 200" in detail
-    assert shown == []
 
 
 def test_a_hostile_workbook_is_one_error_naming_it_and_no_dialog_of_columns(
@@ -235,17 +243,9 @@ def test_a_hostile_workbook_is_one_error_naming_it_and_no_dialog_of_columns(
     book = xlsx(tmp_path / "far.xlsx", {"Experts": [["Name"], ["Ann"]]})
     rewrite_entry(book, "xl/worksheets/sheet1.xml", {
         b"</sheetData>": b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'})
-    monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_import",
-                        classmethod(lambda cls, parent, folder: (book, True)))
-    shown: list[object] = []
-    monkeypatch.setattr(CsvMappingDialog, "choose",
-                        classmethod(lambda cls, *a: shown.append(a) or (None, False)))
-    dialogs.answer("error", (None, True))
-    window.library.import_csv.trigger()
-    [(text, detail)] = dialogs.asked["error"]
+    text, detail = import_refused(window, dialogs, book, monkeypatch)
     assert "“far.xlsx” could not be imported." in text
     assert "far.xlsx has sheets of 17,179,869,184 cells" in detail and "\n" not in detail
-    assert shown == []
 
 
 def test_a_spreadsheet_is_read_off_the_gui_thread(
