@@ -10,6 +10,7 @@ import pytest
 
 from presskit.library.csv_columns import ALIASES, detect_mapping, field_for, split_topics
 from presskit.library.csv_import import CsvImportError, import_rows, sniff
+from presskit.library.names import email_key
 from presskit.library.roster import Roster
 from presskit.model import Expert, PresskitError
 
@@ -278,6 +279,8 @@ def test_cells_beyond_the_last_column_are_reported_not_dropped_silently() -> Non
     ("Smith, Prof. Jane", "Jane Smith"),
     # Anything that could be something else stays as typed, for a person to read.
     ("Smith, Jr., John", "Smith, Jr., John"),
+    ("Smith, Anna Maria Luisa Rose", "Smith, Anna Maria Luisa Rose"),  # four given names
+    ("Smith, et al.", "Smith, et al."),
     ("Jane Doe, PhD", "Jane Doe, PhD"),
     ("Acme Analytics, Inc.", "Acme Analytics, Inc."),
     ("Brookings Institution, The", "Brookings Institution, The"),
@@ -322,3 +325,7 @@ def test_an_id_already_in_the_roster_is_kept_when_the_same_person_is_imported() 
     preview = sniff("Name,Title\n김민준,Fellow\n".encode())
     result = import_rows(preview, preview.detected_mapping, roster)
     assert [(e.id, e.title) for e in result.roster.experts] == [("expert", "Fellow")]
+
+
+def test_an_e_mail_key_ignores_a_mailto_prefix_and_letter_case() -> None:
+    assert email_key(" MAILTO:Press@Example.org ") == email_key("press@example.org")
