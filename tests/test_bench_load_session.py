@@ -23,14 +23,14 @@ def test_a_small_session_runs_every_step_and_reports_its_figures(tmp_path: Path)
            **{f"XDG_{kind}_HOME": str(tmp_path / kind.lower())
               for kind in ("CONFIG", "DATA", "STATE", "CACHE")},
            "PRESSKIT_ROSTER": str(tmp_path / "roster.yaml")}
-    done = subprocess.run([sys.executable, "-m", "bench.load_session", "12", "30"], env=env,
+    done = subprocess.run([sys.executable, "-m", "bench.load_session", "6", "12"], env=env,
                           capture_output=True, text=True, timeout=240, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     steps = [row["step"] for row in result["steps"]]
     assert len(steps) == 11 and steps[-1] == "export the PDF"
     assert all(row["worst_stall"] > 0 for row in result["steps"])
-    assert result["experts"] == 12 and result["quotes"] == 30 and result["pages"] > 1
+    assert result["experts"] == 6 and result["quotes"] == 12 and result["pages"] > 1
     assert result["peak_mb_app"] > 0 and result["peak_mb_render_process"] > 0
 
 
