@@ -191,7 +191,7 @@ class _Writer:
             out.append(html)
         return "".join(out)
 
-    def para(self, paragraph: Paragraph, *, margin: str = "0 0 14px", size: int = BODY_SIZE,
+    def para(self, paragraph: Paragraph, *, margin: str, size: int = BODY_SIZE,
              color: str = "") -> str:
         # The body's font, size, line height and colour are inherited from the column's
         # cell, and Outlook for Windows (which does not inherit into nested tables) gets
