@@ -185,7 +185,8 @@ def _block(block: Block, refs: References) -> list[list[str]]:
     if isinstance(block, Bios):
         out = [_heading(block.heading)]
         for bio in block.bios:
-            name = wrap(person_line(bio.person))
+            # A long name line wraps indented, so that the bio under it reads apart.
+            name = wrap(person_line(bio.person), hanging="  ")
             body = _paragraphs(bio.paragraphs, refs)
             out += [name + body[0], *body[1:]] if body else [name]
         return out
