@@ -258,7 +258,7 @@ def document(kit: Kit) -> dict[str, Any]:
 PROPERTY = settings(max_examples=75, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 #: A kit has a hundred-odd text fields, so each example checks many texts at once.
-KIT_PROPERTY = settings(PROPERTY, max_examples=40)
+KIT_PROPERTY = settings(PROPERTY, max_examples=25)
 
 # --- the properties -------------------------------------------------------------------------
 
@@ -293,7 +293,7 @@ def test_save_reopen_save_gives_the_same_bytes_as_before(kit: Kit) -> None:
     assert dumps_kit(loads_kit(text, PROJECT).kit, PROJECT) == text
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(records(EXPERT), max_size=3), st.lists(records(QUOTE), max_size=3),
        st.lists(st.builds(BrandPreset, TEXT, records(BRAND)), max_size=2))
 def test_the_roster_file_is_written_as_before(
