@@ -54,17 +54,31 @@ def assert_refused(bundle: Path, folder: Path, *needles: str) -> str:
     return message
 
 
-@pytest.mark.parametrize("name", [
-    "../evil", "photos/../../evil", "/etc/x", "C:\\x", "C:x", "c:/windows/x",
-    "photos\\..\\..\\evil", "..\\evil", "photos//x.jpg", "./x", "photos/./x",
-    "CON.txt", "photos/aux", "a:b", "photos/x.jpg ", "photos/x.", "x\x01y",
-    "/".join(["deep"] * 9) + "/x",
+@pytest.mark.parametrize(("name", "reason"), [
+    ("../evil", "has '..' in its path, which would put it outside the folder"),
+    ("photos/../../evil", "has '..' in its path, which would put it outside the folder"),
+    ("/etc/x", "has an absolute path"),
+    ("C:\\x", "has a backslash in its name (bundles separate folders with '/')"),
+    ("C:x", "starts with a drive letter"),
+    ("c:/windows/x", "starts with a drive letter"),
+    ("photos\\..\\..\\evil", "has a backslash in its name (bundles separate folders with '/')"),
+    ("..\\evil", "has a backslash in its name (bundles separate folders with '/')"),
+    ("photos//x.jpg", "has an empty or '.' part in its path"),
+    ("./x", "has an empty or '.' part in its path"),
+    ("photos/./x", "has an empty or '.' part in its path"),
+    ("CON.txt", "uses the reserved device name 'CON.txt'"),
+    ("photos/aux", "uses the reserved device name 'aux'"),
+    ("a:b", "starts with a drive letter"),
+    ("photos/x.jpg ", "has a part ending in a space or a dot ('x.jpg ')"),
+    ("photos/x.", "has a part ending in a space or a dot ('x.')"),
+    ("x\x01y", "has the character '\\x01' in its name, which not every system allows"),
+    ("/".join(["deep"] * 9) + "/x", "is more than 8 folders deep"),
 ])
 def test_an_entry_that_could_land_outside_the_folder_or_misbehave_is_refused(
-    name: str, tmp_path: Path, folder: Path
+    name: str, reason: str, tmp_path: Path, folder: Path
 ) -> None:
     bundle = write_archive(tmp_path / "evil.presskitz", [member(name)])
-    assert_refused(bundle, folder, f"the entry {name!r}")
+    assert_refused(bundle, folder, f"the entry {name!r} {reason}; nothing was written")
 
 
 @pytest.mark.parametrize("name", [
@@ -104,7 +118,11 @@ def test_a_name_twice_is_refused_also_when_only_its_case_differs(
         warnings.simplefilter("ignore", UserWarning)  # zipfile: "Duplicate name"
         bundle = write_archive(tmp_path / "twice.presskitz",
                                [member("photos/kim.jpg", b"one"), member(second, b"two")])
-    assert_refused(bundle, folder, f"the entry {second!r} is in it twice")
+    said = assert_refused(bundle, folder, f"the entry {second!r} is in it twice")
+    # The same name says just that; another spelling says which entry it clashes with.
+    also = "" if second == "photos/kim.jpg" else " (also as 'photos/kim.jpg')"
+    assert f"is in it twice{also}" in said
+    assert ("(also as" in said) == bool(also)
 
 
 def test_a_name_that_is_both_a_file_and_a_folder_is_refused(tmp_path: Path,
@@ -419,3 +437,18 @@ def test_the_checksums_are_those_of_the_bytes_unpacked(good_bundle: Path, folder
         data = (folder / entry["path"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"]
     assert kit == folder / "cnas-responds.presskit"
+
+
+def test_a_bundle_exactly_at_the_size_limit_unpacks_and_one_byte_over_is_refused(
+    good_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import presskit.storage.bundle.reader as bundle_reader
+
+    with zipfile.ZipFile(good_bundle) as archive:
+        total = sum(info.file_size for info in archive.infolist() if not info.is_dir())
+    monkeypatch.setattr(bundle_reader, "MAX_TOTAL_BYTES", total)
+    read_bundle(good_bundle, tmp_path / "at-the-limit")
+    monkeypatch.setattr(bundle_reader, "MAX_TOTAL_BYTES", total - 1)
+    folder = tmp_path / "over"
+    folder.mkdir()
+    assert_refused(good_bundle, folder, "takes the unpacked size above")
