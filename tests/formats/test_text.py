@@ -27,7 +27,7 @@ def attributions(text: str) -> list[str]:
     for line in text.splitlines():
         if line.startswith("— "):
             found.append(line)
-        elif found and line.startswith("  ") and line.strip():
+        elif found and not found[-1].endswith("\0") and line.startswith("  ") and line.strip():
             found[-1] += " " + line.strip()
         elif found and not found[-1].endswith("\0"):
             found[-1] += "\0"
