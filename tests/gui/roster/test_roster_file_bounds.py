@@ -21,9 +21,9 @@ from presskit.model.limits import MAX_YAML_BYTES
 
 class PipeWatch:
     """Whether anyone ever waited to read the pipe ``path``: a writer's non-blocking open
-    succeeds only while a reader has it open. It then lets the reader go (the writer closes
-    at once, the reader sees the end of the file), so a test of the old behaviour fails
-    instead of hanging."""
+    succeeds only while a reader has it open, and a write a moment later only if that reader
+    is still there. It then lets the reader go (the writer closes, the reader sees the end
+    of the file), so a test of the old behaviour fails instead of hanging."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -40,7 +40,16 @@ class PipeWatch:
                 if exc.errno not in (errno.ENXIO, errno.ENOENT):
                     raise
             else:
-                self.readers += 1
+                # A reader was there as we opened. One that only looked (opened without
+                # waiting, saw a pipe and closed it) is gone a moment later, and a write
+                # finds no reader; one that waited on the pipe is still reading it.
+                time.sleep(0.3)
+                try:
+                    os.write(fd, b"\n")
+                except BrokenPipeError:
+                    pass
+                else:
+                    self.readers += 1
                 os.close(fd)
             time.sleep(0.2)
 
