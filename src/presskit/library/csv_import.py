@@ -312,7 +312,11 @@ def _consistency(sample: str, delimiter: str) -> tuple[bool, float, int]:
         return False, 0.0, 0
     width = len(rows[0])
     same = sum(1 for cells in rows[1:] if len(cells) == width)
-    return width > 1, same / max(len(rows) - 1, 1), width
+    # Split by the delimiter outside quotes: a ';' only inside a quoted heading ("Title; role")
+    # splits the header for a reader that does not know that is the quoting, but not for us.
+    header = next(line for line in sample.splitlines() if line.strip())
+    splits = width > 1 and _count_outside_quotes(header)[delimiter] > 0
+    return splits, same / max(len(rows) - 1, 1), width
 
 
 def _records(text: str, delimiter: str) -> list[tuple[int, int, list[str]]]:
