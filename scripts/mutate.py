@@ -46,17 +46,25 @@ LINKED = ("src", "tests", "examples", "resources", "bench", "scripts", "docs")
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 #: Beside the copied tests: Hypothesis tries the same inputs on every run and never fails a
 #: test for being slow (everything is slower woven with mutants, and the machine is shared),
-#: so a mutant is killed by what it does, not by chance or a deadline. A test is cut short
-#: (skipped) where it starts another process: that process imports presskit afresh, without
-#: the mutant, so it cannot tell; and those tests (kills mid-save, the command line) are the
-#: slowest, which a surviving mutant would pay for in full.
-CONFTEST = """import subprocess
+#: so a mutant is killed by what it does, not by chance or a deadline; and no property tries
+#: more than ``MAX_EXAMPLES`` inputs (``make test`` tries 50, a few tests up to 150): derandomized,
+#: the first inputs are the same ones, and a mutant that only an input after the 25th would show
+#: is rare, while every survivor pays for all of them. The tests run fastest first, as timed
+#: by mutmut's first run (``mutmut-stats.json``), so a killed mutant stops early (mutmut's fork
+#: server passes them in no order). A test is cut short (skipped) where it starts another
+#: process: that process imports presskit afresh, without the mutant, so it cannot tell; and
+#: those tests (kills mid-save, the command line) are the slowest, which a surviving mutant
+#: would pay for in full.
+MAX_EXAMPLES = 25
+CONFTEST = """import json
+import subprocess
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+MAX_EXAMPLES = {MAX_EXAMPLES}
 settings.register_profile("mutate", deadline=None, derandomize=True, database=None,
-                          suppress_health_check=list(HealthCheck))
+                          max_examples=MAX_EXAMPLES, suppress_health_check=list(HealthCheck))
 settings.load_profile("mutate")
 
 
@@ -66,10 +74,31 @@ def _only_this_process(monkeypatch):
         pytest.skip("starts another process, which would run presskit without the mutant")
 
     monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
-"""
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # tests/conftest.py loads its own profile after this file, and some tests name their own
+    # count: both are capped here, after every module is imported.
+    for item in items:
+        test = getattr(item, "obj", None)
+        chosen = getattr(test, "_hypothesis_internal_use_settings", None)
+        if chosen is not None:
+            test._hypothesis_internal_use_settings = settings(
+                chosen, max_examples=min(chosen.max_examples, MAX_EXAMPLES), deadline=None,
+                derandomize=True, database=None)
+    try:
+        with open("mutmut-stats.json", encoding="utf-8") as stats:
+            seconds = json.load(stats)["duration_by_test"]
+    except (OSError, ValueError, KeyError):
+        return
+    items.sort(key=lambda item: seconds.get(item.nodeid, 0.0))
+""".replace("{MAX_EXAMPLES}", str(MAX_EXAMPLES))
 #: What each mutant's process would otherwise import anew: the test tools and the libraries.
 PRELOAD = ("pytest", "_pytest.python", "hypothesis", "hypothesis.strategies", "yaml",
-           "reportlab.pdfgen.canvas", "reportlab.platypus", "PIL.Image", "pypdf", "svglib.svglib")
+           "reportlab.pdfgen.canvas", "reportlab.platypus", "PIL.Image", "pypdf", "svglib.svglib",
+           "openpyxl", "python_calamine", "lxml.etree", "platformdirs", "pytestqt.plugin",
+           "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtTest")
 #: A mutant name in docs/testing.md's table of equivalent mutants.
 EQUIVALENT_ROW = re.compile(r"^\|\s*`(presskit\.[\w.]+__mutmut_\d+)`")
 
@@ -187,7 +216,11 @@ def _lay_out(work: Path, target: Path, tests: list[Path]) -> None:
 
 
 def _call(command: list[str], cwd: Path, *, quiet: bool = False, stdout: object = None) -> None:
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    # Compiled modules are kept, in the work folder only: without them each mutant's process
+    # compiled the woven package (every mutant of it, megabytes) and the tests anew, more than
+    # half of its time.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(cwd / "pycache")
     done = subprocess.run(command, cwd=cwd, env=env, text=True,
                           stdout=subprocess.PIPE if quiet else stdout,
                           stderr=subprocess.STDOUT)
