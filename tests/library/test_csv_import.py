@@ -329,3 +329,16 @@ def test_an_id_already_in_the_roster_is_kept_when_the_same_person_is_imported() 
 
 def test_an_e_mail_key_ignores_a_mailto_prefix_and_letter_case() -> None:
     assert email_key(" MAILTO:Press@Example.org ") == email_key("press@example.org")
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n"], ids=["old Mac", "Windows"])
+def test_line_breaks_inside_quoted_cells_become_plain_line_breaks(end: str) -> None:
+    # A lone "\r" (an old Mac export) stayed in the bio, and the plain-text twin, as is.
+    text = end.join(['Name,"Bio', '(short)"', 'Anna Smirnova,"Director.', 'Writes on Russia."',
+                     ""])
+    preview = sniff(text.encode())
+    assert preview.headers == ("Name", "Bio\n(short)")
+    assert preview.rows[0].cells == ("Anna Smirnova", "Director.\nWrites on Russia.")
+    assert (preview.rows[0].number, preview.rows[0].line) == (2, 3)
+    [anna] = import_rows(preview, ["name", "bio"], Roster()).roster.experts
+    assert anna.bio == "Director.\nWrites on Russia."

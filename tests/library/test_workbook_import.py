@@ -265,3 +265,22 @@ def test_names_in_a_workbook_are_read_as_people_write_them(tmp_path: Path) -> No
         assert [(e.id, e.name) for e in imported(book).experts] == [
             ("elizabeth-rosenberg", "Elizabeth Rosenberg"), ("gimminjun", "김민준"),
             ("smith-jr-john", "Smith, Jr., John")]
+
+
+def test_a_line_break_saved_as_a_carriage_return_in_a_cell_is_a_plain_line_break(
+        tmp_path: Path) -> None:
+    book = xlsx(tmp_path / "experts.xlsx", {"Experts": [
+        ["Name", "Bio"], ["Anna Smirnova", "Director.\rWrites on Russia.\r\nAnd Ukraine."]]})
+    preview = sniff(book)
+    [anna] = import_rows(preview, preview.detected_mapping, Roster()).roster.experts
+    assert anna.bio == "Director.\nWrites on Russia.\nAnd Ukraine."
+
+
+def test_cells_are_counted_from_the_first_row_and_column_in_any_layout() -> None:
+    # Without the "r" place Excel writes, each cell is the next column of its row.
+    assert workbook_archive.sheet_cells(
+        b"<row><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row>", "xlsx") == 3
+    # Cells ahead of any table start at the first row and column, as in a table.
+    assert workbook_archive.sheet_cells(
+        b'<table:table-row><table:table-cell table:number-columns-repeated="3" '
+        b'office:value-type="string"/></table:table-row>', "ods") == 3

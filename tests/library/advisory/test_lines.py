@@ -205,3 +205,13 @@ def test_an_embargo_line_becomes_a_time_and_zone() -> None:
         dt.datetime(2019, 9, 20, 9, 0), "America/New_York")
     assert parse_embargo("Embargoed until 00:01 GMT on 20 September 2019") == (
         dt.datetime(2019, 9, 20, 0, 1), "UTC")
+
+
+@pytest.mark.parametrize("time", ["24:00", "23:60", "25:30"])
+def test_an_embargo_at_a_time_no_clock_shows_is_no_embargo(time: str) -> None:
+    assert parse_embargo(f"Embargoed until {time} GMT on 20 September 2019") is None
+
+
+def test_the_last_minute_of_a_day_is_an_embargo_time() -> None:
+    assert parse_embargo("Embargoed until 23:59 GMT on 20 September 2019") == (
+        dt.datetime(2019, 9, 20, 23, 59), "UTC")
