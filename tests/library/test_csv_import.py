@@ -262,8 +262,9 @@ def test_cells_beyond_the_last_column_are_reported_not_dropped_silently() -> Non
             "Zoë Ødegård;Norway; fisheries;\"Works on fisheries.\"\r\n").encode("cp1252")
     result = import_rows(sniff(data), sniff(data).detected_mapping, Roster())
     assert result.added == ["zoe-odegard"]
-    [note] = [n for n in result.notes if "beyond the last column" in n.message]
-    assert note.row == 2 and "Works on fisheries." in note.message  # spreadsheet row 2
+    assert [(n.row, n.line, n.message) for n in result.notes] == [  # spreadsheet row 2
+        (2, 2, "1 cell(s) beyond the last column were not imported ('Works on fisheries.'); "
+               "is a value containing the delimiter missing its quotes?")]
 
 
 # -- names as people write them ----------------------------------------------------------------
