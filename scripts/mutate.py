@@ -198,6 +198,13 @@ def _lay_out(work: Path, target: Path, tests: list[Path]) -> None:
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "no:xdist"],
         "also_copy": ["examples", "resources", "bench", "scripts", "docs", "conftest.py"],
         "use_git_change_detection": False,
+        # A mutant's process may take (its tests' timed seconds + constant) × multiplier of
+        # wall time. mutmut's constant of 1 s is less than starting a process that imports
+        # pytest, presskit and its tests on a shared, loaded machine (5 to 15 s): quick
+        # tests then "timed out", which counts as killed. 10 s × 5 leaves room for that and
+        # still stops a mutant that loops within a minute or two.
+        "timeout_constant": 10.0,
+        "timeout_multiplier": 5.0,
         # Each mutant's tests in a process that ran no pytest session before: a second
         # session in one process fails to find tests whose ids hold escapes (test_dumper's,
         # test_roundtrip's), which would count their mutants wrongly.

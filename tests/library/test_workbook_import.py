@@ -284,3 +284,19 @@ def test_cells_are_counted_from_the_first_row_and_column_in_any_layout() -> None
     assert workbook_archive.sheet_cells(
         b'<table:table-row><table:table-cell table:number-columns-repeated="3" '
         b'office:value-type="string"/></table:table-row>', "ods") == 3
+
+
+@pytest.mark.parametrize(("encoding", "why"), [
+    ("klingon", "unknown encoding: klingon"),
+    ("shift_jis", "multi-byte encodings are not supported"),
+])
+def test_a_sheet_in_an_encoding_xml_cannot_read_is_refused_saying_which(
+    tmp_path: Path, encoding: str, why: str
+) -> None:
+    book = rewrite_entry(ods(tmp_path / "staff.ods", {"Experts": STAFF}), "content.xml",
+                         {b'encoding="UTF-8"': f'encoding="{encoding}"'.encode()})
+    with pytest.raises(PresskitError) as refused:
+        sniff(book)
+    assert str(refused.value) == (
+        f"{book} is damaged: its part 'content.xml' cannot be read as XML ({why}); open it "
+        "in a spreadsheet program and save it again")
