@@ -8,12 +8,13 @@ an argument dropped) the tests that exercise it notice, and which they do not.
 (``make mutate TARGET=src/presskit/storage`` runs this.) The tests default to the folder that
 mirrors the target (``tests/storage`` for ``src/presskit/storage`` or any module in it);
 ``--tests`` names others where a module's tests live elsewhere (``formats/bundle.py``'s are
-in ``tests/storage/bundle``). With
-``--sample N`` a seeded random sample of N mutants is tested where there are more, else all
-of them. A mutant an earlier run killed is not tested again while its function's code is
-unchanged (tests added can only kill more; mutmut forgets the results of a function whose code
-changed); ``--fresh`` tests everything again, as after a test was removed or weakened. One
-worker, under ``nice``, and each mutant's tests stop at the first failure.
+in ``tests/storage/bundle``). With ``--sample N`` a seeded random sample of N mutants is
+tested where there are more, else all of them; the sample is kept in the work folder, so
+later runs count the same mutants. A mutant an earlier run killed is not tested again while
+its function's code is unchanged (tests added can only kill more; mutmut forgets the results
+of a function whose code changed); ``--fresh`` tests everything again, as after a test was
+removed or weakened. One worker, under ``nice``, and each mutant's tests stop at the first
+failure.
 
 The work is done in ``build/mutate/<target>/``: mutmut copies the package there into
 ``mutants/``, weaves every mutant in behind a switch, runs the tests once to learn which
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     _call([str(BIN / "python"), "-c", GENERATE], work, quiet=True)
     names = sorted(_results(work))
     if args.sample and len(names) > args.sample:
-        chosen = sorted(random.Random(args.seed).sample(names, args.sample))
+        chosen = _sample(work, names, args.sample, args.seed)
         print(f"{len(names)} mutants; testing a sample of {len(chosen)} (seed {args.seed})")
     else:
         chosen = names
@@ -161,6 +162,22 @@ def main(argv: list[str] | None = None) -> int:
                    *todo], work, stdout=out)
     _report(work, chosen, _equivalents())
     return 0
+
+
+def _sample(work: Path, names: list[str], size: int, seed: int) -> list[str]:
+    """``size`` of ``names`` drawn with ``seed``, and the same ones on the next run: the draw
+    is kept in the work folder, so a run after tests were added (or a bug fixed, which adds
+    or renumbers a function's mutants and would shift a fresh draw entirely) counts the same
+    mutants as the one before. Mutants gone since are replaced by others drawn with the seed."""
+    kept = work / f"sample-{seed}-{size}.txt"
+    known = set(names)
+    chosen = [n for n in kept.read_text(encoding="utf-8").split()] if kept.exists() else []
+    chosen = [n for n in chosen if n in known]
+    if len(chosen) < size:
+        rest = sorted(known - set(chosen))
+        chosen += random.Random(seed).sample(rest, min(size - len(chosen), len(rest)))
+    kept.write_text("\n".join(sorted(chosen)) + "\n", encoding="utf-8")
+    return sorted(chosen)
 
 
 def _relative(path: Path) -> Path:
