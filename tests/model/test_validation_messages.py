@@ -13,7 +13,7 @@ import pytest
 from support.examples import CNAS_KIT
 
 from presskit.model import ApprovalState, Kit
-from presskit.model.kit import Embargo, QuoteRequest
+from presskit.model.kit import Embargo, Expert, Quote, QuoteRequest
 from presskit.model.sections import BiosSection
 from presskit.model.validation import validate
 from presskit.storage import load_kit
@@ -194,3 +194,13 @@ def test_a_kit_without_contacts_says_so_once(cnas: Kit) -> None:
         ("warning", ("contacts",), "the kit has no media contact",
          "The kit has no media contact for journalists to call or write to"),
     ]
+
+
+def test_a_very_long_name_is_cut_to_eighty_characters_in_the_plain_sentence() -> None:
+    name = " ".join(["Maximiliane"] * 10)
+    kit = Kit(title="T", experts=[Expert("m", name)], quotes=[Quote("q", "m", "Yes.")])
+    [untitled] = [p for p in validate(kit) if p.where == ("experts", 0, "title")]
+    assert untitled.plain == (
+        "Maximiliane Maximiliane Maximiliane Maximiliane Maximiliane Maximiliane Maximil… "
+        "has no title (quotes print it under the name)")
+    assert len(untitled.plain.split("…")[0]) == 79
