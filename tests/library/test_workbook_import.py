@@ -300,3 +300,39 @@ def test_a_sheet_in_an_encoding_xml_cannot_read_is_refused_saying_which(
     assert str(refused.value) == (
         f"{book} is damaged: its part 'content.xml' cannot be read as XML ({why}); open it "
         "in a spreadsheet program and save it again")
+
+
+def test_a_workbook_with_a_picture_whose_bytes_look_like_utf16_is_read(tmp_path: Path) -> None:
+    # A PNG 60 pixels wide has 00 00 00 3C ("\0<") in its header: a workbook with such a
+    # logo was refused as "a part in UTF-16".
+    from PIL import Image
+
+    book = xlsx(tmp_path / "staff.xlsx", {"Experts": [["Name"], ["Ann Lee"]]})
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (60, 20), "red").save(logo)
+    with zipfile.ZipFile(book, "a") as archive:
+        archive.write(logo, "xl/media/image1.png")
+    assert [row.cells for row in sniff(book).rows] == [("Ann Lee",)]
+
+
+def test_a_part_in_utf16_is_refused_and_a_late_nul_is_damage_at_its_place(
+        tmp_path: Path) -> None:
+    sheet = "xl/worksheets/sheet1.xml"
+    book = xlsx(tmp_path / "staff.xlsx", {"Experts": [["Name"], ["Ann Lee"]]})
+    with zipfile.ZipFile(book) as archive:
+        xml = archive.read(sheet)
+    wide = rewrite_entry(tmp_path / "staff.xlsx", sheet, {xml: xml.decode().encode("utf-16")})
+    with pytest.raises(PresskitError) as refused:
+        sniff(wide)
+    assert str(refused.value) == (f"{wide} has a part in UTF-16 ('{sheet}'), which presskit "
+                                  "does not read: save it as .xlsx, .ods or CSV and import that")
+    # A NUL as the 400th byte, a "<" after it: damaged XML there, not UTF-16 (which has
+    # such pairs from the first byte on).
+    late = xml[:398] + b"x\0<" + xml[398:]
+    assert b"\0<" not in late[:400] and b"<\0" not in late[:400] and late[399:401] == b"\0<"
+    broken = rewrite_entry(xlsx(tmp_path / "late.xlsx", {"Experts": [["Name"], ["Ann Lee"]]}),
+                           sheet, {xml: late})
+    with pytest.raises(PresskitError) as refused:
+        sniff(broken)
+    assert f"its part '{sheet}' is not well-formed XML (line 1, column 400: " in str(
+        refused.value)
