@@ -204,3 +204,23 @@ def test_a_very_long_name_is_cut_to_eighty_characters_in_the_plain_sentence() ->
         "Maximiliane Maximiliane Maximiliane Maximiliane Maximiliane Maximiliane Maximil… "
         "has no title (quotes print it under the name)")
     assert len(untitled.plain.split("…")[0]) == 79
+
+
+def test_hidden_contact_sections_point_to_the_first_one_and_a_blurbs_tag_to_the_blurb(
+    cnas: Kit,
+) -> None:
+    kit = copy.deepcopy(cnas)
+    for section in kit.sections:
+        section.hidden = section.hidden or section.type == "contact"
+    kit.resources[0].blurb = "Read it [en bref]{lang=frenchish}."
+    assert rows(kit) == [
+        ("warning", ("sections", 1, "hidden"),
+         "no visible section tells journalists whom to contact",
+         "The Media contact section is hidden, so no section tells journalists whom to "
+         "contact"),
+        ("warning", ("resources", 0, "blurb"),
+         "[en bref]{lang=frenchish}: 'frenchish' is no language tag (use one like 'fr', "
+         "'de-CH' or 'zh-Hant'); the words are printed without marking their language",
+         "“en bref” is marked with 'frenchish', which is no language; it prints without "
+         "saying its language to screen readers"),
+    ]
