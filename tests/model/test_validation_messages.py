@@ -14,7 +14,7 @@ from support.examples import CNAS_KIT
 
 from presskit.model import ApprovalState, Kit
 from presskit.model.kit import Embargo, Expert, Quote, QuoteRequest
-from presskit.model.sections import BiosSection
+from presskit.model.sections import AboutSection, BiosSection
 from presskit.model.validation import validate
 from presskit.storage import load_kit
 
@@ -224,3 +224,14 @@ def test_hidden_contact_sections_point_to_the_first_one_and_a_blurbs_tag_to_the_
          "“en bref” is marked with 'frenchish', which is no language; it prints without "
          "saying its language to screen readers"),
     ]
+
+
+def test_an_about_section_is_empty_only_without_its_own_text_and_the_boilerplate() -> None:
+    def about_warnings(text: str, boilerplate: str) -> list[str]:
+        kit = Kit(title="T", sections=[AboutSection(id="about", text=text)])
+        kit.brand.boilerplate = boilerplate
+        return [p.plain for p in validate(kit) if p.where == ("sections", 0)]
+
+    assert about_warnings("", "") == ["The About us section is empty"]
+    assert about_warnings("", "CNAS is an independent think tank.") == []
+    assert about_warnings("We study security.", "") == []
