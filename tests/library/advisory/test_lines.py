@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from presskit.library.advisory.contacts import find_contact, parse_callout
+from presskit.library.advisory.contacts import Callout, find_contact, parse_callout
 from presskit.library.advisory.patterns import (
     heading_of,
     parse_dateline,
@@ -177,6 +177,17 @@ def test_a_short_question_pointing_at_a_quoted_title_is_a_callout() -> None:
     assert callout.title == "Negotiating Toward a Roadmap"
     assert callout.template == "Read Duyeon Kim's report, “{title},” which outlines steps."
     assert parse_callout("What happened? North Korea announced talks.") is None
+
+
+def test_a_callout_with_a_title_and_a_link_keeps_both_in_their_places() -> None:
+    assert parse_callout("Need a cheat sheet? Read “Negotiating Toward Peace” at "
+                         "https://cnas.org/roadmap today.") == Callout(
+        heading="Need a cheat sheet?", template="Read “{title}” at {url} today.",
+        title="Negotiating Toward Peace", url="https://cnas.org/roadmap")
+    # A link alone is the title too.
+    assert parse_callout("Want the data? It is at https://cnas.org/data.") == Callout(
+        heading="Want the data?", template="It is at {title}.", title="https://cnas.org/data",
+        url="https://cnas.org/data")
 
 
 @pytest.mark.parametrize(
