@@ -322,6 +322,11 @@ def test_a_part_in_utf16_is_refused_and_a_late_nul_is_damage_at_its_place(
     with zipfile.ZipFile(book) as archive:
         xml = archive.read(sheet)
     wide = rewrite_entry(tmp_path / "staff.xlsx", sheet, {xml: xml.decode().encode("utf-16")})
+    with zipfile.ZipFile(wide) as archive:  # a picture first: every part after it is checked
+        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(wide, "w") as archive:
+        for name, data in [("xl/media/image1.png", b"\x89PNG\r\n\x1a\n"), *parts]:
+            archive.writestr(name, data)
     with pytest.raises(PresskitError) as refused:
         sniff(wide)
     assert str(refused.value) == (f"{wide} has a part in UTF-16 ('{sheet}'), which presskit "
