@@ -6,11 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from presskit.model.kit import Brand, Contact, Expert, Kit, Resource
-from presskit.model.operations import copy_kit, new_contact, new_kit
+from presskit.model.kit import Brand, Contact, Expert, Kit, Quote, Resource
+from presskit.model.operations import (
+    copy_kit,
+    duplicated_section,
+    new_contact,
+    new_kit,
+    new_quote,
+    new_resource,
+    new_section,
+)
 from presskit.model.paths import get_at, insert_at, move_at, remove_at, set_at
 from presskit.model.problems import KitProblems, error, warning
-from presskit.model.sections import LeadSection, QuotesSection
+from presskit.model.sections import LeadSection, QuotesSection, SectionType
 
 
 def test_a_new_kit_is_dated_the_day_given_else_today() -> None:
@@ -64,3 +72,17 @@ def test_a_refused_kit_is_reported_by_its_first_error() -> None:
                 error("colour 'red' is not a colour")]
     assert str(KitProblems(problems)) == "duplicate id 'a'"
     assert str(KitProblems([warning("the kit has no headline")])) == "invalid kit"
+
+
+def test_new_items_get_ids_of_their_own_from_what_they_are() -> None:
+    kit = Kit(title="T", sections=[LeadSection(id="lead")],
+              quotes=[Quote("kim-quote", "kim", "Yes.")])
+    assert new_section(kit, SectionType.LEAD).id == "lead-2"
+    assert new_section(kit, SectionType.QUOTES).id == "quotes"
+    assert duplicated_section(kit, 0).id == "lead-2"
+    assert new_quote(kit, "kim-duyeon").id == "kim-quote-2"
+    assert new_quote(kit, "lee").id == "lee-quote"
+    assert new_resource(kit, "The Annual Report on Everything in 2026").id == (
+        "the-annual-report-on-eve")
+    assert [(s.id, s.type) for s in new_kit(Brand()).sections] == [
+        ("lead", SectionType.LEAD), ("quotes", SectionType.QUOTES), ("about", SectionType.ABOUT)]

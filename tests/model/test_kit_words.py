@@ -6,9 +6,16 @@ from __future__ import annotations
 import pytest
 
 from presskit.model.kit import Brand, Contact, Expert, Kit, Quote
+from presskit.model.printable import one_line, shortened, tip
 from presskit.model.sections import AboutSection, QuotesSection
-from presskit.model.text import initials, phone_uri, split_paragraphs
-from presskit.model.wording import about_heading, contact_text, has_own_quote_marks, quoted_experts
+from presskit.model.text import clean, initials, linkable, phone_uri, split_paragraphs
+from presskit.model.wording import (
+    about_heading,
+    callout_default,
+    contact_text,
+    has_own_quote_marks,
+    quoted_experts,
+)
 
 
 @pytest.mark.parametrize(("name", "letters"), [
@@ -37,7 +44,27 @@ def test_the_default_contact_line_gives_the_phone_only_when_there_is_no_address(
         "To arrange an interview, contact {name} at {email}.")
     assert contact_text(" ", Contact("c", "Cole", phone="+1 212 555 0188")) == (
         "To arrange an interview, contact {name} at {phone}.")
+    assert contact_text("", Contact("c", "Cole", email="c@example.org", phone="+1 212")) == (
+        "To arrange an interview, contact {name} at {email}.")
     assert contact_text("Call {name}.", Contact("c", "Cole")) == "Call {name}."
+
+
+def test_a_callouts_default_line_names_the_author_if_there_is_one() -> None:
+    assert callout_default("") == "Read “{title}”."
+    assert callout_default(" Duyeon Kim ") == "Read “{title}” by {author}."
+
+
+def test_text_is_cleaned_of_carriage_returns_and_tabs_and_links_are_checked() -> None:
+    assert clean("a\r\nb\rc\td") == "a\nb\nc d"
+    assert linkable("  https://cnas.org/x  ") == "https://cnas.org/x"
+    assert linkable("javascript:alert(1)") == "" and linkable("https://a b") == ""
+
+
+def test_control_and_reordering_characters_show_as_escapes_and_long_text_is_cut() -> None:
+    assert one_line("Evil\x1b]0;x\x07 \u202eok") == "Evil\\x1b]0;x\\x07 \\u202eok"
+    assert shortened("abcde", 5) == "abcde" and shortened("abcdef", 5) == "abcd…"
+    assert tip("line one\nline two\x1b", 12) == "line one\nli…"
+    assert tip("x" * 30, 10) == "x" * 9 + "…"
 
 
 def test_the_about_heading_names_the_organisation_unless_the_section_has_its_own() -> None:

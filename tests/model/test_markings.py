@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from presskit.model import markings, text
 from presskit.model.markings import embargo_line, subject_line
 
 JULY_14_6AM = dt.datetime(2026, 7, 14, 6, 0)
@@ -20,6 +21,11 @@ JULY_14_6AM = dt.datetime(2026, 7, 14, 6, 0)
      "SPERRFRIST bis 06:00 CEST (04:00 UTC), 14. Juli 2026"),
     (JULY_14_6AM, "UTC", "en", "EMBARGOED until 06:00 UTC, 14 July 2026"),
     (JULY_14_6AM, "Etc/UTC", "en", "EMBARGOED until 06:00 UTC, 14 July 2026"),
+    (JULY_14_6AM, "Etc/UCT", "en", "EMBARGOED until 06:00 UTC, 14 July 2026"),
+    (JULY_14_6AM, "Zulu", "en", "EMBARGOED until 06:00 UTC, 14 July 2026"),
+    # A regional tag is said in its language.
+    (JULY_14_6AM, "Europe/Zurich", "de-CH",
+     "SPERRFRIST bis 06:00 CEST (04:00 UTC), 14. Juli 2026"),
     # A zone no database knows is shown as typed (validation reports it); none, not at all.
     (JULY_14_6AM, " Mars/Olympus_Mons ", "en",
      "EMBARGOED until 06:00 Mars/Olympus_Mons, 14 July 2026"),
@@ -52,3 +58,11 @@ def test_the_subject_line_puts_draft_and_embargo_before_the_headline() -> None:
     assert subject_line("CNAS: Talks", draft=True, tag="fr") == "BROUILLON · CNAS: Talks"
     assert subject_line("", embargo=embargo) == embargo
     assert subject_line("CNAS: Talks") == "CNAS: Talks"
+
+
+def test_a_date_is_written_out_in_the_kits_language() -> None:
+    day = dt.date(2026, 7, 14)
+    assert text.long_date(day) == "July 14, 2026"
+    assert text.long_date(day, "de-CH") == "14. Juli 2026"
+    assert text.long_date(day, "fr") == "14 juillet 2026"
+    assert markings.long_date(day, "de") == "14. Juli 2026"

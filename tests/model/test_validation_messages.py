@@ -235,3 +235,13 @@ def test_an_about_section_is_empty_only_without_its_own_text_and_the_boilerplate
     assert about_warnings("", "") == ["The About us section is empty"]
     assert about_warnings("", "CNAS is an independent think tank.") == []
     assert about_warnings("We study security.", "") == []
+
+
+def test_a_bad_or_duplicate_quote_id_points_to_that_quotes_id() -> None:
+    kit = Kit(title="T", experts=[Expert("kim", "Duyeon Kim", title="Fellow")],
+              quotes=[Quote("q 1", "kim", "Yes."), Quote("q2", "kim", "No."),
+                      Quote("q2", "kim", "Maybe.")])
+    assert [(p.message, p.where) for p in validate(kit) if p.is_error] == [
+        ("id 'q 1' is not valid: use letters, digits, '-', '_' or '.'", ("quotes", 0, "id")),
+        ("duplicate id 'q2' in quotes: item 3 has the same id as item 2", ("quotes", 2, "id")),
+    ]
