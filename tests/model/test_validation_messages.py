@@ -14,7 +14,7 @@ from support.examples import CNAS_KIT
 
 from presskit.model import ApprovalState, Kit
 from presskit.model.kit import Embargo, Expert, Quote, QuoteRequest
-from presskit.model.sections import AboutSection, BiosSection
+from presskit.model.sections import AboutSection, BiosSection, CalloutSection, TextSection
 from presskit.model.validation import validate
 from presskit.storage import load_kit
 
@@ -244,4 +244,14 @@ def test_a_bad_or_duplicate_quote_id_points_to_that_quotes_id() -> None:
     assert [(p.message, p.where) for p in validate(kit) if p.is_error] == [
         ("id 'q 1' is not valid: use letters, digits, '-', '_' or '.'", ("quotes", 0, "id")),
         ("duplicate id 'q2' in quotes: item 3 has the same id as item 2", ("quotes", 2, "id")),
+    ]
+
+
+def test_an_empty_callout_and_a_bad_tag_in_a_sections_text_are_said_at_their_place() -> None:
+    kit = Kit(title="T", sections=[CalloutSection(id="read", heading="Read more"),
+                                   TextSection(id="note", text="Say [hej]{lang=swedish}.")])
+    assert [(p.where, p.plain) for p in validate(kit) if p.where[:1] == ("sections",)] == [
+        (("sections", 0), "The section “Read more” is empty"),
+        (("sections", 1, "text"), "“hej” is marked with 'swedish', which is no language; it "
+                                  "prints without saying its language to screen readers"),
     ]
