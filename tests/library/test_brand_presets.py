@@ -215,7 +215,7 @@ def test_roster_presets_are_added_replaced_and_removed_by_name() -> None:
     roster = with_preset(roster, BrandPreset("sharper", Brand(short_name="B")), replace=True)
     assert [(b.name, b.brand.short_name) for b in roster.brands] == [("sharper", "B")]
     assert without_preset(roster, "SHARPER").brands == []
-    with pytest.raises(BrandPresetError):
+    with pytest.raises(BrandPresetError, match=r"^there is no brand preset called 'Responds'$"):
         without_preset(roster, "Responds")
 
 
@@ -274,3 +274,4 @@ def test_a_preset_that_cannot_get_a_folder_says_which_and_why(tmp_path: Path) ->
         import_preset(source, destination=target)
     assert str(caught.value).startswith(f"cannot create the folder {target}: ")
     assert len(str(caught.value)) > len(f"cannot create the folder {target}: ")
+

@@ -101,3 +101,4 @@ def test_a_kit_without_a_visible_lead_gives_a_letter_without_a_news_paragraph(ki
     assert made.paragraphs[1:] == (f"We are preparing a press kit: “{kit.title}”.",
                                    "Would you give us a quote on ice?",
                                    "A reply to this e-mail is all it takes.", "Many thanks,")
+

@@ -214,6 +214,15 @@ def test_every_fault_of_a_broken_roster_is_said_in_its_words_at_its_line_and_pla
     ("presskit-roster: 1\nexperts:\n- just text\n",
      ("error", "experts[0]: expected an item (key: value lines), got 'just text'",
       ("experts", 0), 3, 3)),
+    ("title: x\n",
+     ("error", "missing required field 'presskit-roster': a roster file starts with "
+      "'presskit-roster: 1'", ("presskit-roster",), 1, 1)),
+    ("presskit-roster: 1\nexperts:\n- id: kim\n  name: A\n  quotes:\n  - id: q\n    text: a\n"
+     "  - id: q\n    text: b\n",
+     ("error", "experts[0].quotes[1].id: duplicate quote id 'q' (first at line 6)",
+      ("experts", 0, "quotes", 1, "id"), 8, 9)),
+    ("presskit-roster: 1\nbrands:\n- name: [a, b]\n",
+     ("error", "brands[0].name: expected text, got a list", ("brands", 0, "name"), 3, 9)),
 ])
 def test_a_roster_of_the_wrong_shape_is_refused_with_one_whole_message(
     text: str, expected: tuple[str, str, tuple[str | int, ...], int, int]

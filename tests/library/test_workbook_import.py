@@ -341,3 +341,8 @@ def test_a_part_in_utf16_is_refused_and_a_late_nul_is_damage_at_its_place(
         sniff(broken)
     assert f"its part '{sheet}' is not well-formed XML (line 1, column 400: " in str(
         refused.value)
+
+
+def test_column_letters_run_from_a_to_z_then_aa() -> None:
+    assert [workbook_archive.column_letters(n) for n in (1, 26, 27, 702, 703)] == [
+        "A", "Z", "AA", "ZZ", "AAA"]
