@@ -163,6 +163,8 @@ GOOD_BRAND = b"organisation: Evil\n"
                                                                 b"/etc/passwd")], "link"),
     ([("preset.yaml", GOOD_META), ("brand.yaml", GOOD_BRAND), ("other/file", b"x")],
      "unexpected"),
+    ([("preset.yaml", GOOD_META), ("brand.yaml", GOOD_BRAND), ("fonts/", b"")],
+     r"evil.presskit-brand: not imported: unexpected folder 'fonts/'; nothing was written"),
     ([("preset.yaml", GOOD_META)], "brand.yaml is missing"),
     ([("preset.yaml", b"name: x\n"), ("brand.yaml", GOOD_BRAND)], "version"),
     ([("preset.yaml", b"presskit-brand: 9\nname: x\n"), ("brand.yaml", GOOD_BRAND)], "newer"),

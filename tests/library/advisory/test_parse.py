@@ -113,6 +113,13 @@ def test_a_forwarded_advisory_with_reply_marks_and_windows_line_ends_reads_the_s
     assert parse_advisory(forwarded).kit == parse_advisory(SEED_TEXT).kit
 
 
+def test_old_mac_line_ends_and_indented_reply_marks_read_the_same() -> None:
+    expected = parse_advisory(SEED_TEXT).kit
+    assert parse_advisory(SEED_TEXT.replace("\n", "\r")).kit == expected
+    assert parse_advisory("\n".join("  > " + line for line in SEED_TEXT.splitlines())).kit == (
+        expected)
+
+
 ADVISORY = """\
 MEDIA ADVISORY
 EMBARGOED UNTIL 6:00 a.m. EDT, June 4, 2024
