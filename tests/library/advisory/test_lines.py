@@ -226,3 +226,10 @@ def test_an_embargo_at_a_time_no_clock_shows_is_no_embargo(time: str) -> None:
 def test_the_last_minute_of_a_day_is_an_embargo_time() -> None:
     assert parse_embargo("Embargoed until 23:59 GMT on 20 September 2019") == (
         dt.datetime(2019, 9, 20, 23, 59), "UTC")
+
+
+def test_the_shortest_capitals_heading_and_the_longest_dateline_place_are_read() -> None:
+    assert heading_of("FAQ") == "FAQ" and heading_of("AB") is None
+    found = parse_dateline("June 3, 2024 one two three four")
+    assert found is not None and found.rest == "one two three four"  # four words: a place
+    assert parse_dateline("June 3, 2024 one two three four five") is None
