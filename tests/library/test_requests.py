@@ -78,6 +78,12 @@ def test_an_ask_that_cannot_go_out_says_what_to_change(kit: Kit, ask: Ask, ids: 
         letters(kit, ask, ids)
 
 
+def test_an_expert_asked_for_in_a_kit_without_experts_is_said_so() -> None:
+    with pytest.raises(AskError) as caught:
+        letters(Kit(title="T"), ASK, ["nobody"])
+    assert str(caught.value) == "the kit has no expert 'nobody' (its experts: none)"
+
+
 def test_pending_quotes_record_the_request_and_wait_for_the_answer(kit: Kit) -> None:
     before = len(kit.quotes)
     quotes = pending_quotes(kit, ASK, ["zoe-odegard", "zoe-odegard", "anna-smirnova"])

@@ -346,3 +346,8 @@ def test_a_part_in_utf16_is_refused_and_a_late_nul_is_damage_at_its_place(
 def test_column_letters_run_from_a_to_z_then_aa() -> None:
     assert [workbook_archive.column_letters(n) for n in (1, 26, 27, 702, 703)] == [
         "A", "Z", "AA", "ZZ", "AAA"]
+
+
+def test_a_workbook_given_as_bytes_is_called_the_spreadsheet_in_messages(tmp_path: Path) -> None:
+    book = xlsx(tmp_path / "staff.xlsx", {"Experts": [["Name"], ["Ann Lee"]]})
+    assert [preview.source for preview in sniff_sheets(book.read_bytes())] == ["the spreadsheet"]
