@@ -351,3 +351,11 @@ def test_column_letters_run_from_a_to_z_then_aa() -> None:
 def test_a_workbook_given_as_bytes_is_called_the_spreadsheet_in_messages(tmp_path: Path) -> None:
     book = xlsx(tmp_path / "staff.xlsx", {"Experts": [["Name"], ["Ann Lee"]]})
     assert [preview.source for preview in sniff_sheets(book.read_bytes())] == ["the spreadsheet"]
+
+
+def test_the_cells_of_every_table_of_an_ods_are_counted() -> None:
+    cell = b'<table:table-cell office:value-type="string"/>'
+    row = b"<table:table-row>%s</table:table-row>"
+    wide = b"<table:table>" + row % (cell * 2) + b"</table:table>"  # 1 row × 2 columns
+    tall = b"<table:table>" + (row % cell) * 3 + b"</table:table>"  # 3 rows × 1 column
+    assert workbook_archive.sheet_cells(wide + tall + wide, "ods") == 7
