@@ -8,12 +8,13 @@ an argument dropped) the tests that exercise it notice, and which they do not.
 (``make mutate TARGET=src/presskit/storage`` runs this.) The tests default to the folder that
 mirrors the target (``tests/storage`` for ``src/presskit/storage`` or any module in it);
 ``--tests`` names others where a module's tests live elsewhere (``formats/bundle.py``'s are
-in ``tests/storage/bundle``). With
-``--sample N`` a seeded random sample of N mutants is tested where there are more, else all
-of them. A mutant an earlier run killed is not tested again while its function's code is
-unchanged (tests added can only kill more; mutmut forgets the results of a function whose code
-changed); ``--fresh`` tests everything again, as after a test was removed or weakened. One
-worker, under ``nice``, and each mutant's tests stop at the first failure.
+in ``tests/storage/bundle``). With ``--sample N`` a seeded random sample of N mutants is
+tested where there are more, else all of them; the sample is kept in the work folder, so
+later runs count the same mutants. A mutant an earlier run killed is not tested again while
+its function's code is unchanged (tests added can only kill more; mutmut forgets the results
+of a function whose code changed); ``--fresh`` tests everything again, as after a test was
+removed or weakened. One worker, under ``nice``, and each mutant's tests stop at the first
+failure.
 
 The work is done in ``build/mutate/<target>/``: mutmut copies the package there into
 ``mutants/``, weaves every mutant in behind a switch, runs the tests once to learn which
@@ -46,17 +47,25 @@ LINKED = ("src", "tests", "examples", "resources", "bench", "scripts", "docs")
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 #: Beside the copied tests: Hypothesis tries the same inputs on every run and never fails a
 #: test for being slow (everything is slower woven with mutants, and the machine is shared),
-#: so a mutant is killed by what it does, not by chance or a deadline. A test is cut short
-#: (skipped) where it starts another process: that process imports presskit afresh, without
-#: the mutant, so it cannot tell; and those tests (kills mid-save, the command line) are the
-#: slowest, which a surviving mutant would pay for in full.
-CONFTEST = """import subprocess
+#: so a mutant is killed by what it does, not by chance or a deadline; and no property tries
+#: more than ``MAX_EXAMPLES`` inputs (``make test`` tries 50, a few tests up to 150): derandomized,
+#: the first inputs are the same ones, and a mutant that only an input after the 25th would show
+#: is rare, while every survivor pays for all of them. The tests run fastest first, as timed
+#: by mutmut's first run (``mutmut-stats.json``), so a killed mutant stops early (mutmut's fork
+#: server passes them in no order). A test is cut short (skipped) where it starts another
+#: process: that process imports presskit afresh, without the mutant, so it cannot tell; and
+#: those tests (kills mid-save, the command line) are the slowest, which a surviving mutant
+#: would pay for in full.
+MAX_EXAMPLES = 25
+CONFTEST = """import json
+import subprocess
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+MAX_EXAMPLES = {MAX_EXAMPLES}
 settings.register_profile("mutate", deadline=None, derandomize=True, database=None,
-                          suppress_health_check=list(HealthCheck))
+                          max_examples=MAX_EXAMPLES, suppress_health_check=list(HealthCheck))
 settings.load_profile("mutate")
 
 
@@ -66,10 +75,31 @@ def _only_this_process(monkeypatch):
         pytest.skip("starts another process, which would run presskit without the mutant")
 
     monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
-"""
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # tests/conftest.py loads its own profile after this file, and some tests name their own
+    # count: both are capped here, after every module is imported.
+    for item in items:
+        test = getattr(item, "obj", None)
+        chosen = getattr(test, "_hypothesis_internal_use_settings", None)
+        if chosen is not None:
+            test._hypothesis_internal_use_settings = settings(
+                chosen, max_examples=min(chosen.max_examples, MAX_EXAMPLES), deadline=None,
+                derandomize=True, database=None)
+    try:
+        with open("mutmut-stats.json", encoding="utf-8") as stats:
+            seconds = json.load(stats)["duration_by_test"]
+    except (OSError, ValueError, KeyError):
+        return
+    items.sort(key=lambda item: seconds.get(item.nodeid, 0.0))
+""".replace("{MAX_EXAMPLES}", str(MAX_EXAMPLES))
 #: What each mutant's process would otherwise import anew: the test tools and the libraries.
 PRELOAD = ("pytest", "_pytest.python", "hypothesis", "hypothesis.strategies", "yaml",
-           "reportlab.pdfgen.canvas", "reportlab.platypus", "PIL.Image", "pypdf", "svglib.svglib")
+           "reportlab.pdfgen.canvas", "reportlab.platypus", "PIL.Image", "pypdf", "svglib.svglib",
+           "openpyxl", "python_calamine", "lxml.etree", "platformdirs", "pytestqt.plugin",
+           "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtTest")
 #: A mutant name in docs/testing.md's table of equivalent mutants.
 EQUIVALENT_ROW = re.compile(r"^\|\s*`(presskit\.[\w.]+__mutmut_\d+)`")
 
@@ -111,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     _call([str(BIN / "python"), "-c", GENERATE], work, quiet=True)
     names = sorted(_results(work))
     if args.sample and len(names) > args.sample:
-        chosen = sorted(random.Random(args.seed).sample(names, args.sample))
+        chosen = _sample(work, names, args.sample, args.seed)
         print(f"{len(names)} mutants; testing a sample of {len(chosen)} (seed {args.seed})")
     else:
         chosen = names
@@ -132,6 +162,22 @@ def main(argv: list[str] | None = None) -> int:
                    *todo], work, stdout=out)
     _report(work, chosen, _equivalents())
     return 0
+
+
+def _sample(work: Path, names: list[str], size: int, seed: int) -> list[str]:
+    """``size`` of ``names`` drawn with ``seed``, and the same ones on the next run: the draw
+    is kept in the work folder, so a run after tests were added (or a bug fixed, which adds
+    or renumbers a function's mutants and would shift a fresh draw entirely) counts the same
+    mutants as the one before. Mutants gone since are replaced by others drawn with the seed."""
+    kept = work / f"sample-{seed}-{size}.txt"
+    known = set(names)
+    chosen = [n for n in kept.read_text(encoding="utf-8").split()] if kept.exists() else []
+    chosen = [n for n in chosen if n in known]
+    if len(chosen) < size:
+        rest = sorted(known - set(chosen))
+        chosen += random.Random(seed).sample(rest, min(size - len(chosen), len(rest)))
+    kept.write_text("\n".join(sorted(chosen)) + "\n", encoding="utf-8")
+    return sorted(chosen)
 
 
 def _relative(path: Path) -> Path:
@@ -169,6 +215,13 @@ def _lay_out(work: Path, target: Path, tests: list[Path]) -> None:
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "no:xdist"],
         "also_copy": ["examples", "resources", "bench", "scripts", "docs", "conftest.py"],
         "use_git_change_detection": False,
+        # A mutant's process may take (its tests' timed seconds + constant) × multiplier of
+        # wall time. mutmut's constant of 1 s is less than starting a process that imports
+        # pytest, presskit and its tests on a shared, loaded machine (5 to 15 s): quick
+        # tests then "timed out", which counts as killed. 10 s × 5 leaves room for that and
+        # still stops a mutant that loops within a minute or two.
+        "timeout_constant": 10.0,
+        "timeout_multiplier": 5.0,
         # Each mutant's tests in a process that ran no pytest session before: a second
         # session in one process fails to find tests whose ids hold escapes (test_dumper's,
         # test_roundtrip's), which would count their mutants wrongly.
@@ -187,7 +240,11 @@ def _lay_out(work: Path, target: Path, tests: list[Path]) -> None:
 
 
 def _call(command: list[str], cwd: Path, *, quiet: bool = False, stdout: object = None) -> None:
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    # Compiled modules are kept, in the work folder only: without them each mutant's process
+    # compiled the woven package (every mutant of it, megabytes) and the tests anew, more than
+    # half of its time.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(cwd / "pycache")
     done = subprocess.run(command, cwd=cwd, env=env, text=True,
                           stdout=subprocess.PIPE if quiet else stdout,
                           stderr=subprocess.STDOUT)

@@ -163,6 +163,8 @@ GOOD_BRAND = b"organisation: Evil\n"
                                                                 b"/etc/passwd")], "link"),
     ([("preset.yaml", GOOD_META), ("brand.yaml", GOOD_BRAND), ("other/file", b"x")],
      "unexpected"),
+    ([("preset.yaml", GOOD_META), ("brand.yaml", GOOD_BRAND), ("fonts/", b"")],
+     r"evil.presskit-brand: not imported: unexpected folder 'fonts/'; nothing was written"),
     ([("preset.yaml", GOOD_META)], "brand.yaml is missing"),
     ([("preset.yaml", b"name: x\n"), ("brand.yaml", GOOD_BRAND)], "version"),
     ([("preset.yaml", b"presskit-brand: 9\nname: x\n"), ("brand.yaml", GOOD_BRAND)], "newer"),
@@ -215,7 +217,7 @@ def test_roster_presets_are_added_replaced_and_removed_by_name() -> None:
     roster = with_preset(roster, BrandPreset("sharper", Brand(short_name="B")), replace=True)
     assert [(b.name, b.brand.short_name) for b in roster.brands] == [("sharper", "B")]
     assert without_preset(roster, "SHARPER").brands == []
-    with pytest.raises(BrandPresetError):
+    with pytest.raises(BrandPresetError, match=r"^there is no brand preset called 'Responds'$"):
         without_preset(roster, "Responds")
 
 
@@ -227,3 +229,51 @@ def test_import_unpacks_with_its_own_name_when_asked(tmp_path: Path) -> None:
     assert imported.folder == brands_dir() / preset_folder_name("House 2")
     assert sorted(os.listdir(imported.folder / "assets")) == [
         "House-Bold.ttf", "House.ttf", "logo.png"]
+
+
+def _with_encrypted_flag(path: Path, name: bytes) -> Path:
+    """``path`` with the central directory saying ``name`` is encrypted (bit 0 of its
+    flags), as a zip made with a password says; Python's zipfile cannot write one."""
+    data = bytearray(path.read_bytes())
+    at = data.index(b"PK\x01\x02")
+    while data[at + 46:at + 46 + len(name)] != name:
+        at = data.index(b"PK\x01\x02", at + 4)
+    data[at + 8] |= 0x1
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_preset_with_an_encrypted_entry_is_refused_saying_which(tmp_path: Path) -> None:
+    hostile = _with_encrypted_flag(_zip(tmp_path / "locked.presskit-brand", [
+        ("preset.yaml", GOOD_META), ("brand.yaml", GOOD_BRAND),
+        ("assets/logo.png", b"x")]), b"assets/logo.png")
+    with pytest.raises(BrandPresetError) as caught:
+        import_preset(hostile)
+    assert str(caught.value) == (f"{hostile}: not imported: the entry 'assets/logo.png' is "
+                                 "encrypted; nothing was written")
+    assert not brands_dir().exists()
+
+
+def test_a_preset_whose_archive_lists_its_folder_first_imports_every_file(
+        tmp_path: Path) -> None:
+    source = tmp_path / "house.presskit-brand"
+    export_preset(BrandPreset("House", house_brand(tmp_path / "files")), source)
+    with zipfile.ZipFile(source) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    foldered = _zip(tmp_path / "foldered.presskit-brand", [("assets/", b""), *entries])
+    imported = import_preset(foldered)
+    assert imported.preset == import_preset(source, name="House").preset
+    assert sorted(os.listdir(imported.folder / "assets")) == [
+        "House-Bold.ttf", "House.ttf", "logo.png"]
+
+
+def test_a_preset_that_cannot_get_a_folder_says_which_and_why(tmp_path: Path) -> None:
+    source = tmp_path / "house.presskit-brand"
+    export_preset(BrandPreset("House", house_brand(tmp_path / "files")), source)
+    (tmp_path / "a-file").write_text("not a folder")
+    target = tmp_path / "a-file" / "House"
+    with pytest.raises(BrandPresetError) as caught:
+        import_preset(source, destination=target)
+    assert str(caught.value).startswith(f"cannot create the folder {target}: ")
+    assert len(str(caught.value)) > len(f"cannot create the folder {target}: ")
+

@@ -46,3 +46,16 @@ def test_a_single_column_file_is_read_as_one_column_per_line() -> None:
     preview = sniff(text.encode())
     assert preview.headers == ("Name",)
     assert [row.cells for row in preview.first_rows] == [("Anna Smirnova",), ("Duyeon Kim",)]
+
+
+def test_a_delimiter_only_inside_the_headers_quotes_does_not_split_the_header() -> None:
+    # Every row but the header splits in two on ';' (each title has one), more evenly than
+    # on ',' (the rows are ragged), but the header's only ';' is inside a quoted heading:
+    # the commas outside quotes are the delimiter.
+    text = ('Name,"Title; role",Email\nAnna Smirnova,Director; Eurasia,anna@example.org\n'
+            "Duyeon Kim,Fellow; Asia\nKristine Lee,Fellow; Energy,kl@example.org,x\n")
+    assert detect_delimiter(text) == ","
+    preview = sniff(text.encode())
+    assert preview.delimiter == ","
+    assert preview.headers == ("Name", "Title; role", "Email")
+    assert preview.rows[0].cells == ("Anna Smirnova", "Director; Eurasia", "anna@example.org")

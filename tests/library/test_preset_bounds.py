@@ -22,7 +22,7 @@ from presskit.library.brand_presets import (
 )
 from presskit.library.paths import brands_dir
 from presskit.library.roster import BrandPreset, Roster, clean_preset_name
-from presskit.library.roster_file import load_roster
+from presskit.library.roster_file import load_roster, save_roster
 from presskit.model import Brand, Fonts, limits
 
 META = b"presskit-brand: 1\nname: Packed\n"
@@ -244,6 +244,17 @@ def test_a_roster_file_naming_a_preset_with_escapes_is_read_cleaned(tmp_path: Pa
     path = tmp_path / "roster.yaml"
     path.write_text('presskit-roster: 1\nbrands:\n  - name: "Evil\\u202eknird\\e[2J"\n')
     assert [b.name for b in load_roster(path).roster.brands] == ["Evilknird[2J"]
+
+
+def test_a_lone_surrogate_escaped_in_a_preset_name_is_dropped_so_the_roster_saves(
+        tmp_path: Path) -> None:
+    # YAML's "\\ud800" gives a half of a UTF-16 pair that no UTF-8 file can hold.
+    path = tmp_path / "roster.yaml"
+    path.write_text('presskit-roster: 1\nbrands:\n  - name: "House\\ud800 style"\n')
+    roster = load_roster(path).roster
+    assert [b.name for b in roster.brands] == ["House style"]
+    save_roster(roster, path)
+    assert [b.name for b in load_roster(path).roster.brands] == ["House style"]
 
 
 @pytest.mark.parametrize("name", ["../../x", "/etc/passwd", "..", "a/../../b", "C:\\x",

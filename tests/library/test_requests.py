@@ -78,6 +78,12 @@ def test_an_ask_that_cannot_go_out_says_what_to_change(kit: Kit, ask: Ask, ids: 
         letters(kit, ask, ids)
 
 
+def test_an_expert_asked_for_in_a_kit_without_experts_is_said_so() -> None:
+    with pytest.raises(AskError) as caught:
+        letters(Kit(title="T"), ASK, ["nobody"])
+    assert str(caught.value) == "the kit has no expert 'nobody' (its experts: none)"
+
+
 def test_pending_quotes_record_the_request_and_wait_for_the_answer(kit: Kit) -> None:
     before = len(kit.quotes)
     quotes = pending_quotes(kit, ASK, ["zoe-odegard", "zoe-odegard", "anna-smirnova"])
@@ -89,3 +95,16 @@ def test_pending_quotes_record_the_request_and_wait_for_the_answer(kit: Kit) -> 
     assert not [p for p in validate(kit) if p.is_error]
     again = pending_quotes(kit, ASK, ["zoe-odegard"])
     assert again[0].id not in {q.id for q in kit.quotes}  # a second ask never reuses an id
+
+
+def test_a_kit_without_a_visible_lead_gives_a_letter_without_a_news_paragraph(kit: Kit) -> None:
+    for section in kit.sections:
+        if section.type == "lead":
+            section.hidden = True
+    ask = Ask(topic="ice", asked=TODAY)
+    assert default_news(kit) == ""
+    [made], _ = letters(kit, ask, ["zoe-odegard"])
+    assert made.paragraphs[1:] == (f"We are preparing a press kit: “{kit.title}”.",
+                                   "Would you give us a quote on ice?",
+                                   "A reply to this e-mail is all it takes.", "Many thanks,")
+

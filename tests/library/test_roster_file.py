@@ -168,3 +168,77 @@ def test_roster_search_looks_through_name_title_program_and_topics(
 def test_search_ignores_accents() -> None:
     roster = Roster(experts=[Expert(id="g", name="María José García")])
     assert [e.id for e in search(roster, "maria garcia")] == ["g"]
+
+
+def problems_of(text: str) -> list[tuple[str, str, tuple[str | int, ...], int, int]]:
+    with pytest.raises(RosterFileError) as caught:
+        loads_roster(text, Path("/roster.yaml"))
+    return [(p.severity.value, p.message, p.where, p.line, p.column)  # type: ignore[attr-defined]
+            for p in caught.value.problems]
+
+
+def test_every_fault_of_a_broken_roster_is_said_in_its_words_at_its_line_and_place() -> None:
+    text = ("presskit-roster: 1\nexperts:\n"
+            "- id: kim\n  name: Duyeon Kim\n  email: dkim@example.org\n"
+            "- id: kim\n  name: Van Jackson\n  email: DKim@Example.org\n"
+            "- id: lee\n  name: Kristine Lee\n  email: lee@example.org\n"
+            "- id: 'no id'\n  name: Anna\n"
+            "brands:\n- name:\n- colors: {primary: '#112233'}\n- name: House\n")
+    assert problems_of(text) == [
+        ("error", "experts[1].id: duplicate expert id 'kim' (first at line 3)",
+         ("experts", 1, "id"), 6, 7),
+        ("error", "experts[3].id: 'no id' is not a valid id: use letters, digits, '-', '_' "
+         "or '.'", ("experts", 3, "id"), 12, 7),
+        ("error", "brands[0]: missing required field 'name' (what the preset is called)",
+         ("brands", 0, "name"), 15, 8),
+        ("error", "brands[1]: missing required field 'name' (what the preset is called)",
+         ("brands", 1, "name"), 16, 3),
+        ("warning", "experts[1]: 'Van Jackson' has the same e-mail address as 'Duyeon Kim'; "
+         "imports will update the first one", ("experts", 1, "email"), 8, 10),
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("presskit-roster: one\n",
+     ("error", "presskit-roster: the roster format version must be a whole number like 1, got "
+      "'one'", ("presskit-roster",), 1, 18)),
+    ("presskit-roster: 0\n",
+     ("error", "presskit-roster: there is no roster format version 0", ("presskit-roster",),
+      1, 18)),
+    ("- a\n- b\n",
+     ("error", "expected a roster (key: value lines starting with 'presskit-roster: 1'), got "
+      "a list", (), 1, 1)),
+    ("presskit-roster: 1\nexperts: {a: 1}\n",
+     ("error", "experts: expected a list of items (lines starting with '- '), got a mapping",
+      ("experts",), 2, 10)),
+    ("presskit-roster: 1\nexperts:\n- just text\n",
+     ("error", "experts[0]: expected an item (key: value lines), got 'just text'",
+      ("experts", 0), 3, 3)),
+    ("title: x\n",
+     ("error", "missing required field 'presskit-roster': a roster file starts with "
+      "'presskit-roster: 1'", ("presskit-roster",), 1, 1)),
+    ("presskit-roster: 1\nexperts:\n- id: kim\n  name: A\n  quotes:\n  - id: q\n    text: a\n"
+     "  - id: q\n    text: b\n",
+     ("error", "experts[0].quotes[1].id: duplicate quote id 'q' (first at line 6)",
+      ("experts", 0, "quotes", 1, "id"), 8, 9)),
+    ("presskit-roster: 1\nbrands:\n- name: [a, b]\n",
+     ("error", "brands[0].name: expected text, got a list", ("brands", 0, "name"), 3, 9)),
+])
+def test_a_roster_of_the_wrong_shape_is_refused_with_one_whole_message(
+    text: str, expected: tuple[str, str, tuple[str | int, ...], int, int]
+) -> None:
+    assert problems_of(text) == [expected]
+
+
+def test_a_roster_with_yaml_it_refuses_still_gets_every_other_fault_in_file_order() -> None:
+    # The reader walks experts before brands, and the YAML check runs before both: the
+    # messages still come in the order of the file's lines.
+    text = ("presskit-roster: 1\nbrands:\n- colors: {primary: '#112233'}\nexperts:\n"
+            "- id: 'no id'\n  name: A\n- &a {id: kim, name: B}\n")
+    assert problems_of(text) == [
+        ("error", "brands[0]: missing required field 'name' (what the preset is called)",
+         ("brands", 0, "name"), 3, 3),
+        ("error", "experts[0].id: 'no id' is not a valid id: use letters, digits, '-', '_' "
+         "or '.'", ("experts", 0, "id"), 5, 7),
+        ("error", "YAML anchors/aliases are not supported (&a)", (), 7, 3),
+    ]

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from presskit.library.names import fold
-from presskit.library.roster import Roster, search
-from presskit.model.kit import Expert
+from presskit.library.roster import Roster, matches, search
+from presskit.model.kit import Expert, Quote
 
 CHARS = list("aZé e\u0301 \t\n\r\x0b\x0c\x1c\x1f\u00a0\u2000\u2029\u3000İßﬁ-_.") + ["Ǆ"]
 
@@ -49,3 +49,9 @@ def test_a_search_sees_an_edit_made_since_the_last_keystroke() -> None:
     expert.topics.append("trade")
     assert search(roster, "nunez") == []
     assert [e.id for e in search(roster, "ana trade")] == ["a"]
+
+
+def test_a_search_matches_every_word_in_the_expert_or_the_topics_of_their_quotes() -> None:
+    kim = Expert("kim", "Duyeon Kim", title="Fellow")
+    assert matches(kim, "kim korea", [Quote("q", "kim", "Talks.", topic="Korea")])
+    assert not matches(kim, "kim korea")

@@ -265,3 +265,97 @@ def test_names_in_a_workbook_are_read_as_people_write_them(tmp_path: Path) -> No
         assert [(e.id, e.name) for e in imported(book).experts] == [
             ("elizabeth-rosenberg", "Elizabeth Rosenberg"), ("gimminjun", "김민준"),
             ("smith-jr-john", "Smith, Jr., John")]
+
+
+def test_a_line_break_saved_as_a_carriage_return_in_a_cell_is_a_plain_line_break(
+        tmp_path: Path) -> None:
+    book = xlsx(tmp_path / "experts.xlsx", {"Experts": [
+        ["Name", "Bio"], ["Anna Smirnova", "Director.\rWrites on Russia.\r\nAnd Ukraine."]]})
+    preview = sniff(book)
+    [anna] = import_rows(preview, preview.detected_mapping, Roster()).roster.experts
+    assert anna.bio == "Director.\nWrites on Russia.\nAnd Ukraine."
+
+
+def test_cells_are_counted_from_the_first_row_and_column_in_any_layout() -> None:
+    # Without the "r" place Excel writes, each cell is the next column of its row.
+    assert workbook_archive.sheet_cells(
+        b"<row><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row>", "xlsx") == 3
+    # Cells ahead of any table start at the first row and column, as in a table.
+    assert workbook_archive.sheet_cells(
+        b'<table:table-row><table:table-cell table:number-columns-repeated="3" '
+        b'office:value-type="string"/></table:table-row>', "ods") == 3
+
+
+@pytest.mark.parametrize(("encoding", "why"), [
+    ("klingon", "unknown encoding: klingon"),
+    ("shift_jis", "multi-byte encodings are not supported"),
+])
+def test_a_sheet_in_an_encoding_xml_cannot_read_is_refused_saying_which(
+    tmp_path: Path, encoding: str, why: str
+) -> None:
+    book = rewrite_entry(ods(tmp_path / "staff.ods", {"Experts": STAFF}), "content.xml",
+                         {b'encoding="UTF-8"': f'encoding="{encoding}"'.encode()})
+    with pytest.raises(PresskitError) as refused:
+        sniff(book)
+    assert str(refused.value) == (
+        f"{book} is damaged: its part 'content.xml' cannot be read as XML ({why}); open it "
+        "in a spreadsheet program and save it again")
+
+
+def test_a_workbook_with_a_picture_whose_bytes_look_like_utf16_is_read(tmp_path: Path) -> None:
+    # A PNG 60 pixels wide has 00 00 00 3C ("\0<") in its header: a workbook with such a
+    # logo was refused as "a part in UTF-16".
+    from PIL import Image
+
+    book = xlsx(tmp_path / "staff.xlsx", {"Experts": [["Name"], ["Ann Lee"]]})
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (60, 20), "red").save(logo)
+    with zipfile.ZipFile(book, "a") as archive:
+        archive.write(logo, "xl/media/image1.png")
+    assert [row.cells for row in sniff(book).rows] == [("Ann Lee",)]
+
+
+def test_a_part_in_utf16_is_refused_and_a_late_nul_is_damage_at_its_place(
+        tmp_path: Path) -> None:
+    sheet = "xl/worksheets/sheet1.xml"
+    book = xlsx(tmp_path / "staff.xlsx", {"Experts": [["Name"], ["Ann Lee"]]})
+    with zipfile.ZipFile(book) as archive:
+        xml = archive.read(sheet)
+    wide = rewrite_entry(tmp_path / "staff.xlsx", sheet, {xml: xml.decode().encode("utf-16")})
+    with zipfile.ZipFile(wide) as archive:  # a picture first: every part after it is checked
+        parts = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(wide, "w") as archive:
+        for name, data in [("xl/media/image1.png", b"\x89PNG\r\n\x1a\n"), *parts]:
+            archive.writestr(name, data)
+    with pytest.raises(PresskitError) as refused:
+        sniff(wide)
+    assert str(refused.value) == (f"{wide} has a part in UTF-16 ('{sheet}'), which presskit "
+                                  "does not read: save it as .xlsx, .ods or CSV and import that")
+    # A NUL as the 400th byte, a "<" after it: damaged XML there, not UTF-16 (which has
+    # such pairs from the first byte on).
+    late = xml[:398] + b"x\0<" + xml[398:]
+    assert b"\0<" not in late[:400] and b"<\0" not in late[:400] and late[399:401] == b"\0<"
+    broken = rewrite_entry(xlsx(tmp_path / "late.xlsx", {"Experts": [["Name"], ["Ann Lee"]]}),
+                           sheet, {xml: late})
+    with pytest.raises(PresskitError) as refused:
+        sniff(broken)
+    assert f"its part '{sheet}' is not well-formed XML (line 1, column 400: " in str(
+        refused.value)
+
+
+def test_column_letters_run_from_a_to_z_then_aa() -> None:
+    assert [workbook_archive.column_letters(n) for n in (1, 26, 27, 702, 703)] == [
+        "A", "Z", "AA", "ZZ", "AAA"]
+
+
+def test_a_workbook_given_as_bytes_is_called_the_spreadsheet_in_messages(tmp_path: Path) -> None:
+    book = xlsx(tmp_path / "staff.xlsx", {"Experts": [["Name"], ["Ann Lee"]]})
+    assert [preview.source for preview in sniff_sheets(book.read_bytes())] == ["the spreadsheet"]
+
+
+def test_the_cells_of_every_table_of_an_ods_are_counted() -> None:
+    cell = b'<table:table-cell office:value-type="string"/>'
+    row = b"<table:table-row>%s</table:table-row>"
+    wide = b"<table:table>" + row % (cell * 2) + b"</table:table>"  # 1 row × 2 columns
+    tall = b"<table:table>" + (row % cell) * 3 + b"</table:table>"  # 3 rows × 1 column
+    assert workbook_archive.sheet_cells(wide + tall + wide, "ods") == 7

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from presskit.model.ids import is_valid_id, slugify
-from presskit.model.kit import Contact, Expert, Kit, Quote
+from presskit.model.kit import Contact, Expert, Kit, Quote, Resource
 from presskit.model.operations import followed_id, new_expert
-from presskit.model.sections import BiosSection, ContactSection
+from presskit.model.sections import BiosSection, CalloutSection, ContactSection
 
 
 def kit_with(*experts: Expert) -> Kit:
@@ -45,6 +45,13 @@ def test_a_contact_in_a_contact_section_keeps_its_id() -> None:
     assert followed_id(kit, "contacts", 0, "Cole Stevens") == "cole-stevens"
     kit.sections.append(ContactSection(id="media", contact="new-contact"))
     assert followed_id(kit, "contacts", 0, "Cole Stevens") is None
+
+
+def test_a_resource_in_a_callout_keeps_its_id() -> None:
+    kit = Kit(title="T", resources=[Resource(id="new-resource", title="New resource")])
+    assert followed_id(kit, "resources", 0, "Annual Report") == "annual-report"
+    kit.sections.append(CalloutSection(id="read", resource="new-resource"))
+    assert followed_id(kit, "resources", 0, "Annual Report") is None
 
 
 def test_names_in_other_scripts_get_a_transliterated_id_not_a_placeholder() -> None:

@@ -72,3 +72,8 @@ def test_a_bad_tag_is_a_warning_at_its_line_and_the_file_keeps_the_markup() -> N
         "(use one like 'fr', 'de-CH' or 'zh-Hant'); the words are printed without marking "
         "their language")
     assert dumps_kit(loaded.kit, Path("kit.presskit")) == KIT
+
+
+def test_neighbouring_spans_of_one_language_are_one_piece_in_that_language() -> None:
+    assert spans("[Bonjour]{lang=fr}[ le monde]{lang=fr}, [ja]{lang=de}") == [
+        Span("Bonjour le monde", lang="fr"), Span(", "), Span("ja", lang="de")]

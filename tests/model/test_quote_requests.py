@@ -79,3 +79,11 @@ def test_the_list_says_who_is_overdue_on_the_day_after_the_deadline() -> None:
 def test_a_deadline_with_a_time_is_said_with_its_weekday_and_hour() -> None:
     assert deadline_words(dt.datetime(2026, 12, 5, 17, 0), weekday=True) == \
         "Saturday 5 December, 17:00"
+
+
+def test_an_unnamed_experts_request_is_said_with_the_experts_place_not_the_id() -> None:
+    kit = kit_with(asked("q1", "expert-2"))
+    kit.experts.append(Expert("expert-2", "  "))
+    [waiting] = unanswered_requests(kit)
+    assert waiting.sentence == ("Expert 3 has not answered the request of 3 December "
+                                "(deadline 5 December)")

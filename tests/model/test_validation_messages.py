@@ -13,8 +13,8 @@ import pytest
 from support.examples import CNAS_KIT
 
 from presskit.model import ApprovalState, Kit
-from presskit.model.kit import Embargo, QuoteRequest
-from presskit.model.sections import BiosSection
+from presskit.model.kit import Embargo, Expert, Quote, QuoteRequest
+from presskit.model.sections import AboutSection, BiosSection, CalloutSection, TextSection
 from presskit.model.validation import validate
 from presskit.storage import load_kit
 
@@ -193,4 +193,65 @@ def test_a_kit_without_contacts_says_so_once(cnas: Kit) -> None:
     assert rows(kit) == [
         ("warning", ("contacts",), "the kit has no media contact",
          "The kit has no media contact for journalists to call or write to"),
+    ]
+
+
+def test_a_very_long_name_is_cut_to_eighty_characters_in_the_plain_sentence() -> None:
+    name = " ".join(["Maximiliane"] * 10)
+    kit = Kit(title="T", experts=[Expert("m", name)], quotes=[Quote("q", "m", "Yes.")])
+    [untitled] = [p for p in validate(kit) if p.where == ("experts", 0, "title")]
+    assert untitled.plain == (
+        "Maximiliane Maximiliane Maximiliane Maximiliane Maximiliane Maximiliane Maximil… "
+        "has no title (quotes print it under the name)")
+    assert len(untitled.plain.split("…")[0]) == 79
+
+
+def test_hidden_contact_sections_point_to_the_first_one_and_a_blurbs_tag_to_the_blurb(
+    cnas: Kit,
+) -> None:
+    kit = copy.deepcopy(cnas)
+    for section in kit.sections:
+        section.hidden = section.hidden or section.type == "contact"
+    kit.resources[0].blurb = "Read it [en bref]{lang=frenchish}."
+    assert rows(kit) == [
+        ("warning", ("sections", 1, "hidden"),
+         "no visible section tells journalists whom to contact",
+         "The Media contact section is hidden, so no section tells journalists whom to "
+         "contact"),
+        ("warning", ("resources", 0, "blurb"),
+         "[en bref]{lang=frenchish}: 'frenchish' is no language tag (use one like 'fr', "
+         "'de-CH' or 'zh-Hant'); the words are printed without marking their language",
+         "“en bref” is marked with 'frenchish', which is no language; it prints without "
+         "saying its language to screen readers"),
+    ]
+
+
+def test_an_about_section_is_empty_only_without_its_own_text_and_the_boilerplate() -> None:
+    def about_warnings(text: str, boilerplate: str) -> list[str]:
+        kit = Kit(title="T", sections=[AboutSection(id="about", text=text)])
+        kit.brand.boilerplate = boilerplate
+        return [p.plain for p in validate(kit) if p.where == ("sections", 0)]
+
+    assert about_warnings("", "") == ["The About us section is empty"]
+    assert about_warnings("", "CNAS is an independent think tank.") == []
+    assert about_warnings("We study security.", "") == []
+
+
+def test_a_bad_or_duplicate_quote_id_points_to_that_quotes_id() -> None:
+    kit = Kit(title="T", experts=[Expert("kim", "Duyeon Kim", title="Fellow")],
+              quotes=[Quote("q 1", "kim", "Yes."), Quote("q2", "kim", "No."),
+                      Quote("q2", "kim", "Maybe.")])
+    assert [(p.message, p.where) for p in validate(kit) if p.is_error] == [
+        ("id 'q 1' is not valid: use letters, digits, '-', '_' or '.'", ("quotes", 0, "id")),
+        ("duplicate id 'q2' in quotes: item 3 has the same id as item 2", ("quotes", 2, "id")),
+    ]
+
+
+def test_an_empty_callout_and_a_bad_tag_in_a_sections_text_are_said_at_their_place() -> None:
+    kit = Kit(title="T", sections=[CalloutSection(id="read", heading="Read more"),
+                                   TextSection(id="note", text="Say [hej]{lang=swedish}.")])
+    assert [(p.where, p.plain) for p in validate(kit) if p.where[:1] == ("sections",)] == [
+        (("sections", 0), "The section “Read more” is empty"),
+        (("sections", 1, "text"), "“hej” is marked with 'swedish', which is no language; it "
+                                  "prints without saying its language to screen readers"),
     ]

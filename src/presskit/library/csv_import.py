@@ -312,7 +312,11 @@ def _consistency(sample: str, delimiter: str) -> tuple[bool, float, int]:
         return False, 0.0, 0
     width = len(rows[0])
     same = sum(1 for cells in rows[1:] if len(cells) == width)
-    return width > 1, same / max(len(rows) - 1, 1), width
+    # Split by the delimiter outside quotes: a ';' only inside a quoted heading ("Title; role")
+    # splits the header for a reader that does not know that is the quoting, but not for us.
+    header = next(line for line in sample.splitlines() if line.strip())
+    splits = width > 1 and _count_outside_quotes(header)[delimiter] > 0
+    return splits, same / max(len(rows) - 1, 1), width
 
 
 def _records(text: str, delimiter: str) -> list[tuple[int, int, list[str]]]:
@@ -322,6 +326,10 @@ def _records(text: str, delimiter: str) -> list[tuple[int, int, list[str]]]:
     previous_line = 0
     try:
         for number, cells in enumerate(reader, start=1):
+            # A quoted cell keeps the file's own line breaks: "\r\n", or a lone "\r" from an
+            # old Mac export, which would stay in a bio (and the plain-text twin) as is.
+            cells = [c.replace("\r\n", "\n").replace("\r", "\n") if "\r" in c else c
+                     for c in cells]
             records.append((number, previous_line + 1, cells))
             previous_line = reader.line_num
     except csv.Error as exc:  # only a NUL byte gets here with strict=False
@@ -388,7 +396,8 @@ class _RowImporter:
         values: dict[str, str] = {}
         for column, field_name in enumerate(self.mapping):
             if field_name is not None and column < len(row.cells):
-                cell = unprotect_cell(row.cells[column].replace("\r\n", "\n").strip())
+                cell = unprotect_cell(
+                    row.cells[column].replace("\r\n", "\n").replace("\r", "\n").strip())
                 values[field_name] = cell
         return values
 

@@ -97,6 +97,10 @@ def check_workbook(data: bytes, name: str) -> CheckedWorkbook:
         raise WorkbookError(f"{name} is password-protected: open it in LibreOffice, remove "
                             "the password (File › Properties › Security) and save it again")
     for entry, text in entries.items():
+        # Only the XML parts: a picture's bytes often hold these pairs (a PNG 60 pixels wide
+        # starts its header with 00 00 00 3C), and a workbook with a logo is no UTF-16.
+        if not entry.endswith((".xml", ".rels")):
+            continue
         if b"<\x00" in text[:400] or b"\x00<" in text[:400]:
             raise WorkbookError(f"{name} has a part in UTF-16 ({entry!r}), which presskit "
                                 f"does not read: {_SAVE_AS}")

@@ -55,7 +55,8 @@ class Unanswered:
 
     quote_id: str
     expert_id: str
-    name: str  # the expert's display name, or the expert id if the kit has no such expert
+    name: str  # the expert's display name ("Expert 3" if blank), or the expert id if the kit has
+    # no such expert
     request: QuoteRequest
     overdue: bool
     where: Where
@@ -106,4 +107,9 @@ def _name(kit: Kit, quote: Quote) -> str:
     expert = kit.expert(quote.expert)
     if expert is None:
         return quote.expert
-    return display_name(expert) or expert.id
+    # No id in plain words: an unnamed expert is the place the experts table shows them at,
+    # as the check's own "Expert 3 has no name" says.
+    if display_name(expert):
+        return display_name(expert)
+    place = next(i for i, known in enumerate(kit.experts) if known is expert)
+    return f"Expert {place + 1}"

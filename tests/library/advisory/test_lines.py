@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from presskit.library.advisory.contacts import find_contact, parse_callout
+from presskit.library.advisory.contacts import Callout, find_contact, parse_callout
 from presskit.library.advisory.patterns import (
     heading_of,
     parse_dateline,
@@ -179,6 +179,17 @@ def test_a_short_question_pointing_at_a_quoted_title_is_a_callout() -> None:
     assert parse_callout("What happened? North Korea announced talks.") is None
 
 
+def test_a_callout_with_a_title_and_a_link_keeps_both_in_their_places() -> None:
+    assert parse_callout("Need a cheat sheet? Read “Negotiating Toward Peace” at "
+                         "https://cnas.org/roadmap today.") == Callout(
+        heading="Need a cheat sheet?", template="Read “{title}” at {url} today.",
+        title="Negotiating Toward Peace", url="https://cnas.org/roadmap")
+    # A link alone is the title too.
+    assert parse_callout("Want the data? It is at https://cnas.org/data.") == Callout(
+        heading="Want the data?", template="It is at {title}.", title="https://cnas.org/data",
+        url="https://cnas.org/data")
+
+
 @pytest.mark.parametrize(
     ("text", "heading"),
     [("Sharper:", "Sharper"), ("Background:", "Background"), ("## Background", "Background"),
@@ -205,3 +216,20 @@ def test_an_embargo_line_becomes_a_time_and_zone() -> None:
         dt.datetime(2019, 9, 20, 9, 0), "America/New_York")
     assert parse_embargo("Embargoed until 00:01 GMT on 20 September 2019") == (
         dt.datetime(2019, 9, 20, 0, 1), "UTC")
+
+
+@pytest.mark.parametrize("time", ["24:00", "23:60", "25:30"])
+def test_an_embargo_at_a_time_no_clock_shows_is_no_embargo(time: str) -> None:
+    assert parse_embargo(f"Embargoed until {time} GMT on 20 September 2019") is None
+
+
+def test_the_last_minute_of_a_day_is_an_embargo_time() -> None:
+    assert parse_embargo("Embargoed until 23:59 GMT on 20 September 2019") == (
+        dt.datetime(2019, 9, 20, 23, 59), "UTC")
+
+
+def test_the_shortest_capitals_heading_and_the_longest_dateline_place_are_read() -> None:
+    assert heading_of("FAQ") == "FAQ" and heading_of("AB") is None
+    found = parse_dateline("June 3, 2024 one two three four")
+    assert found is not None and found.rest == "one two three four"  # four words: a place
+    assert parse_dateline("June 3, 2024 one two three four five") is None

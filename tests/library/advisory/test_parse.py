@@ -113,6 +113,13 @@ def test_a_forwarded_advisory_with_reply_marks_and_windows_line_ends_reads_the_s
     assert parse_advisory(forwarded).kit == parse_advisory(SEED_TEXT).kit
 
 
+def test_old_mac_line_ends_and_indented_reply_marks_read_the_same() -> None:
+    expected = parse_advisory(SEED_TEXT).kit
+    assert parse_advisory(SEED_TEXT.replace("\n", "\r")).kit == expected
+    assert parse_advisory("\n".join("  > " + line for line in SEED_TEXT.splitlines())).kit == (
+        expected)
+
+
 ADVISORY = """\
 MEDIA ADVISORY
 EMBARGOED UNTIL 6:00 a.m. EDT, June 4, 2024
@@ -282,3 +289,56 @@ def test_letterhead_a_contact_block_and_quotes_attributed_after_the_quote() -> N
 def test_one_paragraph_per_line_with_blank_lines_between_is_not_taken_for_wrapping() -> None:
     spaced = "\n\n".join(SEED_TEXT.splitlines())
     assert parse_advisory(spaced).kit == parse_advisory(SEED_TEXT).kit
+
+
+def test_unreadable_lines_in_a_row_are_kept_as_the_paragraphs_of_one_text_section() -> None:
+    result = parse_advisory(
+        "Heat Wave Puts Grid Reliability in Question\n\nUtilities brace for demand.\n\n"
+        '- Grid watchers, everywhere: "this line names no person"\n'
+        '- Line crews, all night: "nor does this one"\n')
+    unread = result.kit.sections[-1]
+    assert isinstance(unread, TextSection)
+    assert unread.text == ('- Grid watchers, everywhere: "this line names no person"\n\n'
+                           '- Line crews, all night: "nor does this one"')
+    reason = ("this looks like an expert line but the part before the first comma is not a "
+              "person's name; kept as text in section 'unread-text'")
+    assert [(p.line, p.message) for p in result.problems] == [(5, reason), (6, reason)]
+
+
+def test_limits_of_a_headline_a_program_and_a_two_word_attribution_are_inclusive() -> None:
+    headline = ("Grid " * 60)[:249] + "x"  # 250 characters: the longest headline read as one
+    result = parse_advisory(
+        f"{headline}\n\nUtilities brace for demand.\n\n"
+        # A name of two words, no colon: still an attribution, with its quote below it.
+        "Duyeon Kim, Senior Fellow for Energy, Economics, Security and Power Grids in Summer\n"
+        "“Every summer we relearn the same lesson.”\n\n"
+        "Duyeon Kim, Adjunct Fellow:\n“The grid was built for a climate we no longer have.”\n")
+    kit = result.kit
+    assert kit.title == headline
+    [expert] = kit.experts
+    assert (expert.id, expert.title, expert.program) == (
+        "duyeon-kim", "Senior Fellow for Energy, Economics, Security and Power Grids in Summer",
+        "Energy, Economics, Security and Power Grids in Summer")  # eight words
+    assert [(q.id, q.expert, q.text) for q in kit.quotes] == [
+        ("kim-quote", "duyeon-kim", "Every summer we relearn the same lesson."),
+        ("kim-quote-2", "duyeon-kim", "The grid was built for a climate we no longer have."),
+    ]
+    assert [(p.line, p.message) for p in result.problems] == [
+        (8, "Duyeon Kim is quoted again with the title 'Adjunct Fellow'; the kit keeps the "
+            "first one, 'Senior Fellow for Energy, Economics, Security and Power Grids in "
+            "Summer'")]
+
+
+def test_a_quote_signed_below_with_a_full_stop_and_text_after_the_end_mark() -> None:
+    result = parse_advisory(
+        "Heat Wave Puts Grid Reliability in Question\n\nUtilities brace for demand.\n\n"
+        "“Every summer we relearn the same lesson.”\n— Duyeon Kim, Senior Fellow.\n\n"
+        "###\n\nAbout the Institute: we study grids.\n")
+    kit = result.kit
+    assert [(e.name, e.title) for e in kit.experts] == [("Duyeon Kim", "Senior Fellow")]
+    assert [q.text for q in kit.quotes] == ["Every summer we relearn the same lesson."]
+    last = kit.sections[-1]
+    assert isinstance(last, TextSection)
+    assert last.text == "About the Institute: we study grids."  # after the mark, still read
+    assert [(p.line, p.message) for p in result.problems] == [
+        (8, "the end mark '###' was left out")]

@@ -116,3 +116,10 @@ def test_a_word_list_is_parsed_in_slices_that_hold_every_entry_once() -> None:
     for piece in pieces:
         merged.update(json.loads(piece))
     assert merged == json.loads(text)
+
+
+@pytest.mark.parametrize("typo", ["governmen", "governmenr", "governmentt"])
+def test_a_slip_at_the_end_of_a_word_is_suggested_away_too(english: Checker,
+                                                         typo: str) -> None:
+    # A letter missing, wrong or doubled at the very end: one edit at the last places.
+    assert english.suggestions(typo)[0] == "government"

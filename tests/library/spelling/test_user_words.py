@@ -87,3 +87,9 @@ def test_a_pipe_where_the_dictionary_should_be_is_no_dictionary(tmp_path: Path) 
     assert read_user_words(fifo) == []  # at once: nothing waits for a writer
     with pytest.raises(UserDictionaryError):
         add_user_word(fifo, "Kim")
+
+
+def test_the_last_word_counts_without_a_line_break_after_it(tmp_path: Path) -> None:
+    path = tmp_path / "words.txt"
+    path.write_text("alpha\nbeta", encoding="utf-8")
+    assert read_user_words(path) == ["alpha", "beta"]
