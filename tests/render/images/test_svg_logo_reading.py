@@ -12,11 +12,13 @@ import zlib
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 from support.pdf_reading import fonts, reader
 
 from presskit.model import limits
-from presskit.render.images.cache import ImageProblem
+from presskit.render.images import svg as svg_module
+from presskit.render.images.cache import ImageCache, ImageProblem
 from presskit.render.images.prepare import prepare_logo
 from presskit.render.images.svg import VectorLogo, check_svg
 
@@ -120,3 +122,52 @@ def test_an_svg_file_over_the_size_limit_is_refused_unparsed() -> None:
         check_svg(over)
     assert str(err.value) == (
         f"the SVG file is larger than {limits.MAX_SVG_BYTES // (1024 * 1024)} MB")
+
+
+def test_a_logo_of_exactly_the_most_elements_allowed_is_drawn_one_more_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(svg_module, "MAX_ELEMENTS", 10)  # the real limit, 100,000, is slow
+    root_and_nine = OPEN + '<rect width="10" height="10"/>' * 9 + "</svg>"
+    assert check_svg(root_and_nine.encode()) is not None
+    with pytest.raises(ImageProblem, match="^the SVG drawing has more than 10 elements"):
+        check_svg(root_and_nine.replace("</svg>", "<g/></svg>").encode())
+
+
+def test_embedded_pictures_over_the_cap_together_are_refused_in_whole_megapixels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(svg_module, "MAX_PICTURE_PIXELS", 2_000_000)  # 50 MP decodes slowly
+    out = io.BytesIO()
+    Image.new("L", (1200, 1000)).save(out, "PNG")  # 1.2 megapixels
+    uri = "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()
+    two = "".join(f'<image href="{uri}" x="{x}" width="10" height="10"/>' for x in (0, 20))
+    with pytest.raises(ImageProblem) as err:
+        check_svg(f"{OPEN}{two}</svg>".encode())
+    assert str(err.value) == "the SVG drawing's embedded pictures come to more than 2 megapixels"
+
+
+def test_a_drawing_svglib_cannot_read_is_refused_naming_the_failure(tmp_path: Path) -> None:
+    path = tmp_path / "logo.svg"
+    path.write_text(f'{OPEN}<path d="M 0 0 L 1"/></svg>', encoding="utf-8")  # L lacks its y
+    with pytest.raises(ImageProblem) as err:
+        prepare_logo(path, 400, 60)
+    assert str(err.value) == "not a readable SVG drawing (TypeError)"
+
+
+def test_an_svg_logo_does_not_push_photos_out_of_the_memory_cache(tmp_path: Path) -> None:
+    photo, logo = tmp_path / "photo.jpg", tmp_path / "logo.svg"
+    Image.new("RGB", (300, 300), (20, 90, 160)).save(photo, "JPEG")
+    logo.write_text(f'{OPEN}<rect width="10" height="10"/></svg>', encoding="utf-8")
+    prepared: list[str] = []
+
+    def prepare(path: Path) -> object:
+        prepared.append(path.name)
+        return prepare_logo(path, 400, 60)
+
+    first = prepare_logo(photo, 400, 60)
+    cache = ImageCache(max_bytes=first.nbytes, disk=False)  # room for the photo alone
+    cache.get(photo, ("logo",), lambda: prepare(photo))
+    cache.get(logo, ("logo",), lambda: prepare(logo))
+    cache.get(photo, ("logo",), lambda: prepare(photo))
+    assert prepared == ["photo.jpg", "logo.svg"]  # the photo was still there
