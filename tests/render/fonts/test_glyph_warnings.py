@@ -4,8 +4,11 @@ right-to-left text named in order."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from support.render_fixtures import seed_kit
 
+from presskit.model import BiosSection, Embargo, Expert
 from presskit.render import render_pdf
 
 FALLBACKS = "the fallback fonts DejaVu Sans and WenQuanYi Micro Hei"
@@ -41,3 +44,25 @@ def test_two_characters_no_font_has_print_as_two_boxes() -> None:
     assert warning.message.startswith(
         "no font has a glyph for \U0001F970 (U+1F970), \U0001F973 (U+1F973) (neither")
     assert warning.message.endswith("): they print as empty boxes")
+
+
+def test_every_printed_field_is_looked_at_and_named_with_its_font() -> None:
+    """Fields of the heading font and the body font, the embargo's zone, a section after a
+    hidden one, an expert only quoted and one only in the bios."""
+    box = "\U0001F923"
+    kit = seed_kit()
+    kit.series = f"Flash {box}"
+    kit.embargo = Embargo(until=dt.datetime(2019, 9, 20, 9), zone=f"Seoul {box}")
+    kit.sections[1].hidden = True
+    kit.sections[4].text += f" {box}"
+    kit.experts[0].name += f" {box}"
+    kit.experts.append(Expert(id="extra", name="Extra Expert", bio=f"Writes {box}."))
+    kit.sections.append(BiosSection(id="bios", experts=["extra"]))
+    found = {p.where: p.message for p in render_pdf(kit).warnings}
+    assert sorted(found) == sorted([
+        ("kit", "series"), ("kit", "embargo", "zone"), ("sections", 4, "text"),
+        ("experts", 0, "name"), ("experts", 5, "bio")])
+    assert "(neither the heading font nor" in found[("kit", "series")]
+    for where in [("kit", "embargo", "zone"), ("sections", 4, "text"), ("experts", 0, "name"),
+                  ("experts", 5, "bio")]:
+        assert "(neither the body font nor" in found[where], where
