@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from support.pdf_reading import text
 from support.render_fixtures import seed_kit
 
 from presskit.model import BiosSection, Embargo, Expert
@@ -66,3 +67,13 @@ def test_every_printed_field_is_looked_at_and_named_with_its_font() -> None:
     for where in [("kit", "embargo", "zone"), ("sections", 4, "text"), ("experts", 0, "name"),
                   ("experts", 5, "bio")]:
         assert "(neither the body font nor" in found[where], where
+
+
+def test_a_mark_with_no_composed_form_stays_on_its_letter_beside_another_script() -> None:
+    """"x" with an acute has no precomposed character: the mark is drawn by the font of the
+    letter before it, in a name that needs the CJK font as well."""
+    kit = seed_kit()
+    kit.experts[0].name = "Qx\u0301 \uae40\ubbfc\uc900"
+    pdf = render_pdf(kit)
+    assert pdf.warnings == []
+    assert "Qx\u0301 \uae40\ubbfc\uc900" in text(pdf.data)
