@@ -12,7 +12,8 @@ from reportlab.lib.colors import black, red
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from presskit.render.fonts.registry import builtin_family
+from presskit.render.fonts.fallback import Face, Glyphs
+from presskit.render.fonts.registry import BrandFonts, builtin_family
 from presskit.render.fonts.synthetic import StyledText, synthetic_font
 
 SIZE = 10.0
@@ -78,3 +79,23 @@ def test_a_bold_run_is_outlined_in_the_colour_the_text_is_filled_with(
     code = text.getCode()
     stroke = re.search(r"(\S+ \S+ \S+) RG", code)
     assert stroke is not None and stroke.group(1) == "1 0 0", code  # red, like the fill
+
+
+@pytest.mark.parametrize(("align", "shift"), [("left", 0.0), ("centre", 0.5), ("right", 1.0)])
+def test_a_line_in_several_fonts_starts_where_its_alignment_puts_it(
+    align: str, shift: float
+) -> None:
+    """As the DRAFT mark is drawn when the heading font lacks a letter of the word: the line
+    of runs in their own fonts is measured whole and placed once."""
+    family = builtin_family()
+    glyphs = Glyphs(BrandFonts(body=family, heading=family))
+    words = "Ab \uae40\ubbfc\uc900"
+    canvas = Canvas(io.BytesIO())
+    canvas.drawText = lambda line: drawn.append(line.getCode())  # type: ignore[method-assign]
+    drawn: list[str] = []
+    glyphs.draw(canvas, 200, 100, words, Face(family), SIZE, align=align)
+    total = glyphs.width(words, Face(family), SIZE)
+    [code] = drawn
+    start = re.match(r"BT 1 0 0 1 (-?[\d.]+) 100 Tm", code)
+    assert start is not None, code
+    assert float(start.group(1)) == pytest.approx(200 - shift * total, abs=0.01)
