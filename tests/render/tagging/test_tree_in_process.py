@@ -1,0 +1,83 @@
+"""The structure tree and the XMP metadata read back in this process, as a screen reader and a
+PDF/UA checker find them: each language span holds its own words and no more, and the
+metadata packet is well-formed XML whose every field matches the document information.
+(``test_tagged_pdf.py`` reads the tree with poppler too, in another process.)"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pikepdf
+from support.render_fixtures import seed_kit
+from support.struct_reading import Read, read_tree
+
+from presskit.model import ContactSection
+from presskit.render import render_pdf
+
+NS = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "pdf": "http://ns.adobe.com/pdf/1.3/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_a_span_in_another_language_holds_its_own_words_and_no_more(tmp_path: Path) -> None:
+    kit = seed_kit()
+    kit.sections[0].text = (  # the lead: a span ending mid-line, then another that wraps
+        "Asked in Paris, the minister said [Bonjour tout le monde, **mes amis**]{lang=fr} "
+        "and left for Geneva, where the talks will resume on Monday under the chair of "
+        "[Frau Doktor Anna Müller-Lüdenscheidt von der Schweizerischen Eidgenossenschaft]"
+        "{lang=de-CH}.")
+    tree = read_tree(render_pdf(kit, invariant=True).data)
+    lead = next(n for n, read in enumerate(tree) if read.text.startswith("Asked in Paris"))
+    assert tree[lead:lead + 3] == [
+        Read("P", "", "Asked in Paris, the minister said and left for Geneva, where the talks "
+                      "will resume on Monday under the chair of ."),
+        Read("Span", "fr", "Bonjour tout le monde, mes amis"),
+        Read("Span", "de-CH", "Frau Doktor Anna Müller-Lüdenscheidt von der Schweizerischen "
+                              "Eidgenossenschaft"),
+    ]
+
+
+def test_the_metadata_packet_is_xml_that_says_what_the_document_information_says() -> None:
+    kit = seed_kit()
+    kit.title = 'R&D <briefing> "on" Korea\'s talks'
+    kit.language = "fr"
+    pdf = pikepdf.open(io.BytesIO(render_pdf(kit, invariant=True).data))
+    info = pdf.docinfo
+    root = ET.fromstring(pdf.Root.Metadata.read_bytes())  # well-formed, namespaces bound
+    [about] = root.findall("rdf:RDF/rdf:Description", NS)
+
+    def alternatives(name: str) -> dict[str, str]:
+        return {li.get(XML_LANG, ""): li.text or "" for li in
+                about.findall(f"{name}/rdf:Alt/rdf:li", NS)}
+
+    assert alternatives("dc:title") == {"x-default": str(info.Title), "fr": str(info.Title)}
+    assert str(info.Title) == "R&D <briefing> \u201con\u201d Korea\u2019s talks"  # smart quotes
+    assert alternatives("dc:description") == {"x-default": str(info.Subject),
+                                              "fr": str(info.Subject)}
+    assert about.findtext("dc:format", namespaces=NS) == "application/pdf"
+    assert [li.text for li in about.findall("dc:creator/rdf:Seq/rdf:li", NS)] == [
+        str(info.Author)]
+    assert [li.text for li in about.findall("dc:language/rdf:Bag/rdf:li", NS)] == ["fr"]
+    keywords = [li.text for li in about.findall("dc:subject/rdf:Bag/rdf:li", NS)]
+    assert keywords and ", ".join(keywords) == str(info.Keywords)
+    assert about.findtext("pdf:Keywords", namespaces=NS) == str(info.Keywords)
+    # (pdf:Producer says "www.reportlab.com" where the information says "(opensource)")
+    assert str(about.findtext("pdf:Producer", namespaces=NS)).startswith("ReportLab PDF Library")
+    assert about.findtext("xmp:CreatorTool", namespaces=NS) == str(info.Creator)
+    assert about.findtext("pdfuaid:part", namespaces=NS) == "1"
+
+
+def test_a_paragraph_that_is_only_a_link_holds_a_link_element_with_its_words() -> None:
+    kit = seed_kit()
+    contact = next(s for s in kit.sections if isinstance(s, ContactSection))
+    contact.text = "{email}"
+    tree = read_tree(render_pdf(kit, invariant=True).data)
+    at = next(n for n, read in enumerate(tree) if "press@example.org" in read.text)
+    assert tree[at - 1:at + 1] == [Read("P", "", ""), Read("Link", "", "press@example.org")]
