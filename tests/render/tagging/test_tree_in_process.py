@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pikepdf
+from support.pdf_reading import reader
 from support.render_fixtures import seed_kit
 from support.struct_reading import Read, read_tree
 
@@ -81,3 +82,29 @@ def test_a_paragraph_that_is_only_a_link_holds_a_link_element_with_its_words() -
     tree = read_tree(render_pdf(kit, invariant=True).data)
     at = next(n for n, read in enumerate(tree) if "press@example.org" in read.text)
     assert tree[at - 1:at + 1] == [Read("P", "", ""), Read("Link", "", "press@example.org")]
+
+
+def placed_words(data: bytes) -> list[tuple[str, float, float]]:
+    """Every piece of text on every page with where it starts on the page."""
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_rest: object) -> None:
+        if text.strip():
+            x, y = tm[4], tm[5]
+            found.append((text.strip(), round(x * cm[0] + y * cm[2] + cm[4], 1),
+                          round(x * cm[1] + y * cm[3] + cm[5], 1)))
+
+    for page in reader(data).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_tagging_moves_no_word_on_the_page() -> None:
+    """Paragraphs with links and language spans are drawn by a text object of their own in a
+    tagged PDF; every word stays where the untagged PDF has it."""
+    kit = seed_kit()
+    contact = next(s for s in kit.sections if isinstance(s, ContactSection))
+    contact.text = "{email} and [Bonjour]{lang=fr} more"
+    tagged = placed_words(render_pdf(kit, invariant=True).data)
+    assert any("press@example.org and Bonjour" in text for text, _x, _y in tagged)
+    assert tagged == placed_words(render_pdf(kit, invariant=True, tagged=False).data)
