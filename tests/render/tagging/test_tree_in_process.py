@@ -108,3 +108,16 @@ def test_tagging_moves_no_word_on_the_page() -> None:
     tagged = placed_words(render_pdf(kit, invariant=True).data)
     assert any("press@example.org and Bonjour" in text for text, _x, _y in tagged)
     assert tagged == placed_words(render_pdf(kit, invariant=True, tagged=False).data)
+
+
+def test_each_link_element_holds_its_linked_words_and_its_paragraph_the_rest() -> None:
+    kit = seed_kit()
+    contact = next(s for s in kit.sections if isinstance(s, ContactSection))
+    contact.text = "{email} first, then more words, then {email} again at the end"
+    tree = read_tree(render_pdf(kit, invariant=True).data)
+    links = [read.text for read in tree if read.role == "Link"]
+    assert links and set(links) == {
+        "press@example.org", "Negotiating Toward a Denuclearization-Peace Roadmap on the "
+        "Korean Peninsula"}
+    assert Read("P", "", "first, then more words, then again at the end") in tree
+    assert sum("contact Cole Stevens at" in read.text for read in tree if read.role == "P")
