@@ -13,6 +13,7 @@ import pikepdf
 from support.pdf_reading import reader
 from support.render_fixtures import seed_kit
 from support.struct_reading import Read, read_tree
+from support.struct_tree import TaggedPdf
 
 from presskit.model import ContactSection
 from presskit.render import render_pdf
@@ -121,3 +122,20 @@ def test_each_link_element_holds_its_linked_words_and_its_paragraph_the_rest() -
         "Korean Peninsula"}
     assert Read("P", "", "first, then more words, then again at the end") in tree
     assert sum("contact Cole Stevens at" in read.text for read in tree if read.role == "P")
+
+
+def test_every_link_element_has_its_words_and_every_annotation_of_them() -> None:
+    """A link that wraps is one element with an annotation per line; two links to the same
+    address in one line are two elements, each with its own annotation."""
+    kit = seed_kit()
+    contact = next(s for s in kit.sections if isinstance(s, ContactSection))
+    contact.text = "Write to {email} or {email}."
+    tagged = TaggedPdf(render_pdf(kit, invariant=True).data)
+    assert tagged.root is not None
+    links = [element for element in tagged.root.walk() if element.role == "Link"]
+    assert all(element.content and element.annotations for element in links)
+    wrapped = [element for element in links if len(element.annotations) > 1]
+    assert wrapped, "the report's title wraps: one element, two annotations"
+    annotations = [annot for page in tagged.pdf.pages for annot in page.get("/Annots", [])
+                   if annot.get("/Subtype") == "/Link"]
+    assert len(annotations) == sum(len(element.annotations) for element in links)
