@@ -122,6 +122,7 @@ def test_writing_and_touching_an_entry_that_is_a_link_leaves_its_target_alone(
     target.write_bytes(b"planted")
     os.utime(target, ns=(10**9, 10**9))
     entry.symlink_to(target)
+    os.utime(entry, ns=(10**9, 10**9), follow_symlinks=False)
     cache_entries.touch(entry)  # the link itself, not what it points to
     assert target.stat().st_mtime_ns == 10**9
     assert entry.lstat().st_mtime_ns > 10**9
@@ -131,3 +132,94 @@ def test_writing_and_touching_an_entry_that_is_a_link_leaves_its_target_alone(
     os.utime(entry, ns=(10**9, 10**9))
     cache_entries.touch(entry)
     assert entry.stat().st_mtime_ns > 10**9
+
+
+def test_reading_from_a_cache_not_made_yet_makes_nothing_and_says_nothing(
+    cache_home: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert cache_entries.read_entry(image_cache.cache_dir() / "a.image", 100) is None
+    assert not cache_home.exists()
+    cache_entries.touch(image_cache.cache_dir() / "a.image")  # gone meanwhile: nothing
+    assert not [r for r in caplog.records if "cache folder" in r.getMessage()]
+
+
+def test_a_cache_home_under_folders_not_made_yet_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "new" / "home" / "cache"))
+    entry = image_cache.cache_dir() / "a.image"
+    assert cache_entries.write_entry(entry, b"ours")
+    assert entry.read_bytes() == b"ours"
+
+
+def test_a_cache_home_that_is_a_file_is_said_once_with_the_systems_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(cache_entries, "_reported", set())
+    home = tmp_path / "cache"
+    home.write_bytes(b"a file")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    entry = image_cache.cache_dir() / "a.image"
+    assert cache_entries.read_entry(entry, 100) is None
+    assert not cache_entries.write_entry(entry, b"ours")
+    said = [r.getMessage() for r in caplog.records if "cache folder" in r.getMessage()]
+    assert said == [f"not using the cache folder {home / 'presskit'}: Not a directory"]
+
+
+def test_an_entry_that_cannot_be_written_is_said_not_written(cache_home: Path) -> None:
+    entry = image_cache.cache_dir() / "a.image"
+    assert cache_entries.write_entry(entry.with_name("b.image"), b"make the folders")
+    entry.mkdir()  # a folder in the entry's place
+    assert not cache_entries.write_entry(entry, b"ours")
+
+
+def test_an_entry_that_grew_after_it_was_measured_is_not_read_beyond_its_limit(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry = image_cache.cache_dir() / "a.image"
+    assert cache_entries.write_entry(entry, bytes(1000))
+    real_fstat, real_fdopen = os.fstat, os.fdopen
+    asked: list[int] = []
+
+    def measured_small(fd: int) -> os.stat_result:  # as if it grew after os.fstat
+        status = real_fstat(fd)
+        return os.stat_result((status.st_mode, *status[1:6], 10, *status[7:]))
+
+    def spying_fdopen(fd: int, *args: object) -> object:
+        stream = real_fdopen(fd, *args)
+        real_read = stream.read
+
+        def read(size: int | None = -1) -> bytes:
+            asked.append(-1 if size is None else size)
+            return real_read(size)
+
+        stream.read = read
+        return stream
+
+    monkeypatch.setattr(os, "fstat", measured_small)
+    monkeypatch.setattr(os, "fdopen", spying_fdopen)
+    assert cache_entries.read_entry(entry, 100) is None
+    assert asked == [101]
+
+
+def test_reading_an_entry_closes_the_file_it_opened_and_nothing_else(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry = image_cache.cache_dir() / "a.image"
+    assert cache_entries.write_entry(entry, bytes(1000))
+    closed: list[int] = []
+    real_close = os.close
+    monkeypatch.setattr(os, "close", lambda fd: (closed.append(fd), real_close(fd)))
+    assert cache_entries.read_entry(entry, 1000) == bytes(1000)
+    assert closed == []  # the stream closed its own descriptor
+    # Opened as descriptor 0 (a process started without standard input) and refused:
+    saved = os.dup(0)
+    real_close(0)
+    try:
+        assert cache_entries.read_entry(entry, 10) is None
+        assert closed == [0]
+        with pytest.raises(OSError):
+            os.fstat(0)
+    finally:
+        os.dup2(saved, 0)
+        real_close(saved)
