@@ -1,0 +1,153 @@
+"""The structure tree and the XMP metadata read back in this process, as a screen reader and a
+PDF/UA checker find them: each language span holds its own words and no more, and the
+metadata packet is well-formed XML whose every field matches the document information.
+(``test_tagged_pdf.py`` reads the tree with poppler too, in another process.)"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+
+import pikepdf
+import pytest
+from support.pdf_reading import reader
+from support.render_fixtures import seed_kit
+from support.struct_reading import Read, read_tree
+from support.struct_tree import TaggedPdf
+
+from presskit.model import ContactSection, Kit
+from presskit.render import render_pdf
+
+NS = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "pdf": "http://ns.adobe.com/pdf/1.3/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def spans_and_links_kit() -> Kit:
+    """The seed kit with two language spans in its lead (one ending mid-line, one that
+    wraps), a contact box that is nothing but a link, and one that links twice."""
+    kit = seed_kit()
+    kit.sections[0].text = (
+        "Asked in Paris, the minister said [Bonjour tout le monde, **mes amis**]{lang=fr} "
+        "and left for Geneva, where the talks will resume on Monday under the chair of "
+        "[Frau Doktor Anna Müller-Lüdenscheidt von der Schweizerischen Eidgenossenschaft]"
+        "{lang=de-CH}.")
+    first, second = [s for s in kit.sections if isinstance(s, ContactSection)]
+    first.text = "{email}"
+    second.text = "{email} first, then more words, then {email} again at the end"
+    return kit
+
+
+@pytest.fixture(scope="module")
+def tagged_pdf() -> bytes:
+    return render_pdf(spans_and_links_kit(), invariant=True).data
+
+
+def test_a_span_in_another_language_holds_its_own_words_and_no_more(tagged_pdf: bytes) -> None:
+    tree = read_tree(tagged_pdf)
+    lead = next(n for n, read in enumerate(tree) if read.text.startswith("Asked in Paris"))
+    assert tree[lead:lead + 3] == [
+        Read("P", "", "Asked in Paris, the minister said and left for Geneva, where the talks "
+                      "will resume on Monday under the chair of ."),
+        Read("Span", "fr", "Bonjour tout le monde, mes amis"),
+        Read("Span", "de-CH", "Frau Doktor Anna Müller-Lüdenscheidt von der Schweizerischen "
+                              "Eidgenossenschaft"),
+    ]
+
+
+def test_the_metadata_packet_is_xml_that_says_what_the_document_information_says() -> None:
+    kit = seed_kit()
+    kit.title = 'R&D <briefing> "on" Korea\'s talks'
+    kit.language = "fr"
+    pdf = pikepdf.open(io.BytesIO(render_pdf(kit, invariant=True).data))
+    info = pdf.docinfo
+    root = ET.fromstring(pdf.Root.Metadata.read_bytes())  # well-formed, namespaces bound
+    [about] = root.findall("rdf:RDF/rdf:Description", NS)
+
+    def alternatives(name: str) -> dict[str, str]:
+        return {li.get(XML_LANG, ""): li.text or "" for li in
+                about.findall(f"{name}/rdf:Alt/rdf:li", NS)}
+
+    assert alternatives("dc:title") == {"x-default": str(info.Title), "fr": str(info.Title)}
+    assert str(info.Title) == "R&D <briefing> \u201con\u201d Korea\u2019s talks"  # smart quotes
+    assert alternatives("dc:description") == {"x-default": str(info.Subject),
+                                              "fr": str(info.Subject)}
+    assert about.findtext("dc:format", namespaces=NS) == "application/pdf"
+    assert [li.text for li in about.findall("dc:creator/rdf:Seq/rdf:li", NS)] == [
+        str(info.Author)]
+    assert [li.text for li in about.findall("dc:language/rdf:Bag/rdf:li", NS)] == ["fr"]
+    keywords = [li.text for li in about.findall("dc:subject/rdf:Bag/rdf:li", NS)]
+    assert keywords and ", ".join(keywords) == str(info.Keywords)
+    assert about.findtext("pdf:Keywords", namespaces=NS) == str(info.Keywords)
+    # (pdf:Producer says "www.reportlab.com" where the information says "(opensource)")
+    assert str(about.findtext("pdf:Producer", namespaces=NS)).startswith("ReportLab PDF Library")
+    assert about.findtext("xmp:CreatorTool", namespaces=NS) == str(info.Creator)
+    assert about.findtext("pdfuaid:part", namespaces=NS) == "1"
+
+
+def test_a_paragraph_that_is_only_a_link_holds_a_link_element_with_its_words(
+    tagged_pdf: bytes,
+) -> None:
+    tree = read_tree(tagged_pdf)
+    at = next(n for n, read in enumerate(tree) if "press@example.org" in read.text)
+    assert tree[at - 1:at + 1] == [Read("P", "", ""), Read("Link", "", "press@example.org")]
+
+
+def placed_words(data: bytes) -> list[tuple[str, float, float]]:
+    """Every piece of text on every page with where it starts on the page."""
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_rest: object) -> None:
+        if text.strip():
+            x, y = tm[4], tm[5]
+            found.append((text.strip(), round(x * cm[0] + y * cm[2] + cm[4], 1),
+                          round(x * cm[1] + y * cm[3] + cm[5], 1)))
+
+    for page in reader(data).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_tagging_moves_no_word_on_the_page(tagged_pdf: bytes) -> None:
+    """Paragraphs with links and language spans are drawn by a text object of their own in a
+    tagged PDF; every word stays where the untagged PDF has it."""
+    tagged = placed_words(tagged_pdf)
+    assert any("press@example.org first, then" in text for text, _x, _y in tagged)
+    untagged = render_pdf(spans_and_links_kit(), invariant=True, tagged=False).data
+    assert tagged == placed_words(untagged)
+
+
+def test_each_link_element_holds_its_linked_words_and_its_paragraph_the_rest(
+    tagged_pdf: bytes,
+) -> None:
+    tree = read_tree(tagged_pdf)
+    links = [read.text for read in tree if read.role == "Link"]
+    assert links and set(links) == {
+        "press@example.org", "Negotiating Toward a Denuclearization-Peace Roadmap on the "
+        "Korean Peninsula"}
+    assert Read("P", "", "first, then more words, then again at the end") in tree
+    assert Read("P", "", "Read CNAS Adjunct Senior Fellow Duyeon Kim\u2019s recent report, "
+                         "\u201c ,\u201d which outlines practical steps to help guide Washington "
+                         "as the Trump administration navigates a range of options in "
+                         "negotiations with North Korea.") in tree
+
+
+def test_every_link_element_has_its_words_and_every_annotation_of_them(
+    tagged_pdf: bytes,
+) -> None:
+    """A link that wraps is one element with an annotation per line; two links to the same
+    address in one paragraph are two elements, each with its own annotation."""
+    tagged = TaggedPdf(tagged_pdf)
+    assert tagged.root is not None
+    links = [element for element in tagged.root.walk() if element.role == "Link"]
+    assert all(element.content and element.annotations for element in links)
+    wrapped = [element for element in links if len(element.annotations) > 1]
+    assert wrapped, "the report's title wraps: one element, two annotations"
+    annotations = [annot for page in tagged.pdf.pages for annot in page.get("/Annots", [])
+                   if annot.get("/Subtype") == "/Link"]
+    assert len(annotations) == sum(len(element.annotations) for element in links)

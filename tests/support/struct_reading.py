@@ -1,0 +1,122 @@
+"""The structure tree's elements with the words each one holds, read in this process (pikepdf
+and the fonts' ToUnicode maps): what ``pdfinfo -struct-text`` shows, for tests that must not
+start another program (``make mutate`` cuts those short)."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pikepdf
+
+#: Operators that start a new line or move the text: a space between the words around them.
+_MOVES = frozenset({"T*", "Td", "TD", "Tm", "'", '"'})
+_SHOWS = frozenset({"Tj", "TJ", "'", '"'})
+
+
+@dataclass(frozen=True)
+class Read:
+    """One structure element: its role, its own ``/Lang`` ("" if none), its words."""
+
+    role: str
+    lang: str
+    text: str
+
+
+def _to_unicode(font: Any) -> tuple[dict[bytes, str], int]:
+    """A font's codes → text, and the length of its codes in bytes."""
+    mapping: dict[bytes, str] = {}
+    width = 1
+    stream = font.get("/ToUnicode")
+    if stream is None:
+        return mapping, width
+    cmap = stream.read_bytes().decode("latin-1")
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            width = len(code) // 2
+            mapping[bytes.fromhex(code)] = bytes.fromhex(text).decode("utf-16-be")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for first, last, text in re.findall(
+                r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            width = len(first) // 2
+            start = int(text, 16)
+            for offset, code in enumerate(range(int(first, 16), int(last, 16) + 1)):
+                mapping[code.to_bytes(width, "big")] = chr(start + offset)
+    return mapping, width
+
+
+def _decode(data: bytes, font: tuple[dict[bytes, str], int]) -> str:
+    mapping, width = font
+    return "".join(mapping.get(data[i:i + width], "") for i in range(0, len(data), width))
+
+
+def mcid_texts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], str]:
+    """``{(page from 1, MCID): its words}`` for every page."""
+    found: dict[tuple[int, int], str] = {}
+    for number, page in enumerate(pdf.pages, 1):
+        resources = page.obj.get("/Resources", {})
+        fonts = {str(name): _to_unicode(font) for name, font in
+                 (resources.get("/Font") or {}).items()}
+        stack: list[int | None] = []
+        font: tuple[dict[bytes, str], int] = ({}, 1)
+        for operands, operator in pikepdf.parse_content_stream(page):
+            name = str(operator)
+            if name == "BDC":
+                props = operands[1]
+                mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
+                stack.append(None if mcid is None else int(mcid))
+            elif name == "BMC":
+                stack.append(None)
+            elif name == "EMC" and stack:
+                stack.pop()
+            elif name == "Tf":
+                font = fonts.get(str(operands[0]), ({}, 1))
+            current = next((m for m in reversed(stack) if m is not None), None)
+            if current is None:
+                continue
+            key = (number, current)
+            if name in _MOVES:
+                found[key] = found.get(key, "") + " "
+            if name in _SHOWS:
+                pieces = operands[-1] if name != "TJ" else operands[0]
+                items = [pieces] if name != "TJ" else list(pieces)
+                text = "".join(_decode(bytes(item), font) for item in items
+                               if isinstance(item, pikepdf.String))
+                found[key] = found.get(key, "") + text
+    return found
+
+
+def read_tree(data: bytes) -> list[Read]:
+    """Every element of the structure tree in reading order, with the words of its own
+    marked content (not its kids'), spaces squashed."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    texts = mcid_texts(pdf)
+    pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages, 1)}
+    found: list[Read] = []
+
+    def visit(element: Any, page: Any) -> None:
+        page = element.get("/Pg", page)
+        kids = element.get("/K")
+        kids = [] if kids is None else kids if isinstance(kids, pikepdf.Array) else [kids]
+        words: list[str] = []
+        below: list[Any] = []
+        for kid in kids:
+            if isinstance(kid, int):
+                words.append(texts.get((pages[page.objgen], int(kid)), ""))
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                words.append(texts.get((pages[kid.Pg.objgen], int(kid.MCID)), ""))
+            elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                below.append(kid)
+        lang = element.get("/Lang")
+        found.append(Read(str(element.get("/S"))[1:], "" if lang is None else str(lang),
+                          " ".join(" ".join(words).split())))
+        for kid in below:
+            visit(kid, page)
+
+    root = pdf.Root.StructTreeRoot
+    kids = root.get("/K")
+    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+        visit(kid, None)
+    return found
