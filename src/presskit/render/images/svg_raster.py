@@ -94,15 +94,17 @@ def _drop_filters(root: Any) -> None:
         element.attrib.pop("filter", None)
         style = element.get("style")
         if style is not None and "filter" in style:
+            # Comments go first: ``filter/**/:url(#f)`` names the filter all the same.
             element.set("style", ";".join(
-                part for part in style.split(";")
+                part for part in _CSS_COMMENT.sub("", style).split(";")
                 if part.split(":", 1)[0].strip().lower() != "filter"))
     for sheet in root.iter("{http://www.w3.org/2000/svg}style", "style"):
         if sheet.text and "filter" in sheet.text:
-            sheet.text = _CSS_FILTER.sub("", sheet.text)
+            sheet.text = _CSS_FILTER.sub("", _CSS_COMMENT.sub("", sheet.text))
 
 
 _CSS_FILTER = re.compile(r"(?i)(?<![\w-])filter\s*:[^;}]*;?")
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
 
 
 def _drop_outside_references(root: Any) -> None:

@@ -12,6 +12,12 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from reportlab.pdfbase.pdfdoc import PDFInfo
+
+#: What the document information dictionary says produced the file (ReportLab's own words,
+#: as presskit never sets them): a checker compares the two and they must agree.
+PRODUCER = PDFInfo.producer
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -54,7 +60,7 @@ def packet(meta: Metadata) -> str:
         f'{subject}\n'
         f'<dc:language><rdf:Bag><rdf:li>{_x(meta.language)}</rdf:li></rdf:Bag></dc:language>\n'
         f'<pdf:Keywords>{_x(", ".join(meta.keywords))}</pdf:Keywords>\n'
-        '<pdf:Producer>ReportLab PDF Library - www.reportlab.com</pdf:Producer>\n'
+        f'<pdf:Producer>{_x(PRODUCER)}</pdf:Producer>\n'
         f'<xmp:CreatorTool>{_x(meta.creator)}</xmp:CreatorTool>\n'
         '<pdfuaid:part>1</pdfuaid:part>\n'
         '</rdf:Description>\n'
