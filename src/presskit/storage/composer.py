@@ -164,6 +164,12 @@ _LIBYAML_DIFFERS = re.compile(
 
 #: Characters searched at a time by ``_libyaml_differs`` (about 1 ms of searching).
 _SEARCH_CHUNK = 1 << 16
+#: The two halves of ``_LIBYAML_DIFFERS``, each searched the fast way: a pattern that starts
+#: with a character set or a literal is looked for by ``re`` with a tight scan, while the
+#: whole pattern (an alternative anchored at line starts) was tried at every character: 60 ms
+#: of a 1,000-quote kit's 0.3 s read, against 3 ms now.
+_ODD_CHARACTER = re.compile(r"[\t\ufeff\ud800-\udfff]")
+_QUESTION = re.compile(r"\?(?:\s|$)", re.MULTILINE)
 
 
 def _libyaml_differs(text: str) -> bool:
@@ -175,9 +181,29 @@ def _libyaml_differs(text: str) -> bool:
     while start < len(text):
         end = text.find("\n", start + _SEARCH_CHUNK)
         end = len(text) if end < 0 else end + 1
-        if _LIBYAML_DIFFERS.search(text, start, end):
+        if _ODD_CHARACTER.search(text, start, end) or _question_after_bracket(text, start, end):
             return True
         start = end
+    return False
+
+
+def _question_after_bracket(text: str, start: int, end: int) -> bool:
+    """Whether a ``?`` followed by a space or a line end comes after a ``[`` or ``{`` of its
+    line, in the whole lines ``text[start:end]`` (the second half of ``_LIBYAML_DIFFERS``).
+    Each line is searched for its first bracket once, however many question marks it has."""
+    line_end, bracket = -1, -1
+    for match in _QUESTION.finditer(text, start, end):
+        at = match.start()
+        if at >= line_end:  # the first question mark of a line: find the line's first bracket
+            newline = text.rfind("\n", start, at)
+            line_start = start if newline < 0 else newline + 1
+            line_end = text.find("\n", at, end)
+            line_end = end if line_end < 0 else line_end
+            brackets = [i for i in (text.find("[", line_start, line_end),
+                                    text.find("{", line_start, line_end)) if i >= 0]
+            bracket = min(brackets, default=-1)
+        if 0 <= bracket < at:
+            return True
     return False
 
 
