@@ -71,11 +71,18 @@ def typeset(kit: Kit) -> Kit:
     """The kit as it should print: a copy with smart quotes if the brand asks for them."""
     if not kit.brand.typography.smart_quotes:
         return kit
-    printed = copy_kit(kit)
-    for where, text, _heading in list(printed_text(printed)):
+    changes: dict[tuple[str | int, ...], str] = {}
+    for where, text, _heading in printed_text(kit):
         if where[-1] in _VERBATIM or not text:
             continue
         path = where[1:] if where[0] == "kit" else where
-        if get_at(printed, path) == text:
-            set_at(printed, path, smarten(text))
+        if path not in changes and get_at(kit, path) == text:
+            smart = smarten(text)
+            if smart != text:
+                changes[path] = smart
+    if not changes:  # nothing to change (quotes typed curly, or none): no copy to make
+        return kit
+    printed = copy_kit(kit)
+    for path, smart in changes.items():
+        set_at(printed, path, smart)
     return printed
