@@ -215,6 +215,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 #: Implicit tags (int, bool, timestamp, …) of plain scalars, as the safe loader resolves them.
 _resolve: Callable[[type[Node], str | None, Any], str] = yaml.resolver.Resolver().resolve
 _NON_SPECIFIC = (None, "!")
+_DIGITS = frozenset("0123456789")
 #: The first characters the implicit types' patterns start with (the safe resolver has no
 #: pattern for any start, ``None``; were one added, every plain scalar would be resolved).
 _PATTERN_STARTS: frozenset[str] | None = (
@@ -270,11 +271,14 @@ def _compose_events(text: str) -> Composed:
                 value = event.value
                 if tag not in _NON_SPECIFIC:
                     resolved = tag
-                elif not event.implicit[0] or (value and _PATTERN_STARTS is not None
-                                               and value[0] not in _PATTERN_STARTS):
-                    # Quoted, a block, or starting with a character no implicit type (number,
-                    # date, null, bool) starts with: text, as the resolver would find. Most
-                    # of a kit's scalars go this way, without a call.
+                elif not event.implicit[0] or (value and _PATTERN_STARTS is not None and (
+                        value[0] not in _PATTERN_STARTS
+                        or (" " in value and value[0] not in _DIGITS))):
+                    # Quoted, a block, starting with a character no implicit type (number,
+                    # date, null, bool) starts with, or words with a space between them, which
+                    # only a date and time starting with a digit may have: text, as the
+                    # resolver would find. Most of a kit's scalars go this way, without a
+                    # call ("North Korea talks", "Tamara Kim" start as a bool or null may).
                     resolved = STR_TAG
                 else:
                     resolved = _resolve(ScalarNode, value, event.implicit)
