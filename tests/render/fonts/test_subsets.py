@@ -17,7 +17,8 @@ _PLAIN = TTFont("PK-test-plain", str(DEJAVU))
 
 #: Latin text with the no-break space and typographic marks presskit prints, a few characters
 #: from far in the font (so past the first subset of 256), and some the font lacks.
-_CHARS = st.sampled_from(list("abc ABC.,’“”—\u00a0é") + ["\u0416", "\u05d0", "\u4e2d", "\U0001f600"])
+_CHARS = st.sampled_from(
+    [*"abc ABC.,’“”—\u00a0é", "\u0416", "\u05d0", "\u4e2d", "\U0001f600"])
 
 
 @settings(max_examples=40, deadline=None)

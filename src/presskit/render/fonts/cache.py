@@ -143,7 +143,7 @@ def _restore(entry: Path, name: str, data: bytes, size: int) -> TTFont | None:
     face._ttf_data = data
     face._pdfScale = _scale(face.unitsPerEm)
     font = FastSubsetTTFont.__new__(FastSubsetTTFont)
-    vars(font).update(font_state)
+    font.__dict__.update(font_state)
     font.fontName = name
     font.face = face
     font.state = WeakKeyDictionary()  # per-document subsets: empty until a PDF uses it
