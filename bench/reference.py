@@ -14,8 +14,10 @@ reported, in wall and in CPU time (the child's own rusage).
 
     python -m bench.reference [N ...] [--rounds R] [--before SRC]   # default N: 8 and 1000
 
-``--before SRC`` times a second presskit (the ``src`` folder of an older commit, e.g. from
-``git archive``) in the same rounds, for a before/after ratio measured under the same load.
+``--before SRC`` times a second presskit (the ``src`` folder of an older commit) in the same
+rounds, for a before/after ratio measured under the same load. That presskit finds its fonts
+in the ``resources`` folder beside ``src``, so take both:
+``git archive COMMIT src resources | tar -x -C /tmp/before``, then ``--before /tmp/before/src``.
 """
 
 from __future__ import annotations
@@ -196,6 +198,9 @@ def main(argv: list[str]) -> int:
             del argv[at:at + 2]
     sizes = tuple(int(a) for a in argv) or SIZES
     problem = missing()
+    if before is not None and not (before.parent / "resources" / "fonts").is_dir():
+        problem = (f"--before {before}: no resources folder beside it (its fonts); take it "
+                   "too: git archive COMMIT src resources | tar -x -C FOLDER")
     if problem:
         print(f"bench.reference: {problem}", file=sys.stderr)
         return 2

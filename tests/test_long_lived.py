@@ -33,6 +33,10 @@ def test_an_export_run_in_process_gives_the_collector_everything_back(tmp_path: 
     assert cli.main(["export", str(kit), "-o", str(tmp_path / "kit.pdf")]) == 0
     assert (tmp_path / "kit.pdf").read_bytes().startswith(b"%PDF")
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+    # What the build left behind (set aside, frozen, while the file was written) is the
+    # collector's again: ReportLab's document, held in a cycle with its canvas, is freed.
+    gc.collect()
+    assert not [o for o in gc.get_objects() if type(o).__name__ == "PDFDocument"]
 
 
 def test_an_export_run_in_process_leaves_the_callers_own_freeze_alone(tmp_path: Path) -> None:

@@ -82,8 +82,26 @@ BUILDING_THRESHOLD = 50_000
 
 
 @contextlib.contextmanager
-def building() -> Iterator[None]:
-    """Young-generation passes rarer meanwhile (a one-off export), then as before."""
+def building(*, set_aside: bool = False) -> Iterator[None]:
+    """Young-generation passes rarer meanwhile (a one-off export), then as before.
+
+    ``set_aside``, for a caller that froze the kit itself and calls :func:`release` once the
+    PDF is written: no pass at all meanwhile, and what the build leaves behind (ReportLab's
+    document and canvas hold each other, and with them every object of the PDF) frozen too
+    at its end. The first pass after a build otherwise walked it all to free it, 75 to
+    150 ms at 1,000 quotes, just before the process ended and the memory went anyway; after
+    ``release`` the collector frees it as it would have (peak memory +4 MB at 1,000 quotes).
+    """
+    if set_aside:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            yield
+        finally:
+            gc.freeze()
+            if was_enabled:
+                gc.enable()
+        return
     first, *older = gc.get_threshold()
     gc.set_threshold(max(first, BUILDING_THRESHOLD), *older)
     try:

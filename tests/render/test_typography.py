@@ -68,6 +68,22 @@ def test_smart_quotes_are_on_by_default_and_only_in_the_pdf(tmp_path: Path) -> N
     assert dumps_kit(kit, tmp_path / "kit.presskit") == before  # … and so is what is saved
 
 
+def test_every_field_typed_straight_prints_curly_and_the_callers_kit_keeps_them_straight(
+    tmp_path: Path,
+) -> None:
+    # Only the parts of the kit that change are copied for printing: two quotes of one list,
+    # an expert, the brand's footer; the rest is shared with the caller's kit, untouched.
+    kit = seed_kit()
+    kit.quotes[0].text, kit.quotes[2].text = "It's \"first\".", "It's \"third\"."
+    kit.experts[1].name = "Siobhán O'Connell"
+    kit.brand.footer = "CNAS -- Washington"
+    before = dumps_kit(kit, tmp_path / "kit.presskit")
+    printed = squash(text(render_pdf(kit).data))
+    for shown in ("It’s “first”.", "It’s “third”.", "Siobhán O’Connell", "CNAS — Washington"):
+        assert squash(shown) in printed
+    assert dumps_kit(kit, tmp_path / "kit.presskit") == before
+
+
 def test_smart_quotes_can_be_turned_off_in_the_brand() -> None:
     assert TYPED in lead_text(TYPED, smart=False)
     assert PRINTED in lead_text(TYPED, smart=True)

@@ -74,7 +74,15 @@ SNIPPETS = [
 ]
 
 
+#: Plain words with a space, starting as a bool, null, number or date may: text, but for a
+#: date and time (the one implicit type with a space), whatever the fast path takes for text.
+SPACED = ("a: no way\nb: Yes please\nc: 2001-12-14 21:59:43.10 -5\nd: 2001-12-14 x\n"
+          "e: null value\nf: ~ x\ng: 1 2\nh: .5 of it\ni: -1 up\nj: on time\nk: <<  x\n"
+          "l: 2001-12-14\t21:59:43\nm: True\nn: 0x1F\n")
+
+
 @pytest.mark.parametrize("text", [*EXAMPLES, "", "# only a comment\n", "plain", "[a, *b]",
+                                  SPACED,
                                   "a: &x 1\nb: *x\n", "--- a\n--- b\n", "!!map {a: 1}",
                                   "a: 1\na: 2\n<<: {b: 1}\n[x]: 1\n", "[" * 70 + "]" * 70])
 def test_known_files_compose_alike(text: str) -> None:

@@ -95,7 +95,7 @@ def _check(path: Path) -> tuple[LoadedKit, RenderedPdf, list[Problem]]:
         loaded = load_kit(path)
         froze = long_lived.freeze_unless_frozen()  # the kit lives until its PDF is made
     try:
-        with long_lived.building():
+        with long_lived.building(set_aside=froze):
             rendered = render_pdf(loaded.kit)
     finally:
         if froze:  # a caller in the same process (a script, the tests) is left as it was

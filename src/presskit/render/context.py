@@ -31,7 +31,7 @@ from presskit.render.page import Geometry
 from presskit.render.styles import Palette, Styles, hex_of
 from presskit.render.tagging import Node, StructTree
 from presskit.render.text import bind_last_words, initials, plain
-from presskit.render.urls import URL, UrlParagraph
+from presskit.render.urls import UrlParagraph, has_url
 
 
 @dataclass
@@ -94,7 +94,7 @@ class RenderContext:
 
         def make(text: str) -> Paragraph:
             marked = self.glyphs.markup(bind_last_words(text) if bind else text, face)
-            if cls is LaidOutParagraph and URL.search(text):
+            if cls is LaidOutParagraph and has_url(text):
                 return UrlParagraph(marked, style, glyphs=self.glyphs, face=face)
             return cls(marked, style, frags=self._shapes.frags(marked, style))
 

@@ -327,10 +327,15 @@ class _Frame(Frame):  # type: ignore[misc]  # ReportLab has no type stubs
     """
 
     def __deepcopy__(self, memo: dict[int, Any]) -> _Frame:
-        clone = copy.copy(self)
-        for key, value in vars(self).items():
+        # What ``copy.copy`` makes (a new instance with the same attributes), made directly:
+        # ``copy.copy`` goes through ``__reduce_ex__`` and ``copyreg`` for every quote.
+        clone = object.__new__(type(self))
+        state = clone.__dict__
+        state.update(self.__dict__)
+        for key, value in state.items():
             if isinstance(value, list | dict):
-                setattr(clone, key, copy.deepcopy(value, memo))
+                empty = not value and type(value) in (list, dict)  # a frame's usual lists
+                state[key] = type(value)() if empty else copy.deepcopy(value, memo)
         return clone
 
 

@@ -205,7 +205,8 @@ def _callout(section: CalloutSection, index: int, ctx: RenderContext) -> list[Fl
 def _quote_paragraphs(text: str, ctx: RenderContext, parent: Node) -> list[Flowable]:
     """The quote in typographic quotation marks (unless the user typed their own), each
     paragraph a ``P`` under ``parent``."""
-    marked, raws = paragraphs(text), split_paragraphs(text)
+    raws = split_paragraphs(text)
+    marked = paragraphs(text, parts=raws)
     if not marked:
         return []
     styles = ctx.styles

@@ -85,14 +85,18 @@ def _italic(match: re.Match[str]) -> str:
 
 def emphasis(escaped: str) -> str:
     """Apply ``**bold**`` and ``*italic*`` to text that is already escaped."""
+    if "*" not in escaped:  # both patterns need one; their lookbehinds made them slow to fail
+        return escaped
     return ITALIC.sub(_italic, BOLD.sub(r"<b>\1</b>", escaped))
 
 
-def paragraphs(text: str, fields: Mapping[str, str] | None = None) -> list[str]:
+def paragraphs(text: str, fields: Mapping[str, str] | None = None,
+               parts: list[str] | None = None) -> list[str]:
     """``text`` as a list of paragraph markups, with emphasis and placeholders filled in.
 
     ``fields`` maps placeholder names (``"email"``) to markup that is already safe (escaped,
-    links built by :func:`link`); placeholders not in ``fields`` stay as typed.
+    links built by :func:`link`); placeholders not in ``fields`` stay as typed. ``parts``:
+    ``split_paragraphs(text)``, if the caller has it already.
     """
     values: list[str] = []
 
@@ -103,12 +107,13 @@ def paragraphs(text: str, fields: Mapping[str, str] | None = None) -> list[str]:
         return f"{SENTINEL_OPEN}{len(values) - 1}{SENTINEL_CLOSE}"
 
     result = []
-    for para in split_paragraphs(text):
-        parked = PLACEHOLDER.sub(park, para)
+    for para in split_paragraphs(text) if parts is None else parts:
+        parked = PLACEHOLDER.sub(park, para) if "{" in para else para
         lines = [with_language_spans(emphasis(escape(line.strip())), _language_span)
                  for line in parked.split("\n")]
         markup = "<br/>".join(lines)
-        result.append(SENTINEL.sub(lambda m: values[int(m.group(1))], markup))
+        result.append(SENTINEL.sub(lambda m: values[int(m.group(1))], markup)
+                      if values else markup)  # ``clean`` keeps sentinels out of typed text
     return result
 
 

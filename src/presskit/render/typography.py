@@ -5,18 +5,20 @@ People type ``"``, ``'`` and ``--`` on a keyboard; a printed kit wants “ ” �
 or a dash, and closes or is an apostrophe otherwise: ``O'Connell`` → ``O’Connell``, ``'90s`` →
 ``’90s``; ``--`` and ``---`` → em dash, a hyphen between spaces → en dash). E-mail addresses
 and web addresses are left exactly as typed, and so is everything but quotes and dashes.
-:func:`typeset` applies it to a copy of the kit, to every field the PDF prints (the list
+:func:`typeset` applies it to a copy of the kit (of the parts it changes), to every field
+the PDF prints (the list
 ``render.fonts.coverage.printed_text`` walks), when the brand's ``typography.smart_quotes`` is
 on; the kit the caller holds, and so the project file, keep the text as typed.
 """
 
 from __future__ import annotations
 
+import copy
 import re
+from typing import Any
 
 from presskit.model import Kit
-from presskit.model.operations import copy_kit
-from presskit.model.paths import get_at, set_at
+from presskit.model.paths import get_at
 from presskit.render.fonts.coverage import printed_text
 
 #: Fields that hold an address or a number, where a quote or a dash is part of the value.
@@ -71,11 +73,36 @@ def typeset(kit: Kit) -> Kit:
     """The kit as it should print: a copy with smart quotes if the brand asks for them."""
     if not kit.brand.typography.smart_quotes:
         return kit
-    printed = copy_kit(kit)
-    for where, text, _heading in list(printed_text(printed)):
+    changes: dict[tuple[str | int, ...], str] = {}
+    for where, text, _heading in printed_text(kit):
         if where[-1] in _VERBATIM or not text:
             continue
         path = where[1:] if where[0] == "kit" else where
-        if get_at(printed, path) == text:
-            set_at(printed, path, smarten(text))
+        if path not in changes and get_at(kit, path) == text:
+            smart = smarten(text)
+            if smart != text:
+                changes[path] = smart
+    if not changes:  # nothing to change (quotes typed curly, or none): no copy to make
+        return kit
+    # Only what leads to a changed field is copied (the kit, its list, the item): a copy of
+    # the whole kit took a 1,000-quote export 40 ms for the two texts with a straight quote.
+    printed = copy.copy(kit)
+    copied = {id(printed)}
+    for path, smart in changes.items():
+        parent: Any = printed
+        for step in path[:-1]:
+            child = parent[step] if isinstance(step, int) else getattr(parent, step)
+            if id(child) not in copied:
+                child = list(child) if isinstance(child, list) else copy.copy(child)
+                copied.add(id(child))
+                _set_step(parent, step, child)
+            parent = child
+        _set_step(parent, path[-1], smart)
     return printed
+
+
+def _set_step(parent: Any, step: str | int, value: Any) -> None:
+    if isinstance(step, int):
+        parent[step] = value
+    else:
+        setattr(parent, step, value)

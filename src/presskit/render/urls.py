@@ -27,6 +27,12 @@ from presskit.render.fonts.fallback import Face, Glyphs
 from presskit.render.text import escape, unescape
 
 URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"“”‘’]+", re.IGNORECASE)
+#: What every match of ``URL`` contains besides ``://``: the ``o:`` of ``mailto:`` or the
+#: ``w.`` of ``www.`` (no other character matches ``o`` or ``w`` ignoring case, unlike ``i``
+#: and ``s``, which ``İ``, ``ı`` and ``ſ`` match). A character set first is searched for
+#: with a tight scan; ``URL`` itself, three alternatives ignoring case, was tried at every
+#: character: 80 µs a quote, a tenth of the story of a 1,000-quote kit.
+_URL_HINT = re.compile(r"[oOwW][:.]")
 #: Punctuation that ends a sentence after an address, not the address.
 _TRAILING = ".,;:!?)]}’”'\""
 _TAG = re.compile(r"(<[^>]*>)")
@@ -34,6 +40,13 @@ _TAG_NAME = re.compile(r"</?\s*([A-Za-z]+)")
 _BREAK_BEFORE = frozenset(".-_?#&=~%")
 #: An address narrower than this share of a line just moves to the next line, like a word.
 SHORT = 0.3
+
+
+def has_url(text: str) -> bool:
+    """Whether ``URL`` occurs in ``text`` (the same answer as ``URL.search``, sooner)."""
+    if "://" not in text and _URL_HINT.search(text) is None:
+        return False
+    return URL.search(text) is not None
 
 
 def break_points(url: str) -> list[int]:

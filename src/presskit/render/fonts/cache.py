@@ -34,6 +34,7 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 from presskit.model import limits
 from presskit.render.cache_entries import cache_folder, file_stamp, read_entry, write_entry
 from presskit.render.fonts.sfnt import check_font_bytes
+from presskit.render.fonts.subsets import FastSubsetTTFont
 from presskit.storage.inputs import InputError, open_input, read_bounded
 
 #: Bump when what is stored changes shape.
@@ -83,7 +84,7 @@ def load_font(name: str, path: Path, subfont_index: int = 0, *, shipped: bool = 
     check_font_bytes(data, subfont_index)
     source = io.BytesIO(data)
     source.name = str(path)  # ReportLab names the file in its messages
-    font = TTFont(name, source, subfontIndex=subfont_index)
+    font = FastSubsetTTFont(name, source, subfontIndex=subfont_index)
     if not shipped:
         _try_subsets(font)
     _store(entry, font)
@@ -141,8 +142,8 @@ def _restore(entry: Path, name: str, data: bytes, size: int) -> TTFont | None:
     vars(face).update(face_state)
     face._ttf_data = data
     face._pdfScale = _scale(face.unitsPerEm)
-    font = TTFont.__new__(TTFont)
-    vars(font).update(font_state)
+    font = FastSubsetTTFont.__new__(FastSubsetTTFont)
+    font.__dict__.update(font_state)
     font.fontName = name
     font.face = face
     font.state = WeakKeyDictionary()  # per-document subsets: empty until a PDF uses it

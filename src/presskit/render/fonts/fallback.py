@@ -70,6 +70,8 @@ class Face:
 
     def styled(self, bold: bool, italic: bool) -> Face:
         """This face made bold and/or italic on top of what it already is."""
+        if (self.bold or not bold) and (self.italic or not italic):
+            return self  # nothing to add (faces are values: the same face either way)
         return Face(self.family, self.bold or bold, self.italic or italic)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from presskit.render.tagging.inline import has_inline_elements
 from presskit.render.tagging.line_ends import space_line_ends
-from presskit.render.tagging.marks import LAYOUT, artifact, tagged
+from presskit.render.tagging.marks import LAYOUT, artifact
 from presskit.render.tagging.tree import Node
 
 
@@ -25,16 +25,24 @@ class Tagged:
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
         tagger = getattr(canvas, "tagger", None)
-        if self.tag is not None and tagger is not None:
-            space_line_ends(self)
-            if has_inline_elements(self) and tagger.begin_inline(self, self.tag):
-                try:  # the marked content goes inside the text object (``inline``)
-                    super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
-                finally:
-                    tagger.end_inline()
-                return
-        with tagged(canvas, self.tag):
+        node = self.tag
+        if node is None or tagger is None:
             super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
+            return
+        space_line_ends(self)
+        if has_inline_elements(self) and tagger.begin_inline(self, node):
+            try:  # the marked content goes inside the text object (``inline``)
+                super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
+            finally:
+                tagger.end_inline()
+            return
+        # What ``marks.tagged`` does, without a generator per paragraph.
+        opened = tagger.begin(canvas, node)
+        try:
+            super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
+        finally:
+            if opened:
+                tagger.end(canvas)
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
         parts: list[Any] = super().split(availWidth, availHeight)  # type: ignore[misc]
