@@ -6,16 +6,32 @@ layer over it and ``cli`` drives the same engine from the command line.
 
 from __future__ import annotations
 
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-#: The version is written once, in ``pyproject.toml``; the installed package's metadata
-#: carries it here (a wheel, an editable install, the packaged app, which bundles the
-#: metadata), and from here to ``presskit --version``, the About box and the artefacts' names.
-try:
-    __version__ = metadata.version("presskit")
-except metadata.PackageNotFoundError:  # imported from a checkout that was never installed
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    __version__: str
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read on first use.
+
+    The version is written once, in ``pyproject.toml``; the installed package's metadata
+    carries it here (a wheel, an editable install, the packaged app, which bundles the
+    metadata), and from here to ``presskit --version``, the About box and the artefacts'
+    names. Read when first asked for, not on import: ``importlib.metadata`` imports the
+    e-mail package and more, which the desktop app's start does without.
+    """
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import metadata
+
+    try:
+        version = metadata.version("presskit")
+    except metadata.PackageNotFoundError:  # imported from a checkout that was never installed
+        version = "0+unknown"
+    globals()["__version__"] = version
+    return version
 
 
 def resources_path() -> Path:

@@ -24,7 +24,11 @@ caller cancels it (Export PDF's Cancel, closing the window), or when it runs pas
 ReportLab busy for hours). The child exits as soon as its stdin reaches its end, also in the
 middle of a render: that is how it learns that the app quit or died, on every platform.
 
-This module imports no Qt, so the child starts in the time it takes to import ReportLab.
+This module imports no Qt, so the child starts in the time it takes to import ReportLab. Nor
+does it import the renderer (``presskit.render``, and ReportLab with it) until it is needed:
+the app starts the child first thing, before its own window is built, and the app itself needs
+the renderer's classes only for the first reply, so it imports them while the child renders
+that (``_engine``), not while the window is being built.
 """
 
 from __future__ import annotations
@@ -42,13 +46,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from types import ModuleType
+from typing import IO, TYPE_CHECKING, Any
 
 import presskit
 from presskit import long_lived
 from presskit.model import Kit, PresskitError
 from presskit.model.limits import MAX_RENDER_SECONDS
-from presskit.render import ImageCache, RenderedPdf, RenderError, render_pdf
+
+if TYPE_CHECKING:
+    from presskit.render import ImageCache, RenderedPdf, RenderError
 
 _log = logging.getLogger(__name__)
 _HEADER = 8
@@ -59,8 +66,48 @@ _WATCH_S = 0.1
 CHILD_VARIABLE = "PRESSKIT_RENDER_CHILD"
 
 
-class RenderCancelled(RenderError):
-    """The render was stopped because its caller cancelled it."""
+def _engine() -> ModuleType:
+    """``presskit.render``, imported on first use (it imports ReportLab: 0.1 s)."""
+    import presskit.render
+
+    return presskit.render
+
+
+def render_pdf(kit: Kit, **options: Any) -> RenderedPdf:
+    """``presskit.render.render_pdf``: a render in this process (no child could be started,
+    or this is the child)."""
+    rendered: RenderedPdf = _engine().render_pdf(kit, **options)
+    return rendered
+
+
+if TYPE_CHECKING:
+    class RenderCancelled(RenderError):
+        """The render was stopped because its caller cancelled it."""
+else:
+    def __getattr__(name: str) -> type:
+        if name == "RenderCancelled":  # made on first use, with the renderer
+            return _cancelled()
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_cancelled_type: type | None = None
+
+
+def _cancelled() -> type[RenderError]:
+    """``RenderCancelled``: a ``RenderError``, so made once the renderer is imported."""
+    global _cancelled_type
+    if _cancelled_type is None:
+        class RenderCancelled(_engine().RenderError):  # type: ignore[misc]
+            """The render was stopped because its caller cancelled it."""
+
+        RenderCancelled.__module__ = __name__
+        _cancelled_type = RenderCancelled
+    return _cancelled_type
+
+
+def _render_error(message: str) -> RenderError:
+    error: RenderError = _engine().RenderError(message)
+    return error
 
 
 def _write_frame(stream: IO[bytes], payload: bytes) -> None:
@@ -91,8 +138,8 @@ class RenderProcess:
         self._unavailable = False
         #: Set when a cancelled render waiting for the child stopped the one using it.
         self._interrupted = False
-        #: For renders in this process, when no child can be started.
-        self._image_cache = ImageCache()
+        #: For renders in this process, when no child can be started (made on first use).
+        self._image_cache: ImageCache | None = None
 
     @property
     def pid(self) -> int | None:
@@ -135,14 +182,14 @@ class RenderProcess:
                 if child is not None:
                     with contextlib.suppress(OSError):
                         child.kill()
-                raise RenderCancelled("the render was cancelled")
+                raise _cancelled()("the render was cancelled")
         with _held(self._lock):
             self._interrupted = False
             if cancelled is not None and cancelled():
-                raise RenderCancelled("the render was cancelled")
+                raise _cancelled()("the render was cancelled")
             child = self._running_child()
             if child is None:
-                return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
+                return self._render_here(payload)
             watch: _Watch | None = None
             try:
                 try:
@@ -150,13 +197,16 @@ class RenderProcess:
                 except OSError:
                     if self._interrupted:  # killed by a cancelled render waiting for it
                         self._discard()
-                        raise RenderCancelled("the render was cancelled") from None
+                        raise _cancelled()("the render was cancelled") from None
                     # It died while idle (killed, out of memory): nothing was lost, start afresh.
                     self._discard()
                     child = self._running_child()
                     if child is None:
-                        return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
+                        return self._render_here(payload)
                     self._send(child, payload)
+                # While the child renders: the reply's classes, which the renderer defines,
+                # are imported here now rather than after the reply (0.1 s the first time).
+                _engine()
                 assert child.stdout is not None
                 def stop() -> bool:
                     return self._interrupted or (cancelled is not None and cancelled())
@@ -166,21 +216,27 @@ class RenderProcess:
             except (EOFError, OSError):
                 status = self._discard()
                 if (watch is not None and watch.stopped == "cancelled") or self._interrupted:
-                    raise RenderCancelled("the render was cancelled") from None
+                    raise _cancelled()("the render was cancelled") from None
                 if watch is not None and watch.stopped == "late":
-                    raise RenderError(
+                    raise _render_error(
                         f"making the PDF took more than {time_limit:g} seconds, so it was "
                         "stopped; is some text in the kit extraordinarily long (a name or a "
                         "word of thousands of letters)?") from None
-                raise RenderError(
+                raise _render_error(
                     f"the renderer stopped unexpectedly (exit status {status}); "
                     "it is started again for the next render"
                 ) from None
         outcome, value = pickle.loads(reply)
         if outcome == "error":
             raise value
-        assert isinstance(value, RenderedPdf)
-        return value
+        assert isinstance(value, _engine().RenderedPdf)
+        rendered: RenderedPdf = value
+        return rendered
+
+    def _render_here(self, payload: bytes) -> RenderedPdf:
+        if self._image_cache is None:
+            self._image_cache = _engine().ImageCache()
+        return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
 
     def close(self) -> None:
         """Stop the child: it exits when its stdin closes, or is killed if it is mid-render.
@@ -336,7 +392,7 @@ def _transportable(exc: Exception) -> Exception:
 
 
 def serve(requests: IO[bytes], replies: IO[bytes],
-          orphaned: Callable[[], None] | None = None) -> None:
+          orphaned: Callable[[], None] | None = None, *, warm_up: bool = False) -> None:
     """Render every kit that arrives on ``requests`` until it closes; photos are prepared
     once for the life of the process, not again for every render.
 
@@ -344,8 +400,13 @@ def serve(requests: IO[bytes], replies: IO[bytes],
     middle of a render: ``orphaned()`` is then called (the child exits: its app has quit or
     died, and nobody will read the PDF), and no further request is rendered. Without
     ``orphaned`` the requests before the end are rendered first.
+
+    ``warm_up``: render a blank kit first, unless a request is waiting already. The first
+    render of a process registers the fonts and builds the styles (half of the example's
+    first render); the app starts this process before it builds its window, so the kit it
+    opens is rendered warm.
     """
-    image_cache = ImageCache()
+    image_cache = _engine().ImageCache()
     inbox: queue.Queue[bytes | None] = queue.Queue()
     rendering, ended = threading.Event(), threading.Event()
 
@@ -361,6 +422,13 @@ def serve(requests: IO[bytes], replies: IO[bytes],
                 return
 
     threading.Thread(target=read, name="requests", daemon=True).start()
+    if warm_up and inbox.empty():
+        rendering.set()  # the app quitting meanwhile ends it as it would a render
+        if ended.is_set() and orphaned is not None:
+            orphaned()
+            return
+        _warm_up(image_cache)
+        rendering.clear()
     while True:
         payload = inbox.get()
         if payload is None:
@@ -387,6 +455,16 @@ def serve(requests: IO[bytes], replies: IO[bytes],
             return  # the app closed its end: nobody is waiting for this PDF
 
 
+def _warm_up(image_cache: ImageCache) -> None:
+    from presskit.model import Brand
+    from presskit.model.operations import new_kit
+
+    try:
+        render_pdf(new_kit(Brand()), image_cache=image_cache)
+    except Exception:  # noqa: BLE001 - only a head start: the real render says what is wrong
+        _log.warning("the render process could not warm up", exc_info=True)
+
+
 def main() -> None:
     # Replies get stdout's pipe to themselves; anything printed goes to stderr instead.
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
@@ -397,7 +475,7 @@ def main() -> None:
     sys.stdout = sys.stderr
     # Its stdin ends when the app closes it or dies (killed, crashed): exit then, even in the
     # middle of a render, which nobody would read (a render of hours outlived its app).
-    serve(sys.stdin.buffer, replies, orphaned=lambda: os._exit(0))
+    serve(sys.stdin.buffer, replies, orphaned=lambda: os._exit(0), warm_up=True)
 
 
 if __name__ == "__main__":

@@ -14,13 +14,15 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
 from presskit.gui.preview.render_process import shared_process
 from presskit.model import Kit, PresskitError
-from presskit.render import RenderedPdf
+
+if TYPE_CHECKING:  # imported with the first render's reply (``render_process._engine``)
+    from presskit.render import RenderedPdf
 
 _log = logging.getLogger(__name__)
 
@@ -96,6 +98,5 @@ def render_in_background(
     loop.exec()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
-    result = outcome["result"]
-    assert isinstance(result, RenderedPdf)
+    result: RenderedPdf = outcome["result"]  # type: ignore[assignment]
     return result

@@ -46,8 +46,8 @@ from presskit.gui.document.kit_document import KitDocument, blank_kit
 from presskit.gui.document.lock_keeper import LockKeeper
 from presskit.gui.editors.experts import ExpertsPanel
 from presskit.gui.editors.kit_brand import KitBrandPanel
+from presskit.gui.preview import render_process
 from presskit.gui.preview.pane import DEFAULT_DELAY_MS, PreviewPane
-from presskit.gui.preview.render_process import RenderCancelled
 from presskit.gui.preview.rendering import describe_render_error, render_in_background
 from presskit.gui.sections.outline import OutlinePanel
 from presskit.gui.sections.section_editor import SectionEditor
@@ -117,8 +117,11 @@ class MainWindow(MenuHost):
         *,
         settings: Settings | None = None,
         autosave_interval_ms: int = DEFAULT_INTERVAL_MS,
-        preview_delay_ms: int = DEFAULT_DELAY_MS,
+        preview_delay_ms: int | None = DEFAULT_DELAY_MS,
+        kit_follows: bool = False,
     ) -> None:
+        """``kit_follows``: a kit is opened right after (the app's start, with a kit named):
+        the blank kit the window starts with is not rendered meanwhile."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowIcon(QApplication.windowIcon())
@@ -191,7 +194,7 @@ class MainWindow(MenuHost):
         # The kit the window opens with is File ▸ New's: in the house brand, now that the
         # roster (which holds the presets) is read.
         self.document.kit = blank_kit(self.library.house_brand())
-        self._set_document(self.document)
+        self._set_document(self.document, render_preview=not kit_follows)
         self._default_state = self.saveState()
         self._restore_layout()
 
@@ -252,7 +255,7 @@ class MainWindow(MenuHost):
 
     # The document.
 
-    def _set_document(self, document: KitDocument) -> None:
+    def _set_document(self, document: KitDocument, *, render_preview: bool = True) -> None:
         old = self.document
         if old is not document:
             old.undo_stack.cleanChanged.disconnect(self._clean_changed)
@@ -269,7 +272,10 @@ class MainWindow(MenuHost):
         # with an institute's kit, and all of them at once froze it for a sixth of a second.
         for pane in (self.section_editor, self.experts, self.kit_brand, self.preview,
                      self.library.panel, self.outline):
-            pane.set_document(document)
+            if pane is self.preview:
+                self.preview.set_document(document, render=render_preview)
+            else:
+                pane.set_document(document)
             keep_painting()
         self.autosaver.set_document(document)
         self._update_title()
@@ -556,10 +562,9 @@ class MainWindow(MenuHost):
             with self.working(*self.file_actions()), self._export_running(stop):
                 rendered = render_in_background(snapshot, stop.is_set)
                 kit, problems = run_in_background(lambda: checked(rendered.warnings))
-        except RenderCancelled:
-            failure: BaseException | None = None
         except Exception as exc:  # noqa: BLE001 - any render failure becomes a message
-            failure = exc
+            # Cancelled: said below (the class is made with the renderer, imported by now).
+            failure = None if isinstance(exc, render_process.RenderCancelled) else exc
         else:
             failure = None
         if stop.is_set():
