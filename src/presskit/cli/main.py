@@ -101,7 +101,9 @@ def _run_gui(arguments: Sequence[str], *, self_test: bool = False) -> int:
     # Qt is imported here only, so exporting on a server never needs (or loads) PySide6.
     try:
         from presskit.gui.app import run
-        from presskit.gui.self_test import run_self_test
+
+        if self_test:  # not otherwise: it reads the version (importlib.metadata) on import
+            from presskit.gui.self_test import run_self_test
     except ImportError as exc:
         print(
             f"presskit: error: the desktop app needs PySide6 ({exc}); install it with "

@@ -54,12 +54,13 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-def open_file(window: MainWindow, path: Path) -> bool:
+def open_file(window: MainWindow, path: Path) -> None:
     """Open what a double-click or the command line names: a kit, or a bundle (unpacked
-    into a folder the user chooses first); whether it was opened."""
+    into a folder the user chooses first)."""
     if path.suffix.lower() == BUNDLE_SUFFIX:
-        return window.share.open_bundle(path)
-    return window.open_project(path)
+        window.share.open_bundle(path)
+    else:
+        window.open_project(path)
 
 
 class _FileOpener(QObject):
@@ -96,7 +97,8 @@ def run(argv: Sequence[str] = ()) -> int:
         # The first start opens a welcome kit: the example, copied where the user keeps kits.
         welcome = welcome_kit(settings)
         files = [welcome] if welcome is not None else []
-    # The blank kit it is made with is replaced at once by a kit named: not worth a render.
+    # The blank kit it is made with is replaced at once by a kit named: the panes are filled
+    # (and the preview rendered) with that kit only, once the window is on screen.
     window = MainWindow(settings=settings, kit_follows=bool(files))
     window.show()
 
@@ -105,10 +107,9 @@ def run(argv: Sequence[str] = ()) -> int:
         create_user_folders()
         # After the window is on screen, so the questions have a parent to sit over.
         recovered = window.offer_recovery()
-        opened = bool(files) and not recovered and open_file(window, files[0])
-        preview = window.preview
-        if not opened and preview.document() is None and preview.idle():
-            preview.refresh()  # the blank kit stays: its preview after all
+        if files and not recovered:
+            open_file(window, files[0])
+        window.fill_panes()  # no kit came (it could not be opened): the blank kit stays
 
     # macOS hands the file a Finder double-click opens to the running app as an event.
     opener = _FileOpener(window, app)

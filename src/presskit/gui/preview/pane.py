@@ -49,6 +49,7 @@ from presskit.model import Problem
 from presskit.model.printable import one_line, tip
 
 if TYPE_CHECKING:
+    from presskit.gui.preview.render_process import PdfReply
     from presskit.render import RenderedPdf
 
 #: The wait after a change before rendering: ``None`` adapts it to the kit (``pacing``).
@@ -212,11 +213,8 @@ class PreviewPane(QWidget):
 
     # The document and when to render it.
 
-    def set_document(self, document: KitDocument, *, render: bool = True) -> None:
-        """Show ``document``'s kit, rendered at once; with ``render=False`` not until it
-        changes or ``refresh()`` is called (another kit is about to replace it: at start, the
-        blank kit the window is made with when a kit was named on the command line, whose
-        render would only keep the render process from the kit the user asked for)."""
+    def set_document(self, document: KitDocument) -> None:
+        """Show ``document``'s kit, rendered at once."""
         if self._document is not None:
             self._document.changed.disconnect(self.schedule)
         self._document = document
@@ -227,10 +225,7 @@ class PreviewPane(QWidget):
         self._kit_first_job = self._job_id + 1
         self._pacer.forget()
         # A different kit: render at once rather than after the typing pause.
-        if render:
-            self.refresh()
-        else:
-            self._timer.stop()
+        self.refresh()
 
     def schedule(self) -> None:
         """Render after the user stops changing things for the delay (restarts the timer)."""
@@ -286,7 +281,7 @@ class PreviewPane(QWidget):
         self.busy_label.setText("Updating…")
         QThreadPool.globalInstance().start(
             RenderJob(self._job_id, self._document.snapshot_data(), self._relay,
-                      cancelled=lambda: self._stopped)
+                      cancelled=lambda: self._stopped, plain=True)
         )
 
     def _job_done(self, job_id: int) -> None:
@@ -297,7 +292,7 @@ class PreviewPane(QWidget):
         if self._pending:
             self._start_render()
 
-    def _on_finished(self, job_id: int, result: RenderedPdf) -> None:
+    def _on_finished(self, job_id: int, result: PdfReply | RenderedPdf) -> None:
         revision = self._job_revision
         # A newer render waiting for this one starts now, with a newer id: this one is
         # superseded, and dropped.

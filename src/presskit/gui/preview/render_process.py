@@ -11,12 +11,13 @@ ReportLab's imports and fonts warm between renders; the pool thread that waits f
 
 The protocol, over the child's stdin and stdout: frames of an 8-byte big-endian length and a
 pickle. A request is a pickled ``Kit`` (the parent pickles it on the GUI thread: that is the
-snapshot); the reply is ``("ok", RenderedPdf)`` or ``("error", exception)``. One request is in
-flight at a time. A child that died is started again for the next request; if it cannot be
-started at all, renders run in the calling thread. A frozen app (the packaged presskit, whose
-executable is the app itself, with no Python to run ``-m``) starts its own executable with
-``PRESSKIT_RENDER_CHILD=1`` in the environment, which ``presskit.cli.main`` turns into ``main()``
-here.
+snapshot); the reply is ``("ok", (pdf bytes, page count, warnings))`` — the fields of a
+``RenderedPdf``, as plain values (``PdfReply``), so that the app can read it without importing
+the renderer — or ``("error", exception)``. One request is in flight at a time. A child that
+died is started again for the next request; if it cannot be started at all, renders run in the
+calling thread. A frozen app (the packaged presskit, whose executable is the app itself, with
+no Python to run ``-m``) starts its own executable with ``PRESSKIT_RENDER_CHILD=1`` in the
+environment, which ``presskit.cli.main`` turns into ``main()`` here.
 
 A render is stopped by killing the child (it is started again for the next one): when the
 caller cancels it (Export PDF's Cancel, closing the window), or when it runs past
@@ -25,10 +26,11 @@ ReportLab busy for hours). The child exits as soon as its stdin reaches its end,
 middle of a render: that is how it learns that the app quit or died, on every platform.
 
 This module imports no Qt, so the child starts in the time it takes to import ReportLab. Nor
-does it import the renderer (``presskit.render``, and ReportLab with it) until it is needed:
-the app starts the child first thing, before its own window is built, and the app itself needs
-the renderer's classes only for the first reply, so it imports them while the child renders
-that (``_engine``), not while the window is being built.
+does it import the renderer (``presskit.render``, and ReportLab with it) until it is needed
+(``_engine``): the app starts the child first thing, before its own window is built, and the
+preview reads the child's replies as ``PdfReply`` (``render(..., plain=True)``), so the app
+never imports ReportLab for it (0.1 s of the first preview); an export, which returns a
+``RenderedPdf``, imports the renderer's classes while the child renders.
 """
 
 from __future__ import annotations
@@ -47,11 +49,11 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 import presskit
 from presskit import long_lived
-from presskit.model import Kit, PresskitError
+from presskit.model import Kit, PresskitError, Problem
 from presskit.model.limits import MAX_RENDER_SECONDS
 
 if TYPE_CHECKING:
@@ -62,8 +64,21 @@ _HEADER = 8
 _MODULE = "presskit.gui.preview.render_process"
 #: How often a render's watcher looks at its cancel flag and the clock.
 _WATCH_S = 0.1
+#: How much lower the child's CPU priority is than the app's (Unix ``nice``): where the two
+#: compete for a core (a machine with one, or a busy one), the window is served first, so
+#: typing and painting never wait for a render; on an idle core the child runs at full speed.
+NICENESS = 4
 #: In a render child's environment when the parent is a frozen app (read by ``cli.main``).
 CHILD_VARIABLE = "PRESSKIT_RENDER_CHILD"
+
+
+class PdfReply(NamedTuple):
+    """A render's outcome as the child sends it: ``RenderedPdf``'s fields, in a class the app
+    has without importing the renderer."""
+
+    data: bytes
+    page_count: int
+    warnings: list[Problem]
 
 
 def _engine() -> ModuleType:
@@ -158,11 +173,24 @@ class RenderProcess:
             finally:
                 self._lock.release()
 
+    @overload
     def render(
         self, kit: Kit | bytes, *, cancelled: Callable[[], bool] | None = None,
-        time_limit: float | None = None,
-    ) -> RenderedPdf:
+        time_limit: float | None = None, plain: Literal[False] = False,
+    ) -> RenderedPdf: ...
+
+    @overload
+    def render(
+        self, kit: Kit | bytes, *, cancelled: Callable[[], bool] | None = None,
+        time_limit: float | None = None, plain: Literal[True],
+    ) -> PdfReply: ...
+
+    def render(
+        self, kit: Kit | bytes, *, cancelled: Callable[[], bool] | None = None,
+        time_limit: float | None = None, plain: bool = False,
+    ) -> RenderedPdf | PdfReply:
         """The kit's PDF, as ``render_pdf(kit)`` gives it; raises what the renderer raised.
+        With ``plain`` its fields as a ``PdfReply`` (the renderer is then not imported here).
 
         ``kit`` is a ``Kit`` or a ``Kit`` already pickled (``KitDocument.snapshot_data()``).
         Once ``cancelled()`` is true the render is stopped (``RenderCancelled``), and so it is
@@ -189,7 +217,7 @@ class RenderProcess:
                 raise _cancelled()("the render was cancelled")
             child = self._running_child()
             if child is None:
-                return self._render_here(payload)
+                return self._render_here(payload, plain)
             watch: _Watch | None = None
             try:
                 try:
@@ -202,11 +230,12 @@ class RenderProcess:
                     self._discard()
                     child = self._running_child()
                     if child is None:
-                        return self._render_here(payload)
+                        return self._render_here(payload, plain)
                     self._send(child, payload)
-                # While the child renders: the reply's classes, which the renderer defines,
-                # are imported here now rather than after the reply (0.1 s the first time).
-                _engine()
+                if not plain:
+                    # While the child renders: ``RenderedPdf``, which the renderer defines,
+                    # is imported now rather than after the reply (0.1 s the first time).
+                    _engine()
                 assert child.stdout is not None
                 def stop() -> bool:
                     return self._interrupted or (cancelled is not None and cancelled())
@@ -229,14 +258,17 @@ class RenderProcess:
         outcome, value = pickle.loads(reply)
         if outcome == "error":
             raise value
-        assert isinstance(value, _engine().RenderedPdf)
-        rendered: RenderedPdf = value
+        fields = PdfReply(*value)
+        if plain:
+            return fields
+        rendered: RenderedPdf = _engine().RenderedPdf(*fields)
         return rendered
 
-    def _render_here(self, payload: bytes) -> RenderedPdf:
+    def _render_here(self, payload: bytes, plain: bool) -> RenderedPdf | PdfReply:
         if self._image_cache is None:
             self._image_cache = _engine().ImageCache()
-        return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
+        rendered = render_pdf(pickle.loads(payload), image_cache=self._image_cache)
+        return PdfReply(*_fields(rendered)) if plain else rendered
 
     def close(self) -> None:
         """Stop the child: it exits when its stdin closes, or is killed if it is mid-render.
@@ -442,7 +474,8 @@ def serve(requests: IO[bytes], replies: IO[bytes],
                 kit = pickle.loads(payload)
             # Not frozen for the render as a one-off export's kit is: freezing and thawing
             # around every render made each one keep ~28 MB of cycles (5,000 quotes).
-            reply: tuple[str, object] = ("ok", render_pdf(kit, image_cache=image_cache))
+            reply: tuple[str, object] = (
+                "ok", _fields(render_pdf(kit, image_cache=image_cache)))
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the app
             if not isinstance(exc, PresskitError):
                 _log.exception("rendering failed")
@@ -453,6 +486,10 @@ def serve(requests: IO[bytes], replies: IO[bytes],
             _write_frame(replies, pickle.dumps(reply, pickle.HIGHEST_PROTOCOL))
         except OSError:
             return  # the app closed its end: nobody is waiting for this PDF
+
+
+def _fields(rendered: RenderedPdf) -> tuple[bytes, int, list[Problem]]:
+    return rendered.data, rendered.page_count, list(rendered.warnings)
 
 
 def _warm_up(image_cache: ImageCache) -> None:
@@ -466,6 +503,9 @@ def _warm_up(image_cache: ImageCache) -> None:
 
 
 def main() -> None:
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(NICENESS)
     # Replies get stdout's pipe to themselves; anything printed goes to stderr instead.
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     if sys.stderr is None:

@@ -38,23 +38,27 @@ class RenderRelay(QObject):
 
 class RenderJob(QRunnable):
     """Render one kit snapshot (a ``Kit`` no one else changes, or one pickled); emits exactly
-    one of the relay's signals."""
+    one of the relay's signals, with a ``RenderedPdf``, or with ``plain`` a ``PdfReply`` (its
+    fields, read without importing the renderer: the preview's)."""
 
     def __init__(self, job_id: int, kit: Kit | bytes, relay: RenderRelay,
-                 cancelled: Callable[[], bool] | None = None) -> None:
+                 cancelled: Callable[[], bool] | None = None, *, plain: bool = False) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.job_id = job_id
         self._kit = kit
         self._relay = relay
         self._cancelled = cancelled
+        self._plain = plain
 
     def run(self) -> None:
         try:
             process = shared_process()
             # An export is cancelled by its Cancel, the preview by the closing window.
-            result = (process.render(self._kit) if self._cancelled is None
-                      else process.render(self._kit, cancelled=self._cancelled))
+            result: object = (
+                process.render(self._kit, cancelled=self._cancelled, plain=True) if self._plain
+                else process.render(self._kit) if self._cancelled is None
+                else process.render(self._kit, cancelled=self._cancelled))
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user, not raised
             if not isinstance(exc, PresskitError):
                 _log.exception("rendering failed")

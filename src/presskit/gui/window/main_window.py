@@ -121,7 +121,9 @@ class MainWindow(MenuHost):
         kit_follows: bool = False,
     ) -> None:
         """``kit_follows``: a kit is opened right after (the app's start, with a kit named):
-        the blank kit the window starts with is not rendered meanwhile."""
+        the panes are not filled with the blank kit the window starts with, nor is it
+        rendered, so the window is on screen sooner (``fill_panes()`` does it after all, if
+        no kit came)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowIcon(QApplication.windowIcon())
@@ -194,7 +196,8 @@ class MainWindow(MenuHost):
         # The kit the window opens with is File ▸ New's: in the house brand, now that the
         # roster (which holds the presets) is read.
         self.document.kit = blank_kit(self.library.house_brand())
-        self._set_document(self.document, render_preview=not kit_follows)
+        self._panes_filled = False
+        self._set_document(self.document, fill_panes=not kit_follows)
         self._default_state = self.saveState()
         self._restore_layout()
 
@@ -255,7 +258,7 @@ class MainWindow(MenuHost):
 
     # The document.
 
-    def _set_document(self, document: KitDocument, *, render_preview: bool = True) -> None:
+    def _set_document(self, document: KitDocument, *, fill_panes: bool = True) -> None:
         old = self.document
         if old is not document:
             old.undo_stack.cleanChanged.disconnect(self._clean_changed)
@@ -266,22 +269,30 @@ class MainWindow(MenuHost):
         self.undo_group.setActiveStack(document.undo_stack)
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         document.changed.connect(self._check_timer.start)
+        if fill_panes:
+            self._fill_panes(document)
+        self.autosaver.set_document(document)
+        self._update_title()
+        self._update_problem_count()
+        if old is not document:
+            old.deleteLater()
+
+    def _fill_panes(self, document: KitDocument) -> None:
         # The outline goes last: it selects its first row, and the editor that row is
         # announced to must already hold the new document. Between panes the window may
         # paint and run its timers (not take input): each pane takes tens of milliseconds
         # with an institute's kit, and all of them at once froze it for a sixth of a second.
         for pane in (self.section_editor, self.experts, self.kit_brand, self.preview,
                      self.library.panel, self.outline):
-            if pane is self.preview:
-                self.preview.set_document(document, render=render_preview)
-            else:
-                pane.set_document(document)
+            pane.set_document(document)
             keep_painting()
-        self.autosaver.set_document(document)
-        self._update_title()
-        self._update_problem_count()
-        if old is not document:
-            old.deleteLater()
+        self._panes_filled = True
+
+    def fill_panes(self) -> None:
+        """Show the open kit in the panes, if the window was made with ``kit_follows`` and
+        no kit came (it could not be opened)."""
+        if not self._panes_filled:
+            self._fill_panes(self.document)
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
