@@ -15,7 +15,9 @@ So the wait is half the median of the last few renders' times (stale ones too: t
 long), within ``MIN_DELAY_MS`` (a quick typist's keys come 80–150 ms apart: no render between
 two of them) and ``MAX_DELAY_MS`` (a kit that takes seconds is shown a second plus a render
 after the user pauses). A new kit starts afresh: its first render, which is started at once,
-is its first measure. A fixed wait can still be asked for (the tests do).
+is its measure until a second is known, and then no longer counts: it prepared the kit's
+photos and, in a new render process, the fonts, which later renders find done. A fixed wait
+can still be asked for (the tests do).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ class RenderPacer:
     def __init__(self, fixed_ms: int | None = None) -> None:
         self._fixed_ms = fixed_ms
         self._seconds: deque[float] = deque(maxlen=REMEMBERED)
+        #: The kit's first render (a cold one), while no other is known.
+        self._first: float | None = None
 
     @property
     def adaptive(self) -> bool:
@@ -49,17 +53,26 @@ class RenderPacer:
     def forget(self) -> None:
         """Another kit is open: what its predecessor's renders took says nothing about it."""
         self._seconds.clear()
+        self._first = None
 
     def rendered(self, seconds: float) -> None:
         """A render took ``seconds``, from its start to its PDF back on the GUI thread."""
-        if seconds >= 0:
+        if seconds < 0:
+            return
+        if self._first is None and not self._seconds:
+            self._first = seconds
+        else:
             self._seconds.append(seconds)
 
     def delay_ms(self) -> int:
         """How long to wait after the last change before rendering."""
         if self._fixed_ms is not None:
             return self._fixed_ms
-        if not self._seconds:
+        if self._seconds:
+            seconds = statistics.median(self._seconds)
+        elif self._first is not None:
+            seconds = self._first
+        else:
             return UNMEASURED_DELAY_MS
-        estimate = round(statistics.median(self._seconds) * WAIT_PER_RENDER * 1000)
+        estimate = round(seconds * WAIT_PER_RENDER * 1000)
         return min(max(estimate, MIN_DELAY_MS), MAX_DELAY_MS)
