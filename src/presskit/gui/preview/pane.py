@@ -224,8 +224,10 @@ class PreviewPane(QWidget):
         self._job_id += 1
         self._kit_first_job = self._job_id + 1
         self._pacer.forget()
-        # A different kit: render at once rather than after the typing pause.
-        self.refresh()
+        # A different kit: rendered at once, not after the typing pause, nor after the
+        # window's other panes (the render process works while they are filled).
+        self._timer.stop()
+        self._start_render()
 
     def schedule(self) -> None:
         """Render after the user stops changing things for the delay (restarts the timer)."""

@@ -16,6 +16,7 @@ import contextlib
 import logging
 import pickle
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -80,6 +81,8 @@ from presskit.storage.disk_stamp import changed_on_disk
 from presskit.storage.locks.kit import LockOwner
 
 STATUS_TIMEOUT_MS = 6000
+#: While the panes are filled with a kit, the window paints once they have taken this long.
+FILL_PAINT_S = 0.03
 #: An export shows its progress window (with Cancel) once it has taken this long.
 EXPORT_PROGRESS_DELAY_MS = 700
 _log = logging.getLogger(__name__)
@@ -278,14 +281,22 @@ class MainWindow(MenuHost):
             old.deleteLater()
 
     def _fill_panes(self, document: KitDocument) -> None:
-        # The outline goes last: it selects its first row, and the editor that row is
-        # announced to must already hold the new document. Between panes the window may
-        # paint and run its timers (not take input): each pane takes tens of milliseconds
-        # with an institute's kit, and all of them at once froze it for a sixth of a second.
-        for pane in (self.section_editor, self.experts, self.kit_brand, self.preview,
+        # The preview goes first: its render starts at once, in the render process, while
+        # the other panes are filled. The outline goes last: it selects its first row, and
+        # the editor that row is announced to must already hold the new document. Between
+        # panes the window may paint and run its timers (not take input): each pane takes
+        # tens of milliseconds with an institute's kit, and all of them at once froze it for
+        # a sixth of a second. It does once the panes so far have taken FILL_PAINT_S: a
+        # small kit's panes are filled in a few milliseconds each, and a paint of the whole
+        # window after each of them made opening the example (and the app's start) three
+        # times slower.
+        painted = time.monotonic()
+        for pane in (self.preview, self.section_editor, self.experts, self.kit_brand,
                      self.library.panel, self.outline):
             pane.set_document(document)
-            keep_painting()
+            if time.monotonic() - painted >= FILL_PAINT_S:
+                keep_painting()
+                painted = time.monotonic()
         self._panes_filled = True
 
     def fill_panes(self) -> None:
