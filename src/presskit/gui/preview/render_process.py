@@ -68,6 +68,8 @@ _WATCH_S = 0.1
 #: compete for a core (a machine with one, or a busy one), the window is served first, so
 #: typing and painting never wait for a render; on an idle core the child runs at full speed.
 NICENESS = 4
+#: In a render child's environment when it is to warm up before its first request.
+WARM_UP_VARIABLE = "PRESSKIT_RENDER_WARM_UP"
 #: In a render child's environment when the parent is a frozen app (read by ``cli.main``).
 CHILD_VARIABLE = "PRESSKIT_RENDER_CHILD"
 
@@ -163,13 +165,14 @@ class RenderProcess:
         return child.pid if child is not None and child.poll() is None else None
 
     def start(self) -> None:
-        """Start the child now (it imports ReportLab meanwhile) rather than at the first render.
+        """Start the child now (it imports ReportLab and renders a blank kit to warm up
+        meanwhile) rather than at the first render.
 
         Never waits: if a render holds the lock, the child is running already.
         """
         if self._lock.acquire(blocking=False):
             try:
-                self._running_child()
+                self._running_child(warm_up=True)
             finally:
                 self._lock.release()
 
@@ -294,7 +297,9 @@ class RenderProcess:
         assert child.stdin is not None
         _write_frame(child.stdin, payload)
 
-    def _running_child(self) -> subprocess.Popen[bytes] | None:
+    def _running_child(self, *, warm_up: bool = False) -> subprocess.Popen[bytes] | None:
+        """The child, started if need be; with ``warm_up`` it renders a blank kit before the
+        first request (not when it is started for a request, which would wait for that)."""
         if self._child is not None and self._child.poll() is None:
             return self._child
         if self._child is not None:
@@ -303,7 +308,8 @@ class RenderProcess:
             return None
         try:
             self._child = subprocess.Popen(
-                self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_child_env(),
+                self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                env={**_child_env(), WARM_UP_VARIABLE: "1" if warm_up else ""},
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
             )
         except OSError:
@@ -515,7 +521,8 @@ def main() -> None:
     sys.stdout = sys.stderr
     # Its stdin ends when the app closes it or dies (killed, crashed): exit then, even in the
     # middle of a render, which nobody would read (a render of hours outlived its app).
-    serve(sys.stdin.buffer, replies, orphaned=lambda: os._exit(0), warm_up=True)
+    warm_up = os.environ.pop(WARM_UP_VARIABLE, "") == "1"
+    serve(sys.stdin.buffer, replies, orphaned=lambda: os._exit(0), warm_up=warm_up)
 
 
 if __name__ == "__main__":

@@ -146,6 +146,8 @@ class MainWindow(MenuHost):
         #: Spell-checking of every text field; made before the panes, whose fields find it.
         self.speller = Speller(bool(self.settings.get(SPELLING_SETTING, True)), self)
         self.speller.message.connect(self.show_status)
+        if kit_follows:  # the app's start: the spelling list loads after the first preview
+            self.speller.hold_loading()
 
         # Made in the order Tab visits them: outline, section editor, experts, kit and brand,
         # preview (the focus chain follows the order widgets are created in).
@@ -158,6 +160,9 @@ class MainWindow(MenuHost):
         self.preflight_fixes = PreflightFixes(self)
         self.kit_brand = KitBrandPanel(self)
         self.preview = PreviewPane(self, delay_ms=preview_delay_ms)
+        if kit_follows:
+            self.preview.rendered.connect(lambda _pages: self.speller.release_loading())
+            self.preview.render_failed.connect(lambda _why: self.speller.release_loading())
         self.setCentralWidget(self.section_editor)
         self.outline_dock = _dock(self, "&Outline", "outlineDock", self.outline)
         self.preview_dock = _dock(self, "&Preview", "previewDock", self.preview)
