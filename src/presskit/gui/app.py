@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from presskit.gui.window.main_window import MainWindow
 
 
+#: When the application's version is set, after the event loop has started.
+VERSION_DELAY_MS = 2000
+
+
 def app_icon() -> QIcon:
     icon = QIcon()
     icons = resources_path() / "icons"
@@ -46,9 +50,9 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(["presskit", *argv])
     app.setApplicationName("presskit")
     app.setOrganizationName("presskit")
-    # Read from the package metadata (``importlib.metadata``, 20 ms of imports): once the
-    # event loop runs, not before the window is shown.
-    QTimer.singleShot(0, lambda: app.setApplicationVersion(presskit.__version__))
+    # Read from the package metadata (``importlib.metadata``: 20–70 ms of imports and file
+    # reading, which nothing on screen needs): once the window and its first preview are up.
+    QTimer.singleShot(VERSION_DELAY_MS, lambda: app.setApplicationVersion(presskit.__version__))
     app.setDesktopFileName("presskit")
     app.setWindowIcon(app_icon())
     return app
