@@ -67,7 +67,7 @@ _WATCH_S = 0.1
 #: How much lower the child's CPU priority is than the app's (Unix ``nice``): where the two
 #: compete for a core (a machine with one, or a busy one), the window is served first, so
 #: typing and painting never wait for a render; on an idle core the child runs at full speed.
-NICENESS = 4
+NICENESS = 10
 #: In a render child's environment when it is to warm up before its first request.
 WARM_UP_VARIABLE = "PRESSKIT_RENDER_WARM_UP"
 #: In a render child's environment when the parent is a frozen app (read by ``cli.main``).
