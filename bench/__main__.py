@@ -126,8 +126,11 @@ def library_filter(experts: int, runs: int) -> list[float]:
     return worst
 
 
-def app_start(runs: int) -> tuple[list[float], list[float]]:
-    loaded, preview = [], []
+def app_start(runs: int) -> dict[str, list[float]]:
+    """``presskit EXAMPLE`` as a user starts it, from the moment it is spawned: the window
+    first painted (``shown``), with the example open (``loaded``), its first preview painted
+    (``preview``). The first run is a warm-up (file cache, byte-code)."""
+    figures: dict[str, list[float]] = {"shown": [], "loaded": [], "preview": []}
     for run in range(runs + 1):
         start = time.time()
         out = subprocess.run([PY, "-m", "bench.gui_probe", "start", str(EXAMPLE)], env=ENV,
@@ -136,9 +139,9 @@ def app_start(runs: int) -> tuple[list[float], list[float]]:
         for line in out.splitlines():
             marks.update(json.loads(line))
         if run:
-            loaded.append(marks["loaded"] - start)
-            preview.append(marks["preview"] - start)
-    return loaded, preview
+            for name, times in figures.items():
+                times.append(marks[name] - start)
+    return figures
 
 
 def section(title: str, work: Callable[[], None]) -> None:
@@ -220,18 +223,24 @@ def main() -> int:
                statistics.median(warms) < 0.040)
 
     def previews() -> None:
-        for name, budget in (("example", 0.8), ("100 quotes", 1.5)):
+        # Issue 21: last key to the changed page painted, debounce included.
+        for name, budget in (("example", 0.3), ("100 quotes", 1.5)):
             figures = probe("preview", str(kits[name]), "4")
             record(f"preview latency {name} (incl. debounce)", stats(figures["latency"]), "s",
                    f"< {budget} s", statistics.median(figures["latency"]) < budget)
+            record(f"preview debounce {name} (adapted)", stats(figures["debounce"]), "s",
+                   "", None)
             record(f"longest GUI stall, preview {name}", stats(figures["stall"]), "s",
                    "≤ 0.050 s", max(figures["stall"]) <= 0.050)
 
     def start() -> None:
-        loaded, preview = app_start(3)
-        record("app start → window with example", stats(loaded), "s", "< 1.5 s",
-               statistics.median(loaded) < 1.5)
-        record("app start → first preview shown", stats(preview), "s", "", None)
+        figures = app_start(5)
+        # Issue 21: the window in under 0.5 s, the example's first preview in under 0.8 s.
+        record("app start → window shown", stats(figures["shown"]), "s", "< 0.5 s",
+               statistics.median(figures["shown"]) < 0.5)
+        record("app start → window with example", stats(figures["loaded"]), "s", "", None)
+        record("app start → first preview shown", stats(figures["preview"]), "s", "< 0.8 s",
+               statistics.median(figures["preview"]) < 0.8)
 
     def files() -> None:
         opens, saves = in_process_open_save(kits["1000 quotes"], 5)

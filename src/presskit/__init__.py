@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 
 def _version() -> str:
@@ -43,10 +44,23 @@ def _version() -> str:
         return "0+unknown"
 
 
-#: The version is written once, in ``pyproject.toml``; the installed package's metadata
-#: carries it here (a wheel, an editable install, the packaged app, which bundles the
-#: metadata), and from here to ``presskit --version``, the About box and the artefacts' names.
-__version__ = _version()
+if TYPE_CHECKING:
+    __version__: str
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read on first use.
+
+    The version is written once, in ``pyproject.toml``; the installed package's metadata
+    carries it here (a wheel, an editable install, the packaged app, which bundles the
+    metadata), and from here to ``presskit --version``, the About box and the artefacts'
+    names. Read when first asked for, not on import.
+    """
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    version = _version()
+    globals()["__version__"] = version
+    return version
 
 
 def resources_path() -> Path:

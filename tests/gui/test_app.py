@@ -44,6 +44,22 @@ def test_the_command_line_does_not_load_qt() -> None:
     assert done.stdout.split()[-2:] == ["0", "False"], done.stderr
 
 
+def test_the_app_shows_its_window_and_preview_without_importing_the_renderer() -> None:
+    """Issue 21: the window is on screen in under half a second. ReportLab (the renderer),
+    the e-mail writers and the package metadata are imported only by what uses them (an
+    export, a copy for e-mail, the About box); the preview's PDFs come from the render
+    process, read without them."""
+    code = (
+        "import sys; import presskit.cli.main, presskit.gui.app; "
+        "from presskit.gui.window.main_window import MainWindow; "
+        "from presskit.gui.preview import render_process, rendering; "
+        "print(sorted(m for m in ('reportlab', 'PIL', 'presskit.render', 'presskit.formats', "
+        "'importlib.metadata') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.split("\n")[-2:] == ["[]", ""], done.stderr
+
+
 def test_main_window_is_exported_from_the_package() -> None:
     from presskit.gui import MainWindow as Exported
 

@@ -18,8 +18,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from presskit import __version__
-from presskit.cli.export import add_commands as add_export_commands
+import presskit
 from presskit.cli.guard import EXIT_ERRORS, EXIT_OK
 from presskit.storage import PROJECT_SUFFIXES
 
@@ -46,7 +45,8 @@ def build_parser(*, library: bool = True) -> argparse.ArgumentParser:
         epilog="Without a command, presskit opens the desktop app; 'presskit KIT.presskit' "
         "opens the app on that kit.",
     )
-    parser.add_argument("--version", action="version", version=f"presskit {__version__}")
+    parser.add_argument("--version", action="version",
+                        version=f"presskit {presskit.__version__}")
     parser.add_argument(
         "--self-test", action="store_true",
         help="check this installation: open the example kit in the app, render its preview, "
@@ -54,6 +54,9 @@ def build_parser(*, library: bool = True) -> argparse.ArgumentParser:
         "QT_QPA_PLATFORM=offscreen)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    # Imported here: the desktop app's start (no command) does without the renderer it imports.
+    from presskit.cli.export import add_commands as add_export_commands
 
     add_export_commands(commands)
     # The library and bundle commands are registered (and their modules imported) only when
@@ -89,11 +92,18 @@ def _wants_gui(arguments: Sequence[str], parser: argparse.ArgumentParser) -> boo
     return Path(first).suffix.lower() in PROJECT_SUFFIXES or Path(first).is_file()
 
 
+def _names_a_kit(first: str) -> bool:
+    """``first`` can only be a kit to open (no command or option has a kit's suffix)."""
+    return not first.startswith("-") and Path(first).suffix.lower() in PROJECT_SUFFIXES
+
+
 def _run_gui(arguments: Sequence[str], *, self_test: bool = False) -> int:
     # Qt is imported here only, so exporting on a server never needs (or loads) PySide6.
     try:
         from presskit.gui.app import run
-        from presskit.gui.self_test import run_self_test
+
+        if self_test:  # not otherwise: it reads the version (importlib.metadata) on import
+            from presskit.gui.self_test import run_self_test
     except ImportError as exc:
         print(
             f"presskit: error: the desktop app needs PySide6 ({exc}); install it with "
@@ -127,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if served is not None:
             return served
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or _names_a_kit(arguments[0]):
+        # The desktop app, started without building the parser: that imports every
+        # command's module (the renderer, the roster library), a tenth of its start.
+        return _run_gui(arguments)
     parser = build_parser(library=not arguments or arguments[0] not in ENGINE_COMMANDS)
     if _wants_gui(arguments, parser):
         return _run_gui(arguments)

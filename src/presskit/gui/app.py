@@ -4,6 +4,11 @@
 ``MainWindow``, opens the kit named on the command line (on the very first start, the
 welcome kit: ``first_run``) and offers to recover work that a crash left in the autosave
 folder. It is the only place that starts an event loop.
+
+The start is ordered for the time to the window and to its first preview (``make bench``,
+"app start"): the render process is started first, so that it imports ReportLab and renders
+a blank kit to warm up on the other core while this process imports Qt and the window's
+modules and builds the window; the kit is opened once the window is on screen.
 """
 
 from __future__ import annotations
@@ -11,17 +16,23 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
-from presskit import __version__, resources_path
-from presskit.gui.first_run import create_user_folders, welcome_kit
+import presskit
+from presskit import resources_path
 from presskit.gui.preview.render_process import shared_process
-from presskit.gui.settings import Settings
-from presskit.gui.window.main_window import MainWindow
 from presskit.storage.bundle.format import BUNDLE_SUFFIX
+
+if TYPE_CHECKING:
+    from presskit.gui.window.main_window import MainWindow
+
+
+#: When the application's version is set, after the event loop has started.
+VERSION_DELAY_MS = 2000
 
 
 def app_icon() -> QIcon:
@@ -39,7 +50,9 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(["presskit", *argv])
     app.setApplicationName("presskit")
     app.setOrganizationName("presskit")
-    app.setApplicationVersion(__version__)
+    # Read from the package metadata (``importlib.metadata``: 20–70 ms of imports and file
+    # reading, which nothing on screen needs): once the window and its first preview are up.
+    QTimer.singleShot(VERSION_DELAY_MS, lambda: app.setApplicationVersion(presskit.__version__))
     app.setDesktopFileName("presskit")
     app.setWindowIcon(app_icon())
     return app
@@ -72,27 +85,35 @@ def run(argv: Sequence[str] = ()) -> int:
 
     A path among them is opened; Qt's own options (``-style``, ``-platform``…) are left to Qt.
     """
+    # First of all, so that it warms up while the window is made (see the module docstring).
+    shared_process().start()
+    from presskit.gui.first_run import create_user_folders, welcome_kit
+    from presskit.gui.settings import Settings
+    from presskit.gui.window.main_window import MainWindow
+
     created = QApplication.instance() is None
     app = make_application(argv)
     # Qt strips its own options from the arguments of an application it created.
     arguments = app.arguments()[1:] if created else list(argv)
     files = [Path(arg) for arg in arguments if not arg.startswith("-")]
     settings = Settings()
-    create_user_folders()
     if not files:
         # The first start opens a welcome kit: the example, copied where the user keeps kits.
         welcome = welcome_kit(settings)
         files = [welcome] if welcome is not None else []
-    window = MainWindow(settings=settings)
+    # The blank kit it is made with is replaced at once by a kit named: the panes are filled
+    # (and the preview rendered) with that kit only, once the window is on screen.
+    window = MainWindow(settings=settings, kit_follows=bool(files))
     window.show()
-    # The window first; the render process imports ReportLab while the kit is being opened.
-    shared_process().start()
 
     def start() -> None:
+        # Not needed to show the window (the settings and the welcome kit make their own).
+        create_user_folders()
         # After the window is on screen, so the questions have a parent to sit over.
         recovered = window.offer_recovery()
         if files and not recovered:
             open_file(window, files[0])
+        window.fill_panes()  # no kit came (it could not be opened): the blank kit stays
 
     # macOS hands the file a Finder double-click opens to the running app as an event.
     opener = _FileOpener(window, app)

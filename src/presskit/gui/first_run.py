@@ -22,7 +22,6 @@ from presskit import example_kit_path
 from presskit.gui.document.autosave import autosave_dir
 from presskit.gui.settings import APP_NAME, Settings, config_dir
 from presskit.library.paths import data_dir
-from presskit.render.cache_entries import cache_folder
 
 _log = logging.getLogger(__name__)
 
@@ -38,7 +37,15 @@ class UserFolders:
     settings: Path
     data: Path
     autosave: Path
-    cache: Path
+
+    @property
+    def cache(self) -> Path:
+        """The per-user cache (made by the cache itself: never created here). Imported
+        when asked for: ``presskit.render`` imports ReportLab, which the app's start can do
+        without."""
+        from presskit.render.cache_entries import cache_folder
+
+        return cache_folder("fonts").parent
 
     def listed(self) -> list[tuple[str, Path]]:
         return [
@@ -56,7 +63,6 @@ def user_folders() -> UserFolders:
         settings=config_dir(),
         data=data_dir(),
         autosave=autosave_dir(),
-        cache=cache_folder("fonts").parent,
     )
 
 

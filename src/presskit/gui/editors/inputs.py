@@ -54,8 +54,6 @@ from presskit.gui.editors.binding import describe
 from presskit.gui.widgets.icons import themed_icon
 from presskit.model import BUILTIN_FONTS
 from presskit.model.printable import one_line, tip
-from presskit.render.images.cache import ImageProblem
-from presskit.render.images.svg import MAX_SVG_BYTES, check_svg
 from presskit.storage.inputs import InputError, read_input
 
 DATE_FORMAT = "d MMM yyyy"  # unambiguous in every locale, unlike the short locale format
@@ -232,6 +230,10 @@ def svg_thumbnail(path: Path, box: QSize) -> QPixmap | None:
         from PySide6.QtSvg import QSvgRenderer
     except ImportError:  # QtSvg missing from this Qt: a generic icon instead
         return themed_icon("image-x-generic").pixmap(box)
+    # Imported here, not with the window: ``presskit.render`` imports ReportLab (0.1 s).
+    from presskit.render.images.cache import ImageProblem
+    from presskit.render.images.svg import MAX_SVG_BYTES, check_svg
+
     try:
         data = read_input(path, MAX_SVG_BYTES, what="SVG logo")
     except InputError as exc:

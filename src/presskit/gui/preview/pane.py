@@ -1,16 +1,23 @@
 """The preview pane: the PDF that export would write, shown with QtPdf, kept up to date.
 
-Every change to the document restarts a single-shot timer; when the user has paused for half a
-second the pane renders a snapshot of the kit in the thread pool (``rendering.RenderJob``). Jobs
-are numbered: only the newest job's result is shown, and while one render runs a newer request
-waits for it and then renders the latest state once, so a burst of typing costs at most two
-renders. The last good PDF stays on screen until its successor is ready; a failed render shows
-its message in a banner above it instead of raising, and a PDF made with warnings (a logo or
-photo it could not use, a font it replaced) says so in a second banner, so a broken asset is
-seen while editing rather than at export.
+Every change to the document restarts a single-shot timer; when the user has paused for half
+as long as a render of the kit takes (``pacing.RenderPacer``: 0.1 s for a small kit, at most a
+second), the pane renders a snapshot of the kit in the render process (``rendering.RenderJob``).
+Jobs are numbered: only the newest job's result is shown, and while one render runs a newer
+request waits for it and then renders the latest state once; the running render is then
+superseded, and its PDF dropped unseen. So a burst of typing costs at most two renders, and a
+pause shows the kit as it was at its start about two render times later at worst. The last
+good PDF stays on screen until its successor is ready; a failed render shows its message in a
+banner above it instead of raising, and a PDF made with warnings (a logo or photo it could not
+use, a font it replaced) says so in a second banner, so a broken asset is seen while editing
+rather than at export. ``shown_revision`` says which state of the document is on screen.
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QPointF,
@@ -34,14 +41,19 @@ from PySide6.QtWidgets import (
 )
 
 from presskit.gui.document.kit_document import KitDocument
+from presskit.gui.preview.pacing import RenderPacer
 from presskit.gui.preview.pdf_loading import LONG_PDF_PAGES, PagesReady, ReadPageSizes, load_pdf
 from presskit.gui.preview.rendering import RenderJob, RenderRelay, describe_render_error
 from presskit.gui.widgets.icons import themed_icon
 from presskit.model import Problem
 from presskit.model.printable import one_line, tip
-from presskit.render import RenderedPdf
 
-DEFAULT_DELAY_MS = 500
+if TYPE_CHECKING:
+    from presskit.gui.preview.render_process import PdfReply
+    from presskit.render import RenderedPdf
+
+#: The wait after a change before rendering: ``None`` adapts it to the kit (``pacing``).
+DEFAULT_DELAY_MS: int | None = None
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.25, 4.0
 #: Warnings listed in the banner; the rest are counted ("and 3 more").
@@ -56,13 +68,25 @@ class PreviewPane(QWidget):
     #: A render failed (the message shown).
     render_failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, delay_ms: int = DEFAULT_DELAY_MS) -> None:
+    def __init__(self, parent: QWidget | None = None, *, delay_ms: int | None = DEFAULT_DELAY_MS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        """``delay_ms``: a fixed wait after a change instead of one measured from the renders;
+        ``clock`` (seconds) times the renders."""
         super().__init__(parent)
         self.setObjectName("preview")
         self.setAccessibleName("PDF preview")
         self._document: KitDocument | None = None
         self._pdf: QPdfDocument | None = None
         self._job_id = 0
+        #: The first job of the open kit (jobs before it rendered another kit).
+        self._kit_first_job = 1
+        #: When the running job started, by ``clock``, and the document revision it renders.
+        self._job_started = 0.0
+        self._job_revision = -1
+        #: The revision of the document the PDF on screen was made from (-1: none, unknown).
+        self._shown_revision = -1
+        self._clock = clock
+        self._pacer = RenderPacer(delay_ms)
         self._running = False
         self._pending = False
         self._stopped = False  # the window is closing: a running render is stopped
@@ -71,14 +95,12 @@ class PreviewPane(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._delay_ms = delay_ms
-        self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._start_render)
         self._relay = RenderRelay(self)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
         #: The PDF being made ready (its page sizes read), with its warnings.
-        self._preparing: tuple[QPdfDocument, list[Problem]] | None = None
+        self._preparing: tuple[QPdfDocument, list[Problem], int] | None = None
         self._pages_ready = PagesReady(self)
         self._pages_ready.ready.connect(self._pages_read)
 
@@ -192,19 +214,39 @@ class PreviewPane(QWidget):
     # The document and when to render it.
 
     def set_document(self, document: KitDocument) -> None:
+        """Show ``document``'s kit, rendered at once."""
         if self._document is not None:
             self._document.changed.disconnect(self.schedule)
         self._document = document
         document.changed.connect(self.schedule)
-        # A render still running is of another kit: its result must not be shown.
+        # A render still running is of another kit: its result must not be shown, nor its
+        # time taken for this kit's.
         self._job_id += 1
-        # A different kit: render at once rather than after the typing pause. (Not
-        # ``start(0)``: that would make 0 ms the debounce for every later keystroke too.)
-        self._timer.setInterval(0)
-        self._timer.start()
+        self._kit_first_job = self._job_id + 1
+        self._pacer.forget()
+        # A different kit: rendered at once, not after the typing pause, nor after the
+        # window's other panes (the render process works while they are filled).
+        self._timer.stop()
+        self._start_render()
 
     def schedule(self) -> None:
         """Render after the user stops changing things for the delay (restarts the timer)."""
+        self._timer.setInterval(self.delay_ms())
+        self._timer.start()
+
+    def delay_ms(self) -> int:
+        """How long the pane waits after a change before it renders (``pacing``)."""
+        return self._pacer.delay_ms()
+
+    @property
+    def shown_revision(self) -> int:
+        """The ``KitDocument.revision`` the PDF on screen shows (-1: none, or not known): the
+        preview is up to date when it is the document's."""
+        return self._shown_revision
+
+    def refresh(self) -> None:
+        """Render the kit now, without waiting for a pause."""
+        self._timer.setInterval(0)
         self._timer.start()
 
     def stop(self) -> None:
@@ -227,7 +269,6 @@ class PreviewPane(QWidget):
         return self._job_id
 
     def _start_render(self) -> None:
-        self._timer.setInterval(self._delay_ms)
         if self._document is None:
             return
         if self._running:
@@ -237,26 +278,33 @@ class PreviewPane(QWidget):
         self._job_id += 1
         self._running = True
         self._pending = False
+        self._job_started = self._clock()
+        self._job_revision = self._document.revision
         self.busy_label.setText("Updating…")
         QThreadPool.globalInstance().start(
             RenderJob(self._job_id, self._document.snapshot_data(), self._relay,
-                      cancelled=lambda: self._stopped)
+                      cancelled=lambda: self._stopped, plain=True)
         )
 
-    def _job_done(self) -> None:
+    def _job_done(self, job_id: int) -> None:
+        if job_id >= self._kit_first_job:  # a render of this kit, stale or not: as long
+            self._pacer.rendered(self._clock() - self._job_started)
         self._running = False
         self.busy_label.setText("")
         if self._pending:
             self._start_render()
 
-    def _on_finished(self, job_id: int, result: RenderedPdf) -> None:
-        self._job_done()
+    def _on_finished(self, job_id: int, result: PdfReply | RenderedPdf) -> None:
+        revision = self._job_revision
+        # A newer render waiting for this one starts now, with a newer id: this one is
+        # superseded, and dropped.
+        self._job_done(job_id)
         if job_id != self._job_id:
             return
-        self.show_pdf(result.data, result.warnings)
+        self.show_pdf(result.data, result.warnings, revision=revision)
 
     def _on_failed(self, job_id: int, exc: BaseException) -> None:
-        self._job_done()
+        self._job_done(job_id)
         if job_id != self._job_id:
             return
         self.show_error(describe_render_error(exc))
@@ -277,8 +325,10 @@ class PreviewPane(QWidget):
         """What the renderer warned about when it made the PDF on screen."""
         return list(self._warnings)
 
-    def show_pdf(self, data: bytes, warnings: list[Problem] | None = None) -> None:
-        """Swap in a new PDF, keeping the reader's place and zoom, and say what it warned of.
+    def show_pdf(self, data: bytes, warnings: list[Problem] | None = None, *,
+                 revision: int = -1) -> None:
+        """Swap in a new PDF, keeping the reader's place and zoom, and say what it warned of;
+        ``revision`` is the document's that it shows.
 
         A long PDF has its page sizes read in the pool first (``pdf_loading``) and is swapped
         in when that is done, unless a newer PDF has arrived by then.
@@ -288,7 +338,7 @@ class PreviewPane(QWidget):
             pdf.deleteLater()
             self.show_error(f"The rendered PDF could not be displayed ({pdf.error().name}).")
             return
-        self._preparing = (pdf, list(warnings or []))
+        self._preparing = (pdf, list(warnings or []), revision)
         if pdf.pageCount() > LONG_PDF_PAGES:
             QThreadPool.globalInstance().start(ReadPageSizes(pdf, self._pages_ready))
         else:
@@ -298,8 +348,9 @@ class PreviewPane(QWidget):
         if self._preparing is None or self._preparing[0] is not pdf:
             pdf.deleteLater()  # a newer PDF came while this one's pages were read
             return
-        warnings = self._preparing[1]
+        _pdf, warnings, revision = self._preparing
         self._preparing = None
+        self._shown_revision = revision
         pdf.setParent(self)
         scroll_y = self.view.verticalScrollBar().value()
         scroll_x = self.view.horizontalScrollBar().value()

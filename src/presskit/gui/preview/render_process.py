@@ -11,12 +11,13 @@ ReportLab's imports and fonts warm between renders; the pool thread that waits f
 
 The protocol, over the child's stdin and stdout: frames of an 8-byte big-endian length and a
 pickle. A request is a pickled ``Kit`` (the parent pickles it on the GUI thread: that is the
-snapshot); the reply is ``("ok", RenderedPdf)`` or ``("error", exception)``. One request is in
-flight at a time. A child that died is started again for the next request; if it cannot be
-started at all, renders run in the calling thread. A frozen app (the packaged presskit, whose
-executable is the app itself, with no Python to run ``-m``) starts its own executable with
-``PRESSKIT_RENDER_CHILD=1`` in the environment, which ``presskit.cli.main`` turns into ``main()``
-here.
+snapshot); the reply is ``("ok", (pdf bytes, page count, warnings))`` — the fields of a
+``RenderedPdf``, as plain values (``PdfReply``), so that the app can read it without importing
+the renderer — or ``("error", exception)``. One request is in flight at a time. A child that
+died is started again for the next request; if it cannot be started at all, renders run in the
+calling thread. A frozen app (the packaged presskit, whose executable is the app itself, with
+no Python to run ``-m``) starts its own executable with ``PRESSKIT_RENDER_CHILD=1`` in the
+environment, which ``presskit.cli.main`` turns into ``main()`` here.
 
 A render is stopped by killing the child (it is started again for the next one): when the
 caller cancels it (Export PDF's Cancel, closing the window), or when it runs past
@@ -24,7 +25,12 @@ caller cancels it (Export PDF's Cancel, closing the window), or when it runs pas
 ReportLab busy for hours). The child exits as soon as its stdin reaches its end, also in the
 middle of a render: that is how it learns that the app quit or died, on every platform.
 
-This module imports no Qt, so the child starts in the time it takes to import ReportLab.
+This module imports no Qt, so the child starts in the time it takes to import ReportLab. Nor
+does it import the renderer (``presskit.render``, and ReportLab with it) until it is needed
+(``_engine``): the app starts the child first thing, before its own window is built, and the
+preview reads the child's replies as ``PdfReply`` (``render(..., plain=True)``), so the app
+never imports ReportLab for it (0.1 s of the first preview); an export, which returns a
+``RenderedPdf``, imports the renderer's classes while the child renders.
 """
 
 from __future__ import annotations
@@ -42,25 +48,83 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from types import ModuleType
+from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 import presskit
 from presskit import long_lived
-from presskit.model import Kit, PresskitError
+from presskit.model import Kit, PresskitError, Problem
 from presskit.model.limits import MAX_RENDER_SECONDS
-from presskit.render import ImageCache, RenderedPdf, RenderError, render_pdf
+
+if TYPE_CHECKING:
+    from presskit.render import ImageCache, RenderedPdf, RenderError
 
 _log = logging.getLogger(__name__)
 _HEADER = 8
 _MODULE = "presskit.gui.preview.render_process"
 #: How often a render's watcher looks at its cancel flag and the clock.
 _WATCH_S = 0.1
+#: How much lower the child's CPU priority is than the app's (Unix ``nice``): where the two
+#: compete for a core (a machine with one, or a busy one), the window is served first, so
+#: typing and painting never wait for a render; on an idle core the child runs at full speed.
+NICENESS = 10
+#: In a render child's environment when it is to warm up before its first request.
+WARM_UP_VARIABLE = "PRESSKIT_RENDER_WARM_UP"
 #: In a render child's environment when the parent is a frozen app (read by ``cli.main``).
 CHILD_VARIABLE = "PRESSKIT_RENDER_CHILD"
 
 
-class RenderCancelled(RenderError):
-    """The render was stopped because its caller cancelled it."""
+class PdfReply(NamedTuple):
+    """A render's outcome as the child sends it: ``RenderedPdf``'s fields, in a class the app
+    has without importing the renderer."""
+
+    data: bytes
+    page_count: int
+    warnings: list[Problem]
+
+
+def _engine() -> ModuleType:
+    """``presskit.render``, imported on first use (it imports ReportLab: 0.1 s)."""
+    import presskit.render
+
+    return presskit.render
+
+
+def render_pdf(kit: Kit, **options: Any) -> RenderedPdf:
+    """``presskit.render.render_pdf``: a render in this process (no child could be started,
+    or this is the child)."""
+    rendered: RenderedPdf = _engine().render_pdf(kit, **options)
+    return rendered
+
+
+if TYPE_CHECKING:
+    class RenderCancelled(RenderError):
+        """The render was stopped because its caller cancelled it."""
+else:
+    def __getattr__(name: str) -> type:
+        if name == "RenderCancelled":  # made on first use, with the renderer
+            return _cancelled()
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_cancelled_type: type | None = None
+
+
+def _cancelled() -> type[RenderError]:
+    """``RenderCancelled``: a ``RenderError``, so made once the renderer is imported."""
+    global _cancelled_type
+    if _cancelled_type is None:
+        class RenderCancelled(_engine().RenderError):  # type: ignore[misc]
+            """The render was stopped because its caller cancelled it."""
+
+        RenderCancelled.__module__ = __name__
+        _cancelled_type = RenderCancelled
+    return _cancelled_type
+
+
+def _render_error(message: str) -> RenderError:
+    error: RenderError = _engine().RenderError(message)
+    return error
 
 
 def _write_frame(stream: IO[bytes], payload: bytes) -> None:
@@ -91,8 +155,8 @@ class RenderProcess:
         self._unavailable = False
         #: Set when a cancelled render waiting for the child stopped the one using it.
         self._interrupted = False
-        #: For renders in this process, when no child can be started.
-        self._image_cache = ImageCache()
+        #: For renders in this process, when no child can be started (made on first use).
+        self._image_cache: ImageCache | None = None
 
     @property
     def pid(self) -> int | None:
@@ -101,21 +165,35 @@ class RenderProcess:
         return child.pid if child is not None and child.poll() is None else None
 
     def start(self) -> None:
-        """Start the child now (it imports ReportLab meanwhile) rather than at the first render.
+        """Start the child now (it imports ReportLab and renders a blank kit to warm up
+        meanwhile) rather than at the first render.
 
         Never waits: if a render holds the lock, the child is running already.
         """
         if self._lock.acquire(blocking=False):
             try:
-                self._running_child()
+                self._running_child(warm_up=True)
             finally:
                 self._lock.release()
 
+    @overload
     def render(
         self, kit: Kit | bytes, *, cancelled: Callable[[], bool] | None = None,
-        time_limit: float | None = None,
-    ) -> RenderedPdf:
+        time_limit: float | None = None, plain: Literal[False] = False,
+    ) -> RenderedPdf: ...
+
+    @overload
+    def render(
+        self, kit: Kit | bytes, *, cancelled: Callable[[], bool] | None = None,
+        time_limit: float | None = None, plain: Literal[True],
+    ) -> PdfReply: ...
+
+    def render(
+        self, kit: Kit | bytes, *, cancelled: Callable[[], bool] | None = None,
+        time_limit: float | None = None, plain: bool = False,
+    ) -> RenderedPdf | PdfReply:
         """The kit's PDF, as ``render_pdf(kit)`` gives it; raises what the renderer raised.
+        With ``plain`` its fields as a ``PdfReply`` (the renderer is then not imported here).
 
         ``kit`` is a ``Kit`` or a ``Kit`` already pickled (``KitDocument.snapshot_data()``).
         Once ``cancelled()`` is true the render is stopped (``RenderCancelled``), and so it is
@@ -135,14 +213,14 @@ class RenderProcess:
                 if child is not None:
                     with contextlib.suppress(OSError):
                         child.kill()
-                raise RenderCancelled("the render was cancelled")
+                raise _cancelled()("the render was cancelled")
         with _held(self._lock):
             self._interrupted = False
             if cancelled is not None and cancelled():
-                raise RenderCancelled("the render was cancelled")
+                raise _cancelled()("the render was cancelled")
             child = self._running_child()
             if child is None:
-                return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
+                return self._render_here(payload, plain)
             watch: _Watch | None = None
             try:
                 try:
@@ -150,13 +228,17 @@ class RenderProcess:
                 except OSError:
                     if self._interrupted:  # killed by a cancelled render waiting for it
                         self._discard()
-                        raise RenderCancelled("the render was cancelled") from None
+                        raise _cancelled()("the render was cancelled") from None
                     # It died while idle (killed, out of memory): nothing was lost, start afresh.
                     self._discard()
                     child = self._running_child()
                     if child is None:
-                        return render_pdf(pickle.loads(payload), image_cache=self._image_cache)
+                        return self._render_here(payload, plain)
                     self._send(child, payload)
+                if not plain:
+                    # While the child renders: ``RenderedPdf``, which the renderer defines,
+                    # is imported now rather than after the reply (0.1 s the first time).
+                    _engine()
                 assert child.stdout is not None
                 def stop() -> bool:
                     return self._interrupted or (cancelled is not None and cancelled())
@@ -166,21 +248,30 @@ class RenderProcess:
             except (EOFError, OSError):
                 status = self._discard()
                 if (watch is not None and watch.stopped == "cancelled") or self._interrupted:
-                    raise RenderCancelled("the render was cancelled") from None
+                    raise _cancelled()("the render was cancelled") from None
                 if watch is not None and watch.stopped == "late":
-                    raise RenderError(
+                    raise _render_error(
                         f"making the PDF took more than {time_limit:g} seconds, so it was "
                         "stopped; is some text in the kit extraordinarily long (a name or a "
                         "word of thousands of letters)?") from None
-                raise RenderError(
+                raise _render_error(
                     f"the renderer stopped unexpectedly (exit status {status}); "
                     "it is started again for the next render"
                 ) from None
         outcome, value = pickle.loads(reply)
         if outcome == "error":
             raise value
-        assert isinstance(value, RenderedPdf)
-        return value
+        fields = PdfReply(*value)
+        if plain:
+            return fields
+        rendered: RenderedPdf = _engine().RenderedPdf(*fields)
+        return rendered
+
+    def _render_here(self, payload: bytes, plain: bool) -> RenderedPdf | PdfReply:
+        if self._image_cache is None:
+            self._image_cache = _engine().ImageCache()
+        rendered = render_pdf(pickle.loads(payload), image_cache=self._image_cache)
+        return PdfReply(*_fields(rendered)) if plain else rendered
 
     def close(self) -> None:
         """Stop the child: it exits when its stdin closes, or is killed if it is mid-render.
@@ -206,7 +297,9 @@ class RenderProcess:
         assert child.stdin is not None
         _write_frame(child.stdin, payload)
 
-    def _running_child(self) -> subprocess.Popen[bytes] | None:
+    def _running_child(self, *, warm_up: bool = False) -> subprocess.Popen[bytes] | None:
+        """The child, started if need be; with ``warm_up`` it renders a blank kit before the
+        first request (not when it is started for a request, which would wait for that)."""
         if self._child is not None and self._child.poll() is None:
             return self._child
         if self._child is not None:
@@ -215,7 +308,8 @@ class RenderProcess:
             return None
         try:
             self._child = subprocess.Popen(
-                self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_child_env(),
+                self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                env={**_child_env(), WARM_UP_VARIABLE: "1" if warm_up else ""},
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
             )
         except OSError:
@@ -336,7 +430,7 @@ def _transportable(exc: Exception) -> Exception:
 
 
 def serve(requests: IO[bytes], replies: IO[bytes],
-          orphaned: Callable[[], None] | None = None) -> None:
+          orphaned: Callable[[], None] | None = None, *, warm_up: bool = False) -> None:
     """Render every kit that arrives on ``requests`` until it closes; photos are prepared
     once for the life of the process, not again for every render.
 
@@ -344,8 +438,13 @@ def serve(requests: IO[bytes], replies: IO[bytes],
     middle of a render: ``orphaned()`` is then called (the child exits: its app has quit or
     died, and nobody will read the PDF), and no further request is rendered. Without
     ``orphaned`` the requests before the end are rendered first.
+
+    ``warm_up``: render a blank kit first, unless a request is waiting already. The first
+    render of a process registers the fonts and builds the styles (half of the example's
+    first render); the app starts this process before it builds its window, so the kit it
+    opens is rendered warm.
     """
-    image_cache = ImageCache()
+    image_cache = _engine().ImageCache()
     inbox: queue.Queue[bytes | None] = queue.Queue()
     rendering, ended = threading.Event(), threading.Event()
 
@@ -361,6 +460,13 @@ def serve(requests: IO[bytes], replies: IO[bytes],
                 return
 
     threading.Thread(target=read, name="requests", daemon=True).start()
+    if warm_up and inbox.empty():
+        rendering.set()  # the app quitting meanwhile ends it as it would a render
+        if ended.is_set() and orphaned is not None:
+            orphaned()
+            return
+        _warm_up(image_cache)
+        rendering.clear()
     while True:
         payload = inbox.get()
         if payload is None:
@@ -374,7 +480,8 @@ def serve(requests: IO[bytes], replies: IO[bytes],
                 kit = pickle.loads(payload)
             # Not frozen for the render as a one-off export's kit is: freezing and thawing
             # around every render made each one keep ~28 MB of cycles (5,000 quotes).
-            reply: tuple[str, object] = ("ok", render_pdf(kit, image_cache=image_cache))
+            reply: tuple[str, object] = (
+                "ok", _fields(render_pdf(kit, image_cache=image_cache)))
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the app
             if not isinstance(exc, PresskitError):
                 _log.exception("rendering failed")
@@ -387,7 +494,24 @@ def serve(requests: IO[bytes], replies: IO[bytes],
             return  # the app closed its end: nobody is waiting for this PDF
 
 
+def _fields(rendered: RenderedPdf) -> tuple[bytes, int, list[Problem]]:
+    return rendered.data, rendered.page_count, list(rendered.warnings)
+
+
+def _warm_up(image_cache: ImageCache) -> None:
+    from presskit.model import Brand
+    from presskit.model.operations import new_kit
+
+    try:
+        render_pdf(new_kit(Brand()), image_cache=image_cache)
+    except Exception:  # noqa: BLE001 - only a head start: the real render says what is wrong
+        _log.warning("the render process could not warm up", exc_info=True)
+
+
 def main() -> None:
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(NICENESS)
     # Replies get stdout's pipe to themselves; anything printed goes to stderr instead.
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     if sys.stderr is None:
@@ -397,7 +521,8 @@ def main() -> None:
     sys.stdout = sys.stderr
     # Its stdin ends when the app closes it or dies (killed, crashed): exit then, even in the
     # middle of a render, which nobody would read (a render of hours outlived its app).
-    serve(sys.stdin.buffer, replies, orphaned=lambda: os._exit(0))
+    warm_up = os.environ.pop(WARM_UP_VARIABLE, "") == "1"
+    serve(sys.stdin.buffer, replies, orphaned=lambda: os._exit(0), warm_up=warm_up)
 
 
 if __name__ == "__main__":

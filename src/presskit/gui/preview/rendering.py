@@ -14,13 +14,15 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
 from presskit.gui.preview.render_process import shared_process
 from presskit.model import Kit, PresskitError
-from presskit.render import RenderedPdf
+
+if TYPE_CHECKING:  # imported with the first render's reply (``render_process._engine``)
+    from presskit.render import RenderedPdf
 
 _log = logging.getLogger(__name__)
 
@@ -36,23 +38,27 @@ class RenderRelay(QObject):
 
 class RenderJob(QRunnable):
     """Render one kit snapshot (a ``Kit`` no one else changes, or one pickled); emits exactly
-    one of the relay's signals."""
+    one of the relay's signals, with a ``RenderedPdf``, or with ``plain`` a ``PdfReply`` (its
+    fields, read without importing the renderer: the preview's)."""
 
     def __init__(self, job_id: int, kit: Kit | bytes, relay: RenderRelay,
-                 cancelled: Callable[[], bool] | None = None) -> None:
+                 cancelled: Callable[[], bool] | None = None, *, plain: bool = False) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.job_id = job_id
         self._kit = kit
         self._relay = relay
         self._cancelled = cancelled
+        self._plain = plain
 
     def run(self) -> None:
         try:
             process = shared_process()
             # An export is cancelled by its Cancel, the preview by the closing window.
-            result = (process.render(self._kit) if self._cancelled is None
-                      else process.render(self._kit, cancelled=self._cancelled))
+            result: object = (
+                process.render(self._kit, cancelled=self._cancelled, plain=True) if self._plain
+                else process.render(self._kit) if self._cancelled is None
+                else process.render(self._kit, cancelled=self._cancelled))
         except Exception as exc:  # noqa: BLE001 - any failure is shown to the user, not raised
             if not isinstance(exc, PresskitError):
                 _log.exception("rendering failed")
@@ -96,6 +102,5 @@ def render_in_background(
     loop.exec()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
-    result = outcome["result"]
-    assert isinstance(result, RenderedPdf)
+    result: RenderedPdf = outcome["result"]  # type: ignore[assignment]
     return result

@@ -128,6 +128,8 @@ class Speller(QObject):
         self.user_words = read_user_words(self.user_path)
         self.ignored: set[str] = set()
         self._loading: set[str] = set()
+        #: Lists asked for while loading is held (``hold_loading``).
+        self._held: list[str] | None = None
         self._relay = _Relay(self)
         self._relay.loaded.connect(self._on_loaded)
         self._generation = 0
@@ -172,10 +174,26 @@ class Speller(QObject):
         if code in self._loading or loaded_dictionary(code) is not None:
             return
         self._loading.add(code)
+        if self._held is not None:
+            self._held.append(code)
+            return
         # Started once the event loop runs, not while the window is still being built: the
         # load shares the interpreter with the window's thread and would slow its opening.
         QTimer.singleShot(0, self, lambda: QThreadPool.globalInstance().start(
             _Load(code, self._relay)))
+
+    def hold_loading(self) -> None:
+        """Load no list until ``release_loading()``: the app's start holds them until its
+        first preview is on screen (parsing the English list takes 0.45 s of the interpreter,
+        which the window's thread shares)."""
+        if self._held is None:
+            self._held = []
+
+    def release_loading(self) -> None:
+        held, self._held = self._held, None
+        for code in held or []:
+            self._loading.discard(code)
+            self.load(code)
 
     def _on_loaded(self, code: str) -> None:
         self._loading.discard(code)

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from presskit.gui.dialogs.paste_advisory import PasteDialog, describe_result
-from presskit.gui.dialogs.preferences import PreferencesDialog
 from presskit.gui.document.kit_document import default_brand
 from presskit.gui.roster.csv_import import CsvMappingDialog, ImportSummaryDialog, SummaryChoice
 from presskit.gui.roster.edits import add_from_roster
@@ -183,6 +182,10 @@ class LibraryActions:
         return self.panel.save_to_roster(expert.id)
 
     def edit_preferences(self) -> bool:
+        # Imported on first use: it reads e-mail addresses with ``presskit.formats``, which
+        # the window's start can do without.
+        from presskit.gui.dialogs.preferences import PreferencesDialog
+
         changed, accepted = PreferencesDialog.edit(self.window, self.window.settings)
         if accepted:
             self.window.speller.set_enabled(

@@ -16,6 +16,7 @@ import contextlib
 import logging
 import pickle
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -46,8 +47,8 @@ from presskit.gui.document.kit_document import KitDocument, blank_kit
 from presskit.gui.document.lock_keeper import LockKeeper
 from presskit.gui.editors.experts import ExpertsPanel
 from presskit.gui.editors.kit_brand import KitBrandPanel
+from presskit.gui.preview import render_process
 from presskit.gui.preview.pane import DEFAULT_DELAY_MS, PreviewPane
-from presskit.gui.preview.render_process import RenderCancelled
 from presskit.gui.preview.rendering import describe_render_error, render_in_background
 from presskit.gui.sections.outline import OutlinePanel
 from presskit.gui.sections.section_editor import SectionEditor
@@ -80,6 +81,8 @@ from presskit.storage.disk_stamp import changed_on_disk
 from presskit.storage.locks.kit import LockOwner
 
 STATUS_TIMEOUT_MS = 6000
+#: While the panes are filled with a kit, the window paints once they have taken this long.
+FILL_PAINT_S = 0.03
 #: An export shows its progress window (with Cancel) once it has taken this long.
 EXPORT_PROGRESS_DELAY_MS = 700
 _log = logging.getLogger(__name__)
@@ -117,8 +120,13 @@ class MainWindow(MenuHost):
         *,
         settings: Settings | None = None,
         autosave_interval_ms: int = DEFAULT_INTERVAL_MS,
-        preview_delay_ms: int = DEFAULT_DELAY_MS,
+        preview_delay_ms: int | None = DEFAULT_DELAY_MS,
+        kit_follows: bool = False,
     ) -> None:
+        """``kit_follows``: a kit is opened right after (the app's start, with a kit named):
+        the panes are not filled with the blank kit the window starts with, nor is it
+        rendered, so the window is on screen sooner (``fill_panes()`` does it after all, if
+        no kit came)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowIcon(QApplication.windowIcon())
@@ -138,6 +146,8 @@ class MainWindow(MenuHost):
         #: Spell-checking of every text field; made before the panes, whose fields find it.
         self.speller = Speller(bool(self.settings.get(SPELLING_SETTING, True)), self)
         self.speller.message.connect(self.show_status)
+        if kit_follows:  # the app's start: the spelling list loads after the first preview
+            self.speller.hold_loading()
 
         # Made in the order Tab visits them: outline, section editor, experts, kit and brand,
         # preview (the focus chain follows the order widgets are created in).
@@ -150,6 +160,9 @@ class MainWindow(MenuHost):
         self.preflight_fixes = PreflightFixes(self)
         self.kit_brand = KitBrandPanel(self)
         self.preview = PreviewPane(self, delay_ms=preview_delay_ms)
+        if kit_follows:
+            self.preview.rendered.connect(lambda _pages: self.speller.release_loading())
+            self.preview.render_failed.connect(lambda _why: self.speller.release_loading())
         self.setCentralWidget(self.section_editor)
         self.outline_dock = _dock(self, "&Outline", "outlineDock", self.outline)
         self.preview_dock = _dock(self, "&Preview", "previewDock", self.preview)
@@ -191,7 +204,8 @@ class MainWindow(MenuHost):
         # The kit the window opens with is File ▸ New's: in the house brand, now that the
         # roster (which holds the presets) is read.
         self.document.kit = blank_kit(self.library.house_brand())
-        self._set_document(self.document)
+        self._panes_filled = False
+        self._set_document(self.document, fill_panes=not kit_follows)
         self._default_state = self.saveState()
         self._restore_layout()
 
@@ -252,7 +266,7 @@ class MainWindow(MenuHost):
 
     # The document.
 
-    def _set_document(self, document: KitDocument) -> None:
+    def _set_document(self, document: KitDocument, *, fill_panes: bool = True) -> None:
         old = self.document
         if old is not document:
             old.undo_stack.cleanChanged.disconnect(self._clean_changed)
@@ -263,19 +277,38 @@ class MainWindow(MenuHost):
         self.undo_group.setActiveStack(document.undo_stack)
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         document.changed.connect(self._check_timer.start)
-        # The outline goes last: it selects its first row, and the editor that row is
-        # announced to must already hold the new document. Between panes the window may
-        # paint and run its timers (not take input): each pane takes tens of milliseconds
-        # with an institute's kit, and all of them at once froze it for a sixth of a second.
-        for pane in (self.section_editor, self.experts, self.kit_brand, self.preview,
-                     self.library.panel, self.outline):
-            pane.set_document(document)
-            keep_painting()
+        if fill_panes:
+            self._fill_panes(document)
         self.autosaver.set_document(document)
         self._update_title()
         self._update_problem_count()
         if old is not document:
             old.deleteLater()
+
+    def _fill_panes(self, document: KitDocument) -> None:
+        # The preview goes first: its render starts at once, in the render process, while
+        # the other panes are filled. The outline goes last: it selects its first row, and
+        # the editor that row is announced to must already hold the new document. Between
+        # panes the window may paint and run its timers (not take input): each pane takes
+        # tens of milliseconds with an institute's kit, and all of them at once froze it for
+        # a sixth of a second. It does once the panes so far have taken FILL_PAINT_S: a
+        # small kit's panes are filled in a few milliseconds each, and a paint of the whole
+        # window after each of them made opening the example (and the app's start) three
+        # times slower.
+        painted = time.monotonic()
+        for pane in (self.preview, self.section_editor, self.experts, self.kit_brand,
+                     self.library.panel, self.outline):
+            pane.set_document(document)
+            if time.monotonic() - painted >= FILL_PAINT_S:
+                keep_painting()
+                painted = time.monotonic()
+        self._panes_filled = True
+
+    def fill_panes(self) -> None:
+        """Show the open kit in the panes, if the window was made with ``kit_follows`` and
+        no kit came (it could not be opened)."""
+        if not self._panes_filled:
+            self._fill_panes(self.document)
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
@@ -556,10 +589,9 @@ class MainWindow(MenuHost):
             with self.working(*self.file_actions()), self._export_running(stop):
                 rendered = render_in_background(snapshot, stop.is_set)
                 kit, problems = run_in_background(lambda: checked(rendered.warnings))
-        except RenderCancelled:
-            failure: BaseException | None = None
         except Exception as exc:  # noqa: BLE001 - any render failure becomes a message
-            failure = exc
+            # Cancelled: said below (the class is made with the renderer, imported by now).
+            failure = None if isinstance(exc, render_process.RenderCancelled) else exc
         else:
             failure = None
         if stop.is_set():

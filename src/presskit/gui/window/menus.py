@@ -17,7 +17,6 @@ from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton
 
-from presskit.gui.dialogs.about import AboutDialog
 from presskit.gui.widgets.icons import themed_icon
 from presskit.gui.widgets.shown import shown
 from presskit.gui.window.edit_actions import EditActions
@@ -231,4 +230,7 @@ def fill_recent_menu(window: MenuHost, menu: QMenu) -> None:
 
 
 def show_about(window: MenuHost) -> None:
+    # Imported when asked for: it reads every package's metadata (``importlib.metadata``).
+    from presskit.gui.dialogs.about import AboutDialog
+
     AboutDialog(window).exec()

@@ -22,7 +22,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from presskit.gui.dialogs.draft_options import SENDER_SETTING
-from presskit.gui.dialogs.request_quotes import Chosen, RequestQuotesDialog, ask_for_quotes
 from presskit.gui.document.commands import InsertItem, SetValue
 from presskit.gui.roster.edits import quotes_section_for
 from presskit.gui.widgets.icons import themed_icon
@@ -35,6 +34,7 @@ from presskit.model.limits import MAX_TEXT_BYTES
 from presskit.model.requests import unanswered_requests
 
 if TYPE_CHECKING:
+    from presskit.gui.dialogs.request_quotes import Chosen, RequestQuotesDialog
     from presskit.gui.document.kit_document import KitDocument
     from presskit.gui.roster.store import RosterStore
 
@@ -72,11 +72,19 @@ def record_requests(document: KitDocument, roster: Roster | None, chosen: Chosen
     return quotes
 
 
+def _ask_for_quotes(dialog: RequestQuotesDialog) -> tuple[Chosen | None, bool]:
+    # The dialog's module is imported with the first request, not with the window: it
+    # writes the e-mails with ``presskit.formats``, which the window's start does without.
+    from presskit.gui.dialogs.request_quotes import ask_for_quotes
+
+    return ask_for_quotes(dialog)
+
+
 class RequestActions:
     """The Request Quotes action, in the Roster menu and on the Experts table."""
 
     #: Replaced by tests: runs the dialog, returns what was chosen.
-    run_dialog = staticmethod(ask_for_quotes)
+    run_dialog = staticmethod(_ask_for_quotes)
 
     def __init__(self, window: WindowHost, store: RosterStore) -> None:
         self.window = window
@@ -120,6 +128,8 @@ class RequestActions:
         ticked = [e.id for e in kit.experts if e.id not in quoted]
         if current is not None:
             ticked.append(current.id)
+        from presskit.gui.dialogs.request_quotes import RequestQuotesDialog
+
         dialog = RequestQuotesDialog(
             kit, self.store.roster if self.store.ok else None, dt.date.today(),
             from_address=str(window.settings.get(SENDER_SETTING, "") or ""),

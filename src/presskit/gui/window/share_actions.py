@@ -20,15 +20,11 @@ import os
 from collections.abc import Callable
 from email import policy
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from presskit.formats import Attachment, EmailParts, Exported, email_parts
-from presskit.formats.bundle import read_bundle, write_bundle
-from presskit.formats.exports import picture_folder
-from presskit.formats.mail import hosted_base, message, picture_base, sender
 from presskit.gui.dialogs.draft_options import (
     ATTACH_PDF_SETTING,
     IMAGE_BASE_SETTING,
@@ -41,10 +37,15 @@ from presskit.gui.window.background import describe_error, run_in_background
 from presskit.gui.window.host import WindowHost
 from presskit.model import Kit, Problem
 from presskit.model.ids import slugify
-from presskit.render import ImageCache, render_pdf
-from presskit.render.cache_entries import cache_folder, usable_folder
 from presskit.storage import StorageError, atomic_write, replace_with_folder
 from presskit.storage.bundle.format import BUNDLE_SUFFIX, megabytes
+
+if TYPE_CHECKING:
+    from presskit.formats import EmailParts, Exported
+    from presskit.render import ImageCache
+
+# The engine's formats and renderer (ReportLab, the e-mail package) are imported by the
+# commands that use them, not with the window, whose start does without them.
 
 T = TypeVar("T")
 
@@ -60,7 +61,7 @@ class ShareActions:
         self.window = window
         # Photos are prepared once for every copy made while the app runs (each copy goes
         # through the same headshots); the cache notices a file changed on disk.
-        self._images = ImageCache()
+        self._image_cache: ImageCache | None = None
         self.copy_action = self._action(
             "Copy for E-&mail", "Copy the kit as a formatted e-mail, with a plain-text twin, "
             "to paste into a new message", self.copy_email, "edit-copy",
@@ -78,6 +79,14 @@ class ShareActions:
         self.open_bundle_action = self._action(
             "Open &Bundle…", f"Unpack a {BUNDLE_SUFFIX} bundle into a folder and open its kit",
             self.open_bundle_dialog, "document-open")
+
+    @property
+    def _images(self) -> ImageCache:
+        if self._image_cache is None:
+            from presskit.render import ImageCache
+
+            self._image_cache = ImageCache()
+        return self._image_cache
 
     def _action(self, text: str, tip: str, slot: Callable[[], object], icon: str,
                 keys: QKeySequence | None = None) -> QAction:
@@ -146,6 +155,9 @@ class ShareActions:
         Gmail and Outlook on the web included). Never ``data:`` (Outlook for Windows and
         Gmail do not show it) nor ``cid:`` (a pasted reference to a part points nowhere).
         README.md, "Copy for E-mail", says which client does what and why."""
+        from presskit.formats import email_parts
+        from presskit.formats.mail import hosted_base
+
         kit = self._checked_snapshot("Copy", "Not copied")
         if kit is None:
             return False
@@ -181,6 +193,8 @@ class ShareActions:
         the per-user cache (named for the kit's file, so copying another kit does not take
         the pictures a pasted message still refers to), kept after presskit quits since the
         clipboard may be pasted later."""
+        from presskit.render.cache_entries import cache_folder
+
         path = self.window.document.path
         key = str(path.absolute()) if path else f"untitled-{self._stem()}"
         digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
@@ -189,6 +203,10 @@ class ShareActions:
     def save_email_draft(self) -> bool:
         """File ▸ Save as E-mail Draft…: the ``.eml`` a mail client opens as a draft, with
         the PDF attached if the user ticks (or last ticked) *Attach the PDF*."""
+        from presskit.formats import Attachment, email_parts
+        from presskit.formats.mail import message, sender
+        from presskit.render import render_pdf
+
         window = self.window
         kit = self._checked_snapshot("Continue", "No draft saved")
         if kit is None:
@@ -239,6 +257,10 @@ class ShareActions:
         """File ▸ Export E-mail Body…: what ``presskit export --format email`` writes, the
         HTML, its plain-text twin and the pictures in ``NAME_files/`` beside them (named
         relatively, or at the address in Preferences), as one set."""
+        from presskit.formats import Exported, email_parts
+        from presskit.formats.exports import picture_folder
+        from presskit.formats.mail import hosted_base, picture_base
+
         window = self.window
         kit = self._checked_snapshot("Continue", "Not exported")
         if kit is None:
@@ -322,6 +344,8 @@ class ShareActions:
             window.prompts.error(window, f"“{target.name}” could not be made.",
                                  f"{clash}; choose another name for the bundle")
             return False
+        from presskit.formats.bundle import write_bundle
+
         report = self._run(lambda: write_bundle(kit_path, target),
                            f"“{target.name}” could not be made.")
         if report is None:
@@ -352,6 +376,8 @@ class ShareActions:
             return False
         document, asked_at = window.document, window.document.undo_stack.index()
         target = folder.absolute()
+        from presskit.formats.bundle import read_bundle
+
         kit_path = self._run(lambda: read_bundle(bundle, target),
                              f"“{bundle.name}” could not be opened.")
         if kit_path is None:
@@ -368,6 +394,8 @@ class ShareActions:
 def _write_pictures(folder: Path, parts: EmailParts) -> None:
     """The pictures of ``parts`` as files in ``folder``, in place of those of an earlier copy
     (a photo since removed from the kit is deleted: the folder is presskit's own)."""
+    from presskit.render.cache_entries import usable_folder
+
     if not usable_folder(folder.parent, create=True):
         raise StorageError(f"cannot write the pictures to {folder.parent}: it is not a folder "
                            "of yours, or is a link")
