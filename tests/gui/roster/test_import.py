@@ -252,15 +252,15 @@ def test_a_spreadsheet_is_read_off_the_gui_thread(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A 45 MB spreadsheet took its reader 21 s, with the window frozen throughout.
-    from presskit.gui.window import library_actions
+    from presskit.library import csv_import
 
     sheet = tmp_path / "staff.csv"
     sheet.write_bytes(STAFF_CSV.encode("utf-8"))
     monkeypatch.setattr(LibraryPrompts, "spreadsheet_to_import",
                         classmethod(lambda cls, parent, folder: (sheet, True)))
     threads: list[bool] = []
-    real = library_actions.sniff_sheets
-    monkeypatch.setattr(library_actions, "sniff_sheets", lambda path: threads.append(
+    real = csv_import.sniff_sheets
+    monkeypatch.setattr(csv_import, "sniff_sheets", lambda path: threads.append(
         threading.current_thread() is threading.main_thread()) or real(path))
     monkeypatch.setattr(CsvMappingDialog, "choose",
                         classmethod(lambda cls, *a: (None, False)))

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
-from presskit.gui.dialogs.paste_advisory import PasteDialog, describe_result
 from presskit.gui.document.kit_document import default_brand
-from presskit.gui.roster.csv_import import CsvMappingDialog, ImportSummaryDialog, SummaryChoice
 from presskit.gui.roster.edits import add_from_roster
 from presskit.gui.roster.panel import RosterPanel
 from presskit.gui.roster.prompts import LibraryPrompts
@@ -31,8 +30,14 @@ from presskit.gui.widgets.spelling import SPELLING_SETTING
 from presskit.gui.window.background import run_in_background
 from presskit.gui.window.brand_actions import BrandActions
 from presskit.gui.window.host import WindowHost
-from presskit.library import CsvPreview, export_csv, import_rows, sniff_sheets
 from presskit.model import Brand, PresskitError
+
+if TYPE_CHECKING:
+    from presskit.library.csv_import import CsvPreview
+
+# The dialogs and readers of the import and of pasted text are imported when first used, not
+# before the window shows (about 50 ms of a start: the advisory parser's patterns, the
+# workbook readers).
 
 Key = QKeySequence.StandardKey
 #: Whether the import's "Also add them to the open kit" box was last ticked.
@@ -199,6 +204,13 @@ class LibraryActions:
 
     def import_spreadsheet(self, path: Path | None = None) -> bool:
         """File ▸ Import ▸ Experts from Spreadsheet…: choose, map, review, save."""
+        from presskit.gui.roster.csv_import import (
+            CsvMappingDialog,
+            ImportSummaryDialog,
+            SummaryChoice,
+        )
+        from presskit.library.csv_import import import_rows, sniff_sheets
+
         window = self.window
         if not self.store.ok:
             Prompts.error(window, "The roster file could not be read, so presskit will not "
@@ -246,6 +258,8 @@ class LibraryActions:
 
     def _save_import(self, preview: CsvPreview, mapping: list[str | None],
                      add_to_kit: bool = False) -> bool:
+        from presskit.library.csv_import import import_rows
+
         try:
             # Merged again into the roster as it is on disk now, in case it changed meanwhile.
             result = self.store.modify(
@@ -266,6 +280,8 @@ class LibraryActions:
 
     def export_spreadsheet(self) -> bool:
         """Roster ▸ Export to Spreadsheet…"""
+        from presskit.library.csv_export import export_csv
+
         window = self.window
         folder = window.start_folder("csv")
         path, accepted = LibraryPrompts.spreadsheet_to_export(window, folder / "roster.csv")
@@ -308,6 +324,8 @@ class LibraryActions:
 
     def new_kit_from_text(self) -> bool:
         """File ▸ New Kit from Text…: the kit opens as a new, unsaved document."""
+        from presskit.gui.dialogs.paste_advisory import PasteDialog, describe_result
+
         window = self.window
         (result, text), accepted = PasteDialog.ask(
             window, self.store.roster, self.brand_choices(), self.draft)
