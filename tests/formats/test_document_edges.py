@@ -87,3 +87,12 @@ def test_a_callout_with_only_a_heading_prints_its_heading() -> None:
     kit.sections = [CalloutSection(id="c", heading="Coming soon")]
     text = email_parts(kit).text
     assert "Coming soon" in text
+
+
+def test_emphasis_and_language_around_a_contact_placeholder_cover_the_whole_phrase() -> None:
+    kit = seed_kit()
+    kit.sections = [ContactSection(id="ask", contact="cole",
+                                   text="*Ask {name} today.*\n\n[Fragen Sie {name}.]{lang=de}")]
+    html = email_parts(kit).html
+    assert "<em>Ask Cole Stevens today.</em>" in html
+    assert '<span lang="de">Fragen Sie Cole Stevens.</span>' in html

@@ -3,6 +3,7 @@ kit's media contact, opened by mail clients as unsent, with the letter as text a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from email import policy
 from email.message import EmailMessage
@@ -54,3 +55,13 @@ def test_the_html_letter_keeps_paragraphs_and_signature_lines() -> None:
     html = letter_html(made)
     assert html.count("<p>") == len(made.paragraphs) + 1
     assert "Ingrid Halvorsen<br>\nHead of Media Relations" in html
+
+
+def test_a_draft_for_an_id_with_nothing_to_spell_is_named_for_an_expert() -> None:
+    # An id of punctuation only (a kit being edited by hand) leaves no letter for the name.
+    kit = load_kit(NORTHBRIDGE_KIT).kit
+    made, _ = letters(kit, ASK, ["eleni-papadopoulou", "anna-smirnova"])
+    odd = [dataclasses.replace(letter, expert_id=expert_id)
+           for letter, expert_id in zip(made, ["…", "--"], strict=True)]
+    assert [d.filename for d in drafts(kit, odd, now=NOW)] == [
+        "request-expert.eml", "request-expert-2.eml"]

@@ -52,13 +52,11 @@ class Person:
 
 @dataclass(frozen=True)
 class Lead:
-    id: str
     paragraphs: list[Paragraph]
 
 
 @dataclass(frozen=True)
 class ContactBox:
-    id: str
     paragraphs: list[Paragraph]
 
 
@@ -71,7 +69,6 @@ class ResourceRef:
 
 @dataclass(frozen=True)
 class Callout:
-    id: str
     heading: str
     resource: ResourceRef | None
     paragraphs: list[Paragraph]
@@ -85,7 +82,6 @@ class QuoteEntry:
 
 @dataclass(frozen=True)
 class Quotes:
-    id: str
     heading: str
     photos: bool
     entries: list[QuoteEntry]
@@ -93,7 +89,6 @@ class Quotes:
 
 @dataclass(frozen=True)
 class TextSection:
-    id: str
     heading: str
     paragraphs: list[Paragraph]
 
@@ -106,7 +101,6 @@ class Bio:
 
 @dataclass(frozen=True)
 class Bios:
-    id: str
     heading: str
     photos: bool  # one photo column for all, as in the PDF, if anyone has a photo
     bios: list[Bio]
@@ -114,7 +108,6 @@ class Bios:
 
 @dataclass(frozen=True)
 class About:
-    id: str
     heading: str
     paragraphs: list[Paragraph]
 

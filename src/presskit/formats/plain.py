@@ -71,11 +71,6 @@ class References:
         return "".join(out), listed
 
 
-def run_text(paragraph: Paragraph) -> str:
-    """The paragraph's words, each link marked with its reference number."""
-    return References().text(paragraph)[0].replace(_GLUE, " ")
-
-
 def _glued(text: str, room: int) -> str:
     """``text`` with the spaces inside phone numbers and quoted titles made unbreakable,
     where the span fits on a line of ``room`` columns (a longer one has to break)."""

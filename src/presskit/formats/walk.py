@@ -167,7 +167,7 @@ class _Walk:
 
     def lead(self, section: LeadSection, index: int) -> Block | None:
         body = paragraphs(section.text)
-        return Lead(section.id, body) if body else None
+        return Lead(body) if body else None
 
     def contact(self, section: ContactSection, index: int) -> Block | None:
         contact = self.kit.contact(section.contact)
@@ -181,7 +181,7 @@ class _Walk:
             "email": email_runs(contact.email),
             "phone": [Run(short(contact.phone), url=phone_uri(contact.phone))],
         }
-        return ContactBox(section.id, paragraphs(contact_text(section.text, contact), fields))
+        return ContactBox(paragraphs(contact_text(section.text, contact), fields))
 
     def callout(self, section: CalloutSection, index: int) -> Block | None:
         resource = self.kit.resource(section.resource) if section.resource else None
@@ -210,7 +210,7 @@ class _Walk:
         heading = short(section.heading)
         if not heading and not content:
             return None
-        return Callout(section.id, heading, ref, content)
+        return Callout(heading, ref, content)
 
     def quotes(self, section: QuotesSection, index: int) -> Block | None:
         entries: list[QuoteEntry] = []
@@ -230,13 +230,13 @@ class _Walk:
             entries.append(QuoteEntry(self.person(expert, section.photos), body))
         if not entries and not section.heading.strip():
             return None
-        return Quotes(section.id, short(section.heading), section.photos, entries)
+        return Quotes(short(section.heading), section.photos, entries)
 
     def text(self, section: TextSectionModel, index: int) -> Block | None:
         body = paragraphs(section.text)
         if not body and not section.heading.strip():
             return None
-        return TextSection(section.id, short(section.heading), body)
+        return TextSection(short(section.heading), body)
 
     def bios(self, section: BiosSection, index: int) -> Block | None:
         experts: list[Expert] = []
@@ -252,10 +252,10 @@ class _Walk:
             experts = quoted_experts(self.kit)
         photos = any(expert.photo is not None for expert in experts)
         bios = [Bio(self.person(e, photos), paragraphs(e.bio)) for e in experts]
-        return Bios(section.id, short(bios_heading(section)), photos, bios)
+        return Bios(short(bios_heading(section)), photos, bios)
 
     def about(self, section: AboutSection, index: int) -> Block | None:
-        return About(section.id, short(about_heading(section, self.kit)),
+        return About(short(about_heading(section, self.kit)),
                      paragraphs(about_text(section, self.kit)))
 
 
