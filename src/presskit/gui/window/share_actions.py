@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Callable
-from email import policy
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -235,6 +234,8 @@ class ShareActions:
         pdf_name = f"{target.stem}.pdf"
 
         def work() -> list[Problem]:
+            from email import policy  # not before the window shows: 15 ms of a start
+
             pdf: Attachment | None = None
             warnings: list[Problem] = []
             if attach:
