@@ -47,15 +47,6 @@ class Node:
         self.kids.append(node)
         return node
 
-    def walk(self) -> list[Node]:
-        """This node and every node below it, in reading order."""
-        found, stack = [], [self]
-        while stack:
-            node = stack.pop()
-            found.append(node)
-            stack.extend(reversed([kid for kid in node.kids if isinstance(kid, Node)]))
-        return found
-
     # A node is an identity, not a value: a deep copy of a flowable must keep pointing at it.
     def __copy__(self) -> Node:
         return self
