@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import zoneinfo
 from pathlib import Path
 
 import pytest
@@ -259,6 +260,15 @@ def test_changing_the_page_size_and_a_margin(qtbot, brand, document) -> None:
     document.undo_stack.undo()
     document.undo_stack.undo()
     assert document.kit.brand.page_size is PageSize.LETTER and top.value() == 20.0
+
+
+def test_the_embargo_offers_every_time_zone_by_its_name(brand) -> None:
+    zone = brand.kit_form.embargo.zone
+    offered = [zone.itemText(i) for i in range(zone.count())]
+    assert offered == sorted(offered) and len(offered) > 400
+    assert {"UTC", "Asia/Seoul", "America/New_York", "Europe/Berlin"} <= set(offered)
+    assert "localtime" not in offered  # the machine's own setting, not a zone to pick
+    assert all(zoneinfo.ZoneInfo(name) for name in offered)
 
 
 def test_setting_an_embargo_with_a_time_zone(qtbot, brand, document) -> None:
