@@ -236,7 +236,7 @@ class RosterPanel(QWidget):
 
     def _refresh_in_kit(self) -> None:
         ids: set[str] = set()
-        if self.document is not None and self.store.roster.experts:
+        if self.document is not None and not self.store.loading and self.store.roster.experts:
             for expert in self.document.kit.experts:
                 entry = roster_entry(expert, self.store.roster)
                 if entry is not None:
@@ -248,6 +248,12 @@ class RosterPanel(QWidget):
 
     def _on_roster(self) -> None:
         store = self.store
+        if store.loading:  # read after the window is up; ``changed`` comes when it is in
+            self.path_label.setText(f"Roster: {store.path.name}")
+            self.notice.setText("Reading the roster…")
+            self.notice.setStyleSheet("")
+            self.notice.setVisible(True)
+            return
         keep = self.selected_ids()
         self.model.set_roster(store.roster)
         self._fit_columns()

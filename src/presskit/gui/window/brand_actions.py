@@ -79,7 +79,7 @@ class BrandActions:
         return action
 
     def _update(self) -> None:
-        has_presets = bool(self.store.roster.brands)
+        has_presets = not self.store.loading and bool(self.store.roster.brands)
         self.apply.setEnabled(has_presets)
         self.export.setEnabled(has_presets)
         for action in (self.save, self.edit, self.import_):

@@ -52,10 +52,11 @@ def _menu(window: WindowHost, name: str) -> QMenu | None:
 class LibraryActions:
     """See the module docstring."""
 
-    def __init__(self, window: WindowHost) -> None:
+    def __init__(self, window: WindowHost, *, hold_roster: bool = False) -> None:
+        """``hold_roster``: the roster is read after the window is up (``RosterStore``)."""
         self.window = window
         self.store = RosterStore(window)
-        self.store.open(window.settings.get(ROSTER_SETTING) or None)
+        self.store.open(window.settings.get(ROSTER_SETTING) or None, hold=hold_roster)
         self.panel = RosterPanel(self.store, window)
         self.panel.status.connect(window.show_status)
         self.panel.selected_section = window.outline.current_row
@@ -169,7 +170,7 @@ class LibraryActions:
         self.add_to_kit.setEnabled(self.panel.add_button.isEnabled())
         self.update_from_roster.setEnabled(self.panel.update_button.isEnabled())
         self.import_csv.setEnabled(self.store.ok)
-        self.export_csv.setEnabled(bool(self.store.roster.experts))
+        self.export_csv.setEnabled(not self.store.loading and bool(self.store.roster.experts))
 
     # -- the roster ---------------------------------------------------------------------
 

@@ -196,14 +196,19 @@ class MainWindow(MenuHost):
         self.share = ShareActions(self)
         self.actions_ = build_menus(self, self.share)
         # The roster dock and menu, spreadsheet import, New Kit from Text, Preferences.
-        self.library = LibraryActions(self)
+        self.library = LibraryActions(self, hold_roster=kit_follows)
         self.requests = RequestActions(self, self.library.store)  # Roster ▸ Request Quotes…
         self._build_status_bar()
         self.setAcceptDrops(True)
         self._catch_project_drops()
-        # The kit the window opens with is File ▸ New's: in the house brand, now that the
-        # roster (which holds the presets) is read.
-        self.document.kit = blank_kit(self.library.house_brand())
+        # The kit the window opens with is File ▸ New's: in the house brand, from the
+        # roster's presets. At the app's start the roster is read once the window is up
+        # (after the first preview), so the brand is taken then, if no kit came.
+        if kit_follows:
+            for done in (self.preview.rendered, self.preview.render_failed):
+                done.connect(lambda _arg: self.library.store.start_loading())
+        else:
+            self.document.kit = blank_kit(self.library.house_brand())
         self._panes_filled = False
         self._set_document(self.document, fill_panes=not kit_follows)
         self._default_state = self.saveState()
@@ -308,6 +313,8 @@ class MainWindow(MenuHost):
         """Show the open kit in the panes, if the window was made with ``kit_follows`` and
         no kit came (it could not be opened)."""
         if not self._panes_filled:
+            if self.document.path is None and not self.document.is_modified:
+                self.document.kit = blank_kit(self.library.house_brand())
             self._fill_panes(self.document)
 
     def _clean_changed(self, clean: bool) -> None:
