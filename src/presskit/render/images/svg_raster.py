@@ -91,16 +91,20 @@ def _drop_filters(root: Any) -> None:
             if parent is not None:
                 parent.remove(element)
             continue
-        element.attrib.pop("filter", None)
-        style = element.get("style")
-        if style is not None and "filter" in style:
-            # Comments go first: ``filter/**/:url(#f)`` names the filter all the same.
-            element.set("style", ";".join(
-                part for part in _CSS_COMMENT.sub("", style).split(";")
-                if part.split(":", 1)[0].strip().lower() != "filter"))
-    for sheet in root.iter("{http://www.w3.org/2000/svg}style", "style"):
-        if sheet.text and "filter" in sheet.text:
-            sheet.text = _CSS_FILTER.sub("", _CSS_COMMENT.sub("", sheet.text))
+        # By local name: resvg reads ``svg:filter``, ``xlink:filter`` and ``xml:style`` as
+        # the attributes they end in, and a ``<style>`` sheet in any namespace.
+        for name, value in list(element.attrib.items()):
+            local = name.rsplit("}", 1)[-1]
+            if local == "filter":
+                del element.attrib[name]
+            elif local == "style" and "filter" in value:
+                # Comments go first: ``filter/**/:url(#f)`` names the filter all the same.
+                element.set(name, ";".join(
+                    part for part in _CSS_COMMENT.sub("", value).split(";")
+                    if part.split(":", 1)[0].strip().lower() != "filter"))
+        if element.tag.rsplit("}", 1)[-1] == "style" and element.text \
+                and "filter" in element.text:
+            element.text = _CSS_FILTER.sub("", _CSS_COMMENT.sub("", element.text))
 
 
 _CSS_FILTER = re.compile(r"(?i)(?<![\w-])filter\s*:[^;}]*;?")
