@@ -54,7 +54,7 @@ MAX_PIXELS = limits.MAX_IMAGE_PIXELS
 #: The largest entry read back.
 MAX_ENTRY_BYTES = limits.MAX_CACHE_ENTRY_BYTES
 #: Bump when what preparing an image makes, or how an entry is stored, changes.
-_FORMAT = 2
+_FORMAT = 3  # 3: a PNG whose transparency is one grey or RGB colour keeps it
 _MAGIC = b"presskit prepared image\n"
 #: After the magic: width, height, whether the file is used as it is, the pixels' mode (0 for
 #: none), and the byte lengths of the encoded image, its colour rows and its alpha rows.

@@ -36,6 +36,9 @@ _ORIENTATION = 0x0112  # the EXIF tag; values 5 to 8 turn the image on its side
 _SIDEWAYS = (5, 6, 7, 8)
 #: Modes whose pixels can be averaged when an image is shrunk.
 _AVERAGED_MODES = frozenset({"L", "LA", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr", "I", "F"})
+#: Modes whose transparency may be one colour (``info["transparency"]``) that Pillow turns
+#: into alpha when converting to RGBA.
+_KEYED_MODES = frozenset({"P", "L", "RGB"})
 
 
 def read_picture(path: Path, limit: int = MAX_IMAGE_BYTES) -> bytes:
@@ -104,7 +107,9 @@ def _shrink(image: Image.Image, needed: tuple[int, int]) -> Image.Image:
     if factor < 2:
         return image
     size = (image.width // factor, image.height // factor)
-    if image.mode not in _AVERAGED_MODES:  # palette, 1-bit, 16-bit: pick pixels instead
+    if image.mode not in _AVERAGED_MODES or "transparency" in image.info:
+        # Palette, 1-bit, 16-bit: pick pixels instead; and where one colour is transparent,
+        # averaging it into its neighbours would leave a fringe of it around the picture.
         return image.resize(size, Image.Resampling.NEAREST)
     # Strip by strip: Pillow reduces an image with alpha through a full-size premultiplied
     # copy, which would double the memory this is here to save.
@@ -118,8 +123,10 @@ def _shrink(image: Image.Image, needed: tuple[int, int]) -> Image.Image:
 
 
 def _has_alpha(image: Image.Image) -> bool:
+    """Whether ``image`` has transparent parts: an alpha channel, or a transparent colour
+    (a PNG's ``tRNS``: one palette index, or one grey or RGB value, as optimisers write)."""
     return image.mode in ("RGBA", "LA", "PA") or (
-        image.mode == "P" and "transparency" in image.info
+        image.mode in _KEYED_MODES and "transparency" in image.info
     )
 
 

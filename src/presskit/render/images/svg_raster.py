@@ -91,16 +91,24 @@ def _drop_filters(root: Any) -> None:
             if parent is not None:
                 parent.remove(element)
             continue
-        element.attrib.pop("filter", None)
-        style = element.get("style")
-        if style is not None and "filter" in style:
-            # Comments go first: ``filter/**/:url(#f)`` names the filter all the same.
-            element.set("style", ";".join(
-                part for part in _CSS_COMMENT.sub("", style).split(";")
-                if part.split(":", 1)[0].strip().lower() != "filter"))
-    for sheet in root.iter("{http://www.w3.org/2000/svg}style", "style"):
-        if sheet.text and "filter" in sheet.text:
-            sheet.text = _CSS_FILTER.sub("", _CSS_COMMENT.sub("", sheet.text))
+        for namespace in _READ_NAMESPACES:
+            element.attrib.pop(f"{namespace}filter", None)
+            style = element.get(f"{namespace}style")
+            if style is not None and "filter" in style:
+                # Comments go first: ``filter/**/:url(#f)`` names the filter all the same.
+                element.set(f"{namespace}style", ";".join(
+                    part for part in _CSS_COMMENT.sub("", style).split(";")
+                    if part.split(":", 1)[0].strip().lower() != "filter"))
+        # resvg reads a ``<style>`` sheet in any namespace.
+        if element.tag.rsplit("}", 1)[-1] == "style" and element.text \
+                and "filter" in element.text:
+            element.text = _CSS_FILTER.sub("", _CSS_COMMENT.sub("", element.text))
+
+
+#: The namespaces of the attributes resvg reads (``svg:filter``, ``xlink:filter`` and
+#: ``xml:style`` count as ``filter`` and ``style``; others it ignores).
+_READ_NAMESPACES = ("", "{http://www.w3.org/2000/svg}", "{http://www.w3.org/1999/xlink}",
+                    "{http://www.w3.org/XML/1998/namespace}")
 
 
 _CSS_FILTER = re.compile(r"(?i)(?<![\w-])filter\s*:[^;}]*;?")
