@@ -378,3 +378,18 @@ def test_a_one_word_name_above_a_quote_is_an_attribution_only_with_a_colon() -> 
     assert [q.text for q in kit.quotes] == ["Every summer we relearn the same lesson."]
     last = kit.sections[-1]
     assert isinstance(last, TextSection) and last.text == "Lee\n\n“Talks need a chance.”"
+
+
+def test_a_sentence_in_capitals_above_the_contact_line_is_not_the_contacts_name() -> None:
+    kit = parse_advisory(f"{HEAT}THE UTILITY DECLINED TO COMMENT.\n\n"
+                         "Media contact: Sam Lee, slee@example.org\n").kit
+    assert [(c.id, c.name, c.email) for c in kit.contacts] == [
+        ("sam-lee", "Sam Lee", "slee@example.org")]
+    lead, closing = kit.sections
+    assert isinstance(lead, LeadSection) and lead.text.endswith("THE UTILITY DECLINED TO COMMENT.")
+    assert isinstance(closing, ContactSection) and closing.text == "Media contact: {name}, {email}"
+    # A name ending in an initial or a suffix is still a name, one detail per line below it.
+    for name in ("Sam Lee Jr.", "Sam Lee, Ph.D.", "Sam J."):
+        [contact] = parse_advisory(f"{HEAT}{name}\n\nCommunications Manager\n\n"
+                                   "slee@example.org\n").kit.contacts
+        assert (contact.name, contact.role) == (name, "Communications Manager")
