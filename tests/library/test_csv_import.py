@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from presskit.library.csv_columns import ALIASES, detect_mapping, field_for, split_topics
-from presskit.library.csv_import import CsvImportError, import_rows, sniff
+from presskit.library.csv_import import CsvImportError, import_rows, sniff, sniff_sheets
 from presskit.library.names import email_key
 from presskit.library.roster import Roster
 from presskit.model import Expert, PresskitError
@@ -255,6 +255,49 @@ def test_photo_paths_are_read_relative_to_the_spreadsheet(tmp_path: Path) -> Non
     preview = sniff(path)
     expert = import_rows(preview, preview.detected_mapping, Roster()).roster.experts[0]
     assert expert.photo == tmp_path / "photos" / "jane.jpg"
+
+
+def test_photo_paths_are_read_relative_to_the_spreadsheet_however_it_is_opened(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # File ▸ Import reads a file through sniff_sheets, the command line through sniff: both
+    # read "../photos/jane.jpg" beside the sheet, not beside wherever the app was started.
+    path = tmp_path / "sheets" / "experts.csv"
+    path.parent.mkdir()
+    path.write_text("Name,Headshot\nJane Doe,../photos/jane.jpg\n", encoding="utf-8")
+    (tmp_path / "app" / "started" / "here").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "app" / "started" / "here")
+    [from_menu] = sniff_sheets(path)
+    for preview in (sniff(path), from_menu):
+        assert preview.folder == path.parent
+        [expert] = import_rows(preview, preview.detected_mapping, Roster()).roster.experts
+        assert expert.photo == tmp_path / "photos" / "jane.jpg"
+    # Bytes have no folder: their relative paths are read where the app was started.
+    given = sniff(path.read_bytes())
+    assert given.folder is None
+    [expert] = import_rows(given, given.detected_mapping, Roster()).roster.experts
+    assert expert.photo == tmp_path / "app" / "started" / "photos" / "jane.jpg"
+
+
+def test_a_photo_given_as_a_web_address_is_left_out_with_a_note_at_its_cell() -> None:
+    result = import_rows(sniff(b"Name,Photo\nJane Doe,https://example.org/jane.jpg\n"),
+                         ["name", "photo"], Roster())
+    [jane] = result.roster.experts
+    assert jane.photo is None
+    assert [(n.row, n.line, n.column, n.message) for n in result.notes] == [
+        (2, 2, 1, "the photo 'https://example.org/jane.jpg' is a web address; presskit needs "
+                  "an image file, so it was left out")]
+
+
+@pytest.mark.parametrize(("above", "line"), [("Ann Lee,short\n", 4),
+                                             ('"Ann\nLee","two\nlines"\n', 6)])
+def test_a_cell_longer_than_a_spreadsheet_can_hold_is_refused_at_its_own_line(
+        above: str, line: int) -> None:
+    # The csv module reads cells of up to 131,072 characters; past that the file is refused,
+    # naming the line the long cell is on (quoted line breaks above move it down).
+    text = f"Name,Bio\nBo Chen,short\n{above}Cy Diaz,{'x' * 140_000}\nDee Ek,short\n"
+    with pytest.raises(CsvImportError, match=rf"^line {line}: field larger than field limit "
+                                             r"\(131072\)$"):
+        sniff(text.encode())
 
 
 def test_cells_beyond_the_last_column_are_reported_not_dropped_silently() -> None:

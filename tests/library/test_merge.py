@@ -51,6 +51,23 @@ def test_adding_an_expert_the_kit_already_has_links_instead_of_duplicating(
     assert addition.quote_ids == {"kim-summit-framing": "mine"}
 
 
+def test_a_banked_quote_is_the_kits_own_only_when_the_same_expert_said_the_same_words(
+    roster: Roster,
+) -> None:
+    # The kit quotes Duyeon Kim on something else, and a colleague in the words of her
+    # banked quote (a joint statement): neither is her banked quote, which is added.
+    words = roster.quote("kim-summit-framing").text  # type: ignore[union-attr]
+    kit = Kit(title="T", experts=[Expert(id="dk", name="Duyeon Kim"),
+                                  Expert(id="vj", name="Van Jackson")],
+              quotes=[Quote(id="older", expert="dk", text="Talks need a chance to work."),
+                      Quote(id="joint", expert="vj", text=words)])
+    addition = add_to_kit(kit, roster, [], ["kim-summit-framing"])
+    assert addition.experts == []
+    assert [(q.id, q.expert, q.text) for q in addition.quotes] == [
+        ("kim-summit-framing", "dk", words)]
+    assert addition.quote_ids == {"kim-summit-framing": "kim-summit-framing"}
+
+
 def test_added_items_get_fresh_ids_when_the_kit_uses_theirs_for_someone_else(
     roster: Roster,
 ) -> None:

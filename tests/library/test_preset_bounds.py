@@ -266,3 +266,23 @@ def test_the_suggested_file_name_is_always_a_plain_file_of_the_folder(
     assert suggested.name.endswith(".presskit-brand") and not suggested.name.startswith(".")
     assert len(suggested.name) <= 120
     assert all(c.isprintable() for c in suggested.name)
+
+
+@pytest.mark.parametrize(("logo", "packed"), [("crest", "crest"), ("CREST.XPM", "CREST.XPM"),
+                                              ("crest.png", "crest.png")])
+def test_a_logo_is_packed_under_its_own_name_with_or_without_an_extension(
+        tmp_path: Path, logo: str, packed: str) -> None:
+    # A picture saved without an extension (some Mac apps) or with an old upper-case one
+    # keeps its name in the preset, and the imported brand points at that file.
+    path = tmp_path / logo
+    Image.new("RGB", (64, 32), "navy").save(path, format="PNG")
+    data = brand_presets.preset_bytes(BrandPreset("House", Brand(logo=path)))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.read(f"assets/{packed}") == path.read_bytes()
+        assert sorted(archive.namelist()) == [f"assets/{packed}", "brand.yaml", "preset.yaml"]
+    shared = tmp_path / "House.presskit-brand"
+    shared.write_bytes(data)
+    imported = import_preset(shared, destination=tmp_path / "unpacked")
+    logo_path = imported.preset.brand.logo
+    assert logo_path is not None and logo_path.name == packed
+    assert logo_path.read_bytes() == path.read_bytes()

@@ -108,3 +108,13 @@ def test_a_kit_without_a_visible_lead_gives_a_letter_without_a_news_paragraph(ki
                                    "Would you give us a quote on ice?",
                                    "A reply to this e-mail is all it takes.", "Many thanks,")
 
+
+
+def test_a_pending_quotes_id_cut_to_length_never_ends_in_a_dash(kit: Kit) -> None:
+    # "<expert>-<topic>" is cut at 64 characters; here the cut falls right after a word.
+    expert = kit.experts[0]
+    topic = "x" * (63 - len(expert.id) - 1) + " sanctions relief"
+    [quote] = pending_quotes(kit, Ask(topic=topic, asked=TODAY, deadline=ASK.deadline,
+                                      length=80), [expert.id])
+    assert quote.id == f"{expert.id}-{'x' * (63 - len(expert.id) - 1)}"
+    assert len(quote.id) == 63

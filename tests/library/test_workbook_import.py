@@ -101,6 +101,18 @@ def test_a_sheet_with_data_away_from_a1_names_its_columns_as_the_sheet_does(
     assert preview.where(note.row, note.line, note.column) == "sheet 'Experts', row 4, column C"
 
 
+def test_the_reader_gives_a_sheet_from_a1_down_and_from_its_first_filled_column_across(
+    tmp_path: Path
+) -> None:
+    # What the reader's process does, done in this one: rows keep their sheet numbers (blank
+    # rows above stay), columns start at the first filled one (B here).
+    book = xlsx(tmp_path / "offset.xlsx", {"Experts": [
+        [], [], [None, "Name", "Email"], [None, "Ann Lee", "nope"]]})
+    checked = workbook_archive.check_workbook(book.read_bytes(), "offset.xlsx")
+    assert workbooks._read(checked.data, "offset.xlsx", checked.kind) == [workbooks.SheetRows(
+        "Experts", 1, 2, [["", ""], ["", ""], ["Name", "Email"], ["Ann Lee", "nope"]])]
+
+
 # -- hostile and wrong files ---------------------------------------------------------------------
 
 def test_a_cell_far_out_is_refused_before_the_reader_lays_out_the_grid(tmp_path: Path) -> None:
@@ -154,6 +166,35 @@ def test_a_workbook_of_too_many_parts_is_refused_before_zipfile_reads_them(
             archive.writestr(f"xl/media/{n}.txt", "x")
     with pytest.raises(PresskitError, match=r"parts.xlsx has 3\d parts, more than any workbook"):
         sniff(book)
+
+
+@pytest.mark.parametrize(("parts", "read"), [(20, True), (21, False)])
+def test_a_workbook_of_as_many_parts_as_allowed_is_read_and_one_more_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: int, read: bool
+) -> None:
+    monkeypatch.setattr(workbook_archive, "MAX_WORKBOOK_ENTRIES", 20)
+    book = xlsx(tmp_path / "parts.xlsx", {"Experts": [["Name"], ["Ann"]]})
+    with zipfile.ZipFile(book) as archive:
+        missing = parts - len(archive.namelist())
+    with zipfile.ZipFile(book, "a") as archive:
+        for n in range(missing):
+            archive.writestr(f"xl/media/{n}.txt", "x")
+    # Checked here, in this process: the reader's own process is not needed to count parts.
+    if read:
+        assert workbook_archive.check_workbook(book.read_bytes(), "parts.xlsx").kind == "xlsx"
+    else:
+        with pytest.raises(PresskitError, match=r"^parts.xlsx has 21 parts, more than any "
+                                                r"workbook \(20\); it was not read$"):
+            workbook_archive.check_workbook(book.read_bytes(), "parts.xlsx")
+
+
+def test_where_there_is_no_fork_server_each_read_starts_a_fresh_interpreter(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows has no fork server: the reader then runs in a spawned interpreter. Only the
+    # context is made here; nothing is started.
+    monkeypatch.setattr(workbooks.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert workbooks._context().get_start_method() == "spawn"
 
 
 def test_password_protected_workbooks_are_refused_saying_so(tmp_path: Path) -> None:

@@ -210,7 +210,9 @@ def sniff_sheets(source: Path | bytes, name: str = "") -> list[CsvPreview]:
     if is_workbook(data):
         return _sheet_previews(data, name, folder)
     _not_a_workbook(source, name)
-    return [sniff(data, name)]
+    # The bytes, not the path, so the file is read once; the folder is the file's, so photo
+    # paths are read beside the sheet (as ``sniff(path)`` reads them), not beside the app.
+    return [dataclasses.replace(sniff(data, name), folder=folder)]
 
 
 def _not_a_workbook(source: object, name: str) -> None:
@@ -332,8 +334,9 @@ def _records(text: str, delimiter: str) -> list[tuple[int, int, list[str]]]:
                      for c in cells]
             records.append((number, previous_line + 1, cells))
             previous_line = reader.line_num
-    except csv.Error as exc:  # only a NUL byte gets here with strict=False
-        raise CsvImportError(f"line {reader.line_num + 1}: {exc}") from None
+    except csv.Error as exc:  # with strict=False: a cell past the csv module's field limit
+        # ``line_num`` already counts the line being read: it is the line of the long cell.
+        raise CsvImportError(f"line {reader.line_num}: {exc}") from None
     return records
 
 

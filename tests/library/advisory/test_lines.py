@@ -13,6 +13,7 @@ from presskit.library.advisory.patterns import (
     parse_dateline,
     parse_embargo,
     parse_expert_line,
+    parse_quote_first,
 )
 
 QUOTE = "Talks need a chance to work."
@@ -195,7 +196,9 @@ def test_a_callout_with_a_title_and_a_link_keeps_both_in_their_places() -> None:
     [("Sharper:", "Sharper"), ("Background:", "Background"), ("## Background", "Background"),
      ("**What to watch**", "What to watch"), ("BACKGROUND", "BACKGROUND"),
      ("Washington and Pyongyang have yet to agree.", None),
-     ("Duyeon Kim, Adjunct Senior Fellow:", None)],
+     ("Duyeon Kim, Adjunct Senior Fellow:", None),
+     # Capitals that end a sentence are a shouted sentence, not a heading.
+     ("THE UTILITY DECLINED TO COMMENT.", None), ("WHY NOW?", None), ("NO COMMENT!", None)],
 )
 def test_headings_on_their_own_line(text: str, heading: str | None) -> None:
     assert heading_of(text) == heading
@@ -233,3 +236,19 @@ def test_the_shortest_capitals_heading_and_the_longest_dateline_place_are_read()
     found = parse_dateline("June 3, 2024 one two three four")
     assert found is not None and found.rest == "one two three four"  # four words: a place
     assert parse_dateline("June 3, 2024 one two three four five") is None
+
+
+def test_an_embargo_naming_its_zone_as_a_region_and_city_keeps_that_zone() -> None:
+    # "Zurich" holds a capital Z, the military letter for UTC: only whole words are zones.
+    assert parse_embargo("Embargoed until 9:00 a.m. Europe/Zurich, September 20, 2019") == (
+        dt.datetime(2019, 9, 20, 9, 0), "Europe/Zurich")
+    assert parse_embargo("Embargoed until 9:00 a.m. Z, September 20, 2019") == (
+        dt.datetime(2019, 9, 20, 9, 0), "UTC")
+
+
+def test_a_quote_signed_on_its_own_line_with_a_full_stop_keeps_the_title_without_it() -> None:
+    found = parse_quote_first(f"“{QUOTE}” — Duyeon Kim, Adjunct Senior Fellow.")
+    assert found is not None
+    line, used_following = found
+    assert (line.person.name, line.title, line.quote, used_following) == (
+        "Duyeon Kim", "Adjunct Senior Fellow", QUOTE, False)

@@ -342,3 +342,54 @@ def test_a_quote_signed_below_with_a_full_stop_and_text_after_the_end_mark() -> 
     assert last.text == "About the Institute: we study grids."  # after the mark, still read
     assert [(p.line, p.message) for p in result.problems] == [
         (8, "the end mark '###' was left out")]
+
+
+HEAT = "Heat Wave Puts Grid Reliability in Question\n\nUtilities brace for demand.\n\n"
+SUMMER = "“Every summer we relearn the same lesson.”"
+
+
+def test_sections_and_contacts_get_plain_ids_even_where_their_words_make_none() -> None:
+    # A question of no letters (an arrow) and a name no letter of which has a Latin spelling
+    # (Hebrew alef and ayin) give no slug: their ids are the plain words a kit uses.
+    kit = parse_advisory(
+        f"{HEAT}Duyeon Kim, Senior Fellow: {SUMMER}\n\nBACKGROUND\n\nThe grid is old.\n\n"
+        "→ ? Read “The Grid Primer” at https://example.org/primer.\n\n"
+        "Media contact: אע עא, press@example.org\n").kit
+    assert [s.id for s in kit.sections] == ["lead", "experts", "background", "callout",
+                                            "closing"]
+    assert [(c.id, c.name) for c in kit.contacts] == [("contact", "אע עא")]
+
+
+def test_an_attribution_line_above_its_quote_is_read_up_to_200_characters() -> None:
+    line = "Duyeon Kim, Senior Fellow for Energy, " + "Grid " * 40
+    line = line[:200].rstrip() + "s" * (200 - len(line[:200].rstrip()))
+    assert len(line) == 200
+    kit = parse_advisory(f"{HEAT}{line}\n\n{SUMMER}\n").kit
+    assert [(e.name, e.title) for e in kit.experts] == [("Duyeon Kim", line[12:])]
+    longer = parse_advisory(f"{HEAT}{line}s\n\n{SUMMER}\n").kit  # 201: a paragraph
+    assert (longer.experts, longer.quotes) == ([], [])
+    lead = longer.sections[0]
+    assert isinstance(lead, LeadSection) and lead.text.endswith(f"{line}s\n\n{SUMMER}")
+
+
+def test_a_one_word_name_above_a_quote_is_an_attribution_only_with_a_colon() -> None:
+    kit = parse_advisory(f"{HEAT}Kim:\n\n{SUMMER}\n\nLee\n\n“Talks need a chance.”\n").kit
+    assert [(e.name, e.title) for e in kit.experts] == [("Kim", "")]
+    assert [q.text for q in kit.quotes] == ["Every summer we relearn the same lesson."]
+    last = kit.sections[-1]
+    assert isinstance(last, TextSection) and last.text == "Lee\n\n“Talks need a chance.”"
+
+
+def test_a_sentence_in_capitals_above_the_contact_line_is_not_the_contacts_name() -> None:
+    kit = parse_advisory(f"{HEAT}THE UTILITY DECLINED TO COMMENT.\n\n"
+                         "Media contact: Sam Lee, slee@example.org\n").kit
+    assert [(c.id, c.name, c.email) for c in kit.contacts] == [
+        ("sam-lee", "Sam Lee", "slee@example.org")]
+    lead, closing = kit.sections
+    assert isinstance(lead, LeadSection) and lead.text.endswith("THE UTILITY DECLINED TO COMMENT.")
+    assert isinstance(closing, ContactSection) and closing.text == "Media contact: {name}, {email}"
+    # A name ending in an initial or a suffix is still a name, one detail per line below it.
+    for name in ("Sam Lee Jr.", "Sam Lee, Ph.D.", "Sam J."):
+        [contact] = parse_advisory(f"{HEAT}{name}\n\nCommunications Manager\n\n"
+                                   "slee@example.org\n").kit.contacts
+        assert (contact.name, contact.role) == (name, "Communications Manager")

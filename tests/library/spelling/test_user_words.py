@@ -93,3 +93,17 @@ def test_the_last_word_counts_without_a_line_break_after_it(tmp_path: Path) -> N
     path = tmp_path / "words.txt"
     path.write_text("alpha\nbeta", encoding="utf-8")
     assert read_user_words(path) == ["alpha", "beta"]
+
+
+def test_a_dictionary_that_is_a_link_is_not_written_through_and_says_why(
+        tmp_path: Path) -> None:
+    # A stranger's "dictionary" linked to ~/.bashrc must not get a line appended to it.
+    target = tmp_path / "bashrc"
+    target.write_text("alias ls='ls -F'\n")
+    link = tmp_path / "dictionary.txt"
+    link.symlink_to(target)
+    with pytest.raises(UserDictionaryError) as refused:
+        add_user_word(link, "Kim")
+    assert str(refused.value) == (f"Could not add “Kim” to your dictionary {link}: it is a "
+                                  "link, which presskit does not write through")
+    assert target.read_text() == "alias ls='ls -F'\n"

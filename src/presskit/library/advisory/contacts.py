@@ -127,6 +127,13 @@ def _initial(word: str) -> bool:
                              word))
 
 
+def _ends_a_sentence(line: str) -> bool:
+    """``THE UTILITY DECLINED TO COMMENT.``: capitals pass for a name, but a full stop no
+    initial or suffix explains (``J.``, ``Jr.``, ``Ph.D.``) ends a sentence."""
+    last = line.split()[-1] if line.split() else ""
+    return last.endswith(".") and not (_initial(last) or last in ("Ph.D.", "Esq."))
+
+
 def contact_block(lines: list[str]) -> tuple[ContactMention, int] | None:
     """A contact written one detail per line, as at the top of a press release::
 
@@ -138,7 +145,8 @@ def contact_block(lines: list[str]) -> tuple[ContactMention, int] | None:
     ``lines`` are the paragraphs from the name on; the mention and how many lines it took.
     """
     name = lines[0].strip() if lines else ""
-    if len(name) > 60 or len(name.split()) < 2 or not looks_like_name(name, max_words=5):
+    if (len(name) > 60 or len(name.split()) < 2 or _ends_a_sentence(name)
+            or not looks_like_name(name, max_words=5)):
         return None
     template, role, email, phone, hidden = ["{name}"], "", "", "", False
     for line in (line.strip() for line in lines[1:5]):

@@ -12,6 +12,7 @@ as the user wrote them; a full list is refused with a message instead.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from pathlib import Path
@@ -99,7 +100,7 @@ def add_user_word(path: Path, word: str) -> list[str]:
             stream.write(line.encode("utf-8"))
     except OSError as exc:
         reason = "it is a link, which presskit does not write through" if getattr(
-            exc, "errno", None) == 40 else (exc.strerror or str(exc))
+            exc, "errno", None) == errno.ELOOP else (exc.strerror or str(exc))
         raise UserDictionaryError(
             f"Could not add “{word}” to your dictionary {path}: {reason}") from exc
     return [*words, word]
