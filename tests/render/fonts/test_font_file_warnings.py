@@ -1,13 +1,18 @@
 """The warning for a brand font file that cannot be used, word for word: which font and face,
 the file, the reason, and what prints instead (a built-in family's own face, the regular face
-of a brand's family, or DejaVu Sans)."""
+of a brand's family, or DejaVu Sans); and the face bold italic text takes in a family of
+files without a bold italic one."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from support.font_files import SERIF_FACES, SHIPPED, with_damaged_glyph
+
 from presskit.model import Fonts, Severity
 from presskit.render.fonts.registry import resolve
+
+SERIF = {face: SHIPPED / file for face, file in SERIF_FACES.items()}
 
 
 def test_a_missing_bold_file_for_a_built_in_family_falls_back_to_its_own_bold(
@@ -32,3 +37,40 @@ def test_a_woff2_file_is_named_a_web_font(tmp_path: Path) -> None:
                                "the TrueType (.ttf) version of the font; DejaVu Sans is used "
                                "instead")
     assert fonts.body.regular == "PK-DejaVuSans"
+
+
+def test_an_unknown_built_in_font_name_lists_the_built_in_ones() -> None:
+    fonts, problems = resolve(Fonts(body="Comic Sans"))
+    [problem] = problems
+    assert problem.where == ("brand", "fonts", "body")
+    assert problem.message == ("body font 'Comic Sans' is not a built-in font (use 'DejaVu "
+                               "Sans' or 'DejaVu Serif' or a .ttf file); DejaVu Sans is used "
+                               "instead")
+    assert fonts.body.regular == "PK-DejaVuSans"
+
+
+def test_a_bold_file_whose_glyphs_are_damaged_falls_back_to_the_regular_face(
+        tmp_path: Path) -> None:
+    """The file passes the first checks (tables, character map) and fails only when ReportLab
+    reads its glyphs."""
+    bold = tmp_path / "House-Bold.ttf"
+    with_damaged_glyph(SERIF["bold"], bold, past=0)
+    fonts, problems = resolve(Fonts(body=SERIF["regular"], body_bold=bold))
+    [problem] = problems
+    assert problem.where == ("brand", "fonts", "body_bold")
+    assert problem.message == (
+        f"body bold font file {bold} cannot be used: not a usable TrueType font (its glyphs "
+        "are damaged (IndexError: list index out of range)); the body font's regular face is "
+        "used instead")
+    assert fonts.body.bold == fonts.body.regular
+
+
+def test_bold_italic_text_takes_the_bold_file_else_the_italic_file_of_a_family() -> None:
+    with_bold, problems = resolve(Fonts(body=SERIF["regular"], body_bold=SERIF["bold"]))
+    assert problems == []
+    assert with_bold.body.face(bold=True, italic=True) == with_bold.body.bold != \
+        with_bold.body.regular
+    with_italic, problems = resolve(Fonts(body=SERIF["regular"], body_italic=SERIF["italic"]))
+    assert problems == []
+    assert with_italic.body.face(bold=True, italic=True) == with_italic.body.italic != \
+        with_italic.body.regular
