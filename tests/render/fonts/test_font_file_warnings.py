@@ -5,8 +5,10 @@ files without a bold italic one."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from support.font_files import SERIF_FACES, SHIPPED, with_damaged_glyph
 
 from presskit.model import Fonts, Severity
@@ -74,3 +76,23 @@ def test_bold_italic_text_takes_the_bold_file_else_the_italic_file_of_a_family()
     assert problems == []
     assert with_italic.body.face(bold=True, italic=True) == with_italic.body.italic != \
         with_italic.body.regular
+
+
+@pytest.mark.parametrize("copy", ["House copy.ttf", "House_.ttf", "sub/House.ttf"])
+def test_a_bold_italic_file_is_used_as_given_whatever_its_name(tmp_path: Path,
+                                                               copy: str) -> None:
+    """A copy of the regular file given as the bold italic one prints bold italic text in that
+    copy, as the user named it, however the copy's name is spelt: it once took the bold face
+    instead when the name differed from the regular file's only in punctuation or folder."""
+    regular = Path(shutil.copy(SERIF["regular"], tmp_path / "House.ttf"))
+    (tmp_path / copy).parent.mkdir(exist_ok=True)
+    bold_italic = Path(shutil.copy(regular, tmp_path / copy))
+    fonts, problems = resolve(Fonts(body=regular, body_bold=SERIF["bold"],
+                                    body_bold_italic=bold_italic))
+    assert problems == []
+    assert fonts.body.face(bold=True, italic=True) not in (fonts.body.bold, fonts.body.regular)
+    # The same file named again is the regular face itself: bold italic text then takes the
+    # bold face, as in a family given no bold italic file.
+    again, _problems = resolve(Fonts(body=regular, body_bold=SERIF["bold"],
+                                     body_bold_italic=regular))
+    assert again.body.face(bold=True, italic=True) == again.body.bold
