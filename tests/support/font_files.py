@@ -60,3 +60,21 @@ def small_font(source: Path, text: str) -> bytes:
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     return bytes(TTFontFile(str(source)).makeSubset([ord(c) for c in text]))
+
+
+def with_damaged_glyph(source: Path, target: Path, past: int) -> int:
+    """``source`` with the glyph of one character, after the first ``past`` in code order, made
+    a composite of a glyph the font does not have; returns the character's code."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    font = TTFontFile(str(source))
+    glyf = font.get_table_pos("glyf")[0]
+    code = next(c for c in sorted(font.charToGlyph)[past:]
+                if font.glyphPos[font.charToGlyph[c] + 1] - font.glyphPos[font.charToGlyph[c]]
+                >= 14)
+    data = bytearray(source.read_bytes())
+    # numberOfContours -1 (composite), a bounding box, then one component: no more after it,
+    # glyph 65535.
+    struct.pack_into(">h8xHH", data, glyf + font.glyphPos[font.charToGlyph[code]], -1, 0, 0xFFFF)
+    target.write_bytes(bytes(data))
+    return code

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from support.examples import CNAS_KIT
 
@@ -77,6 +78,21 @@ def test_an_edited_font_file_is_parsed_again(tmp_path: Path,
 
 def _entries(cache: Path) -> list[Path]:
     return sorted((cache / "presskit" / "fonts").glob("*.font"))
+
+
+def test_a_font_loaded_before_is_restored_without_reading_its_tables(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same within one process as across runs (the export test above): the preview
+    registers a brand's edited family again after each pause in typing."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    parsed = font_cache.load_font("PK-test-parse", DEJAVU)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a font was parsed, not restored from the cache")
+
+    monkeypatch.setattr(ttfonts.TTFontFile, "extractInfo", refuse)
+    restored = font_cache.load_font("PK-test-restore", DEJAVU)
+    assert restored.stringWidth("Duyeon Kim", 10) == parsed.stringWidth("Duyeon Kim", 10)
 
 
 @pytest.mark.parametrize("content", [b"", b"not a pickle at all", b"\x80\x05garbage"])

@@ -44,3 +44,11 @@ def test_a_high_byte_map_claiming_more_than_unicode_is_refused() -> None:
     assert str(err.value) == (
         f"its character map claims more than {limits.MAX_FONT_CODE_POINTS:,} characters "
         "(more than Unicode has): damaged or made to exhaust memory")
+
+
+def test_a_high_byte_map_of_exactly_every_unicode_code_point_is_let_through() -> None:
+    # 256 lead bytes, each naming a sub-header of 4,352 characters: 0x110000 in all.
+    assert limits.MAX_FONT_CODE_POINTS == 256 * 4352
+    check_font_bytes(font_with_format_2([1] * 256, [0, 4352]))
+    with pytest.raises(ValueError, match="claims more than"):
+        check_font_bytes(font_with_format_2([1] * 256, [0, 4353]))

@@ -69,6 +69,27 @@ def test_a_slanted_run_starts_at_a_transform_set_outright(text: StyledText) -> N
     assert slanted_starts(code)[-2:] == pytest.approx([50, 60])
 
 
+def matrix_before(code: str, shown: str) -> list[float]:
+    """The text matrix in effect where ``(shown) Tj`` draws: the last one set before it."""
+    before = code[:code.index(f"({shown}) Tj")]
+    *_, last = re.findall(r"(\S+) (\S+) (\S+) (\S+) (\S+) (\S+) Tm", before)
+    return [float(n) for n in last]
+
+
+def test_upright_text_after_a_slanted_run_goes_on_upright_where_the_run_ended(
+    text: StyledText,
+) -> None:
+    """A Korean word slanted by presskit, then Latin in a face of its own: the Latin is
+    neither slanted too nor drawn over the word."""
+    text.setFont(synthetic_font(regular(), bold=False, italic=True), SIZE)
+    text.textOut("ab")
+    text.setFont(regular(), SIZE)  # a face of its own: never slanted by presskit
+    text.textOut("cd")
+    code = text.getCode()
+    assert slanted_starts(code) == pytest.approx([100, 700])
+    assert matrix_before(code, "cd") == pytest.approx([1, 0, 0, 1, 100 + width("ab"), 700])
+
+
 def test_a_bold_run_is_outlined_in_the_colour_the_text_is_filled_with(
     text: StyledText,
 ) -> None:
@@ -99,3 +120,15 @@ def test_a_line_in_several_fonts_starts_where_its_alignment_puts_it(
     start = re.match(r"BT 1 0 0 1 (-?[\d.]+) 100 Tm", code)
     assert start is not None, code
     assert float(start.group(1)) == pytest.approx(200 - shift * total, abs=0.01)
+
+
+def test_cjk_inside_italic_and_bold_markup_is_set_in_the_slanted_and_stroked_alias() -> None:
+    """``*김민준*`` in a bio: the Korean is drawn by the CJK font slanted (it has no italic of
+    its own), up to the end of the italic and no further; bold is stroked alike."""
+    family = builtin_family()
+    glyphs = Glyphs(BrandFonts(body=family, heading=family))
+    cjk = "PK-WenQuanYiMicroHei"
+    marked = glyphs.markup("<i>김민준</i> and 김 <b>Kim <i>김</i></b> 김", Face(family))
+    assert marked == (f'<i><font face="{cjk}+SynI">김민준</font></i> and '
+                      f'<font face="{cjk}">김</font> <b>Kim <i>'
+                      f'<font face="{cjk}+SynBI">김</font></i></b> <font face="{cjk}">김</font>')

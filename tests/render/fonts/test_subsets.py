@@ -3,6 +3,7 @@ is made of characters the document has used already (the short cut) or not."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.pdfbase.pdfdoc import PDFDocument
@@ -43,3 +44,24 @@ def test_a_character_new_to_the_document_is_assigned_a_code_not_taken_for_known(
     assert again[0][1][2] not in first[0][1]
     # A no-break space prints as the space, once the space has a code.
     assert _FAST.splitString("a\u00a0", doc) == _FAST.splitString("a ", doc)
+
+
+def test_text_of_known_characters_and_no_break_spaces_skips_reportlabs_loop(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The short cut is taken for a run with a no-break space once the document has used it
+    (a name kept on one line with one, as "Kim Min-jun" often is)."""
+    doc, plain_doc = PDFDocument(), PDFDocument()
+    for font, into in ((_FAST, doc), (_PLAIN, plain_doc)):
+        for text in ("Kim", "Kim\u00a0Min"):  # the first run only makes the document's state
+            font.splitString(text, into)
+    expected = _PLAIN.splitString("Min\u00a0Kim", plain_doc)
+    looped: list[str] = []
+    plain = TTFont.splitString
+
+    def counted(self: TTFont, text: str, *args: object) -> object:
+        looped.append(text)
+        return plain(self, text, *args)
+
+    monkeypatch.setattr(TTFont, "splitString", counted)
+    assert _FAST.splitString("Min\u00a0Kim", doc) == expected
+    assert looped == []

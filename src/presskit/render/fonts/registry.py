@@ -7,9 +7,11 @@ optional files for its bold, italic and bold italic faces. Each family is regist
 
 ReportLab's font registry is process-wide, so every font is registered under a name derived
 from what it is: a fixed name for the shipped families, and for a brand's family the file's
-stem plus a hash of the bytes of all four of its faces. Two brands (or an edited file) never
-clash, ``<b>`` in one brand's text never finds another brand's bold, and registering again is
-a cheap no-op. A file ReportLab cannot embed (missing, corrupt, OpenType with PostScript/CFF
+stem plus a hash of the file's path and bytes and of the bytes of all four of its faces. Two
+brands (or an edited file) never clash, ``<b>`` in one brand's text never finds another
+brand's bold, a file is the face it is given for (a copy of the regular file given as the
+bold italic one is that copy, however its name is spelt), and registering again is a cheap
+no-op. A file ReportLab cannot embed (missing, corrupt, OpenType with PostScript/CFF
 outlines, a web font, a collection without the font asked for) yields a warning that names the
 file and the reason, and a fallback: DejaVu Sans for a family, the family's regular face for
 a bold or italic face. Standard PDF fonts (Helvetica, Times) are never used: every font in the
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 import struct
 from dataclasses import dataclass
@@ -193,8 +196,12 @@ def _checked(path: Path, index: int) -> _Face:
 
 def _registered_face(face: _Face, family_key: str) -> str:
     """Register ``face`` under a name unique to it and to the family it belongs to."""
+    # The stem only makes the name readable: which face this is comes from the hash, of the
+    # path too, so that two files of the same bytes whose names differ only in punctuation (or
+    # folder) are not taken for one face ("House_.ttf" as the bold italic of "House.ttf").
     stem = _NOT_NAME.sub("", face.path.stem)[:24] or "Font"
-    name = f"PK-{stem}-{hashlib.sha1((face.digest + family_key).encode()).hexdigest()[:12]}"
+    key = hashlib.sha1((face.digest + family_key).encode() + os.fsencode(face.path))
+    name = f"PK-{stem}-{key.hexdigest()[:12]}"
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
             font = load_font(name, face.path, face.index,
