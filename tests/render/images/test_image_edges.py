@@ -259,6 +259,13 @@ def test_a_filter_named_through_a_namespace_prefix_is_left_out_and_the_shape_dra
     assert colours(rasterise_svg_data(svg.encode(), 100, 100)) == [(100 * 100, BLUE)]
 
 
+def test_a_style_naming_a_filter_whose_id_has_a_colon_is_left_out_and_the_shape_drawn() -> None:
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">'
+           '<filter id="a:b"><feFlood flood-color="red"/></filter>'
+           '<rect width="100" height="100" fill="blue" style="filter:url(#a:b)"/></svg>')
+    assert colours(rasterise_svg_data(svg.encode(), 100, 100)) == [(100 * 100, BLUE)]
+
+
 def test_no_filter_nested_in_a_prefixed_svg_reaches_resvg(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever names it, a filter (a turbulence of a million octaves keeps resvg busy for

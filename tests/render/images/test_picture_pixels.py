@@ -73,6 +73,17 @@ def test_a_picture_is_reduced_for_its_box_as_it_will_be_shown() -> None:
     assert images._shrink(sideways, (300, 50)).size == (50, 300)
 
 
+def test_a_picture_reduced_strip_by_strip_keeps_each_band_where_it_was() -> None:
+    """Bands of four rows, black and white by turns, reduced four times: each shrunk row is
+    one band, black or white, never a grey of two bands read across a strip's edge."""
+    bands = Image.new("L", (400, 1200), 255)
+    for y in range(0, 1200, 8):
+        bands.paste(0, (0, y, 400, y + 4))
+    reduced = images._shrink(bands, (100, 300))
+    assert reduced.size == (100, 300)
+    assert [reduced.getpixel((50, y)) for y in range(300)] == [0, 255] * 150
+
+
 def _png(image: Image.Image) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG", exif=image.info["exif"])
