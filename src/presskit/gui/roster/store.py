@@ -19,6 +19,7 @@ roster that is not all there.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -143,7 +144,9 @@ class RosterStore(QObject):
 
         def run() -> None:
             load.run()
-            self._load_done.emit(load)
+            # A store gone meanwhile (the window closed) has no one to tell.
+            with contextlib.suppress(RuntimeError):
+                self._load_done.emit(load)
 
         load.thread = threading.Thread(target=run, name="roster-reader", daemon=True)
         load.thread.start()
