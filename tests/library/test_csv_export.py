@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +13,9 @@ from presskit.library.csv_export import dumps_csv, export_csv
 from presskit.library.csv_import import import_rows, sniff
 from presskit.library.names import email_key, name_key
 from presskit.library.roster import Roster
+from presskit.library.roster_file import save_roster
 from presskit.model import Expert
+from presskit.storage import StorageError
 
 # Text a person could type into one spreadsheet cell: any script, punctuation, quotes,
 # delimiters; no control characters; no spaces at either end (spreadsheets trim them).
@@ -100,3 +103,18 @@ def test_reimporting_an_export_into_the_same_roster_changes_nothing(tmp_path: Pa
     assert result.summary() == "0 added, 0 updated, 1 unchanged, 0 skipped"
     assert result.roster == roster
     assert email_key(result.roster.experts[0].email) == "dkim@example.org"
+
+
+def test_a_spreadsheet_is_never_written_over_the_roster_it_is_made_from(tmp_path: Path) -> None:
+    roster_file = tmp_path / "roster.yaml"
+    save_roster(Roster(experts=[Expert(id="ann", name="Ann Lee")]), roster_file)
+    kept = roster_file.read_bytes()
+    link = tmp_path / "roster-link.csv"
+    link.symlink_to(roster_file)
+    for target in (roster_file, link):
+        with pytest.raises(StorageError) as refused:
+            export_csv(Roster(), target, roster_file=roster_file)
+        assert str(refused.value) == (
+            f"{target} is the roster itself ({roster_file}); writing the spreadsheet there "
+            "would replace the roster: choose another file name")
+    assert roster_file.read_bytes() == kept
