@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pikepdf
 import pytest
 from support.pdf_reading import reader
-from support.render_fixtures import seed_kit
+from support.render_fixtures import make_headshot, seed_kit
 from support.struct_reading import Read, read_tree
 from support.struct_tree import TaggedPdf
 
-from presskit.model import ContactSection, Kit
+from presskit.model import ContactSection, Kit, LeadSection, QuotesSection
 from presskit.render import render_pdf
 
 NS = {
@@ -151,3 +152,69 @@ def test_every_link_element_has_its_words_and_every_annotation_of_them(
     annotations = [annot for page in tagged.pdf.pages for annot in page.get("/Annots", [])
                    if annot.get("/Subtype") == "/Link"]
     assert len(annotations) == sum(len(element.annotations) for element in links)
+
+
+# Each test below renders its own small kit in its body (a few hundredths of a second), so
+# ``make mutate`` counts it among the tests of the tagging code it runs: mutmut ties a test to
+# the code it called, and a render in a module-scoped fixture is tied to the first test only.
+
+def small_kit(lead: str, *contacts: str, folder: Path | None = None) -> Kit:
+    """The seed kit cut to its lead and a contact box for each of ``contacts`` (their
+    ``{email}`` is press@example.org); with ``folder``, a quote with the expert's headshot."""
+    kit = seed_kit()
+    kit.sections = [LeadSection(id="lead", text=lead)] + [
+        ContactSection(id=f"contact-{n}", contact="cole", text=text)
+        for n, text in enumerate(contacts)]
+    kit.quotes = kit.quotes[:1] if folder is not None else []
+    if folder is not None:
+        kit.experts[0].photo = make_headshot(folder / "photo.jpg", 1)
+        kit.sections.append(QuotesSection(id="experts", quotes=[kit.quotes[0].id],
+                                          photos=True))
+    return kit
+
+
+def link_elements(data: bytes) -> list[tuple[str, int]]:
+    """Each ``Link`` element's words, with how many link annotations it holds."""
+    words = iter(read.text for read in read_tree(data) if read.role == "Link")
+    tagged = TaggedPdf(data)
+    assert tagged.root is not None
+    return [(next(words), len(element.annotations)) for element in tagged.root.walk()
+            if element.role == "Link"]
+
+
+def test_a_contact_box_that_is_only_an_address_reads_as_a_link_with_its_annotation() -> None:
+    data = render_pdf(small_kit("The talks resume.", "{email}"), invariant=True).data
+    tree = read_tree(data)
+    at = tree.index(Read("Link", "", "press@example.org"))
+    assert tree[at - 1] == Read("P", "", "")  # the box's paragraph: nothing but the link
+    assert link_elements(data) == [("press@example.org", 1)]
+
+
+def test_a_link_inside_a_sentence_holds_its_words_and_the_sentence_the_rest() -> None:
+    data = render_pdf(small_kit("The talks resume.", "Write to {email} for a seat."),
+                      invariant=True).data
+    assert Read("P", "", "Write to for a seat.") in read_tree(data)
+    assert link_elements(data) == [("press@example.org", 1)]
+
+
+def test_two_links_to_one_address_in_a_sentence_each_hold_their_own_annotation() -> None:
+    data = render_pdf(small_kit("The talks resume.", "{email} or {email}"), invariant=True).data
+    assert link_elements(data) == [("press@example.org", 1), ("press@example.org", 1)]
+
+
+def test_a_paragraph_with_links_over_several_lines_puts_its_words_where_untagged_does() -> None:
+    kit = small_kit("The talks resume.", " ".join(["Write to {email} for a seat at the talks,"]
+                                                  * 6))
+    tagged = placed_words(render_pdf(kit, invariant=True).data)
+    assert len({y for _text, _x, y in tagged}) > 5  # the box's lines, and the page's others
+    assert tagged == placed_words(render_pdf(kit, invariant=True, tagged=False).data)
+
+
+def test_a_headshot_is_a_figure_whose_picture_is_its_content(tmp_path: Path) -> None:
+    tagged = TaggedPdf(render_pdf(small_kit("The talks resume.", folder=tmp_path),
+                                  invariant=True).data)
+    assert tagged.root is not None
+    [figure] = [element for element in tagged.root.walk() if element.role == "Figure"]
+    assert figure.content and figure.alt
+    pages = range(1, len(tagged.pdf.pages) + 1)
+    assert [op for n in pages for op in tagged.marked_content(n)[1]] == []
