@@ -52,8 +52,11 @@ def _decode(data: bytes, font: tuple[dict[bytes, str], int]) -> str:
     return "".join(mapping.get(data[i:i + width], "") for i in range(0, len(data), width))
 
 
-def mcid_texts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], str]:
-    """``{(page from 1, MCID): its words}`` for every page."""
+def mcid_texts(pdf: pikepdf.Pdf, moves: bool = True) -> dict[tuple[int, int], str]:
+    """``{(page from 1, MCID): its words}`` for every page; with ``moves``, a space wherever
+    the text moves to a new line (how a reader that guesses word breaks reads), without, only
+    the spaces drawn (how poppler's structure dump and assistive technology that takes the
+    text as it comes read it)."""
     found: dict[tuple[int, int], str] = {}
     for number, page in enumerate(pdf.pages, 1):
         resources = page.obj.get("/Resources", {})
@@ -77,7 +80,7 @@ def mcid_texts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], str]:
             if current is None:
                 continue
             key = (number, current)
-            if name in _MOVES:
+            if moves and name in _MOVES:
                 found[key] = found.get(key, "") + " "
             if name in _SHOWS:
                 pieces = operands[-1] if name != "TJ" else operands[0]
@@ -88,11 +91,11 @@ def mcid_texts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], str]:
     return found
 
 
-def read_tree(data: bytes) -> list[Read]:
+def read_tree(data: bytes, moves: bool = True) -> list[Read]:
     """Every element of the structure tree in reading order, with the words of its own
-    marked content (not its kids'), spaces squashed."""
+    marked content (not its kids'), spaces squashed; ``moves`` as for :func:`mcid_texts`."""
     pdf = pikepdf.open(io.BytesIO(data))
-    texts = mcid_texts(pdf)
+    texts = mcid_texts(pdf, moves)
     pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages, 1)}
     found: list[Read] = []
 

@@ -218,3 +218,38 @@ def test_a_headshot_is_a_figure_whose_picture_is_its_content(tmp_path: Path) -> 
     assert figure.content and figure.alt
     pages = range(1, len(tagged.pdf.pages) + 1)
     assert [op for n in pages for op in tagged.marked_content(n)[1]] == []
+
+
+def test_wrapped_lines_of_one_style_read_word_by_word_from_the_spaces_drawn() -> None:
+    """A reader that takes the text as drawn (no word break guessed at a line's end) still
+    reads every word of a wrapped headline and lead: each line ends in a drawn space."""
+    lead = ("The talks resume in Geneva on Monday under the chair of the Swiss, who have "
+            "offered to host them for as long as the delegations need to agree on a roadmap.")
+    tree = read_tree(render_pdf(small_kit(lead), invariant=True).data, moves=False)
+    assert Read("H1", "", "U.S., North Korea Consider Renewed Talks") in tree  # two lines
+    assert Read("P", "", lead) in tree  # three lines
+
+
+def test_an_address_too_long_for_its_line_reads_as_one_word() -> None:
+    """Its pieces on two lines get no space between them: it is one word, not two."""
+    kit = small_kit("The talks resume.", "{email}")
+    kit.contacts[0].email = address = f"press.{'x' * 90}@example.org"
+    data = render_pdf(kit, invariant=True).data
+    assert [read.text for read in read_tree(data, moves=False) if read.role == "Link"] == [
+        address]
+    assert len({y for text, _x, y in placed_words(data) if "x" * 20 in text}) == 2
+
+
+def test_the_trailer_and_the_cross_reference_stream_describe_the_same_file() -> None:
+    """The packed structure tree is found through a cross-reference stream; it and the
+    trailer agree on the file's size, and the trailer keeps the file identifier (PDF/A and
+    PDF/UA checkers require one)."""
+    pdf = pikepdf.open(io.BytesIO(render_pdf(small_kit("The talks resume."),
+                                             invariant=True).data))
+    trailer = pdf.trailer
+    highest = max(number for number, _generation in (obj.objgen for obj in pdf.objects))
+    xref = pdf.get_object((highest, 0))
+    assert xref.Type == "/XRef"  # written last
+    assert int(xref.Size) == int(trailer.Size) == highest + 1
+    first, second = (bytes(part) for part in trailer.ID)
+    assert len(first) == 16 and first == second
