@@ -14,6 +14,8 @@ import pikepdf
 #: Operators that start a new line or move the text: a space between the words around them.
 _MOVES = frozenset({"T*", "Td", "TD", "Tm", "'", '"'})
 _SHOWS = frozenset({"Tj", "TJ", "'", '"'})
+#: Operators that paint a path.
+_PATHS = frozenset({"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"})
 
 
 @dataclass(frozen=True)
@@ -122,4 +124,50 @@ def read_tree(data: bytes, moves: bool = True) -> list[Read]:
     kids = root.get("/K")
     for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
         visit(kid, None)
+    return found
+
+
+def artifact_texts(data: bytes) -> list[tuple[int, str, str]]:
+    """``(page from 1, type, what is drawn)`` of every artifact sequence (``/Artifact <</Type
+    …>>``) in the order drawn: what a screen reader skips as page furniture or decoration.
+    What is drawn: the words shown, each form (XObject) as ``[name]``, each filled or
+    stroked path as ``~``."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    found: list[tuple[int, str, str]] = []
+    for number, page in enumerate(pdf.pages, 1):
+        resources = page.obj.get("/Resources", {})
+        fonts = {str(name): _to_unicode(font) for name, font in
+                 (resources.get("/Font") or {}).items()}
+        font: tuple[dict[bytes, str], int] = ({}, 1)
+        open_at: list[int | None] = []  # per open sequence: its index in found, if an artifact
+        for operands, operator in pikepdf.parse_content_stream(page):
+            name = str(operator)
+            if name in ("BDC", "BMC"):
+                props = operands[1] if name == "BDC" else None
+                if str(operands[0]) == "/Artifact":
+                    kind = props.get("/Type") if isinstance(props, pikepdf.Dictionary) else None
+                    open_at.append(len(found))
+                    found.append((number, "" if kind is None else str(kind)[1:], ""))
+                else:
+                    open_at.append(None)
+            elif name == "EMC" and open_at:
+                open_at.pop()
+            elif name == "Tf":
+                font = fonts.get(str(operands[0]), ({}, 1))
+            else:
+                at = next((i for i in reversed(open_at) if i is not None), None)
+                if at is None:
+                    continue
+                if name in _SHOWS:
+                    items = list(operands[0]) if name == "TJ" else [operands[-1]]
+                    drawn = "".join(_decode(bytes(item), font) for item in items
+                                    if isinstance(item, pikepdf.String))
+                elif name == "Do":
+                    drawn = f"[{str(operands[0]).rsplit('.', 1)[-1]}]"
+                elif name in _PATHS:
+                    drawn = "~"
+                else:
+                    continue
+                page_number, kind, what = found[at]
+                found[at] = (page_number, kind, what + drawn)
     return found
