@@ -238,6 +238,19 @@ def test_wrapped_lines_read_word_by_word_from_the_spaces_drawn() -> None:
     assert Read("P", "", styled.replace("*", "")) in tree  # three lines, three styles
 
 
+def test_a_typed_line_break_reads_as_a_break_between_words() -> None:
+    """Lines the user broke by hand end in a drawn space too: "lead second", not "leadsecond";
+    and every word stays where the untagged PDF puts it."""
+    lead = "First line of the lead\nsecond line *in italics* here\nthird and last"
+    kit = small_kit(lead, "Press office\nWashington\n{email}")
+    data = render_pdf(kit, invariant=True).data
+    tree = read_tree(data, moves=False)
+    assert Read("P", "", "First line of the lead second line in italics here third and last") \
+        in tree
+    assert Read("P", "", "Press office Washington") in tree  # then the link, its own element
+    assert placed_words(data) == placed_words(render_pdf(kit, invariant=True, tagged=False).data)
+
+
 def test_a_web_address_broken_over_lines_reads_as_one_word() -> None:
     """A long address is broken after a slash or before a dot: no space goes in at those
     breaks, so it reads (and copies) as the address."""
