@@ -253,13 +253,17 @@ def test_a_typed_line_break_reads_as_a_break_between_words() -> None:
 
 def test_a_web_address_broken_over_lines_reads_as_one_word() -> None:
     """A long address is broken after a slash or before a dot: no space goes in at those
-    breaks, so it reads (and copies) as the address."""
+    breaks, so it reads (and copies) as the address; the lines after it are words again, down
+    to one broken by hand."""
     url = ("https://cnas.example.org/reports/2019/09/negotiating-toward-a-denuclearization-"
            "peace-roadmap-on-the-korean-peninsula/full-text.html")
-    data = render_pdf(small_kit(f"The report is at {url} today."), invariant=True).data
-    assert Read("P", "", f"The report is at {url} today.") in read_tree(data, moves=False)
-    assert len({y for text, _x, y in placed_words(data) if "roadmap" in text or "cnas" in text
-                or "full-text" in text}) >= 2  # the address is on more than one line
+    lead = f"Read {url} {'and more ' * 6}words\nNext"
+    data = render_pdf(small_kit(lead), invariant=True).data
+    assert Read("P", "", lead.replace("\n", " ")) in read_tree(data, moves=False)
+    placed = placed_words(data)
+    assert len({y for text, _x, y in placed if "roadmap" in text or "cnas" in text
+                or "full-text" in text}) == 3  # the address is on three lines
+    assert "words" in [text for text, _x, _y in placed]  # alone on its line, broken by hand
 
 
 def test_an_address_too_long_for_its_line_reads_as_one_word() -> None:

@@ -54,7 +54,6 @@ def space_line_ends(paragraph: Any) -> None:
     in_address = False  # the line before ended inside a web address
     for line in lines[:-1]:
         if not getattr(line, "words", None):
-            in_address = False
             continue
         if getattr(line, "lineBreak", False):
             # A typed break, or one inside a web address: its last word starts an address,
