@@ -14,6 +14,8 @@ import pikepdf
 #: Operators that start a new line or move the text: a space between the words around them.
 _MOVES = frozenset({"T*", "Td", "TD", "Tm", "'", '"'})
 _SHOWS = frozenset({"Tj", "TJ", "'", '"'})
+#: Operators that paint a path.
+_PATHS = frozenset({"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"})
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,11 @@ def _decode(data: bytes, font: tuple[dict[bytes, str], int]) -> str:
     return "".join(mapping.get(data[i:i + width], "") for i in range(0, len(data), width))
 
 
-def mcid_texts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], str]:
-    """``{(page from 1, MCID): its words}`` for every page."""
+def mcid_texts(pdf: pikepdf.Pdf, moves: bool = True) -> dict[tuple[int, int], str]:
+    """``{(page from 1, MCID): its words}`` for every page; with ``moves``, a space wherever
+    the text moves to a new line (how a reader that guesses word breaks reads), without, only
+    the spaces drawn (how poppler's structure dump and assistive technology that takes the
+    text as it comes read it)."""
     found: dict[tuple[int, int], str] = {}
     for number, page in enumerate(pdf.pages, 1):
         resources = page.obj.get("/Resources", {})
@@ -77,7 +82,7 @@ def mcid_texts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], str]:
             if current is None:
                 continue
             key = (number, current)
-            if name in _MOVES:
+            if moves and name in _MOVES:
                 found[key] = found.get(key, "") + " "
             if name in _SHOWS:
                 pieces = operands[-1] if name != "TJ" else operands[0]
@@ -88,11 +93,11 @@ def mcid_texts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], str]:
     return found
 
 
-def read_tree(data: bytes) -> list[Read]:
+def read_tree(data: bytes, moves: bool = True) -> list[Read]:
     """Every element of the structure tree in reading order, with the words of its own
-    marked content (not its kids'), spaces squashed."""
+    marked content (not its kids'), spaces squashed; ``moves`` as for :func:`mcid_texts`."""
     pdf = pikepdf.open(io.BytesIO(data))
-    texts = mcid_texts(pdf)
+    texts = mcid_texts(pdf, moves)
     pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages, 1)}
     found: list[Read] = []
 
@@ -119,4 +124,50 @@ def read_tree(data: bytes) -> list[Read]:
     kids = root.get("/K")
     for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
         visit(kid, None)
+    return found
+
+
+def artifact_texts(data: bytes) -> list[tuple[int, str, str]]:
+    """``(page from 1, type, what is drawn)`` of every artifact sequence (``/Artifact <</Type
+    …>>``) in the order drawn: what a screen reader skips as page furniture or decoration.
+    What is drawn: the words shown, each form (XObject) as ``[name]``, each filled or
+    stroked path as ``~``."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    found: list[tuple[int, str, str]] = []
+    for number, page in enumerate(pdf.pages, 1):
+        resources = page.obj.get("/Resources", {})
+        fonts = {str(name): _to_unicode(font) for name, font in
+                 (resources.get("/Font") or {}).items()}
+        font: tuple[dict[bytes, str], int] = ({}, 1)
+        open_at: list[int | None] = []  # per open sequence: its index in found, if an artifact
+        for operands, operator in pikepdf.parse_content_stream(page):
+            name = str(operator)
+            if name in ("BDC", "BMC"):
+                props = operands[1] if name == "BDC" else None
+                if str(operands[0]) == "/Artifact":
+                    kind = props.get("/Type") if isinstance(props, pikepdf.Dictionary) else None
+                    open_at.append(len(found))
+                    found.append((number, "" if kind is None else str(kind)[1:], ""))
+                else:
+                    open_at.append(None)
+            elif name == "EMC" and open_at:
+                open_at.pop()
+            elif name == "Tf":
+                font = fonts.get(str(operands[0]), ({}, 1))
+            else:
+                at = next((i for i in reversed(open_at) if i is not None), None)
+                if at is None:
+                    continue
+                if name in _SHOWS:
+                    items = list(operands[0]) if name == "TJ" else [operands[-1]]
+                    drawn = "".join(_decode(bytes(item), font) for item in items
+                                    if isinstance(item, pikepdf.String))
+                elif name == "Do":
+                    drawn = f"[{str(operands[0]).rsplit('.', 1)[-1]}]"
+                elif name in _PATHS:
+                    drawn = "~"
+                else:
+                    continue
+                page_number, kind, what = found[at]
+                found[at] = (page_number, kind, what + drawn)
     return found

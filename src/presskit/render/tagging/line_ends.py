@@ -4,17 +4,23 @@ ReportLab ends a line with a move to the next line and no space: a reader that t
 marked content's text as it comes (poppler's structure dump; assistive technology that does
 not guess word breaks from glyph positions) reads "North KoreaConsider". In a tagged render
 each line that ReportLab broke at a space gets that space back at its end: drawn after the
-last glyph, it moves nothing on the page. Lines ended by a typed line break (or by a break
-inside a web address) and the pieces of a word too long for a line are left as they are, and
-so is a line whose font has no space glyph.
+last glyph, it moves nothing on the page. A line ended by a typed line break gets one too
+(else "first line" and "second line" read as "linesecond"); a line that ends inside a web
+address (``render.urls`` breaks a long one with the same line break) and the pieces of a word
+too long for a line are left as they are, and so is a line whose font has no space glyph.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
+
+#: How a web address starts (what ``render.urls.URL`` matches; that module imports this one's
+#: package, so it cannot be imported here).
+_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -45,9 +51,20 @@ def space_line_ends(paragraph: Any) -> None:
             if words and type(words[-1]) is str and not words[-1].endswith(" "):
                 words[-1] += " "
         return
+    in_address = False  # the line before ended inside a web address
     for line in lines[:-1]:
-        if getattr(line, "lineBreak", False) or not getattr(line, "words", None):
+        if not getattr(line, "words", None):
             continue
+        if getattr(line, "lineBreak", False):
+            # A typed break, or one inside a web address: its last word starts an address,
+            # or the whole line is the middle of one.
+            words = "".join(getattr(word, "text", None) or "" for word in line.words).split()
+            in_address = bool(words) and (_ADDRESS.match(words[-1]) is not None
+                                          or (in_address and len(words) == 1))
+            if in_address:
+                continue
+        else:
+            in_address = False
         last = line.words[-1]
         if hasattr(last, "cbDefn") or not getattr(last, "text", None):
             # The last piece of text, before a zero-width mark (a language span's end).

@@ -143,7 +143,10 @@ def _element(node: Node, parent: Any, doc: Any, refs: dict[int, Any], drawn: set
             if id(kid) in drawn:
                 kids.append(_element(kid, ref, doc, refs, drawn))
         elif isinstance(kid, MarkedContent):
-            kids.append(kid.mcid if kid.page == page else ("MCR", kid.page, kid.mcid))
+            # Page references are made afresh for each mark (``thisPageRef``) and compare
+            # by identity: the page is the same if its name is.
+            same = kid.page.name == page.name
+            kids.append(kid.mcid if same else ("MCR", kid.page, kid.mcid))
         else:
             kids.append(("OBJR", kid.page, kid.annotation))
     return ref
