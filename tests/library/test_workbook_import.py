@@ -113,6 +113,40 @@ def test_the_reader_gives_a_sheet_from_a1_down_and_from_its_first_filled_column_
         "Experts", 1, 2, [["", ""], ["", ""], ["Name", "Email"], ["Ann Lee", "nope"]])]
 
 
+def test_a_duration_in_a_cell_is_the_hours_minutes_and_seconds_the_sheet_shows(
+    tmp_path: Path
+) -> None:
+    # Read in this process, as the reader's process reads it. Excel shows a duration past a
+    # day as 26:30:00 ([h]:mm:ss), never as "1 day, 2:30:00".
+    book = xlsx(tmp_path / "shifts.xlsx", {"Shifts": [
+        ["Name", "On call"], ["Ann Lee", datetime.timedelta(hours=26, minutes=30)],
+        ["Bo Chen", datetime.timedelta(minutes=45, seconds=5)]]})
+    checked = workbook_archive.check_workbook(book.read_bytes(), "shifts.xlsx")
+    [sheet] = workbooks._read(checked.data, "shifts.xlsx", checked.kind)
+    assert sheet.rows == [["Name", "On call"], ["Ann Lee", "26:30:00"], ["Bo Chen", "0:45:05"]]
+    assert workbooks.cell_text(-datetime.timedelta(minutes=90)) == "-1:30:00"
+
+
+def test_the_reader_still_reads_where_the_system_refuses_it_a_memory_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What the reader's process does, done in this one, with the limit refused as a system
+    # without the permission to set it refuses it (and never set on this test's process).
+    import multiprocessing
+    import resource
+
+    def refused(*_args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(resource, "setrlimit", refused)
+    book = xlsx(tmp_path / "staff.xlsx", {"Experts": [["Name"], ["Ann Lee"]]})
+    checked = workbook_archive.check_workbook(book.read_bytes(), "staff.xlsx")
+    receive, send = multiprocessing.Pipe(duplex=False)
+    with receive:
+        workbooks._child(send, checked.data, "staff.xlsx", checked.kind)
+        assert receive.recv() == [workbooks.SheetRows("Experts", 1, 1, [["Name"], ["Ann Lee"]])]
+
+
 # -- hostile and wrong files ---------------------------------------------------------------------
 
 def test_a_cell_far_out_is_refused_before_the_reader_lays_out_the_grid(tmp_path: Path) -> None:
@@ -235,6 +269,21 @@ def test_files_that_are_not_workbooks_get_one_line_saying_what_they_are(
             sniff(path)
         assert str(caught.value).startswith(f"{path} {message}")
         assert "\n" not in str(caught.value)
+
+
+def test_a_binary_workbook_is_refused_saying_to_save_it_as_xlsx_ods_or_csv(
+    tmp_path: Path
+) -> None:
+    # Excel's binary .xlsb keeps its parts under xl/ but has no xl/workbook.xml. Refused in
+    # this process, before any reader starts.
+    book = tmp_path / "staff.xlsb"
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    with pytest.raises(PresskitError) as caught:
+        workbook_archive.check_workbook(book.read_bytes(), "staff.xlsb")
+    assert str(caught.value) == ("staff.xlsb is a binary or macro workbook presskit does not "
+                                 "read: save it as .xlsx, .ods or CSV and import that")
 
 
 def test_a_sheet_wider_than_a_roster_is_refused_as_a_csv_file_is(tmp_path: Path) -> None:
