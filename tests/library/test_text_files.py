@@ -45,7 +45,7 @@ def test_a_file_past_the_limit_is_refused_saying_how_large_a_large_roster_is(
 def test_standard_input_is_read_up_to_the_limit_and_refused_past_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(text_files, "MAX_TEXT_BYTES", 3 * 1024 * 1024)
-    exactly = "Heat Wave\n".encode() + b"x" * (3 * 1024 * 1024 - 10)
+    exactly = b"Heat Wave\n" + b"x" * (3 * 1024 * 1024 - 10)
     assert read_text_stream(io.BytesIO(exactly)) == (exactly.decode(), "utf-8")
     with pytest.raises(PresskitError) as caught:
         read_text_stream(io.BytesIO(exactly + b"x"), "advisory.txt")

@@ -147,6 +147,46 @@ def test_the_reader_still_reads_where_the_system_refuses_it_a_memory_limit(
         assert receive.recv() == [workbooks.SheetRows("Experts", 1, 1, [["Name"], ["Ann Lee"]])]
 
 
+@pytest.fixture
+def reader_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workbook reader run in this process rather than its own, so that what is read
+    around it is seen here too (a mutation run skips a test that starts a process)."""
+    def here(data: bytes, name: str, kind: str) -> list[workbooks.SheetRows] | str:
+        try:
+            return workbooks._read(data, name, kind)
+        except PresskitError as exc:
+            return str(exc)
+
+    monkeypatch.setattr(workbooks, "_in_child", here)
+
+
+def test_a_workbook_sheet_is_described_by_its_sheet_not_by_a_delimiter_or_encoding(
+    tmp_path: Path, reader_here: None
+) -> None:
+    book = xlsx(tmp_path / "staff.xlsx", {"Experts": [["Name"], ["Ann Lee"]],
+                                          "Alumni": [["Name"], ["Bo Chen"]]})
+    first, second = sniff_sheets(book)
+    assert [(p.sheet, p.layout) for p in (first, second)] == [
+        ("Experts", "sheet 'Experts' (1 of 2)"), ("Alumni", "sheet 'Alumni' (2 of 2)")]
+    assert (first.delimiter, first.delimiter_name, first.encoding) == ("", "", "")
+
+
+def test_photo_paths_in_a_workbook_are_read_relative_to_the_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader_here: None
+) -> None:
+    # File ▸ Import reads a workbook through sniff_sheets: "../photos/ann.jpg" is beside the
+    # workbook's folder, not beside wherever the app was started.
+    (tmp_path / "sheets").mkdir()
+    (tmp_path / "app").mkdir()
+    book = xlsx(tmp_path / "sheets" / "staff.xlsx",
+                {"Experts": [["Name", "Headshot"], ["Ann Lee", "../photos/ann.jpg"]]})
+    monkeypatch.chdir(tmp_path / "app")
+    for preview in (*sniff_sheets(book), sniff(book)):
+        assert preview.folder == book.parent
+        [expert] = import_rows(preview, preview.detected_mapping, Roster()).roster.experts
+        assert expert.photo == tmp_path / "photos" / "ann.jpg"
+
+
 # -- hostile and wrong files ---------------------------------------------------------------------
 
 def test_a_cell_far_out_is_refused_before_the_reader_lays_out_the_grid(tmp_path: Path) -> None:
