@@ -124,6 +124,22 @@ def test_exporting_twice_gives_the_same_bytes_and_paths_are_rewritten(tmp_path: 
     assert "assets/logo.png" in brand_text and str(tmp_path) not in brand_text
 
 
+def test_a_preset_whose_files_take_more_than_a_preset_may_hold_is_not_exported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    brand = house_brand(tmp_path / "files")
+    files = {brand.logo, brand.fonts.body, brand.fonts.body_bold}
+    total = sum(Path(f).stat().st_size for f in files if f is not None)
+    monkeypatch.setattr("presskit.library.brand_presets.MAX_TOTAL_BYTES", total)
+    assert len(preset_bytes(BrandPreset("House", brand))) > 0  # as much as it may hold
+    monkeypatch.setattr("presskit.library.brand_presets.MAX_TOTAL_BYTES", 512 * 1024)
+    target = tmp_path / "out.presskit-brand"
+    with pytest.raises(BrandPresetError) as refused:
+        export_preset(BrandPreset("House", brand), target)
+    assert str(refused.value) == ("the brand preset 'House' cannot be exported: its files take "
+                                  "more than 512 kB, more than a preset may hold")
+    assert not target.exists()
+
+
 def test_a_preset_with_a_missing_file_is_not_exported(tmp_path: Path) -> None:
     brand = house_brand(tmp_path / "files")
     (tmp_path / "files" / "House-Bold.ttf").unlink()
@@ -205,8 +221,10 @@ def test_absurd_sizes_and_non_zips_are_refused(tmp_path: Path,
         import_preset(many)
     text = tmp_path / "text.presskit-brand"
     text.write_text("hello")
-    with pytest.raises(BrandPresetError, match="not a zip"):
+    with pytest.raises(BrandPresetError) as refused:
         import_preset(text)
+    assert str(refused.value) == (f"{text}: not imported: it is not a presskit brand preset (not "
+                                  "a zip archive presskit can read); nothing was written")
     assert not brands_dir().exists()
 
 

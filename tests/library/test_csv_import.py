@@ -278,6 +278,12 @@ def test_photo_paths_are_read_relative_to_the_spreadsheet_however_it_is_opened(
     assert expert.photo == tmp_path / "app" / "started" / "photos" / "jane.jpg"
 
 
+def test_a_csv_files_columns_are_lettered_as_a_spreadsheet_opening_it_letters_them() -> None:
+    preview = sniff(b"Name,Title,Email\nJane Doe,Fellow,jane@example.org\n")
+    assert (preview.layout, preview.first_column) == ("comma-separated, utf-8", 1)
+    assert [preview.column_name(c) for c in range(3)] == ["A", "B", "C"]
+
+
 def test_a_photo_given_as_a_web_address_is_left_out_with_a_note_at_its_cell() -> None:
     result = import_rows(sniff(b"Name,Photo\nJane Doe,https://example.org/jane.jpg\n"),
                          ["name", "photo"], Roster())

@@ -74,6 +74,18 @@ def test_a_lock_from_another_machine_is_waited_for_then_named_and_taken_over_whe
     assert [e.name for e in load_roster(roster).roster.experts] == ["Ann", "Cy"]
 
 
+def test_a_colleague_running_presskit_as_a_containers_first_process_is_named(
+    roster: Path,
+) -> None:
+    # In a container, presskit itself may be process 1: still a process to name.
+    plant(roster, {"pid": 1, "host": "build-box", "user": "ci", "started": "t/1"},
+          age_s=LOCK_STALE_ELSEWHERE_S / 2)
+    with pytest.raises(PresskitError) as refused:
+        modify_roster(roster, add("Ci"), wait_s=0.1)
+    assert str(refused.value) == ("the roster is being changed by ci@build-box (process 1); "
+                                  "try again")
+
+
 @pytest.mark.parametrize("record", [
     {"pid": 5, "host": "otherhost", "user": "mallory", "started": "t/1"},
     "garbage, not a lock",

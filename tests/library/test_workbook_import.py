@@ -113,6 +113,80 @@ def test_the_reader_gives_a_sheet_from_a1_down_and_from_its_first_filled_column_
         "Experts", 1, 2, [["", ""], ["", ""], ["Name", "Email"], ["Ann Lee", "nope"]])]
 
 
+def test_a_duration_in_a_cell_is_the_hours_minutes_and_seconds_the_sheet_shows(
+    tmp_path: Path
+) -> None:
+    # Read in this process, as the reader's process reads it. Excel shows a duration past a
+    # day as 26:30:00 ([h]:mm:ss), never as "1 day, 2:30:00".
+    book = xlsx(tmp_path / "shifts.xlsx", {"Shifts": [
+        ["Name", "On call"], ["Ann Lee", datetime.timedelta(hours=26, minutes=30)],
+        ["Bo Chen", datetime.timedelta(minutes=45, seconds=5)]]})
+    checked = workbook_archive.check_workbook(book.read_bytes(), "shifts.xlsx")
+    [sheet] = workbooks._read(checked.data, "shifts.xlsx", checked.kind)
+    assert sheet.rows == [["Name", "On call"], ["Ann Lee", "26:30:00"], ["Bo Chen", "0:45:05"]]
+    assert workbooks.cell_text(-datetime.timedelta(minutes=90)) == "-1:30:00"
+
+
+def test_the_reader_still_reads_where_the_system_refuses_it_a_memory_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What the reader's process does, done in this one, with the limit refused as a system
+    # without the permission to set it refuses it (and never set on this test's process).
+    import multiprocessing
+    import resource
+
+    def refused(*_args: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(resource, "setrlimit", refused)
+    book = xlsx(tmp_path / "staff.xlsx", {"Experts": [["Name"], ["Ann Lee"]]})
+    checked = workbook_archive.check_workbook(book.read_bytes(), "staff.xlsx")
+    receive, send = multiprocessing.Pipe(duplex=False)
+    with receive:
+        workbooks._child(send, checked.data, "staff.xlsx", checked.kind)
+        assert receive.recv() == [workbooks.SheetRows("Experts", 1, 1, [["Name"], ["Ann Lee"]])]
+
+
+@pytest.fixture
+def reader_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workbook reader run in this process rather than its own, so that what is read
+    around it is seen here too (a mutation run skips a test that starts a process)."""
+    def here(data: bytes, name: str, kind: str) -> list[workbooks.SheetRows] | str:
+        try:
+            return workbooks._read(data, name, kind)
+        except PresskitError as exc:
+            return str(exc)
+
+    monkeypatch.setattr(workbooks, "_in_child", here)
+
+
+def test_a_workbook_sheet_is_described_by_its_sheet_not_by_a_delimiter_or_encoding(
+    tmp_path: Path, reader_here: None
+) -> None:
+    book = xlsx(tmp_path / "staff.xlsx", {"Experts": [["Name"], ["Ann Lee"]],
+                                          "Alumni": [["Name"], ["Bo Chen"]]})
+    first, second = sniff_sheets(book)
+    assert [(p.sheet, p.layout) for p in (first, second)] == [
+        ("Experts", "sheet 'Experts' (1 of 2)"), ("Alumni", "sheet 'Alumni' (2 of 2)")]
+    assert (first.delimiter, first.delimiter_name, first.encoding) == ("", "", "")
+
+
+def test_photo_paths_in_a_workbook_are_read_relative_to_the_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader_here: None
+) -> None:
+    # File ▸ Import reads a workbook through sniff_sheets: "../photos/ann.jpg" is beside the
+    # workbook's folder, not beside wherever the app was started.
+    (tmp_path / "sheets").mkdir()
+    (tmp_path / "app").mkdir()
+    book = xlsx(tmp_path / "sheets" / "staff.xlsx",
+                {"Experts": [["Name", "Headshot"], ["Ann Lee", "../photos/ann.jpg"]]})
+    monkeypatch.chdir(tmp_path / "app")
+    for preview in (*sniff_sheets(book), sniff(book)):
+        assert preview.folder == book.parent
+        [expert] = import_rows(preview, preview.detected_mapping, Roster()).roster.experts
+        assert expert.photo == tmp_path / "photos" / "ann.jpg"
+
+
 # -- hostile and wrong files ---------------------------------------------------------------------
 
 def test_a_cell_far_out_is_refused_before_the_reader_lays_out_the_grid(tmp_path: Path) -> None:
@@ -235,6 +309,21 @@ def test_files_that_are_not_workbooks_get_one_line_saying_what_they_are(
             sniff(path)
         assert str(caught.value).startswith(f"{path} {message}")
         assert "\n" not in str(caught.value)
+
+
+def test_a_binary_workbook_is_refused_saying_to_save_it_as_xlsx_ods_or_csv(
+    tmp_path: Path
+) -> None:
+    # Excel's binary .xlsb keeps its parts under xl/ but has no xl/workbook.xml. Refused in
+    # this process, before any reader starts.
+    book = tmp_path / "staff.xlsb"
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    with pytest.raises(PresskitError) as caught:
+        workbook_archive.check_workbook(book.read_bytes(), "staff.xlsb")
+    assert str(caught.value) == ("staff.xlsb is a binary or macro workbook presskit does not "
+                                 "read: save it as .xlsx, .ods or CSV and import that")
 
 
 def test_a_sheet_wider_than_a_roster_is_refused_as_a_csv_file_is(tmp_path: Path) -> None:

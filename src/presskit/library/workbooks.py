@@ -7,7 +7,7 @@ lean enough for a roster of 100,000 experts. It only ever sees a workbook that
 
 Cells become the text a person sees: a phone number stored as a number stays
 ``4722000000`` (not ``4722000000.0``), a date is ISO (``2024-03-01``), a date with a time
-``2024-03-01 10:30``, TRUE and FALSE as a spreadsheet shows them.
+``2024-03-01 10:30``, a duration ``26:30:00``, TRUE and FALSE as a spreadsheet shows them.
 """
 
 from __future__ import annotations
@@ -154,5 +154,8 @@ def cell_text(value: object) -> str:
     if isinstance(value, datetime.time):
         return value.isoformat(timespec="seconds" if value.second else "minutes")
     if isinstance(value, datetime.timedelta):
-        return str(value)
+        # As a sheet shows a duration ([h]:mm:ss): 26:30:00, not Python's "1 day, 2:30:00".
+        seconds = round(value.total_seconds())
+        hours, rest = divmod(abs(seconds), 3600)
+        return f"{'-' if seconds < 0 else ''}{hours}:{rest // 60:02d}:{rest % 60:02d}"
     return "" if value is None else str(value)

@@ -7,7 +7,12 @@ import datetime as dt
 
 import pytest
 
-from presskit.library.advisory.contacts import Callout, find_contact, parse_callout
+from presskit.library.advisory.contacts import (
+    Callout,
+    contact_block,
+    find_contact,
+    parse_callout,
+)
 from presskit.library.advisory.patterns import (
     heading_of,
     parse_dateline,
@@ -226,6 +231,16 @@ def test_an_embargo_at_a_time_no_clock_shows_is_no_embargo(time: str) -> None:
     assert parse_embargo(f"Embargoed until {time} GMT on 20 September 2019") is None
 
 
+@pytest.mark.parametrize(("time", "hour", "minute"), [
+    ("12:30 a.m.", 0, 30), ("12:30 AM", 0, 30), ("1:15 a.m.", 1, 15), ("12:00 p.m.", 12, 0),
+    ("1:15 p.m.", 13, 15), ("9 PM", 21, 0), ("11:59 pm", 23, 59),
+])
+def test_an_embargo_in_twelve_hour_time_is_read_as_the_clock_says(
+        time: str, hour: int, minute: int) -> None:
+    assert parse_embargo(f"Embargoed until {time} ET, September 20, 2019") == (
+        dt.datetime(2019, 9, 20, hour, minute), "America/New_York")
+
+
 def test_the_last_minute_of_a_day_is_an_embargo_time() -> None:
     assert parse_embargo("Embargoed until 23:59 GMT on 20 September 2019") == (
         dt.datetime(2019, 9, 20, 23, 59), "UTC")
@@ -252,3 +267,15 @@ def test_a_quote_signed_on_its_own_line_with_a_full_stop_keeps_the_title_without
     line, used_following = found
     assert (line.person.name, line.title, line.quote, used_following) == (
         "Duyeon Kim", "Adjunct Senior Fellow", QUOTE, False)
+
+
+def test_a_role_line_of_up_to_60_characters_in_a_contact_block_is_the_role() -> None:
+    role = "Director of Communications and Public Affairs, Grid Institut"
+    assert len(role) == 60
+    found = contact_block(["Jane Doe", role, "jane@example.org"])
+    assert found is not None
+    mention, taken = found
+    assert (mention.name, mention.role, mention.email, mention.template, taken) == (
+        "Jane Doe", role, "jane@example.org", "{name}\n{role}\n{email}", 3)
+    # 61 characters: a line of text, not a role, so no block (the address is read as text).
+    assert contact_block(["Jane Doe", role + "e", "jane@example.org"]) is None

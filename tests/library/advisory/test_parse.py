@@ -393,3 +393,36 @@ def test_a_sentence_in_capitals_above_the_contact_line_is_not_the_contacts_name(
         [contact] = parse_advisory(f"{HEAT}{name}\n\nCommunications Manager\n\n"
                                    "slee@example.org\n").kit.contacts
         assert (contact.name, contact.role) == (name, "Communications Manager")
+
+
+def test_a_text_without_a_headline_gives_a_kit_with_no_title_and_says_so() -> None:
+    result = parse_advisory(f"Duyeon Kim, Senior Fellow: {SUMMER}\n")
+    assert result.kit.title == ""
+    assert [(p.line, p.message) for p in result.problems] == [
+        (1, "no headline found (a short line before the first paragraph); the kit has none yet")]
+
+
+def test_a_heading_of_no_letters_gives_its_text_the_plain_id_text() -> None:
+    kit = parse_advisory(f"{HEAT}## →\n\nThe grid is old.\n").kit
+    assert [(s.id, getattr(s, "heading", None)) for s in kit.sections] == [
+        ("lead", None), ("text", "→")]
+
+
+def test_letterhead_of_up_to_80_characters_above_a_series_headline_is_the_organisation() -> None:
+    org = "Center for Grid Reliability Studies and Energy Security of the Pacific Northwest"
+    assert len(org) == 80
+    rest = "\n\nGrid Watch: Heat Wave Puts Grid Reliability in Question\n\nUtilities brace.\n"
+    kit = parse_advisory(org + rest).kit
+    assert (kit.brand.organisation, kit.series, kit.title) == (
+        org, "Grid Watch", "Heat Wave Puts Grid Reliability in Question")
+    longer = parse_advisory(org + "s" + rest).kit  # 81: the headline, not a letterhead
+    assert (longer.brand.organisation, longer.series, longer.title) == ("", "", org + "s")
+
+
+def test_a_second_number_for_the_same_contact_is_printed_as_written() -> None:
+    kit = parse_advisory(f"{HEAT}Contact Jane Doe at jane@example.org or 202-555-0100.\n\n"
+                         "After hours, call Jane Doe at 202-555-0199.\n").kit
+    assert [(c.id, c.phone) for c in kit.contacts] == [("jane-doe", "202-555-0100")]
+    assert [(s.id, s.text) for s in kit.sections if isinstance(s, ContactSection)] == [
+        ("contact", "Contact {name} at {email} or {phone}."),
+        ("closing", "After hours, call {name} at 202-555-0199.")]

@@ -123,3 +123,18 @@ def test_a_slip_at_the_end_of_a_word_is_suggested_away_too(english: Checker,
                                                          typo: str) -> None:
     # A letter missing, wrong or doubled at the very end: one edit at the last places.
     assert english.suggestions(typo)[0] == "government"
+
+
+def test_a_list_with_capitals_is_read_lower_cased_and_a_word_in_two_cases_adds_its_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gzip
+
+    from presskit.library.spelling import dictionaries
+
+    listed = {"The": 3, "the": 5, "Kim": 2, "talks": 7}
+    packed = gzip.compress(json.dumps(listed).encode())
+    monkeypatch.setattr(dictionaries.pkgutil, "get_data", lambda package, name: packed)
+    words = dictionaries._read_list("xx")
+    assert words == {"the": 8, "kim": 2, "talks": 7}
+    assert dictionaries.Dictionary("xx", words).suggestions("thr")[:1] == ["the"]
