@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSignalBlocker, Qt
 from PySide6.QtGui import QContextMenuEvent, QImage, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from presskit.gui.dialogs.preferences import PreferencesDialog
 from presskit.gui.settings import Settings
-from presskit.gui.widgets.spelling import SPELLING_SETTING
+from presskit.gui.widgets.spelling import SPELLING_SETTING, field_spelling
 from presskit.gui.window.main_window import MainWindow
 from presskit.library.spelling import load_dictionary, user_dictionary_path
 from presskit.model import SectionType
@@ -229,3 +229,19 @@ def test_spelling_can_be_turned_off_in_preferences(
     assert underlined(text) == []
     assert cnas_window.settings.get(SPELLING_SETTING) is False
     assert Settings(cnas_window.settings.path).get(SPELLING_SETTING) is False  # remembered
+
+
+def test_redrawing_the_underline_is_never_an_edit(cnas_window: MainWindow) -> None:
+    """The underline is redrawn when a spelling list arrives or the box is shown again; at
+    that moment the box may still hold the words it showed before (opening another kit, the
+    lead's box is shown again before it is filled). A redraw must not write those words into
+    the kit: on a loaded machine that emptied the lead of a kit just opened."""
+    text = lead_text(cnas_window)
+    written = cnas_window.document.kit.sections[0].text
+    with QSignalBlocker(text):  # what the box held a moment before, for the kit before
+        text.setPlainText("Words of the kit befor.")
+    spelling = field_spelling(text)
+    assert spelling is not None
+    spelling.redraw()
+    assert cnas_window.document.kit.sections[0].text == written
+    assert not cnas_window.document.is_modified

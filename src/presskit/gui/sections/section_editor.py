@@ -153,6 +153,6 @@ class SectionEditor(QWidget):
             return
         form = self.forms[self._section.type]
         self._show_title()
+        form.refresh()  # filled before it is shown: nothing shown holds the section before's words
         if self.stack.currentWidget() is not form:
             self.stack.setCurrentWidget(form)
-        form.refresh()

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QRunnable,
+    QSignalBlocker,
     Qt,
     QThreadPool,
     QTimer,
@@ -310,7 +311,11 @@ class _FieldSpelling(QObject):
 
     def redraw(self) -> None:
         if self._highlighter is not None:
-            self._highlighter.rehighlight()
+            # A new underline is a change of format, which the box reports as changed text:
+            # not an edit, and the box may still hold another section's words (shown again
+            # before it is filled), which its binding would write into the kit.
+            with QSignalBlocker(self.widget):
+                self._highlighter.rehighlight()
             return
         edit = self.widget
         assert isinstance(edit, QLineEdit)
