@@ -238,6 +238,16 @@ def test_wrapped_lines_read_word_by_word_from_the_spaces_drawn() -> None:
     assert Read("P", "", styled.replace("*", "")) in tree  # three lines, three styles
 
 
+def test_a_line_of_one_long_word_is_drawn_and_the_lines_after_it_read_as_words() -> None:
+    """A plain paragraph whose first lines hold one word each (two long words, then one too
+    long for a line, cut in pieces) is drawn, every line's word read apart from the next."""
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+    lead = (f"{word} {word} {word * 3} and then the talks resume in Geneva on Monday under "
+            "the Swiss chair.")
+    tree = read_tree(render_pdf(small_kit(lead), invariant=True).data, moves=False)
+    assert Read("P", "", lead) in tree
+
+
 def test_a_typed_line_break_reads_as_a_break_between_words() -> None:
     """Lines the user broke by hand end in a drawn space too: "lead second", not "leadsecond";
     and every word stays where the untagged PDF puts it."""
