@@ -6,8 +6,8 @@ heartbeat timer on the GUI thread runs from the first key until the new PDF's pa
 painted, and its longest gap is the stall; ``stall_phase`` says where in the edit each worst
 gap ended (typing, waiting for the render, swap, pages painted).
 
-``python -m bench.gui_probe preview KIT RUNS`` / ``roster EXPERTS`` / ``start KIT``; prints
-one JSON line.
+``python -m bench.gui_probe preview KIT RUNS`` / ``roster EXPERTS`` / ``start KIT`` /
+``floor`` (a bare PySide6 window, the floor under ``start``); prints one JSON line.
 """
 
 from __future__ import annotations
@@ -256,6 +256,31 @@ def start(kit: Path) -> None:
     main([str(kit)])
 
 
+def floor() -> None:
+    """The floor under ``start``: a bare PySide6 window (a text field in a main window), no
+    presskit; prints when it is first painted, as ``start`` does."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QTextEdit())
+    window.resize(1400, 900)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched is window:
+                print(json.dumps({"shown": time.time(), "shown_cpu": time.process_time()}),
+                      flush=True)
+                app.quit()
+            return False
+
+    first_paint = FirstPaint()
+    app.installEventFilter(first_paint)
+    window.show()
+    app.exec()
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "preview":
@@ -264,4 +289,6 @@ if __name__ == "__main__":
         print(json.dumps(roster(int(sys.argv[2]), int(sys.argv[3]))))
     elif command == "start":
         start(Path(sys.argv[2]))
+    elif command == "floor":
+        floor()
     os._exit(0)  # skip Qt's teardown: nothing left to save, and it is not what is measured
