@@ -11,6 +11,7 @@ import pytest
 from support.examples import NORTHBRIDGE_KIT
 
 from presskit.gui.roster import store as store_module
+from presskit.gui.window import main_window
 from presskit.gui.window.main_window import MainWindow
 from presskit.library import load_roster
 from presskit.library.roster import BrandPreset, Roster
@@ -32,8 +33,10 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 def test_the_roster_is_read_after_the_first_preview_not_before_the_window(
-    qtbot: Any, make_window: Any, reads: list[Path], roster_file: Path
+    qtbot: Any, make_window: Any, reads: list[Path], roster_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(main_window, "ROSTER_AT_THE_LATEST_MS", 3_600_000)  # the preview first
     window: MainWindow = make_window(kit_follows=True)
     panel = window.library.panel
     assert reads == [] and window.library.store.loading
@@ -47,6 +50,16 @@ def test_the_roster_is_read_after_the_first_preview_not_before_the_window(
     assert reads == [roster_file.absolute()]
     assert panel.count_label.text() == "12 experts" and not panel.notice.isVisible()
     assert window.library.export_csv.isEnabled()
+
+
+def test_with_no_preview_the_roster_is_read_soon_after_the_window_all_the_same(
+    qtbot: Any, make_window: Any, reads: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_window, "ROSTER_AT_THE_LATEST_MS", 0)
+    window: MainWindow = make_window(kit_follows=True)
+    with qtbot.waitSignal(window.library.store.changed, timeout=30_000):
+        pass  # no kit opened, no preview painted
+    assert len(reads) == 1 and window.library.panel.count_label.text() == "12 experts"
 
 
 def test_a_command_before_the_roster_is_in_waits_for_all_of_it(

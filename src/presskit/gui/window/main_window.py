@@ -83,6 +83,9 @@ from presskit.storage.locks.kit import LockOwner
 STATUS_TIMEOUT_MS = 6000
 #: While the panes are filled with a kit, the window paints once they have taken this long.
 FILL_PAINT_S = 0.03
+#: At the app's start the roster is read after the first preview, or this long after the
+#: window is made if no preview has come by then.
+ROSTER_AT_THE_LATEST_MS = 3000
 #: An export shows its progress window (with Cancel) once it has taken this long.
 EXPORT_PROGRESS_DELAY_MS = 700
 _log = logging.getLogger(__name__)
@@ -207,6 +210,8 @@ class MainWindow(MenuHost):
         if kit_follows:
             for done in (self.preview.rendered, self.preview.render_failed):
                 done.connect(lambda _arg: self.library.store.start_loading())
+            # …and in any case soon after the window is up, should no preview come.
+            QTimer.singleShot(ROSTER_AT_THE_LATEST_MS, self, self.library.store.start_loading)
         else:
             self.document.kit = blank_kit(self.library.house_brand())
         self._panes_filled = False
