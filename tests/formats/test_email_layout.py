@@ -154,7 +154,7 @@ def test_each_further_quote_costs_little_markup() -> None:
     assert (after - before) / 10 < text + 1000  # the quote's text and at most 1 kB of tags
 
 
-@pytest.mark.parametrize("width", [44, 260])
+@pytest.mark.parametrize("width", [44, 120, 121, 260])
 def test_a_wide_logo_sits_above_the_series_a_small_one_beside_it(width: int) -> None:
     kit = load_kit(NORTHBRIDGE_KIT).kit
     document, _ = build_document(kit)
