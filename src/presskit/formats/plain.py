@@ -121,21 +121,20 @@ def attribution(person: Person) -> str:
     return f"— {person_line(person)}"
 
 
-def _paragraphs(paragraphs: list[Paragraph], refs: References,
-                indent: str = "") -> list[list[str]]:
+def _paragraphs(paragraphs: list[Paragraph], refs: References) -> list[list[str]]:
     """Each paragraph wrapped, followed by its references (a paragraph of their own)."""
     out: list[list[str]] = []
     for paragraph in paragraphs:
         text, listed = refs.text(paragraph)
-        out.append(wrap(text, indent))
+        out.append(wrap(text))
         if listed:
-            out.append(_reference_lines(listed, indent))
+            out.append(_reference_lines(listed))
     return out
 
 
-def _reference_lines(listed: list[str], indent: str = "") -> list[str]:
+def _reference_lines(listed: list[str]) -> list[str]:
     """``[1] https://…`` lines: never wrapped, so the address stays whole and clickable."""
-    return [indent + line.replace(_GLUE, " ") for line in listed]
+    return [line.replace(_GLUE, " ") for line in listed]
 
 
 def _boxed(paragraphs: list[list[str]]) -> list[str]:
