@@ -24,7 +24,8 @@ from presskit.render.images.cache import (
     largest_prepared,
 )
 from presskit.render.images.prepare import prepare_headshot, prepare_logo
-from presskit.render.images.svg import MAX_ELEMENTS, prepare_svg_logo
+from presskit.render.images import svg
+from presskit.render.images.svg import prepare_svg_logo
 from presskit.render.images.svg_raster import rasterise_svg_data
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}">{body}</svg>'
@@ -52,3 +53,39 @@ def test_a_folder_named_as_a_picture_or_an_svg_logo_is_refused_saying_so(tmp_pat
         "it is a folder, not a picture file"
     assert refusal(prepare_svg_logo, tmp_path / "logo.svg") == "it is a folder, not a SVG logo"
     assert refusal(prepare_svg_logo, tmp_path / "gone.svg") == "file not found"
+
+
+@pytest.mark.parametrize("content", [b"", b"a logo, honest"], ids=["empty", "text"])
+def test_a_file_that_is_no_svg_drawing_is_refused_in_exact_words(tmp_path: Path,
+                                                                  content: bytes) -> None:
+    path = tmp_path / "logo.svg"
+    path.write_bytes(content)
+    assert refusal(prepare_svg_logo, path) == "not a readable SVG drawing (damaged, or not SVG)"
+
+
+@pytest.mark.parametrize("width, height", [(0, 100), (100, 0)])
+def test_an_svg_logo_with_no_width_or_no_height_is_refused_saying_what_to_set(
+        tmp_path: Path, width: int, height: int) -> None:
+    path = tmp_path / "logo.svg"
+    path.write_text(SVG.format(w=width, h=height, body=BLUE_SQUARE))
+    assert refusal(prepare_svg_logo, path) == \
+        "the SVG drawing has no size (set width and height or a viewBox)"
+
+
+def test_a_damaged_picture_inside_an_svg_logo_is_refused_naming_the_failure(
+        tmp_path: Path) -> None:
+    junk = base64.b64encode(b"not really a picture" * 5).decode()
+    path = tmp_path / "logo.svg"
+    path.write_text(SVG.format(w=100, h=100, body=f'<image width="10" height="10" '
+                                                  f'href="data:image/png;base64,{junk}"/>'))
+    assert refusal(prepare_svg_logo, path) == \
+        "the SVG drawing embeds a damaged picture (UnidentifiedImageError)"
+
+
+def test_an_svg_logo_of_more_elements_than_any_logo_is_refused_in_exact_words(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(svg, "MAX_ELEMENTS", 1000)  # the limit itself is 100,000: slow to parse
+    path = tmp_path / "logo.svg"
+    path.write_text(SVG.format(w=100, h=100, body="<g/>" * 1000))
+    assert refusal(prepare_svg_logo, path) == \
+        "the SVG drawing has more than 1,000 elements, far more than any logo"
