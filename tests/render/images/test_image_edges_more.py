@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
-import struct
-import zlib
+import os
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from presskit.render.images import cache as image_cache
 from presskit.render.images.cache import (
     DiskImages,
     ImageProblem,
+    Pixels,
     PreparedImage,
     largest_prepared,
 )
@@ -89,3 +89,101 @@ def test_an_svg_logo_of_more_elements_than_any_logo_is_refused_in_exact_words(
     path.write_text(SVG.format(w=100, h=100, body="<g/>" * 1000))
     assert refusal(prepare_svg_logo, path) == \
         "the SVG drawing has more than 1,000 elements, far more than any logo"
+
+
+def test_a_cameras_mpo_photo_is_decoded_at_reduced_scale_as_the_same_jpeg_is(
+        tmp_path: Path) -> None:
+    # An MPO (a camera's JPEG with a second picture after it) is a JPEG: libjpeg decodes it at
+    # a quarter of its size here, and the headshot is the same as from the photo as a JPEG.
+    photo = Image.radial_gradient("L").resize((800, 600)).convert("RGB")
+    photo.save(tmp_path / "photo.jpg", "JPEG", quality=90)
+    photo.save(tmp_path / "photo.mpo", "MPO", quality=90, save_all=True, append_images=[photo])
+    with Image.open(tmp_path / "photo.mpo") as opened:
+        assert opened.format == "MPO"
+    assert prepare_headshot(tmp_path / "photo.mpo", 24).data == \
+        prepare_headshot(tmp_path / "photo.jpg", 24).data
+
+
+def test_a_wide_photo_shrunk_strip_by_strip_keeps_every_strip_in_its_place(
+        tmp_path: Path) -> None:
+    # 1200×600 for a 50-pixel square: shrunk by 12 (its height decides) in three strips of
+    # source rows; the top half is red, the bottom half blue.
+    image = Image.new("RGB", (1200, 600), RED)
+    image.paste(BLUE, (0, 300, 1200, 600))
+    image.save(tmp_path / "team.png")
+    square = decoded(prepare_headshot(tmp_path / "team.png", 12))
+    assert square.size == (50, 50)
+    assert near(square.getpixel((25, 2)), RED) and near(square.getpixel((25, 47)), BLUE)
+
+
+def near(colour: object, expected: tuple[int, ...], slack: int = 12) -> bool:
+    return all(abs(a - b) <= slack for a, b in zip(colour, expected, strict=True))  # type: ignore[call-overload]
+
+
+def _jpeg(width: int, height: int) -> PreparedImage:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), BLUE).save(out, "JPEG")
+    return PreparedImage(out.getvalue(), width, height)
+
+
+def test_a_stored_image_larger_than_presskit_makes_for_its_box_is_not_read(
+        tmp_path: Path) -> None:
+    """For a 24-point square (100 pixels), a JPEG used as it is may be 150 pixels across; an
+    entry claiming more was not made by presskit for it. One that fits is read back at its
+    size."""
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (10, 10)).save(photo)
+    status, bound = photo.stat(), largest_prepared(24, 24)
+    for width, height in [(151, 1), (152, 1), (1, 151), (1, 152)]:
+        DiskImages().store(photo, status, ("headshot", width, height), _jpeg(width, height))
+    found = {size: DiskImages().load(photo, status, ("headshot", *size), bound)
+             for size in [(151, 1), (152, 1), (1, 151), (1, 152)]}
+    assert found[(152, 1)] is None and found[(1, 152)] is None
+    for (width, height) in [(151, 1), (1, 151)]:
+        read = found[(width, height)]
+        assert read is not None and (read.width_px, read.height_px) == (width, height)
+
+
+def test_a_stored_entry_with_fewer_pixel_rows_than_its_size_is_not_read(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    Image.new("RGBA", (4, 4), (*BLUE, 128)).save(logo)
+    status = logo.stat()
+    whole = prepare_logo(logo, 300, 40)
+    assert whole.pixels is not None and len(whole.pixels.data) == 4 * 4 * 3
+    short = PreparedImage(whole.data, 4, 4, Pixels("RGB", whole.pixels.data[:-3],
+                                                   whole.pixels.alpha))
+    DiskImages().store(logo, status, ("whole",), whole)
+    DiskImages().store(logo, status, ("short",), short)
+    assert DiskImages().load(logo, status, ("whole",)) == whole
+    assert DiskImages().load(logo, status, ("short",)) is None
+
+
+def test_the_first_store_trims_old_entries_from_the_image_folder(tmp_path: Path) -> None:
+    folder = image_cache.cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    old = folder / "old.image"
+    old.write_bytes(b"x" * 100_000)
+    os.utime(old, (1_000_000, 1_000_000))  # long unused
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (10, 10)).save(photo)
+    DiskImages(max_bytes=50_000).store(photo, photo.stat(), ("logo",), _jpeg(20, 20))
+    assert not old.exists() and len(list(folder.glob("*.image"))) == 1
+
+
+def test_an_svg_logo_asked_for_one_pixel_high_is_drawn_one_pixel_high() -> None:
+    picture = rasterise_svg_data(SVG.format(w=100, h=100, body=BLUE_SQUARE).encode(), 100, 1)
+    assert (picture.width_px, picture.height_px) == (1, 1)
+
+
+def test_an_id_given_twice_is_counted_as_its_first_element_which_is_what_is_drawn(
+        tmp_path: Path) -> None:
+    """Each level draws the one before ten times: through the first ``a`` (ten shapes)
+    that is over 100,000 elements; through the second (one shape), a fifth of that."""
+    levels = ['<g id="a">' + '<rect width="1" height="1"/>' * 9 + "</g>"]
+    for name, used in zip("bcde", "abcd", strict=True):
+        levels.append(f'<g id="{name}">' + f'<use href="#{used}"/>' * 10 + "</g>")
+    path = tmp_path / "logo.svg"
+    path.write_text(SVG.format(w=100, h=100, body="".join(levels) + '<rect id="a"/>'))
+    assert refusal(prepare_svg_logo, path) == (
+        f"the SVG drawing repeats its shapes (<use>) to more than {svg.MAX_ELEMENTS:,} "
+        "elements, far more than any logo")
