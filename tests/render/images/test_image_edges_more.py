@@ -187,3 +187,15 @@ def test_an_id_given_twice_is_counted_as_its_first_element_which_is_what_is_draw
     assert refusal(prepare_svg_logo, path) == (
         f"the SVG drawing repeats its shapes (<use>) to more than {svg.MAX_ELEMENTS:,} "
         "elements, far more than any logo")
+
+
+def test_a_16_bit_big_endian_grey_tiff_is_printed_in_its_grey(tmp_path: Path) -> None:
+    # A Mac or scanner TIFF stores 16-bit grey big-endian ("MM"); it was refused as
+    # "the image data is damaged (point operation not supported for this mode)".
+    path = tmp_path / "scan.tif"
+    Image.new("I;16B", (300, 300), 40_000).save(path, "TIFF")  # 40,000/65,535 → 156 of 255
+    with Image.open(path) as opened:
+        assert opened.mode == "I;16B"
+    grey = (156, 156, 156)
+    assert near(decoded(prepare_headshot(path, 12)).getpixel((25, 25)), grey, 2)
+    assert near(decoded(prepare_logo(path, 12, 12)).getpixel((25, 25)), grey, 2)

@@ -138,7 +138,8 @@ def _flatten(image: Image.Image) -> Image.Image:
         background.paste(rgba, mask=rgba.getchannel("A"))
         return background
     if image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        image = image.point(lambda v: v / 256).convert("L")
+        # Through "I": Pillow has no point operation for big-endian 16-bit ("I;16B").
+        image = image.convert("I").point(lambda v: v / 256).convert("L")
     return image.convert("RGB")
 
 
