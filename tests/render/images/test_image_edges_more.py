@@ -3,7 +3,8 @@ named as the picture, a missing SVG, a file that is no SVG, an SVG with no heigh
 picture inside an SVG, too many elements), a camera's MPO photo treated as the JPEG it is,
 a wide photo shrunk strip by strip with every strip in its place, the prepared-image folder
 (its entries read back at their size, an entry wider than presskit makes not trusted, old
-entries trimmed from it), and an SVG whose ids are given twice counted as it is drawn."""
+entries trimmed from it), an SVG whose ids are given twice counted as it is drawn, and the
+TIFFs once refused as damaged: 16-bit big-endian grey, grey with premultiplied alpha."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 from PIL import Image
 
 from presskit.render.images import cache as image_cache
+from presskit.render.images import svg
 from presskit.render.images.cache import (
     DiskImages,
     ImageProblem,
@@ -24,7 +26,6 @@ from presskit.render.images.cache import (
     largest_prepared,
 )
 from presskit.render.images.prepare import prepare_headshot, prepare_logo
-from presskit.render.images import svg
 from presskit.render.images.svg import prepare_svg_logo
 from presskit.render.images.svg_raster import rasterise_svg_data
 
@@ -199,3 +200,30 @@ def test_a_16_bit_big_endian_grey_tiff_is_printed_in_its_grey(tmp_path: Path) ->
     grey = (156, 156, 156)
     assert near(decoded(prepare_headshot(path, 12)).getpixel((25, 25)), grey, 2)
     assert near(decoded(prepare_logo(path, 12, 12)).getpixel((25, 25)), grey, 2)
+
+
+def _premultiplied_grey_tiff(path: Path) -> Path:
+    """A TIFF of grey and alpha whose grey is premultiplied (ExtraSamples = 1, "associated
+    alpha"), as some scanners and editors write it: a grey square, half transparent, in a
+    transparent border. Pillow writes only unassociated alpha, so the tag is changed after."""
+    image = Image.new("LA", (60, 60), (0, 0))
+    image.paste((50, 128), (15, 15, 45, 45))  # grey 100 at alpha 128, premultiplied: 50
+    out = io.BytesIO()
+    image.save(out, "TIFF")
+    data = out.getvalue()
+    extra_samples = bytes.fromhex("52010300010000000200")  # tag 338, SHORT, 1, value 2
+    assert data.startswith(b"II") and data.count(extra_samples) == 1
+    path.write_bytes(data.replace(extra_samples, extra_samples[:8] + b"\x01\x00"))
+    return path
+
+
+def test_a_grey_tiff_with_premultiplied_alpha_keeps_its_transparency(tmp_path: Path) -> None:
+    # It was refused as "the image data is damaged (conversion from La to L not supported)".
+    path = _premultiplied_grey_tiff(tmp_path / "logo.tif")
+    with Image.open(path) as opened:
+        assert opened.mode == "La"
+    logo = decoded(prepare_logo(path, 300, 40)).convert("LA")
+    assert logo.getpixel((2, 2))[1] == 0 and near(logo.getpixel((30, 30)), (100, 128), 2)
+    photo = decoded(prepare_headshot(path, 50)).convert("RGB")  # on white: 100/2 + 255/2
+    assert near(photo.getpixel((2, 2)), (255, 255, 255), 3)
+    assert near(photo.getpixel((photo.width // 2,) * 2), (177, 177, 177), 3)
