@@ -39,6 +39,9 @@ _AVERAGED_MODES = frozenset({"L", "LA", "RGB", "RGBA", "RGBX", "CMYK", "YCbCr", 
 #: Modes whose transparency may be one colour (``info["transparency"]``) that Pillow turns
 #: into alpha when converting to RGBA.
 _KEYED_MODES = frozenset({"P", "L", "RGB"})
+#: Modes whose colour is premultiplied by alpha (a TIFF's "associated alpha"), and the
+#: plain modes they are read as: Pillow converts them to nothing else.
+_PREMULTIPLIED = {"La": "LA", "RGBa": "RGBA"}
 
 
 def read_picture(path: Path, limit: int = MAX_IMAGE_BYTES) -> bytes:
@@ -89,6 +92,8 @@ def _decode(image: Image.Image, needed: tuple[int, int]) -> Image.Image:
             image.draft("RGB", needed)
         image.load()
         image = _shrink(image, needed)
+        if image.mode in _PREMULTIPLIED:
+            image = image.convert(_PREMULTIPLIED[image.mode])
         return ImageOps.exif_transpose(image) or image
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise ImageProblem(f"the image data is damaged ({exc})") from None
@@ -138,7 +143,8 @@ def _flatten(image: Image.Image) -> Image.Image:
         background.paste(rgba, mask=rgba.getchannel("A"))
         return background
     if image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        image = image.point(lambda v: v / 256).convert("L")
+        # Through "I": Pillow has no point operation for big-endian 16-bit ("I;16B").
+        image = image.convert("I").point(lambda v: v / 256).convert("L")
     return image.convert("RGB")
 
 
