@@ -51,6 +51,15 @@ def _too_large(path: Path, limit: int, what: str) -> InputError:
                             "it was not read")
 
 
+def _a(what: str) -> str:
+    """``what`` with its article: "a roster", "an SVG logo" (an acronym is read letter by
+    letter, so it takes "an" where its first letter's name starts with a vowel)."""
+    first = what.split(" ", 1)[0]
+    vowel = (first[:1] in "AEFHILMNORSX" if first.isupper() and len(first) > 1
+             else first[:1].lower() in "aeiou")
+    return f"{'an' if vowel else 'a'} {what}"
+
+
 def open_input(path: Path | str, limit: int, *, what: str = "file",
                follow_links: bool = True) -> BinaryIO:
     """``path`` opened for reading once it is known to be a regular file of at most ``limit``
@@ -67,7 +76,7 @@ def open_input(path: Path | str, limit: int, *, what: str = "file",
     except FileNotFoundError:
         raise InputError(path, "does not exist", missing=True) from None
     except IsADirectoryError:
-        raise InputError(path, f"is a folder, not a {what}") from None
+        raise InputError(path, f"is a folder, not {_a(what)}") from None
     except OSError as exc:
         if exc.errno == errno.ELOOP and not follow_links:
             raise InputError(path, "is a link, which presskit does not follow here") from None
@@ -77,7 +86,7 @@ def open_input(path: Path | str, limit: int, *, what: str = "file",
     try:
         status = os.fstat(fd)
         if stat.S_ISDIR(status.st_mode):
-            raise InputError(path, f"is a folder, not a {what}")
+            raise InputError(path, f"is a folder, not {_a(what)}")
         if not stat.S_ISREG(status.st_mode):
             raise InputError(path, _NOT_REGULAR)
         if status.st_size > limit:

@@ -126,7 +126,7 @@ def test_refusals_are_one_line_saying_why(tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ImageProblem, match=r"^file not found$"):
         rasterise_svg(tmp_path / "gone.svg", 100, 100)
-    with pytest.raises(ImageProblem, match=r"^it is a folder, not a SVG logo$"):
+    with pytest.raises(ImageProblem, match=r"^it is a folder, not an SVG logo$"):
         rasterise_svg(tmp_path, 100, 100)
     with pytest.raises(ImageProblem,
                        match=r"^the SVG drawing cannot be drawn as a picture \(\S.*\)$") as err:

@@ -52,7 +52,7 @@ def test_a_folder_named_as_a_picture_or_an_svg_logo_is_refused_saying_so(tmp_pat
     (tmp_path / "logo.svg").mkdir()
     assert refusal(prepare_headshot, tmp_path / "photo.png", 50) == \
         "it is a folder, not a picture file"
-    assert refusal(prepare_svg_logo, tmp_path / "logo.svg") == "it is a folder, not a SVG logo"
+    assert refusal(prepare_svg_logo, tmp_path / "logo.svg") == "it is a folder, not an SVG logo"
     assert refusal(prepare_svg_logo, tmp_path / "gone.svg") == "file not found"
 
 
