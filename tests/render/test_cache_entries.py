@@ -6,7 +6,10 @@ through. (``test_cache_folders.py`` exports in processes of their own.)"""
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from support.special_files import fifo, refused_without_blocking
@@ -223,3 +226,26 @@ def test_reading_an_entry_closes_the_file_it_opened_and_nothing_else(
     finally:
         os.dup2(saved, 0)
         real_close(saved)
+
+
+def test_a_junction_for_a_cache_folder_is_refused_as_a_link(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """On Windows a junction is a folder that ``lstat`` marks as a reparse point, not as a
+    link: it is refused as one all the same (its attribute is faked here, on any system)."""
+    entry = image_cache.cache_dir() / "a.image"
+    assert cache_entries.write_entry(entry, b"ours")  # the folders exist, and are ours
+    real_lstat = os.lstat
+
+    def as_junction(path: Any) -> Any:
+        status = real_lstat(path)
+        if Path(path) != entry.parent:
+            return status
+        return SimpleNamespace(st_mode=status.st_mode, st_uid=status.st_uid,
+                               st_file_attributes=stat.FILE_ATTRIBUTE_REPARSE_POINT | 0x10)
+
+    monkeypatch.setattr(cache_entries.os, "lstat", as_junction)
+    assert cache_entries.read_entry(entry, 100) is None
+    said = [r.getMessage() for r in caplog.records if "cache folder" in r.getMessage()]
+    assert said == [f"not using the cache folder {entry.parent}: it is a symbolic link; "
+                    "presskit does not write through links"]
