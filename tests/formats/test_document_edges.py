@@ -45,11 +45,13 @@ def test_a_callout_with_a_resource_and_no_text_says_read_title_by_author() -> No
 def test_a_callout_whose_resource_is_missing_keeps_its_own_words() -> None:
     kit = seed_kit()
     kit.sections = [CalloutSection(id="c", heading="Cheat sheet", resource="gone",
-                                   text="Our own words about {title}.")]
+                                   text="Our own words about {title}, at {url}.")]
     _, problems = build_document(kit)
     text = " ".join(email_parts(kit).text.split())
-    assert "Our own words about ." in text
-    assert [p.where for p in problems if "gone" in p.message] == [("sections", 0, "resource")]
+    assert "Our own words about , at ." in text
+    assert [(p.message, p.where) for p in problems if "gone" in p.message] == [
+        ("section 'c' refers to resource 'gone', which is not defined",
+         ("sections", 0, "resource"))]
 
 
 def test_a_contact_section_naming_no_one_is_left_out_pointing_at_its_field() -> None:

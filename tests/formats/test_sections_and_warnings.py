@@ -1,6 +1,6 @@
 """What a reader and a press officer get at more of the kit's edges: a text section without
-a heading, a callout's ``{url}`` with and without its resource, and where the warnings about
-missing resources and quotes point."""
+a heading, a callout's ``{url}`` with its resource, and where the warning about a missing
+quote points (a missing resource: ``test_document_edges.py``)."""
 
 from __future__ import annotations
 
@@ -29,16 +29,6 @@ def test_a_callout_spells_its_resource_address_where_the_text_says_url() -> None
                                    text="Find it at {url} today.")]
     text = " ".join(email_parts(kit).text.split())
     assert "Find it at https://x.example/r" in text
-
-
-def test_a_callout_whose_resource_is_missing_leaves_url_empty_and_says_why() -> None:
-    kit = seed_kit()
-    kit.sections = [CalloutSection(id="c", heading="Read it", resource="gone",
-                                   text="Find it at {url} today.")]
-    _, problems = build_document(kit)
-    assert "Find it at today." in " ".join(email_parts(kit).text.split())
-    assert [p.message for p in problems if "gone" in p.message] == [
-        "section 'c' refers to resource 'gone', which is not defined"]
 
 
 def test_a_missing_quote_is_reported_at_its_place_in_the_section() -> None:
