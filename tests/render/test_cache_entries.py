@@ -18,6 +18,11 @@ from presskit.render import cache_entries
 from presskit.render.images import cache as image_cache
 
 
+def cache_folder_messages(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """What the log said about cache folders it would not use."""
+    return [r.getMessage() for r in caplog.records if "cache folder" in r.getMessage()]
+
+
 @pytest.fixture
 def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh cache home, and the "said so once" memory of the log forgotten."""
@@ -53,7 +58,7 @@ def test_a_link_for_a_cache_folder_is_said_once_and_never_used(
         assert not cache_entries.write_entry(entry.with_name("b.image"), b"ours")
     assert not (elsewhere / "images" / "b.image").exists()
     assert not (elsewhere / "b.image").exists()
-    said = [r.getMessage() for r in caplog.records if "cache folder" in r.getMessage()]
+    said = cache_folder_messages(caplog)
     assert said == [f"not using the cache folder {cache_home / level}: it is a symbolic link; "
                     "presskit does not write through links"]
 
@@ -66,7 +71,7 @@ def test_a_file_where_a_cache_folder_should_be_is_said_once(
     entry = cache_entries.cache_folder("fonts") / "a.font"
     assert not cache_entries.write_entry(entry, b"ours")
     assert not cache_entries.write_entry(entry, b"ours")
-    said = [r.getMessage() for r in caplog.records if "cache folder" in r.getMessage()]
+    said = cache_folder_messages(caplog)
     assert said == [f"not using the cache folder {cache_home / 'presskit' / 'fonts'}: "
                     "it is not a folder"]
 
@@ -80,7 +85,7 @@ def test_a_cache_folder_of_another_user_is_said_to_be_theirs(
     someone_else = os.getuid() + 1
     monkeypatch.setattr(os, "getuid", lambda: someone_else)
     assert not cache_entries.write_entry(entry, b"theirs")
-    said = [r.getMessage() for r in caplog.records if "cache folder" in r.getMessage()]
+    said = cache_folder_messages(caplog)
     assert said == [f"not using the cache folder {cache_home / 'presskit'}: "
                     "it belongs to another user"]
 
@@ -165,7 +170,7 @@ def test_a_cache_home_that_is_a_file_is_said_once_with_the_systems_reason(
     entry = image_cache.cache_dir() / "a.image"
     assert cache_entries.read_entry(entry, 100) is None
     assert not cache_entries.write_entry(entry, b"ours")
-    said = [r.getMessage() for r in caplog.records if "cache folder" in r.getMessage()]
+    said = cache_folder_messages(caplog)
     assert said == [f"not using the cache folder {home / 'presskit'}: Not a directory"]
 
 
@@ -246,6 +251,6 @@ def test_a_junction_for_a_cache_folder_is_refused_as_a_link(
 
     monkeypatch.setattr(cache_entries.os, "lstat", as_junction)
     assert cache_entries.read_entry(entry, 100) is None
-    said = [r.getMessage() for r in caplog.records if "cache folder" in r.getMessage()]
+    said = cache_folder_messages(caplog)
     assert said == [f"not using the cache folder {entry.parent}: it is a symbolic link; "
                     "presskit does not write through links"]
