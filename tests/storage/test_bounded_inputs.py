@@ -14,7 +14,7 @@ from support.special_files import fifo, refused_without_blocking
 from presskit.library.roster_file import load_roster
 from presskit.model import PresskitError
 from presskit.storage import ProjectFileError, load_kit, loads_kit
-from presskit.storage.inputs import InputError, read_input
+from presskit.storage.inputs import InputError, read_input, size_text
 
 KIT = "presskit: 1\nkit:\n  title: Numbers\n"
 DIGITS = "1" * 5001
@@ -116,3 +116,30 @@ def test_a_roster_whose_quoted_version_is_5001_digits_or_a_superscript_is_refuse
         load_roster(roster)
     assert f"{roster}:1:18: error: presskit-roster: the roster format version must be a whole" \
            in str(caught.value)
+
+
+@pytest.mark.parametrize(("what", "said"), [
+    ("SVG logo", "an SVG logo"),  # an acronym, read letter by letter: "es-vee-gee"
+    ("HTML page", "an HTML page"),
+    ("PDF", "a PDF"),
+    ("MS Word file", "an MS Word file"),
+    ("URL list", "a URL list"),
+    ("advisory", "an advisory"),
+    ("roster", "a roster"),
+    ("font file", "a font file"),
+])
+def test_a_folder_given_for_a_file_is_refused_with_the_right_article(
+    tmp_path: Path, what: str, said: str
+) -> None:
+    with pytest.raises(InputError) as refused:
+        read_input(tmp_path, 1000, what=what)
+    assert refused.value.reason == f"it is a folder, not {said}"
+    assert not refused.value.missing
+
+
+@pytest.mark.parametrize(("limit", "said"), [
+    (50 * 1024 * 1024, "50 MB"), (1024 * 1024, "1 MB"), (1024 * 1024 - 1, "1023 kB"),
+    (2048, "2 kB"), (100, "1 kB"),
+])
+def test_a_limit_is_said_in_megabytes_or_kilobytes(limit: int, said: str) -> None:
+    assert size_text(limit) == said
