@@ -143,3 +143,13 @@ def test_a_folder_given_for_a_file_is_refused_with_the_right_article(
 ])
 def test_a_limit_is_said_in_megabytes_or_kilobytes(limit: int, said: str) -> None:
     assert size_text(limit) == said
+
+
+def test_a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "roster.yaml"
+    path.write_bytes(b"x" * 1000)
+    assert read_input(path, 1000, what="roster") == b"x" * 1000
+    path.write_bytes(b"x" * 1001)
+    with pytest.raises(InputError) as refused:
+        read_input(path, 1000, what="roster")
+    assert refused.value.reason.startswith("it is larger than 1 kB, far more than any roster")
